@@ -1,0 +1,13 @@
+using Inburgering.Modules.Tenancy;
+using Inburgering.Platform.Modularity;
+
+namespace Inburgering.Modules;
+
+/// <summary>The one explicit list of modules the host loads, in dependency order.</summary>
+public static class ModuleCatalog
+{
+    public static IReadOnlyList<IModule> All { get; } =
+    [
+        new TenancyModule(),
+    ];
+}

@@ -1,0 +1,28 @@
+using Inburgering.Modules.Tenancy.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Modules.Tenancy.Features.CoaLocaties;
+
+internal sealed record CoaLocatieDto(Guid Id, string Naam, string Soort, string Plaats, string? Regio);
+
+/// <summary>COA's reception locations: public facts that gemeenten and casemanagers pick from.</summary>
+internal static class CoaLocatieEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/register/coa-locaties", ListAsync).WithTags("Register").AllowAnonymous();
+
+    private static async Task<IResult> ListAsync(TenancyDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await (from l in db.CoaLocaties.AsNoTracking()
+                          where l.Actief
+                          join r in db.Organisaties on l.RegioId equals r.Id into regio
+                          from r in regio.DefaultIfEmpty()
+                          orderby l.Naam
+                          select new CoaLocatieDto(l.Id, l.Naam, l.Soort.ToString(), l.Plaats, r == null ? null : r.Naam))
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows);
+    }
+}

@@ -1,0 +1,33 @@
+using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Modules.Tenancy.Data;
+using Inburgering.Modules.Tenancy.Data.ReferenceData;
+using Inburgering.Modules.Tenancy.Features;
+using Inburgering.Modules.Tenancy.Features.CoaLocaties;
+using Inburgering.Modules.Tenancy.Features.GemeenteRegister;
+using Inburgering.Platform.Data;
+using Inburgering.Platform.Modularity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inburgering.Modules.Tenancy;
+
+/// <summary>Organisations, the gemeente register, regions, COA locations and tenant settings.</summary>
+public sealed class TenancyModule : IModule
+{
+    public string Name => "Tenancy";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<TenancyDbContext>(TenancyDbContext.SchemaName);
+        services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
+        services.AddScoped<ITenantSettings, TenantSettings>();
+        services.AddSingleton<IDataSeeder, TenancySeeder>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        GemeenteRegisterEndpoints.Map(endpoints);
+        CoaLocatieEndpoints.Map(endpoints);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Inburgering.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Inburgering.Platform.Data;
+
+/// <summary>
+/// Base of every module's DbContext: own schema, the named tenant filter on every tenant-owned entity,
+/// and the SaveChanges guard. The tenant is fixed when the context is constructed.
+/// </summary>
+public abstract class ModuleDbContext : DbContext
+{
+    public const string TenantFilter = "Tenant";
+
+    private static readonly PropertyInfo FilterValueProperty =
+        typeof(ModuleDbContext).GetProperty(nameof(TenantFilterValue), BindingFlags.Instance | BindingFlags.NonPublic)!;
+
+    protected ModuleDbContext(DbContextOptions options, ICurrentTenant tenant)
+        : base(options)
+    {
+        CurrentTenantId = tenant.Id;
+        // Every SaveChanges runs in a transaction, so the tenant setting for row-level security is always transaction-local.
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
+
+    /// <summary>The schema this module owns; its tables and migrations history live there.</summary>
+    public abstract string Schema { get; }
+
+    internal Guid? CurrentTenantId { get; }
+
+    /// <summary>With no tenant the filter compares with the empty id, which no row has: fail closed.</summary>
+    private Guid TenantFilterValue => CurrentTenantId ?? Guid.Empty;
+
+    protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        ConfigureModel(modelBuilder);
+        ApplyTenantFilters(modelBuilder);
+    }
+
+    protected abstract void ConfigureModel(ModelBuilder modelBuilder);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardTenant();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardTenant();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void ApplyTenantFilters(ModelBuilder modelBuilder)
+    {
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+        {
+            if (!typeof(ITenantOwned).IsAssignableFrom(entityType.ClrType) || entityType.BaseType is not null)
+            {
+                continue;
+            }
+
+            var row = Expression.Parameter(entityType.ClrType, "row");
+            var body = Expression.Equal(
+                Expression.Property(row, nameof(ITenantOwned.TenantId)),
+                Expression.Property(Expression.Constant(this), FilterValueProperty));
+            modelBuilder.Entity(entityType.ClrType).HasQueryFilter(TenantFilter, Expression.Lambda(body, row));
+        }
+    }
+
+    private void GuardTenant()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            GuardEntry(entry);
+        }
+    }
+
+    private void GuardEntry(EntityEntry<ITenantOwned> entry)
+    {
+        if (entry.State is EntityState.Unchanged or EntityState.Detached)
+        {
+            return;
+        }
+
+        if (CurrentTenantId is not { } tenant)
+        {
+            throw new TenantIsolationException($"{entry.Metadata.ClrType.Name} is tenant-owned and this scope has no tenant.");
+        }
+
+        var property = entry.Property(e => e.TenantId);
+        switch (entry.State)
+        {
+            case EntityState.Added when property.CurrentValue == Guid.Empty:
+                property.CurrentValue = tenant;
+                break;
+            case EntityState.Added when property.CurrentValue != tenant:
+                throw new TenantIsolationException($"{entry.Metadata.ClrType.Name} carries another tenant than the scope.");
+            case EntityState.Modified or EntityState.Deleted
+                when property.OriginalValue != tenant || property.CurrentValue != tenant:
+                throw new TenantIsolationException($"{entry.Metadata.ClrType.Name} belongs to another tenant, or its tenant was changed.");
+        }
+    }
+}

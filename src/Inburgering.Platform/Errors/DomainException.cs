@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Inburgering.Platform.Errors;
+
+/// <summary>A refusal with a stable code (<c>Module:Reason</c>); rendered as RFC 9457 problem details.</summary>
+public class DomainException(string code, string message, int status = StatusCodes.Status422UnprocessableEntity)
+    : Exception(message)
+{
+    public string Code { get; } = code;
+    public int Status { get; } = status;
+}
+
+/// <summary>Bad input: every invalid field with its messages. Nothing has been changed.</summary>
+public sealed class ValidationFailedException(string code, IReadOnlyDictionary<string, string[]> errors)
+    : DomainException(code, "Een of meer velden zijn ongeldig.", StatusCodes.Status400BadRequest)
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+}
+
+/// <summary>Collects every field error before failing, so the user sees all of them at once.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => _errors.Count == 0;
+
+    public ValidationErrors Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            list = [];
+            _errors[field] = list;
+        }
+
+        list.Add(message);
+        return this;
+    }
+
+    public void ThrowIfAny(string code)
+    {
+        if (!IsEmpty)
+        {
+            throw new ValidationFailedException(code, _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+    }
+}
+
+public static class PlatformErrors
+{
+    public const string NotFound = "Platform:NotFound";
+    public const string MethodNotAllowed = "Platform:MethodNotAllowed";
+    public const string Unauthorized = "Platform:Unauthorized";
+    public const string Forbidden = "Platform:Forbidden";
+    public const string BadRequest = "Platform:BadRequest";
+    public const string Validation = "Platform:Validation";
+    public const string Conflict = "Platform:Conflict";
+    public const string Unexpected = "Platform:Unexpected";
+    public const string Unavailable = "Platform:Unavailable";
+    public const string TenantMismatch = "Platform:TenantMismatch";
+    public const string TenantIsolation = "Platform:TenantIsolation";
+}

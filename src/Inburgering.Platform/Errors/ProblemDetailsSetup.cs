@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Inburgering.Platform.Tenancy;
+
+namespace Inburgering.Platform.Errors;
+
+public static class ProblemDetailsSetup
+{
+    public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Extensions.TryAdd("code", CodeForStatus(problem.Status ?? context.HttpContext.Response.StatusCode));
+            problem.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+            problem.Instance ??= context.HttpContext.Request.Path;
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        return services;
+    }
+
+    public static IApplicationBuilder UsePlatformProblemDetails(this IApplicationBuilder app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    internal static string CodeForStatus(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => PlatformErrors.BadRequest,
+        StatusCodes.Status401Unauthorized => PlatformErrors.Unauthorized,
+        StatusCodes.Status403Forbidden => PlatformErrors.Forbidden,
+        StatusCodes.Status404NotFound => PlatformErrors.NotFound,
+        StatusCodes.Status405MethodNotAllowed => PlatformErrors.MethodNotAllowed,
+        StatusCodes.Status409Conflict => PlatformErrors.Conflict,
+        StatusCodes.Status503ServiceUnavailable => PlatformErrors.Unavailable,
+        _ => PlatformErrors.Unexpected,
+    };
+}
+
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case ValidationFailedException validation:
+                problem = new HttpValidationProblemDetails(validation.Errors.ToDictionary(e => e.Key, e => e.Value))
+                {
+                    Status = validation.Status,
+                    Title = validation.Message,
+                };
+                problem.Extensions["code"] = validation.Code;
+                break;
+            case DomainException domain:
+                problem = new ProblemDetails { Status = domain.Status, Title = domain.Message };
+                problem.Extensions["code"] = domain.Code;
+                break;
+            case TenantIsolationException:
+                // Logged with the stack: it means a code path tried to cross a tenant boundary.
+                logger.LogError(exception, "Tenant isolation guard refused an operation");
+                problem = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Deze handeling valt buiten uw organisatie." };
+                problem.Extensions["code"] = PlatformErrors.TenantIsolation;
+                break;
+            case BadHttpRequestException bad:
+                problem = new ProblemDetails { Status = bad.StatusCode, Title = "Het verzoek kon niet worden gelezen." };
+                problem.Extensions["code"] = PlatformErrors.BadRequest;
+                break;
+            default:
+                logger.LogError(exception, "Unhandled exception");
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status500InternalServerError,
+                    Title = "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+                };
+                problem.Extensions["code"] = PlatformErrors.Unexpected;
+                break;
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+}

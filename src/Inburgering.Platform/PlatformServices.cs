@@ -1,0 +1,41 @@
+using Inburgering.Platform.Data;
+using Inburgering.Platform.Data.Embedded;
+using Inburgering.Platform.Errors;
+using Inburgering.Platform.Health;
+using Inburgering.Platform.Logging;
+using Inburgering.Platform.Tenancy;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Inburgering.Platform;
+
+public static class PlatformServices
+{
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentTenant>();
+        services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>());
+        services.AddSingleton<TenantScope>();
+        services.AddSingleton<DatabaseConnections>();
+        services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
+        services.Configure<EmbeddedDatabaseOptions>(configuration.GetSection("EmbeddedDatabase"));
+        services.AddSingleton<DatabaseStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
+        services.AddTransient<DatabaseMigrator>();
+        services.AddPlatformProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", HealthStatus.Unhealthy, [ReadyTag]);
+        return services;
+    }
+
+    public static IApplicationBuilder UseRequestContext(this IApplicationBuilder app) =>
+        app.UseMiddleware<RequestContextMiddleware>();
+
+    /// <summary>After authentication: binds the request scope to the principal's active organisation.</summary>
+    public static IApplicationBuilder UseTenantResolution(this IApplicationBuilder app) =>
+        app.UseMiddleware<TenantResolutionMiddleware>();
+}

@@ -1,0 +1,111 @@
+using Inburgering.Modules;
+using Inburgering.Platform;
+using Inburgering.Platform.Data;
+using Inburgering.Platform.Errors;
+using Inburgering.Platform.Tenancy;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Inburgering.Web.Hosting;
+
+internal static class InburgeringHost
+{
+    public static WebApplication Build(LaunchOptions launch)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = launch.ConfigurationArgs });
+        builder.Services.AddSingleton(launch);
+        builder.Host.UseSerilog((context, services, logger) =>
+        {
+            logger.ReadFrom.Configuration(context.Configuration)
+                .Enrich.FromLogContext()
+                .Enrich.WithProperty("Role", launch.Role.ToString().ToLowerInvariant());
+            if (context.HostingEnvironment.IsDevelopment())
+            {
+                logger.WriteTo.Console(outputTemplate:
+                    "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+            }
+            else
+            {
+                logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+        });
+
+        builder.Services.AddPlatform(builder.Configuration);
+        foreach (var module in ModuleCatalog.All)
+        {
+            module.AddServices(builder.Services, builder.Configuration);
+        }
+
+        builder.Services.AddOpenApi();
+        var app = builder.Build();
+        Configure(app, launch);
+        return app;
+    }
+
+    public static async Task<int> MigrateAndExitAsync(WebApplication app)
+    {
+        var startup = app.Services.GetRequiredService<DatabaseStartup>();
+        try
+        {
+            await startup.EnsureConnectionsAsync(CancellationToken.None);
+            await startup.MigrateAsync(CancellationToken.None);
+            app.Logger.LogInformation("Migrations applied");
+            return 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Npgsql.NpgsqlException or Platform.Data.Embedded.EmbeddedDatabaseException)
+        {
+            app.Logger.LogCritical(ex, "Migration failed");
+            return 1;
+        }
+        finally
+        {
+            await startup.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static void Configure(WebApplication app, LaunchOptions launch)
+    {
+        app.UseRequestContext();
+        app.UsePlatformProblemDetails();
+        app.UseSerilogRequestLogging(options =>
+        {
+            // The path only: query strings may carry search terms about people.
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms";
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("TenantId", http.RequestServices.GetService<ICurrentTenant>()?.Id);
+        });
+        app.UseRouting();
+        app.UseTenantResolution();
+
+        // Probes are served by every role: Kubernetes checks workers too.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(PlatformServices.ReadyTag) });
+
+        if (launch.ServesWeb)
+        {
+            app.MapOpenApi("/openapi/{documentName}.json");
+            app.MapScalarApiReference("/api/docs");
+            var api = app.MapGroup("/api/v1");
+            foreach (var module in ModuleCatalog.All)
+            {
+                module.MapEndpoints(api);
+            }
+        }
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
+    }
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            app.Logger.LogInformation("Inburgering is listening on {Address} (readiness: {Address}/health/ready, API docs: {Address}/api/docs)",
+                address, address, address);
+        }
+    }
+}

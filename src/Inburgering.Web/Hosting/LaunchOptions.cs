@@ -1,0 +1,53 @@
+namespace Inburgering.Web.Hosting;
+
+internal enum HostRole
+{
+    All,
+    Web,
+    Worker,
+}
+
+/// <summary>
+/// The host's own switches: <c>--migrate</c> (apply migrations under a lock, then exit) and
+/// <c>--role web|worker|all</c>. Everything else goes to configuration as <c>--Key=value</c>.
+/// </summary>
+internal sealed record LaunchOptions(bool MigrateOnly, HostRole Role, string[] ConfigurationArgs)
+{
+    public static LaunchOptions Parse(string[] args)
+    {
+        var migrate = false;
+        var role = HostRole.All;
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (arg == "--migrate")
+            {
+                migrate = true;
+            }
+            else if (arg == "--role" && i + 1 < args.Length)
+            {
+                role = ParseRole(args[++i]);
+            }
+            else if (arg.StartsWith("--role=", StringComparison.Ordinal))
+            {
+                role = ParseRole(arg["--role=".Length..]);
+            }
+            else
+            {
+                rest.Add(arg);
+            }
+        }
+
+        return new LaunchOptions(migrate, role, [.. rest]);
+    }
+
+    private static HostRole ParseRole(string value) =>
+        Enum.TryParse<HostRole>(value, ignoreCase: true, out var role) && Enum.IsDefined(role)
+            ? role
+            : throw new ArgumentException($"Unknown --role '{value}'. Use web, worker or all.");
+
+    public bool ServesWeb => Role is HostRole.All or HostRole.Web;
+
+    public bool RunsJobs => Role is HostRole.All or HostRole.Worker;
+}
