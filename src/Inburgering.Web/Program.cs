@@ -1,3 +1,4 @@
+using Inburgering.Platform.Data.Embedded;
 using Inburgering.Web.Hosting;
 
 var launch = LaunchOptions.Parse(args);
@@ -7,8 +8,17 @@ if (launch.MigrateOnly)
     return await InburgeringHost.MigrateAndExitAsync(app);
 }
 
-await app.RunAsync();
-return 0;
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (EmbeddedDatabaseException ex)
+{
+    // A set-up problem on the developer's machine: say what to do, without a stack trace.
+    await Console.Error.WriteLineAsync("Inburgering could not start its development database: " + ex.Message);
+    return 2;
+}
 
 /// <summary>Entry point; public so the integration tests can host it.</summary>
 public partial class Program;

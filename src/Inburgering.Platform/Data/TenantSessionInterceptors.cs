@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Npgsql;
+using Inburgering.Platform.Data.Sql;
 
 namespace Inburgering.Platform.Data;
 
@@ -106,28 +106,4 @@ internal sealed class TenantCommandInterceptor : DbCommandInterceptor
             command.CommandText = TenantSession.InlineStatement(tenant) + command.CommandText;
         }
     }
-}
-
-internal static class TenantSession
-{
-    public const string Setting = "app.tenant_id";
-
-    public static NpgsqlCommand? SetCommand(DbConnection connection, DbTransaction transaction, DbContext? context)
-    {
-        if (context is not ModuleDbContext { CurrentTenantId: { } tenant })
-        {
-            return null;
-        }
-
-        var command = new NpgsqlCommand("SELECT set_config('app.tenant_id', @tenant, true)", (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
-        command.Parameters.AddWithValue("tenant", tenant.ToString("D"));
-        return command;
-    }
-
-    /// <summary>
-    /// A DO block returns no result set, so readers still see the caller's first result.
-    /// The value is a formatted Guid (hex and dashes only), never user text.
-    /// </summary>
-    public static string InlineStatement(Guid tenant) =>
-        $"DO $tenant$ BEGIN PERFORM set_config('app.tenant_id', '{tenant:D}', true); END $tenant$;\n";
 }

@@ -1,6 +1,7 @@
 using Inburgering.Modules;
 using Inburgering.Platform;
 using Inburgering.Platform.Data;
+using Inburgering.Platform.Data.Embedded;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -56,7 +57,7 @@ internal static class InburgeringHost
             app.Logger.LogInformation("Migrations applied");
             return 0;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or Npgsql.NpgsqlException or Platform.Data.Embedded.EmbeddedDatabaseException)
+        catch (Exception ex) when (ex is InvalidOperationException or Npgsql.NpgsqlException or EmbeddedDatabaseException)
         {
             app.Logger.LogCritical(ex, "Migration failed");
             return 1;

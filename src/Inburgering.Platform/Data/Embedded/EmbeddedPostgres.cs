@@ -116,6 +116,11 @@ public sealed class EmbeddedPostgres
         _logger.LogInformation("Embedded PostgreSQL stopped");
     }
 
+    internal const string InstallHint =
+        "Install them with: sudo apt-get update && sudo apt-get install -y postgresql " +
+        "(Debian/Ubuntu; PostgreSQL 15 or newer), or point EmbeddedDatabase:BinDirectory at them, " +
+        "or configure ConnectionStrings:Inburgering and ConnectionStrings:InburgeringOwner for an existing server.";
+
     private string OwnerFile => Path.Combine(Root, "cluster-owner.pid");
 
     private bool OwnerIsAlive()
@@ -144,7 +149,8 @@ public sealed class EmbeddedPostgres
         {
             return File.Exists(Path.Combine(configured, "initdb"))
                 ? configured
-                : throw new EmbeddedDatabaseException($"EmbeddedDatabase:BinDirectory '{configured}' holds no PostgreSQL server binaries (initdb).");
+                : throw new EmbeddedDatabaseException(
+                    $"EmbeddedDatabase:BinDirectory '{configured}' holds no PostgreSQL server binaries (initdb). " + InstallHint);
         }
 
         var candidates = Directory.Exists("/usr/lib/postgresql")
@@ -158,10 +164,7 @@ public sealed class EmbeddedPostgres
         return candidates.Count > 0
             ? candidates[0].Dir
             : throw new EmbeddedDatabaseException(
-                "No PostgreSQL server binaries found (looked for /usr/lib/postgresql/*/bin/initdb). " +
-                "Install them with: sudo apt-get update && sudo apt-get install -y postgresql " +
-                "(Debian/Ubuntu; PostgreSQL 15 or newer), or point EmbeddedDatabase:BinDirectory at them, " +
-                "or configure ConnectionStrings:Inburgering and ConnectionStrings:InburgeringOwner for an existing server.");
+                "No PostgreSQL server binaries found (looked for /usr/lib/postgresql/*/bin/initdb). " + InstallHint);
     }
 
     private async Task InitialiseAsync(CancellationToken cancellationToken)

@@ -1,0 +1,123 @@
+using System.Reflection;
+using Inburgering.Modules;
+using Inburgering.Platform.Data;
+using Inburgering.Platform.Modularity;
+using NetArchTest.Rules;
+
+namespace Inburgering.ArchitectureTests;
+
+public sealed class ModuleBoundaryTests
+{
+    private static readonly Assembly Modules = typeof(ModuleCatalog).Assembly;
+    private static readonly Assembly Platform = typeof(ModuleDbContext).Assembly;
+
+    public static TheoryData<string> ModuleNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var module in ModuleCatalog.All)
+        {
+            data.Add(module.Name);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Every_module_folder_is_in_the_catalog()
+    {
+        var folders = Modules.GetTypes()
+            .Select(t => t.Namespace)
+            .Where(n => n is not null && n.StartsWith("Inburgering.Modules.", StringComparison.Ordinal))
+            .Select(n => n!.Split('.')[2])
+            .Distinct()
+            .Order();
+
+        Assert.Equal(ModuleCatalog.All.Select(m => m.Name).Order(), folders);
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleNames))]
+    public void A_module_uses_other_modules_only_through_their_contracts(string module)
+    {
+        var forbidden = ModuleCatalog.All
+            .Where(m => m.Name != module)
+            .SelectMany(m => Modules.GetTypes().Select(t => t.Namespace).Distinct()
+                .Where(n => n is not null && n.StartsWith($"Inburgering.Modules.{m.Name}", StringComparison.Ordinal)
+                            && !n.StartsWith($"Inburgering.Modules.{m.Name}.Contracts", StringComparison.Ordinal)))
+            .Select(n => n!)
+            .ToArray();
+        if (forbidden.Length == 0)
+        {
+            return;
+        }
+
+        var result = Types.InAssembly(Modules).That().ResideInNamespace($"Inburgering.Modules.{module}")
+            .ShouldNot().HaveDependencyOnAny(forbidden).GetResult();
+
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void Domain_code_knows_nothing_of_ef_core_or_asp_net_core()
+    {
+        var result = Types.InAssembly(Modules).That().ResideInNamespaceMatching(@"^Inburgering\.Modules\.\w+\.Domain")
+            .ShouldNot().HaveDependencyOnAny("Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Npgsql").GetResult();
+
+        Assert.True(result.IsSuccessful, string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void The_platform_never_references_modules_or_the_host()
+    {
+        var references = Platform.GetReferencedAssemblies().Select(a => a.Name).ToList();
+
+        Assert.DoesNotContain("Inburgering.Modules", references);
+        Assert.DoesNotContain("Inburgering.Web", references);
+    }
+
+    [Fact]
+    public void No_module_injects_another_modules_db_context()
+    {
+        var contextsByModule = Modules.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(ModuleDbContext)))
+            .ToDictionary(t => t, ModuleOf);
+        var offenders = Modules.GetTypes()
+            .Where(t => t.Namespace?.StartsWith("Inburgering.Modules.", StringComparison.Ordinal) == true)
+            .SelectMany(t => t.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .SelectMany(c => c.GetParameters())
+                .Where(p => contextsByModule.TryGetValue(p.ParameterType, out var owner) && owner != ModuleOf(t))
+                .Select(p => $"{t.FullName} takes {p.ParameterType.Name}"))
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Only_contracts_and_registration_entry_points_are_public()
+    {
+        var offenders = Modules.GetTypes()
+            .Where(t => t.IsPublic || t.IsNestedPublic)
+            .Where(t => t.Namespace?.Contains(".Contracts", StringComparison.Ordinal) != true)
+            .Where(t => !typeof(IModule).IsAssignableFrom(t) && t != typeof(ModuleCatalog))
+            .Where(t => t.Namespace?.EndsWith(".Data.Migrations", StringComparison.Ordinal) != true)
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Internal_classes_are_sealed_unless_abstract_or_static()
+    {
+        var offenders = Modules.GetTypes().Concat(Platform.GetTypes())
+            .Where(t => t.IsClass && !t.IsPublic && !t.IsNestedPublic && !t.IsAbstract && !t.IsSealed)
+            .Where(t => !t.Name.StartsWith('<') && t.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is null)
+            .Where(t => t.Namespace?.EndsWith(".Data.Migrations", StringComparison.Ordinal) != true)
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    private static string ModuleOf(Type type) => type.Namespace!.Split('.')[2];
+}

@@ -1,0 +1,47 @@
+namespace Inburgering.ArchitectureTests;
+
+/// <summary>Raw SQL stays in Data/Sql folders, where reviewers look for it; everything else goes through EF and its filters.</summary>
+public sealed class SourceRulesTests
+{
+    private static readonly string[] RawSqlMarkers = ["new NpgsqlCommand(", "FromSql", "ExecuteSql", "SqlQuery", ".CreateCommand("];
+
+    // The embedded development database creates roles and databases before any schema exists.
+    private static readonly string[] AllowedOutsideSqlFolders = ["src/Inburgering.Platform/Data/Embedded/EmbeddedPostgres.cs"];
+
+    [Fact]
+    public void Raw_sql_appears_only_in_data_sql_folders()
+    {
+        var root = RepositoryRoot();
+        var offenders = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => !f.Contains("/Data/Sql/", StringComparison.Ordinal) && !AllowedOutsideSqlFolders.Contains(f))
+            .Where(f => RawSqlMarkers.Any(m => File.ReadAllText(Path.Combine(root, f)).Contains(m, StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void The_banned_api_list_covers_the_isolation_and_time_rules()
+    {
+        var banned = File.ReadAllText(Path.Combine(RepositoryRoot(), "BannedSymbols.txt"));
+
+        Assert.Contains("EntityFrameworkQueryableExtensions.IgnoreQueryFilters``1(System.Linq.IQueryable{``0})", banned, StringComparison.Ordinal);
+        Assert.Contains("RelationalDatabaseFacadeExtensions.ExecuteSqlRaw", banned, StringComparison.Ordinal);
+        Assert.Contains("RelationalQueryableExtensions.FromSqlRaw", banned, StringComparison.Ordinal);
+        Assert.Contains("P:System.DateTime.UtcNow", banned, StringComparison.Ordinal);
+        Assert.Contains("P:System.DateTimeOffset.UtcNow", banned, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Inburgering.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+    }
+}

@@ -1,0 +1,69 @@
+using Inburgering.Modules.Tenancy.Data.ReferenceData;
+using Inburgering.Platform.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Inburgering.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app on a fresh database of its own (per test class), migrated by the app itself, with two active
+/// tenants: Almelo (A) and Enschede (B).
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public static readonly Guid TenantA = TenancySeeder.GemeenteId("Almelo");
+    public static readonly Guid TenantB = TenancySeeder.GemeenteId("Enschede");
+
+    private WebApplicationFactory<Program>? _factory;
+    private TestDatabase? _database;
+
+    public WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("Fixture not started.");
+
+    internal TestDatabase Database => _database ?? throw new InvalidOperationException("Fixture not started.");
+
+    public IServiceProvider Services => Factory.Services;
+
+    public TenantScope TenantScope => Services.GetRequiredService<TenantScope>();
+
+    public async Task InitializeAsync()
+    {
+        var server = await TestDatabaseServer.InstanceAsync();
+        _database = await server.CreateDatabaseAsync();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Inburgering", _database.App);
+            builder.UseSetting("ConnectionStrings:InburgeringOwner", _database.Owner);
+            builder.UseSetting("Database:MigrateOnStart", "true");
+            builder.UseSetting("Tenancy:ActivateOnSeed:0", "Almelo");
+            builder.UseSetting("Tenancy:ActivateOnSeed:1", "Enschede");
+        });
+        _ = _factory.Server;
+    }
+
+    public static async Task<NpgsqlConnection> OpenAsync(string connectionString)
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = await OpenAsync(connectionString);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+    }
+}
