@@ -156,12 +156,22 @@ public sealed partial class RunCommandTests : IDisposable
 
         public async Task<int> InterruptAsync(TimeSpan patience)
         {
-            using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            // Ctrl+C is SIGINT. A runner that starts us in the background with SIGINT ignored passes that on to the app;
+            // then SIGTERM, which takes the same graceful shutdown path, stands in for it.
+            var signal = SigIntIgnored(_process.Id) ? "-TERM" : "-INT";
+            using (var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             {
                 await kill.WaitForExitAsync();
             }
 
             return await WaitForExitAsync(patience);
+        }
+
+        private static bool SigIntIgnored(int pid)
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+            return line is not null
+                   && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & 0b10) != 0;
         }
 
         public async Task<int> WaitForExitAsync(TimeSpan patience)
