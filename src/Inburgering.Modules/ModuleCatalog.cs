@@ -1,3 +1,4 @@
+using Inburgering.Modules.Identity;
 using Inburgering.Modules.Tenancy;
 using Inburgering.Platform.Modularity;
 
@@ -9,5 +10,6 @@ public static class ModuleCatalog
     public static IReadOnlyList<IModule> All { get; } =
     [
         new TenancyModule(),
+        new IdentityModule(),
     ];
 }

@@ -28,6 +28,8 @@ public static class PlatformServices
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         services.AddTransient<DatabaseMigrator>();
         services.AddPlatformProblemDetails();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, Authorization.PermissionPolicyProvider>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.PermissionAuthorizationHandler>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", HealthStatus.Unhealthy, [ReadyTag]);
         return services;
     }

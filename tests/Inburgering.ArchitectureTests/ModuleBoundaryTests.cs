@@ -39,12 +39,16 @@ public sealed class ModuleBoundaryTests
     [MemberData(nameof(ModuleNames))]
     public void A_module_uses_other_modules_only_through_their_contracts(string module)
     {
+        // Full type names, not namespaces: dependency matching is by prefix, and a module's root namespace
+        // is a prefix of its Contracts namespace.
         var forbidden = ModuleCatalog.All
             .Where(m => m.Name != module)
-            .SelectMany(m => Modules.GetTypes().Select(t => t.Namespace).Distinct()
-                .Where(n => n is not null && n.StartsWith($"Inburgering.Modules.{m.Name}", StringComparison.Ordinal)
-                            && !n.StartsWith($"Inburgering.Modules.{m.Name}.Contracts", StringComparison.Ordinal)))
-            .Select(n => n!)
+            .SelectMany(m => Modules.GetTypes()
+                .Where(t => t.Namespace is not null
+                            && (t.Namespace == $"Inburgering.Modules.{m.Name}" || t.Namespace.StartsWith($"Inburgering.Modules.{m.Name}.", StringComparison.Ordinal))
+                            && !t.Namespace.StartsWith($"Inburgering.Modules.{m.Name}.Contracts", StringComparison.Ordinal)
+                            && !t.Name.StartsWith('<')))
+            .Select(t => t.FullName!)
             .ToArray();
         if (forbidden.Length == 0)
         {

@@ -8,7 +8,7 @@ namespace Inburgering.Platform.Data;
 
 /// <summary>
 /// Base of every module's DbContext: own schema, the named tenant filter on every tenant-owned entity,
-/// and the SaveChanges guard. The tenant is fixed when the context is constructed.
+/// and the SaveChanges guard. The tenant is the scope's, which never changes once bound.
 /// </summary>
 public abstract class ModuleDbContext : DbContext
 {
@@ -17,10 +17,12 @@ public abstract class ModuleDbContext : DbContext
     private static readonly PropertyInfo FilterValueProperty =
         typeof(ModuleDbContext).GetProperty(nameof(TenantFilterValue), BindingFlags.Instance | BindingFlags.NonPublic)!;
 
+    private readonly ICurrentTenant _tenant;
+
     protected ModuleDbContext(DbContextOptions options, ICurrentTenant tenant)
         : base(options)
     {
-        CurrentTenantId = tenant.Id;
+        _tenant = tenant;
         // Every SaveChanges runs in a transaction, so the tenant setting for row-level security is always transaction-local.
         Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
     }
@@ -28,7 +30,13 @@ public abstract class ModuleDbContext : DbContext
     /// <summary>The schema this module owns; its tables and migrations history live there.</summary>
     public abstract string Schema { get; }
 
-    internal Guid? CurrentTenantId { get; }
+    /// <summary>Read per query and per save: the scope's tenant, or null before binding and in host scopes.</summary>
+    internal Guid? CurrentTenantId => _tenant.Id;
+
+    /// <summary>
+    /// Entities from libraries (Identity, OpenIddict) that cannot carry [HostLevel]: declared here with the reason.
+    /// </summary>
+    public virtual IReadOnlyDictionary<Type, string> ExternalHostLevelEntities { get; } = new Dictionary<Type, string>();
 
     /// <summary>With no tenant the filter compares with the empty id, which no row has: fail closed.</summary>
     private Guid TenantFilterValue => CurrentTenantId ?? Guid.Empty;

@@ -10,31 +10,19 @@ internal sealed class CurrentTenant : ICurrentTenant
 {
     private Guid? _id;
     private bool _bound;
-    private bool _observed;
-
-    public Guid? Id
-    {
-        get
-        {
-            _observed = true;
-            return _id;
-        }
-    }
 
     /// <summary>
-    /// Binding happens once, before anything reads the tenant: a DbContext created earlier would
-    /// otherwise keep a stale (host) tenant for the rest of the scope.
+    /// Until the scope is bound this reads as host (no tenant rows). Readers must not keep the value:
+    /// DbContexts read it per query and per save, so authentication may run before the tenant is known.
     /// </summary>
+    public Guid? Id => _id;
+
+    /// <summary>Binding happens once; a scope never moves from one tenant to another.</summary>
     internal void Bind(Guid? tenantId)
     {
         if (_bound)
         {
             throw new TenantIsolationException("The tenant of this scope is already bound; enter a new TenantScope instead.");
-        }
-
-        if (_observed)
-        {
-            throw new TenantIsolationException("The tenant was read before it was bound; bind it at the start of the scope.");
         }
 
         if (tenantId == Guid.Empty)

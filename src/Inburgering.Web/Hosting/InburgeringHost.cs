@@ -42,7 +42,15 @@ internal static class InburgeringHost
         }
 
         builder.Services.AddOpenApi();
+        builder.Services.AddRazorPages();
+        builder.Services.AddLoginRateLimiting();
         var app = builder.Build();
+        if (!app.Environment.IsDevelopment()
+            && !app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Modules.Identity.Contracts.AccountOptions>>().Value.RequireTwoFactor)
+        {
+            throw new InvalidOperationException("Identity:RequireTwoFactor may only be switched off in Development.");
+        }
+
         Configure(app, launch);
         return app;
     }
@@ -71,6 +79,7 @@ internal static class InburgeringHost
     private static void Configure(WebApplication app, LaunchOptions launch)
     {
         app.UseRequestContext();
+        app.UseSecurityHeaders(app.Environment.IsDevelopment());
         app.UsePlatformProblemDetails();
         app.UseSerilogRequestLogging(options =>
         {
@@ -80,7 +89,10 @@ internal static class InburgeringHost
                 diagnostics.Set("TenantId", http.RequestServices.GetService<ICurrentTenant>()?.Id);
         });
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
         app.UseTenantResolution();
+        app.UseAuthorization();
 
         // Probes are served by every role: Kubernetes checks workers too.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
@@ -95,6 +107,8 @@ internal static class InburgeringHost
             {
                 module.MapEndpoints(api);
             }
+
+            app.MapRazorPages();
         }
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

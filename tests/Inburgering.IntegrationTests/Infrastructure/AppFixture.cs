@@ -25,6 +25,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
+    /// <summary>The app's clock: starts at the real time, moves only when a test advances it.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+
     public TenantScope TenantScope => Services.GetRequiredService<TenantScope>();
 
     public async Task InitializeAsync()
@@ -39,6 +42,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStart", "true");
             builder.UseSetting("Tenancy:ActivateOnSeed:0", "Almelo");
             builder.UseSetting("Tenancy:ActivateOnSeed:1", "Enschede");
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _ = _factory.Server;
     }

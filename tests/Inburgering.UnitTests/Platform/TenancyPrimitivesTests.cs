@@ -15,12 +15,14 @@ public sealed class TenancyPrimitivesTests
     }
 
     [Fact]
-    public void Binding_after_the_tenant_was_read_is_refused()
+    public void Before_binding_a_scope_reads_as_host_and_then_as_its_tenant()
     {
         var current = new CurrentTenant();
-        _ = current.Id;
+        var tenant = Guid.NewGuid();
 
-        Assert.Throws<TenantIsolationException>(() => current.Bind(Guid.NewGuid()));
+        Assert.Null(current.Id);
+        current.Bind(tenant);
+        Assert.Equal(tenant, current.Id);
     }
 
     [Fact]

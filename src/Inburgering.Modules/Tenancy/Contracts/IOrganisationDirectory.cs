@@ -4,6 +4,8 @@ namespace Inburgering.Modules.Tenancy.Contracts;
 
 public sealed record OrganisationSummary(Guid Id, OrganisationKind Soort, string Naam, string Slug, bool Actief);
 
+public sealed record CoaLocatieSummary(Guid Id, string Naam, string Plaats);
+
 /// <summary>Read access to the organisation register for other modules.</summary>
 public interface IOrganisationDirectory
 {
@@ -13,6 +15,10 @@ public interface IOrganisationDirectory
 
     /// <summary>The gemeenten that use the product; background fan-out enters one TenantScope per entry.</summary>
     Task<IReadOnlyList<OrganisationSummary>> ActiveTenantsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OrganisationSummary>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CoaLocatieSummary>> CoaLocatiesAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Settings of the current tenant (the scope's gemeente).</summary>

@@ -18,6 +18,16 @@ internal sealed class OrganisationDirectory(TenancyDbContext db) : IOrganisation
         await Project(db.Organisaties.Where(o => o.Soort == OrganisationKind.Gemeente && o.Actief).OrderBy(o => o.Naam))
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<OrganisationSummary>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var list = ids.ToList();
+        return await Project(db.Organisaties.Where(o => list.Contains(o.Id))).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CoaLocatieSummary>> CoaLocatiesAsync(CancellationToken cancellationToken) =>
+        await db.CoaLocaties.AsNoTracking().Where(l => l.Actief).OrderBy(l => l.Naam)
+            .Select(l => new CoaLocatieSummary(l.Id, l.Naam, l.Plaats)).ToListAsync(cancellationToken);
+
     private static IQueryable<OrganisationSummary> Project(IQueryable<Organisation> query) =>
         query.AsNoTracking().Select(o => new OrganisationSummary(o.Id, o.Soort, o.Naam, o.Slug, o.Actief));
 }

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+
+namespace Inburgering.Modules.Identity.Contracts;
+
+public sealed class AccountOptions
+{
+    /// <summary>Platform setting: two-factor authentication for every role that reads personal data. Only Development may switch it off.</summary>
+    public bool RequireTwoFactor { get; set; } = true;
+
+    public string Issuer { get; set; } = "Inburgering";
+}
+
+public enum LoginOutcome
+{
+    SignedIn,
+    NeedsCode,
+    NeedsEnrolment,
+    LockedOut,
+    Failed,
+}
+
+public sealed record EnrolmentStart(string Key, string QrPngDataUri);
+
+public sealed record MembershipChoice(Guid OrganisationId, string Naam, string Soort, IReadOnlyList<string> Rollen, bool Actief);
+
+/// <summary>The sign-in steps the login pages drive.</summary>
+public interface IAccountFlow
+{
+    Task<LoginOutcome> PasswordAsync(string email, string password);
+
+    Task<LoginOutcome> CodeAsync(string code, bool isRecoveryCode);
+
+    Task<EnrolmentStart?> StartEnrolmentAsync();
+
+    Task<IReadOnlyList<string>?> ConfirmEnrolmentAsync(string code);
+
+    Task<IReadOnlyList<MembershipChoice>> MembershipsAsync(ClaimsPrincipal principal);
+
+    Task<bool> SwitchOrganisationAsync(ClaimsPrincipal principal, Guid organisationId);
+
+    Task SignOutAsync();
+}

@@ -1,0 +1,72 @@
+using Inburgering.Platform.Tenancy;
+
+namespace Inburgering.Modules.Identity.Contracts;
+
+/// <summary>The roles people hold through a membership; each belongs to one kind of organisation.</summary>
+public static class Roles
+{
+    public const string Klantregisseur = "klantregisseur";
+    public const string Teamleider = "teamleider";
+    public const string FunctioneelBeheerder = "functioneel-beheerder";
+    public const string CoaCasemanager = "coa-casemanager";
+    public const string RegioCoordinator = "regio-coordinator";
+    public const string PlatformBeheerder = "platform-beheerder";
+
+    public static IReadOnlyDictionary<string, OrganisationKind> OrganisationKindOf { get; } = new Dictionary<string, OrganisationKind>
+    {
+        [Klantregisseur] = OrganisationKind.Gemeente,
+        [Teamleider] = OrganisationKind.Gemeente,
+        [FunctioneelBeheerder] = OrganisationKind.Gemeente,
+        [CoaCasemanager] = OrganisationKind.Coa,
+        [RegioCoordinator] = OrganisationKind.Regio,
+        [PlatformBeheerder] = OrganisationKind.Platform,
+    };
+
+    /// <summary>Roles that read personal data: two-factor authentication is required for them (BIO).</summary>
+    public static IReadOnlySet<string> ReadPersonalData { get; } = new HashSet<string>
+    {
+        Klantregisseur, Teamleider, FunctioneelBeheerder, CoaCasemanager,
+    };
+}
+
+/// <summary>Named permissions (<c>Module.Entity.Action</c>). Endpoints demand these, never roles.</summary>
+public static class Permissions
+{
+    public const string DossiersLezen = "Dossiers.Dossier.Lezen";
+    public const string DossiersBewerken = "Dossiers.Dossier.Bewerken";
+    public const string DossiersToewijzen = "Dossiers.Dossier.Toewijzen";
+    public const string GezondheidLezen = "Dossiers.Gezondheid.Lezen";
+    public const string OverdrachtBewerken = "Dossiers.Overdracht.Bewerken";
+    public const string MonitoringLezen = "Monitoring.Dashboard.Lezen";
+    public const string RegioAggregatenLezen = "Monitoring.Regio.Lezen";
+    public const string GebruikersBeheren = "Identity.Gebruiker.Beheren";
+    public const string RechtenBeheren = "Identity.Recht.Beheren";
+    public const string InstellingenBeheren = "Tenancy.Instelling.Beheren";
+    public const string OrganisatiesBeheren = "Tenancy.Organisatie.Beheren";
+    public const string CoaLocatiesBeheren = "Tenancy.CoaLocatie.Beheren";
+    public const string ClientsBeheren = "Identity.Client.Beheren";
+
+    /// <summary>Platform permissions: never grantable by a gemeente's functioneel beheerder.</summary>
+    public static IReadOnlySet<string> Platform { get; } = new HashSet<string>
+    {
+        OrganisatiesBeheren, CoaLocatiesBeheren, ClientsBeheren,
+    };
+
+    public static IReadOnlySet<string> All { get; } = typeof(Permissions).GetFields()
+        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+}
+
+public interface IPermissionChecker
+{
+    /// <summary>Whether the active membership of the principal holds the permission. Cached per tenant and role set.</summary>
+    Task<bool> HasAsync(System.Security.Claims.ClaimsPrincipal user, string permission, CancellationToken cancellationToken);
+}
+
+/// <summary>Claims the Identity module puts on a signed-in principal, beside the platform's organisation claims.</summary>
+public static class IdentityClaims
+{
+    public const string UserId = "sub";
+    public const string Role = "role";
+    public const string CoaLocatie = "coa_locatie";
+    public const string MembershipCount = "memberships";
+}

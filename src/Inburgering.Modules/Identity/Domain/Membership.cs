@@ -1,0 +1,82 @@
+using Inburgering.Platform.Tenancy;
+
+namespace Inburgering.Modules.Identity.Domain;
+
+/// <summary>
+/// A person's place in one organisation: the roles they hold there and, for COA, the azc locations they serve.
+/// </summary>
+[HostLevel("A person's memberships span organisations and are listed at login before any tenant is active; handlers restrict tenant admins to their own organisation.")]
+internal sealed class Membership
+{
+    private Membership()
+    {
+        Rollen = [];
+        CoaLocatieIds = [];
+    }
+
+    public Membership(Guid userId, Guid organisationId, OrganisationKind soort, IEnumerable<string> rollen, IEnumerable<Guid>? coaLocatieIds, DateTimeOffset nu)
+    {
+        Id = Guid.CreateVersion7(nu);
+        UserId = userId;
+        OrganisationId = organisationId;
+        Soort = soort;
+        Rollen = [.. rollen.Distinct().Order(StringComparer.Ordinal)];
+        CoaLocatieIds = [.. coaLocatieIds ?? []];
+        AangemaaktOp = nu;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public OrganisationKind Soort { get; private set; }
+
+    public List<string> Rollen { get; private set; }
+
+    public List<Guid> CoaLocatieIds { get; private set; }
+
+    public DateTimeOffset AangemaaktOp { get; private set; }
+
+    public void WijsRollenToe(IEnumerable<string> rollen) => Rollen = [.. rollen.Distinct().Order(StringComparer.Ordinal)];
+
+    public void WijsLocatiesToe(IEnumerable<Guid> locaties) => CoaLocatieIds = [.. locaties.Distinct()];
+}
+
+/// <summary>A gemeente's own change to the default permissions of one of its roles.</summary>
+internal sealed class RolePermissionGrant : ITenantOwned
+{
+    private RolePermissionGrant()
+    {
+        Rol = string.Empty;
+        Permissie = string.Empty;
+    }
+
+    public RolePermissionGrant(string rol, string permissie, bool toegestaan, DateTimeOffset nu)
+    {
+        Id = Guid.CreateVersion7(nu);
+        Rol = rol;
+        Permissie = permissie;
+        Toegestaan = toegestaan;
+        GewijzigdOp = nu;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public string Rol { get; private set; }
+
+    public string Permissie { get; private set; }
+
+    public bool Toegestaan { get; private set; }
+
+    public DateTimeOffset GewijzigdOp { get; private set; }
+
+    public void Zet(bool toegestaan, DateTimeOffset nu)
+    {
+        Toegestaan = toegestaan;
+        GewijzigdOp = nu;
+    }
+}

@@ -1,0 +1,201 @@
+using System.Security.Claims;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Identity.Data;
+using Inburgering.Modules.Tenancy.Contracts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QRCoder;
+
+namespace Inburgering.Modules.Identity.Features.Accounts;
+
+/// <summary>
+/// The login flow: password first, then (when required) a TOTP code or enrolment. Between the steps the person
+/// holds only a short-lived pending cookie that grants nothing.
+/// </summary>
+internal sealed class AccountService(
+    UserManager<User> users,
+    SignInManager<User> signIn,
+    IdentityDbContext db,
+    IOrganisationDirectory organisations,
+    IHttpContextAccessor http,
+    IOptions<AccountOptions> options,
+    ILogger<AccountService> logger) : IAccountFlow
+{
+    public const string PendingScheme = "Inburgering.Pending";
+    private const string PurposeClaim = "purpose";
+
+    public async Task<LoginOutcome> PasswordAsync(string email, string password)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return LoginOutcome.Failed;
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Login refused: account {UserId} is locked out", user.Id);
+            return LoginOutcome.LockedOut;
+        }
+
+        if (!result.Succeeded)
+        {
+            return LoginOutcome.Failed;
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            await PendAsync(user, "code");
+            return LoginOutcome.NeedsCode;
+        }
+
+        if (await RequiresTwoFactorAsync(user))
+        {
+            await PendAsync(user, "enrol");
+            return LoginOutcome.NeedsEnrolment;
+        }
+
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "pwd");
+        return LoginOutcome.SignedIn;
+    }
+
+    public async Task<LoginOutcome> CodeAsync(string code, bool isRecoveryCode)
+    {
+        var user = await PendingUserAsync("code");
+        if (user is null)
+        {
+            return LoginOutcome.Failed;
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return LoginOutcome.LockedOut;
+        }
+
+        var valid = isRecoveryCode
+            ? (await users.RedeemTwoFactorRecoveryCodeAsync(user, code.Replace(" ", string.Empty, StringComparison.Ordinal))).Succeeded
+            : await users.VerifyTwoFactorTokenAsync(user, ReplayProtectedTotpProvider.Name, code);
+        if (!valid)
+        {
+            await users.AccessFailedAsync(user);
+            return await users.IsLockedOutAsync(user) ? LoginOutcome.LockedOut : LoginOutcome.Failed;
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await CompleteAsync(user, "mfa");
+        return LoginOutcome.SignedIn;
+    }
+
+    public async Task<EnrolmentStart?> StartEnrolmentAsync()
+    {
+        var user = await PendingUserAsync("enrol");
+        if (user is null)
+        {
+            return null;
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+
+        var uri = $"otpauth://totp/{Uri.EscapeDataString(options.Value.Issuer)}:{Uri.EscapeDataString(user.Email!)}?secret={key}&issuer={Uri.EscapeDataString(options.Value.Issuer)}&digits=6&period=30";
+        using var qr = QRCodeGenerator.GenerateQrCode(uri, QRCodeGenerator.ECCLevel.M);
+        var png = new PngByteQRCode(qr).GetGraphic(5);
+        return new EnrolmentStart(key!, "data:image/png;base64," + Convert.ToBase64String(png));
+    }
+
+    /// <summary>Confirms the authenticator with a first code; returns the recovery codes to show once, or null.</summary>
+    public async Task<IReadOnlyList<string>?> ConfirmEnrolmentAsync(string code)
+    {
+        var user = await PendingUserAsync("enrol");
+        if (user is null)
+        {
+            return null;
+        }
+
+        // Enabled first so the provider accepts the code; reverted when the code is wrong.
+        await users.SetTwoFactorEnabledAsync(user, true);
+        if (!await users.VerifyTwoFactorTokenAsync(user, ReplayProtectedTotpProvider.Name, code))
+        {
+            await users.SetTwoFactorEnabledAsync(user, false);
+            return null;
+        }
+
+        var recovery = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        await CompleteAsync(user, "mfa");
+        logger.LogInformation("Two-factor enrolment completed for {UserId}", user.Id);
+        return recovery;
+    }
+
+    public async Task<IReadOnlyList<MembershipChoice>> MembershipsAsync(ClaimsPrincipal principal)
+    {
+        var userId = Guid.Parse(principal.FindFirstValue(IdentityClaims.UserId)!);
+        var active = principal.FindFirstValue(Platform.Tenancy.PlatformClaims.OrganisationId);
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).ToListAsync();
+        var names = (await organisations.FindManyAsync(memberships.Select(m => m.OrganisationId), CancellationToken.None))
+            .ToDictionary(o => o.Id, o => o.Naam);
+        return memberships
+            .Select(m => new MembershipChoice(m.OrganisationId, names.GetValueOrDefault(m.OrganisationId, "?"), m.Soort.ToString(), m.Rollen, m.OrganisationId.ToString() == active))
+            .OrderBy(m => m.Naam, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Makes another of the person's organisations the active one; any other id changes nothing.</summary>
+    public async Task<bool> SwitchOrganisationAsync(ClaimsPrincipal principal, Guid organisationId)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null || !await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.OrganisationId == organisationId))
+        {
+            return false;
+        }
+
+        user.ActieveOrganisatieId = organisationId;
+        await users.UpdateAsync(user);
+        await signIn.RefreshSignInAsync(user);
+        return true;
+    }
+
+    public async Task SignOutAsync()
+    {
+        await signIn.SignOutAsync();
+        await http.HttpContext!.SignOutAsync(PendingScheme);
+    }
+
+    private async Task<bool> RequiresTwoFactorAsync(User user) =>
+        options.Value.RequireTwoFactor
+        && (await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync())
+            .Any(m => m.Rollen.Any(Roles.ReadPersonalData.Contains));
+
+    private async Task PendAsync(User user, string purpose)
+    {
+        var identity = new ClaimsIdentity([new Claim(IdentityClaims.UserId, user.Id.ToString()), new Claim(PurposeClaim, purpose)], PendingScheme);
+        await http.HttpContext!.SignInAsync(PendingScheme, new ClaimsPrincipal(identity));
+    }
+
+    private async Task<User?> PendingUserAsync(string purpose)
+    {
+        var result = await http.HttpContext!.AuthenticateAsync(PendingScheme);
+        if (!result.Succeeded || result.Principal.FindFirstValue(PurposeClaim) != purpose
+            || !Guid.TryParse(result.Principal.FindFirstValue(IdentityClaims.UserId), out var id))
+        {
+            return null;
+        }
+
+        var user = await users.FindByIdAsync(id.ToString());
+        return user is { Uitgeschakeld: false } ? user : null;
+    }
+
+    private async Task CompleteAsync(User user, string method)
+    {
+        await http.HttpContext!.SignOutAsync(PendingScheme);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", method)]);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Identity.Data;
+using Inburgering.Modules.Identity.Domain;
+using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Inburgering.Modules.Identity.Features.Permissions;
+
+/// <summary>
+/// Effective permissions per (organisation, role set), cached so a check costs no query. A gemeente's own grant
+/// changes evict its entries here at once; other instances pick them up within the cache lifetime.
+/// </summary>
+internal sealed class PermissionChecker(IMemoryCache cache, IdentityDbContext db, ICurrentTenant tenant) : IPermissionChecker, IPermissionEvaluator
+{
+    internal static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    public async Task<bool> HasAsync(ClaimsPrincipal user, string permission, CancellationToken cancellationToken)
+    {
+        var organisation = user.FindFirst(PlatformClaims.OrganisationId)?.Value;
+        var rollen = user.FindAll(IdentityClaims.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToArray();
+        if (organisation is null || rollen.Length == 0)
+        {
+            return false;
+        }
+
+        var key = CacheKey(organisation, rollen);
+        var granted = await cache.GetOrCreateAsync(key, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            // Grants are tenant-owned: read through the tenant filter and RLS of this request's tenant.
+            var changes = tenant.Id is { } id && id.ToString() == organisation
+                ? await db.RolePermissionGrants.AsNoTracking().Where(g => rollen.Contains(g.Rol)).ToListAsync(cancellationToken)
+                : [];
+            return DefaultGrants.Effective(rollen, changes);
+        });
+        return granted!.Contains(permission);
+    }
+
+    internal static string CacheKey(string organisation, IEnumerable<string> rollen) => $"{organisation}:perm:{string.Join(',', rollen)}";
+
+    internal void Evict(Guid organisation)
+    {
+        if (cache is MemoryCache memory)
+        {
+            foreach (var key in memory.Keys.OfType<string>().Where(k => k.StartsWith($"{organisation}:perm:", StringComparison.Ordinal)))
+            {
+                memory.Remove(key);
+            }
+        }
+    }
+}

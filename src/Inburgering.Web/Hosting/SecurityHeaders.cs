@@ -1,0 +1,44 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Inburgering.Web.Hosting;
+
+/// <summary>Browser hardening for every response, and the rate limit on the login steps.</summary>
+internal static class SecurityHeaders
+{
+    public const string LoginRateLimit = "login";
+
+    public static IServiceCollection AddLoginRateLimiting(this IServiceCollection services) =>
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per client address: slows password guessing across many accounts, which lockout alone does not.
+            options.AddPolicy(LoginRateLimit, context => !HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool development) =>
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers["X-Content-Type-Options"] = "nosniff";
+                headers["Referrer-Policy"] = "same-origin";
+                headers["X-Frame-Options"] = "DENY";
+                headers["Content-Security-Policy"] = context.Request.Path.StartsWithSegments("/api/docs")
+                    ? "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; font-src 'self' https://fonts.gstatic.com data:; img-src 'self' data:; frame-ancestors 'none'"
+                    : "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
+                if (!development)
+                {
+                    headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+                }
+
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+}

@@ -1,0 +1,39 @@
+using Inburgering.Modules.Identity.Contracts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Inburgering.Web.Pages.Account;
+
+[AllowAnonymous]
+[EnableRateLimiting(Hosting.SecurityHeaders.LoginRateLimit)]
+public sealed class CodeModel(IAccountFlow accounts) : PageModel
+{
+    [BindProperty]
+    public string Code { get; set; } = string.Empty;
+
+    [BindProperty]
+    public bool Herstelcode { get; set; }
+
+    public string? Melding { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        switch (await accounts.CodeAsync(Code, Herstelcode))
+        {
+            case LoginOutcome.SignedIn:
+                return LocalRedirect("/");
+            case LoginOutcome.LockedOut:
+                Melding = "Uw account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.";
+                return Page();
+            default:
+                Melding = "Deze code klopt niet of is al gebruikt. Wacht op de volgende code.";
+                return Page();
+        }
+    }
+}

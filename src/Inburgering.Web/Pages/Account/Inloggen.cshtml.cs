@@ -1,0 +1,43 @@
+using Inburgering.Modules.Identity.Contracts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Inburgering.Web.Pages.Account;
+
+[AllowAnonymous]
+[EnableRateLimiting(Hosting.SecurityHeaders.LoginRateLimit)]
+public sealed class InloggenModel(IAccountFlow accounts) : PageModel
+{
+    [BindProperty]
+    public string Email { get; set; } = string.Empty;
+
+    [BindProperty]
+    public string Wachtwoord { get; set; } = string.Empty;
+
+    public string? Melding { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        switch (await accounts.PasswordAsync(Email.Trim(), Wachtwoord))
+        {
+            case LoginOutcome.SignedIn:
+                return LocalRedirect("/");
+            case LoginOutcome.NeedsCode:
+                return RedirectToPage("/Account/Code");
+            case LoginOutcome.NeedsEnrolment:
+                return RedirectToPage("/Account/Instellen");
+            case LoginOutcome.LockedOut:
+                Melding = "Uw account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.";
+                return Page();
+            default:
+                Melding = "Het e-mailadres of wachtwoord klopt niet.";
+                return Page();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using Inburgering.Modules.Identity.Contracts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Inburgering.Web.Pages.Account;
+
+[Authorize]
+public sealed class OrganisatieModel(IAccountFlow accounts) : PageModel
+{
+    [BindProperty]
+    public Guid OrganisationId { get; set; }
+
+    public IReadOnlyList<MembershipChoice> Memberships { get; private set; } = [];
+
+    public async Task OnGetAsync() => Memberships = await accounts.MembershipsAsync(User);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await accounts.SwitchOrganisationAsync(User, OrganisationId))
+        {
+            return Forbid();
+        }
+
+        return LocalRedirect("/");
+    }
+}
