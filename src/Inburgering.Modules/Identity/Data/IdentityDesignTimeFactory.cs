@@ -1,21 +1,12 @@
 using Inburgering.Platform.Data;
 using Inburgering.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Inburgering.Modules.Identity.Data;
 
-internal sealed class IdentityDesignTimeFactory : IDesignTimeDbContextFactory<IdentityDbContext>
+internal sealed class IdentityDesignTimeFactory : ModuleDesignTimeFactory<IdentityDbContext>
 {
-    public IdentityDbContext CreateDbContext(string[] args)
-    {
-        var options = new DbContextOptionsBuilder<IdentityDbContext>();
-        ModuleDbContextRegistration.UseModuleDefaults(options, "Host=localhost;Database=design", IdentityDbContext.SchemaName);
-        return new IdentityDbContext(options.Options, new DesignTimeTenant());
-    }
+    protected override string Schema => IdentityDbContext.SchemaName;
 
-    private sealed class DesignTimeTenant : ICurrentTenant
-    {
-        public Guid? Id => null;
-    }
+    protected override IdentityDbContext Create(DbContextOptions<IdentityDbContext> options, ICurrentTenant tenant) => new(options, tenant);
 }
