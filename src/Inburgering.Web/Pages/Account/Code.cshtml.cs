@@ -29,7 +29,7 @@ public sealed class CodeModel(IAccountFlow accounts) : PageModel
             case LoginOutcome.SignedIn:
                 return LocalRedirect("/");
             case LoginOutcome.LockedOut:
-                Melding = "Uw account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.";
+                Melding = LoginMessages.LockedOut;
                 return Page();
             default:
                 Melding = "Deze code klopt niet of is al gebruikt. Wacht op de volgende code.";

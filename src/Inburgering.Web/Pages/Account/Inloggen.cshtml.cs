@@ -33,7 +33,7 @@ public sealed class InloggenModel(IAccountFlow accounts) : PageModel
             case LoginOutcome.NeedsEnrolment:
                 return RedirectToPage("/Account/Instellen");
             case LoginOutcome.LockedOut:
-                Melding = "Uw account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.";
+                Melding = LoginMessages.LockedOut;
                 return Page();
             default:
                 Melding = "Het e-mailadres of wachtwoord klopt niet.";
