@@ -1,20 +1,28 @@
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Identity.Data;
 using Inburgering.Modules.Identity.Features.Accounts;
+using Inburgering.Modules.Identity.Features.Oidc;
 using Inburgering.Modules.Identity.Features.Permissions;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Data;
 using Inburgering.Platform.Modularity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Validation.AspNetCore;
 
 namespace Inburgering.Modules.Identity;
 
 /// <summary>People, memberships, roles and permissions, login with two-factor authentication.</summary>
 public sealed class IdentityModule : IModule
 {
+    /// <summary>The default scheme: a bearer token when the request carries one, else the login cookie.</summary>
+    public const string CookieOrBearerScheme = "Inburgering";
+
     public string Name => "Identity";
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -24,7 +32,16 @@ public sealed class IdentityModule : IModule
         services.AddHttpContextAccessor();
         services.Configure<AccountOptions>(configuration.GetSection("Identity"));
 
-        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CookieOrBearerScheme;
+                o.DefaultChallengeScheme = CookieOrBearerScheme;
+                o.DefaultForbidScheme = CookieOrBearerScheme;
+            })
+            .AddPolicyScheme(CookieOrBearerScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme)
             .AddCookie(AccountService.PendingScheme, o =>
             {
                 o.Cookie.Name = "__Host-inburgering-pending";
@@ -39,12 +56,14 @@ public sealed class IdentityModule : IModule
                 o.AccessDeniedPath = "/account/geen-toegang";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             }));
-        services.ConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(o =>
+        services.ConfigureAll<CookieAuthenticationOptions>(o =>
         {
             o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
         });
 
         services.AddIdentityCore<User>(o =>
@@ -70,6 +89,7 @@ public sealed class IdentityModule : IModule
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, time) => o.TimeProvider = time);
 
+        services.AddOidcServer(configuration);
         services.AddScoped<IAccountFlow, AccountService>();
         services.AddScoped<PermissionChecker>();
         services.AddScoped<IPermissionChecker>(sp => sp.GetRequiredService<PermissionChecker>());
@@ -79,5 +99,23 @@ public sealed class IdentityModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapAccountEndpoints();
+    }
+
+    public void MapProtocolEndpoints(IEndpointRouteBuilder root) => root.MapOidcEndpoints();
+
+    /// <summary>API callers get a status code; people in a browser get the login or no-access page.</summary>
+    private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 }

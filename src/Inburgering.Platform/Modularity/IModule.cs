@@ -11,5 +11,11 @@ public interface IModule
 
     void AddServices(IServiceCollection services, IConfiguration configuration);
 
+    /// <summary>API endpoints, mapped under <c>/api/v1</c>.</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints);
+
+    /// <summary>Protocol endpoints whose paths are fixed by a standard (OpenID Connect), mapped at the root.</summary>
+    void MapProtocolEndpoints(IEndpointRouteBuilder root)
+    {
+    }
 }

@@ -106,6 +106,7 @@ internal static class InburgeringHost
             foreach (var module in ModuleCatalog.All)
             {
                 module.MapEndpoints(api);
+                module.MapProtocolEndpoints(app);
             }
 
             app.MapRazorPages();

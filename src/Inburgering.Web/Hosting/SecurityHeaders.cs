@@ -31,7 +31,9 @@ internal static class SecurityHeaders
                 headers["X-Frame-Options"] = "DENY";
                 headers["Content-Security-Policy"] = context.Request.Path.StartsWithSegments("/api/docs")
                     ? "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; font-src 'self' https://fonts.gstatic.com data:; img-src 'self' data:; frame-ancestors 'none'"
-                    : "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; base-uri 'self'; frame-ancestors 'none'";
+                    : "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; base-uri 'self'; frame-ancestors 'none'"
+                      // Login steps may end in a redirect to an OIDC client's registered redirect URI, which form-action would block.
+                      + (context.Request.Path.StartsWithSegments("/account") ? string.Empty : "; form-action 'self'");
                 if (!development)
                 {
                     headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";

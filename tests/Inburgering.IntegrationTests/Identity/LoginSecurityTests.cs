@@ -15,21 +15,21 @@ namespace Inburgering.IntegrationTests.Identity;
 /// <summary>The login pages as a browser uses them: forms with antiforgery tokens, cookies, redirects.</summary>
 public sealed partial class LoginSecurityTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private const string Password = "lange zin als wachtwoord 42";
+    private const string Password = People.Password;
 
     [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_one()
     {
-        var email = await CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur));
-        var browser = NewBrowser();
+        var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur));
+        var browser = app.NewBrowser();
 
         for (var i = 0; i < 5; i++)
         {
-            var failed = await PostFormAsync(browser, "/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = "fout wachtwoord " + i });
+            var failed = await browser.PostFormAsync("/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = "fout wachtwoord " + i });
             Assert.Equal(HttpStatusCode.OK, failed.StatusCode);
         }
 
-        var right = await PostFormAsync(browser, "/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
+        var right = await browser.PostFormAsync("/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("tijdelijk geblokkeerd", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(right.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("__Host-inburgering=", StringComparison.Ordinal));
@@ -38,29 +38,29 @@ public sealed partial class LoginSecurityTests(AppFixture app) : IClassFixture<A
     [Fact]
     public async Task A_klantregisseur_must_enrol_totp_and_a_code_is_accepted_only_once()
     {
-        var email = await CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur));
-        var browser = NewBrowser();
+        var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur));
+        var browser = app.NewBrowser();
 
-        var login = await PostFormAsync(browser, "/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
+        var login = await browser.PostFormAsync("/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
         Assert.Equal("/account/instellen", login.Headers.Location?.OriginalString);
         Assert.DoesNotContain("actieve-organisatie", await browser.GetStringAsync("/"), StringComparison.Ordinal);
 
         var enrolPage = await browser.GetStringAsync("/account/instellen");
         Assert.Contains("data:image/png;base64,", enrolPage, StringComparison.Ordinal);
-        var key = SecretKey().Match(enrolPage).Groups[1].Value;
+        var key = People.SecretKey().Match(enrolPage).Groups[1].Value;
         var code = ReplayProtectedTotpProvider.CodeAt(key, app.Clock.GetUtcNow());
-        var enrolled = await PostFormAsync(browser, "/account/instellen", new() { ["Code"] = code });
+        var enrolled = await browser.PostFormAsync("/account/instellen", new() { ["Code"] = code });
         Assert.Equal(10, RecoveryCode().Count(await enrolled.Content.ReadAsStringAsync()));
         Assert.Contains("actieve-organisatie", await browser.GetStringAsync("/"), StringComparison.Ordinal);
 
-        var second = NewBrowser();
-        await PostFormAsync(second, "/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
-        var replay = await PostFormAsync(second, "/account/code", new() { ["Code"] = code });
+        var second = app.NewBrowser();
+        await second.PostFormAsync("/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
+        var replay = await second.PostFormAsync("/account/code", new() { ["Code"] = code });
         Assert.Contains("al gebruikt", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("actieve-organisatie", await second.GetStringAsync("/"), StringComparison.Ordinal);
 
         app.Clock.Advance(TimeSpan.FromSeconds(30));
-        var fresh = await PostFormAsync(second, "/account/code", new() { ["Code"] = ReplayProtectedTotpProvider.CodeAt(key, app.Clock.GetUtcNow()) });
+        var fresh = await second.PostFormAsync("/account/code", new() { ["Code"] = ReplayProtectedTotpProvider.CodeAt(key, app.Clock.GetUtcNow()) });
         Assert.Equal(HttpStatusCode.Redirect, fresh.StatusCode);
         Assert.Contains("actieve-organisatie", await second.GetStringAsync("/"), StringComparison.Ordinal);
     }
@@ -68,9 +68,9 @@ public sealed partial class LoginSecurityTests(AppFixture app) : IClassFixture<A
     [Fact]
     public async Task A_disabled_user_loses_access_within_a_minute()
     {
-        var email = await CreateUserAsync((AppFixture.TenantA, OrganisationKind.Regio, Roles.RegioCoordinator));
-        var browser = NewBrowser();
-        await PostFormAsync(browser, "/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
+        var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Regio, Roles.RegioCoordinator));
+        var browser = app.NewBrowser();
+        await browser.PostFormAsync("/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
         Assert.Contains("actieve-organisatie", await browser.GetStringAsync("/"), StringComparison.Ordinal);
 
         await using (var scope = app.TenantScope.EnterHost())
@@ -83,28 +83,28 @@ public sealed partial class LoginSecurityTests(AppFixture app) : IClassFixture<A
 
         app.Clock.Advance(TimeSpan.FromSeconds(61));
         Assert.DoesNotContain("actieve-organisatie", await browser.GetStringAsync("/"), StringComparison.Ordinal);
-        var again = await PostFormAsync(NewBrowser(), "/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
+        var again = await app.NewBrowser().PostFormAsync("/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
     [Fact]
     public async Task The_organisation_switcher_changes_the_active_organisation_and_only_to_own_memberships()
     {
-        var email = await CreateUserAsync(
+        var email = await app.CreateUserAsync(
             (AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Teamleider),
             (AppFixture.TenantB, OrganisationKind.Gemeente, Roles.Teamleider));
-        var browser = NewBrowser();
-        await PostFormAsync(browser, "/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
-        var key = SecretKey().Match(await browser.GetStringAsync("/account/instellen")).Groups[1].Value;
-        await PostFormAsync(browser, "/account/instellen", new() { ["Code"] = ReplayProtectedTotpProvider.CodeAt(key, app.Clock.GetUtcNow()) });
+        var browser = app.NewBrowser();
+        await browser.PostFormAsync("/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
+        var key = People.SecretKey().Match(await browser.GetStringAsync("/account/instellen")).Groups[1].Value;
+        await browser.PostFormAsync("/account/instellen", new() { ["Code"] = ReplayProtectedTotpProvider.CodeAt(key, app.Clock.GetUtcNow()) });
         Assert.Contains("<strong>Almelo</strong>", await browser.GetStringAsync("/"), StringComparison.Ordinal);
 
-        var switched = await PostFormAsync(browser, "/account/organisatie", new() { ["OrganisationId"] = AppFixture.TenantB.ToString() });
+        var switched = await browser.PostFormAsync("/account/organisatie", new() { ["OrganisationId"] = AppFixture.TenantB.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         Assert.Contains("<strong>Enschede</strong>", await browser.GetStringAsync("/"), StringComparison.Ordinal);
 
         var foreign = Inburgering.Modules.Tenancy.Data.ReferenceData.TenancySeeder.GemeenteId("Tilburg");
-        var refused = await PostFormAsync(browser, "/account/organisatie", new() { ["OrganisationId"] = foreign.ToString() });
+        var refused = await browser.PostFormAsync("/account/organisatie", new() { ["OrganisationId"] = foreign.ToString() });
         Assert.Contains("/account/geen-toegang", refused.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Contains("<strong>Enschede</strong>", await browser.GetStringAsync("/"), StringComparison.Ordinal);
     }
@@ -112,7 +112,7 @@ public sealed partial class LoginSecurityTests(AppFixture app) : IClassFixture<A
     [Fact]
     public async Task Pages_carry_the_hardening_headers()
     {
-        var response = await NewBrowser().GetAsync("/account/inloggen");
+        var response = await app.NewBrowser().GetAsync("/account/inloggen");
 
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
@@ -123,50 +123,11 @@ public sealed partial class LoginSecurityTests(AppFixture app) : IClassFixture<A
     [Fact]
     public async Task A_form_post_without_antiforgery_token_is_refused()
     {
-        var response = await NewBrowser().PostAsync("/account/inloggen",
+        var response = await app.NewBrowser().PostAsync("/account/inloggen",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "x@y.nl", ["Wachtwoord"] = Password }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
-
-    private HttpClient NewBrowser() => app.Factory.CreateClient(new WebApplicationFactoryClientOptions
-    {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, Dictionary<string, string> fields)
-    {
-        var page = await browser.GetStringAsync(path);
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
-        return await browser.PostAsync(path, new FormUrlEncodedContent(fields));
-    }
-
-    private async Task<string> CreateUserAsync(params (Guid Organisation, OrganisationKind Kind, string Role)[] memberships)
-    {
-        var email = $"test-{Guid.NewGuid():N}@gemeente.example";
-        await using var scope = app.TenantScope.EnterHost();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var user = new User { UserName = email, Email = email, Naam = "Test Persoon" };
-        var created = await users.CreateAsync(user, Password);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
-        foreach (var (organisation, kind, role) in memberships)
-        {
-            db.Memberships.Add(new Membership(user.Id, organisation, kind, [role], null, app.Clock.GetUtcNow()));
-            app.Clock.Advance(TimeSpan.FromMilliseconds(1));
-        }
-
-        await db.SaveChangesAsync();
-        return email;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
-
-    [GeneratedRegex("<code id=\"sleutel\">([A-Z2-7]+)</code>")]
-    private static partial Regex SecretKey();
 
     [GeneratedRegex("<li><code>[^<]+</code></li>")]
     private static partial Regex RecoveryCode();

@@ -42,6 +42,11 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStart", "true");
             builder.UseSetting("Tenancy:ActivateOnSeed:0", "Almelo");
             builder.UseSetting("Tenancy:ActivateOnSeed:1", "Enschede");
+            // The production key path: certificates from files, as a mounted secret provides them.
+            builder.UseSetting("Oidc:SigningCertificate:Path", TestCertificates.Signing.FullName);
+            builder.UseSetting("Oidc:SigningCertificate:Password", TestCertificates.Password);
+            builder.UseSetting("Oidc:EncryptionCertificate:Path", TestCertificates.Encryption.FullName);
+            builder.UseSetting("Oidc:EncryptionCertificate:Password", TestCertificates.Password);
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _ = _factory.Server;

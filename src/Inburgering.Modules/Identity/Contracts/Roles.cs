@@ -22,10 +22,13 @@ public static class Roles
         [PlatformBeheerder] = OrganisationKind.Platform,
     };
 
-    /// <summary>Roles that read personal data: two-factor authentication is required for them (BIO).</summary>
-    public static IReadOnlySet<string> ReadPersonalData { get; } = new HashSet<string>
+    /// <summary>
+    /// Roles that need two-factor authentication (BIO): those that read personal data, and the platform beheerder,
+    /// who can hand out access to all of it. The regio-coördinator sees aggregates only.
+    /// </summary>
+    public static IReadOnlySet<string> RequireTwoFactor { get; } = new HashSet<string>
     {
-        Klantregisseur, Teamleider, FunctioneelBeheerder, CoaCasemanager,
+        Klantregisseur, Teamleider, FunctioneelBeheerder, CoaCasemanager, PlatformBeheerder,
     };
 }
 

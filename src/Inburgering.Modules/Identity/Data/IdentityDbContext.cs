@@ -1,13 +1,15 @@
 using Inburgering.Modules.Identity.Domain;
 using Inburgering.Platform.Data;
 using Inburgering.Platform.Tenancy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Inburgering.Modules.Identity.Data;
 
 internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options, ICurrentTenant tenant)
-    : ModuleDbContext(options, tenant)
+    : ModuleDbContext(options, tenant), IDataProtectionKeyContext
 {
     public const string SchemaName = "identity";
 
@@ -18,7 +20,14 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
         [typeof(IdentityUserClaim<Guid>)] = "belongs to a global user identity",
         [typeof(IdentityUserLogin<Guid>)] = "belongs to a global user identity",
         [typeof(IdentityUserToken<Guid>)] = "authenticator keys and recovery codes of a global user identity",
+        [typeof(OpenIddictEntityFrameworkCoreApplication<Guid>)] = "OIDC clients are registered by the platform; their organisation is a property",
+        [typeof(OpenIddictEntityFrameworkCoreAuthorization<Guid>)] = "consent of a global user identity to a client",
+        [typeof(OpenIddictEntityFrameworkCoreScope<Guid>)] = "scopes are defined by the platform",
+        [typeof(OpenIddictEntityFrameworkCoreToken<Guid>)] = "token entries of global identities and clients, checked on every request",
+        [typeof(DataProtectionKey)] = "the key ring every instance shares to protect cookies and antiforgery tokens",
     };
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<User> Users => Set<User>();
 
@@ -28,6 +37,12 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
+        modelBuilder.UseOpenIddict<Guid>();
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication<Guid>>().ToTable("oidc_applications");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization<Guid>>().ToTable("oidc_authorizations");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope<Guid>>().ToTable("oidc_scopes");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken<Guid>>().ToTable("oidc_tokens");
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.Entity<User>(b =>
         {
             b.ToTable("users");

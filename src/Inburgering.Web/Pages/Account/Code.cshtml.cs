@@ -16,6 +16,9 @@ public sealed class CodeModel(IAccountFlow accounts) : PageModel
     [BindProperty]
     public bool Herstelcode { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public string? Melding { get; private set; }
 
     public void OnGet()
@@ -27,7 +30,7 @@ public sealed class CodeModel(IAccountFlow accounts) : PageModel
         switch (await accounts.CodeAsync(Code, Herstelcode))
         {
             case LoginOutcome.SignedIn:
-                return LocalRedirect("/");
+                return LocalRedirect(LoginMessages.SafeReturnUrl(Url, ReturnUrl));
             case LoginOutcome.LockedOut:
                 Melding = LoginMessages.LockedOut;
                 return Page();

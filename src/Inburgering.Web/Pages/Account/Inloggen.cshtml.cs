@@ -16,6 +16,9 @@ public sealed class InloggenModel(IAccountFlow accounts) : PageModel
     [BindProperty]
     public string Wachtwoord { get; set; } = string.Empty;
 
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public string? Melding { get; private set; }
 
     public void OnGet()
@@ -27,11 +30,11 @@ public sealed class InloggenModel(IAccountFlow accounts) : PageModel
         switch (await accounts.PasswordAsync(Email.Trim(), Wachtwoord))
         {
             case LoginOutcome.SignedIn:
-                return LocalRedirect("/");
+                return LocalRedirect(LoginMessages.SafeReturnUrl(Url, ReturnUrl));
             case LoginOutcome.NeedsCode:
-                return RedirectToPage("/Account/Code");
+                return RedirectToPage("/Account/Code", new { ReturnUrl });
             case LoginOutcome.NeedsEnrolment:
-                return RedirectToPage("/Account/Instellen");
+                return RedirectToPage("/Account/Instellen", new { ReturnUrl });
             case LoginOutcome.LockedOut:
                 Melding = LoginMessages.LockedOut;
                 return Page();

@@ -15,6 +15,9 @@ public sealed class InstellenModel(IAccountFlow accounts) : PageModel
 
     public IReadOnlyList<string>? Herstelcodes { get; private set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public string? Melding { get; private set; }
 
     public async Task OnGetAsync() => Start = await accounts.StartEnrolmentAsync();

@@ -172,7 +172,7 @@ internal sealed class AccountService(
     private async Task<bool> RequiresTwoFactorAsync(User user) =>
         options.Value.RequireTwoFactor
         && (await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync())
-            .Any(m => m.Rollen.Any(Roles.ReadPersonalData.Contains));
+            .Any(m => m.Rollen.Any(Roles.RequireTwoFactor.Contains));
 
     private async Task PendAsync(User user, string purpose)
     {

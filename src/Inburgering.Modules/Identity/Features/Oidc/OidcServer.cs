@@ -1,0 +1,99 @@
+using Inburgering.Modules.Identity.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Inburgering.Modules.Identity.Features.Oidc;
+
+/// <summary>Settings under <c>Oidc</c>: the issuer, token lifetimes and the production certificates.</summary>
+public sealed class OidcOptions
+{
+    public const string Section = "Oidc";
+
+    /// <summary>Absolute issuer URI; when empty it is taken from the request, which suits one host name per deployment.</summary>
+    public Uri? Issuer { get; set; }
+
+    public CertificateFile SigningCertificate { get; set; } = new();
+
+    public CertificateFile EncryptionCertificate { get; set; } = new();
+
+    public int AccessTokenMinutes { get; set; } = 15;
+
+    public int RefreshTokenHours { get; set; } = 8;
+
+    public sealed class CertificateFile
+    {
+        /// <summary>A PKCS#12 (.pfx) file with the private key, mounted from a secret.</summary>
+        public string? Path { get; set; }
+
+        public string? Password { get; set; }
+    }
+}
+
+/// <summary>
+/// The OpenID Connect server in this host: authorization code with PKCE (S256 only) for people, client credentials for
+/// integrations, rotating refresh tokens. Every token is stored, and validation checks the token and authorization
+/// entries on every request, so revoking a user or client takes effect at once.
+/// </summary>
+internal static class OidcServer
+{
+    public const string ApiScope = "inburgering";
+
+    public const string AuthorizePath = "/connect/authorize";
+    public const string TokenPath = "/connect/token";
+    public const string UserInfoPath = "/connect/userinfo";
+    public const string EndSessionPath = "/connect/logout";
+    public const string RevocationPath = "/connect/revoke";
+
+    public static IServiceCollection AddOidcServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<OidcOptions>(configuration.GetSection(OidcOptions.Section));
+        services.AddDataProtection()
+            .SetApplicationName("Inburgering")
+            .PersistKeysToDbContext<IdentityDbContext>();
+
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>().ReplaceDefaultEntities<Guid>())
+            .AddServer(server =>
+            {
+                server.SetAuthorizationEndpointUris(AuthorizePath.TrimStart('/'))
+                    .SetTokenEndpointUris(TokenPath.TrimStart('/'))
+                    .SetUserInfoEndpointUris(UserInfoPath.TrimStart('/'))
+                    .SetEndSessionEndpointUris(EndSessionPath.TrimStart('/'))
+                    .SetRevocationEndpointUris(RevocationPath.TrimStart('/'));
+                server.AllowAuthorizationCodeFlow()
+                    .RequireProofKeyForCodeExchange()
+                    .AllowClientCredentialsFlow()
+                    .AllowRefreshTokenFlow();
+                // "plain" hands the verifier to anyone who sees the authorization request.
+                server.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
+                // A redeemed refresh token is dead at once: a replayed one is theft, not a retry.
+                server.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, ApiScope);
+                server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.Role,
+                    Platform.Tenancy.PlatformClaims.OrganisationId, Platform.Tenancy.PlatformClaims.OrganisationKind);
+                server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                // Advisory GHSA-cxgj-hwwh-855g: a token is only good while its entry and its authorization are valid.
+                validation.EnableTokenEntryValidation();
+                validation.EnableAuthorizationEntryValidation();
+                validation.UseAspNetCore();
+            });
+
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, OidcKeys>();
+        services.AddSingleton<IConfigureOptions<OpenIddictServerAspNetCoreOptions>, OidcKeys>();
+        services.AddScoped<TokenPrincipals>();
+        return services;
+    }
+}

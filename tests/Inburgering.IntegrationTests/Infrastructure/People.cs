@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Inburgering.Modules.Identity.Data;
+using Inburgering.Modules.Identity.Domain;
+using Inburgering.Modules.Identity.Features.Accounts;
+using Inburgering.Platform.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inburgering.IntegrationTests.Infrastructure;
+
+/// <summary>People with memberships, and browsers that sign them in through the real login pages.</summary>
+internal static partial class People
+{
+    public const string Password = "lange zin als wachtwoord 42";
+
+    public static HttpClient NewBrowser(this AppFixture app) => app.Factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    /// <summary>Loads the form page for its antiforgery token, then posts the fields as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient browser, string path, Dictionary<string, string> fields)
+    {
+        var page = await browser.GetStringAsync(path);
+        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
+        return await browser.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    public static async Task<string> CreateUserAsync(this AppFixture app, params (Guid Organisation, OrganisationKind Kind, string Role)[] memberships)
+    {
+        var email = $"test-{Guid.NewGuid():N}@gemeente.example";
+        await using var scope = app.TenantScope.EnterHost();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var user = new User { UserName = email, Email = email, Naam = "Test Persoon" };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+        foreach (var (organisation, kind, role) in memberships)
+        {
+            db.Memberships.Add(new Membership(user.Id, organisation, kind, [role], null, app.Clock.GetUtcNow()));
+            app.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        await db.SaveChangesAsync();
+        return email;
+    }
+
+    /// <summary>A browser signed in as <paramref name="email"/>, enrolling TOTP when the role requires it.</summary>
+    public static async Task<HttpClient> SignedInBrowserAsync(this AppFixture app, string email)
+    {
+        var browser = app.NewBrowser();
+        var login = await browser.PostFormAsync("/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
+        if (login.Headers.Location?.OriginalString.StartsWith("/account/instellen", StringComparison.Ordinal) == true)
+        {
+            var key = SecretKey().Match(await browser.GetStringAsync("/account/instellen")).Groups[1].Value;
+            await browser.PostFormAsync("/account/instellen", new() { ["Code"] = ReplayProtectedTotpProvider.CodeAt(key, app.Clock.GetUtcNow()) });
+        }
+
+        return browser;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("<code id=\"sleutel\">([A-Z2-7]+)</code>")]
+    public static partial Regex SecretKey();
+}
