@@ -1,6 +1,7 @@
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Identity.Data;
 using Inburgering.Modules.Identity.Features.Accounts;
+using Inburgering.Modules.Identity.Features.Gebruikers;
 using Inburgering.Modules.Identity.Features.Oidc;
 using Inburgering.Modules.Identity.Features.Permissions;
 using Inburgering.Platform.Authorization;
@@ -85,12 +86,16 @@ public sealed class IdentityModule : IModule
             .AddTokenProvider<ReplayProtectedTotpProvider>(ReplayProtectedTotpProvider.Name)
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<MembershipClaimsFactory>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddErrorDescriber<DutchIdentityErrors>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, time) => o.TimeProvider = time);
 
         services.AddOidcServer(configuration);
         services.AddScoped<IAccountFlow, AccountService>();
+        services.AddScoped<IUserAdministration, UserAdministration>();
+        services.AddScoped<IGrantAdministration, GrantAdministration>();
+        services.AddScoped<IClientAdministration, ClientAdministration>();
         services.AddScoped<PermissionChecker>();
         services.AddScoped<IPermissionChecker>(sp => sp.GetRequiredService<PermissionChecker>());
         services.AddScoped<IPermissionEvaluator>(sp => sp.GetRequiredService<PermissionChecker>());
@@ -100,6 +105,9 @@ public sealed class IdentityModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapAccountEndpoints();
+        endpoints.MapGebruikerEndpoints();
+        endpoints.MapRechtenEndpoints();
+        endpoints.MapClientEndpoints();
     }
 
     public void MapProtocolEndpoints(IEndpointRouteBuilder root) => root.MapOidcEndpoints();

@@ -22,6 +22,7 @@ public sealed class TenancyModule : IModule
         services.AddModuleDbContext<TenancyDbContext>(TenancyDbContext.SchemaName);
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddScoped<ITenantSettings, TenantSettings>();
+        services.AddScoped<IOrganisationAdministration, Features.Beheer.OrganisationAdministration>();
         services.AddSingleton<IDataSeeder, TenancySeeder>();
     }
 
@@ -29,5 +30,6 @@ public sealed class TenancyModule : IModule
     {
         GemeenteRegisterEndpoints.Map(endpoints);
         CoaLocatieEndpoints.Map(endpoints);
+        Features.Beheer.OrganisatieBeheerEndpoints.Map(endpoints);
     }
 }

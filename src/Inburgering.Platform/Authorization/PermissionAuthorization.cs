@@ -31,7 +31,7 @@ internal sealed class PermissionAuthorizationHandler(IPermissionEvaluator evalua
 /// <summary>Policies named <c>perm:&lt;permission&gt;</c> are built on demand, so endpoints name permissions, never roles.</summary>
 internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
-    public const string Prefix = "perm:";
+    public const string Prefix = PermissionPolicy.Prefix;
 
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
@@ -46,6 +46,12 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
             .AddRequirements(new PermissionRequirement(policyName[Prefix.Length..]))
             .Build();
     }
+}
+
+/// <summary>Policy names for pages: <c>[Authorize(Policy = PermissionPolicy.Prefix + Permissions.X)]</c>.</summary>
+public static class PermissionPolicy
+{
+    public const string Prefix = "perm:";
 }
 
 public static class PermissionEndpointExtensions

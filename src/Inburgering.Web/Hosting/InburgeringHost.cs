@@ -42,6 +42,7 @@ internal static class InburgeringHost
         }
 
         builder.Services.AddOpenApi();
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages();
         builder.Services.AddLoginRateLimiting();
         var app = builder.Build();
@@ -49,6 +50,12 @@ internal static class InburgeringHost
             && !app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Modules.Identity.Contracts.AccountOptions>>().Value.RequireTwoFactor)
         {
             throw new InvalidOperationException("Identity:RequireTwoFactor may only be switched off in Development.");
+        }
+
+        if (!app.Environment.IsDevelopment()
+            && !app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Platform.Mail.SmtpOptions>>().Value.IsConfigured)
+        {
+            throw new InvalidOperationException("Smtp:Host is required outside Development: invitations and password resets are sent by e-mail.");
         }
 
         Configure(app, launch);
@@ -88,6 +95,7 @@ internal static class InburgeringHost
             options.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("TenantId", http.RequestServices.GetService<ICurrentTenant>()?.Id);
         });
+        app.UseRequestLocalization(Localization.Languages.Options());
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -28,6 +28,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The app's clock: starts at the real time, moves only when a test advances it.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
 
+    /// <summary>Where the app delivers its e-mail.</summary>
+    public SmtpTestServer Mail { get; } = new();
+
     public TenantScope TenantScope => Services.GetRequiredService<TenantScope>();
 
     public async Task InitializeAsync()
@@ -43,6 +46,9 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Tenancy:ActivateOnSeed:0", "Almelo");
             builder.UseSetting("Tenancy:ActivateOnSeed:1", "Enschede");
             // The production key path: certificates from files, as a mounted secret provides them.
+            builder.UseSetting("Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Smtp:Security", "None");
             builder.UseSetting("Oidc:SigningCertificate:Path", TestCertificates.Signing.FullName);
             builder.UseSetting("Oidc:SigningCertificate:Password", TestCertificates.Password);
             builder.UseSetting("Oidc:EncryptionCertificate:Path", TestCertificates.Encryption.FullName);
@@ -73,6 +79,7 @@ public sealed class AppFixture : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
+        await Mail.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
     }
 }

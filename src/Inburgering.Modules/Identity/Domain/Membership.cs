@@ -39,6 +39,23 @@ internal sealed class Membership
 
     public DateTimeOffset AangemaaktOp { get; private set; }
 
+    /// <summary>Switched off by the organisation's beheerder: the person keeps other memberships, not this one.</summary>
+    public bool Uitgeschakeld { get; private set; }
+
+    public DateTimeOffset? UitgeschakeldOp { get; private set; }
+
+    public void SchakelUit(DateTimeOffset nu)
+    {
+        Uitgeschakeld = true;
+        UitgeschakeldOp = nu;
+    }
+
+    public void SchakelIn()
+    {
+        Uitgeschakeld = false;
+        UitgeschakeldOp = null;
+    }
+
     public void WijsRollenToe(IEnumerable<string> rollen) => Rollen = [.. rollen.Distinct().Order(StringComparer.Ordinal)];
 
     public void WijsLocatiesToe(IEnumerable<Guid> locaties) => CoaLocatieIds = [.. locaties.Distinct()];

@@ -30,3 +30,35 @@ public interface ITenantSettings
 
     Task<IReadOnlyDictionary<string, string>> AllAsync(CancellationToken cancellationToken);
 }
+
+public sealed record OrganisatieView(Guid Id, string Soort, string Naam, string Slug, bool Actief, DateTimeOffset? ActiefSinds);
+
+public sealed record RegioAanmaak(string? Naam, IReadOnlyList<Guid>? Gemeenten);
+
+public sealed record CoaLocatieView(Guid Id, string Naam, string Soort, string Plaats, Guid? RegioId, bool Actief);
+
+public sealed record CoaLocatieInvoer(string? Naam, string? Soort, string? Plaats, Guid? RegioId, bool Actief = true);
+
+/// <summary>The platform beheerder's register work: activating gemeenten as tenants, regios, COA locations.</summary>
+public interface IOrganisationAdministration
+{
+    Task<IReadOnlyList<OrganisatieView>> ListAsync(string? soort, bool? actief, string? zoek, CancellationToken cancellationToken);
+
+    /// <summary>Only gemeenten are (de)activated; a deactivated gemeente keeps its data, its people lose access.</summary>
+    Task<OrganisatieView> SetActiveAsync(Guid id, bool actief, CancellationToken cancellationToken);
+
+    Task<OrganisatieView> CreateRegioAsync(RegioAanmaak aanmaak, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CoaLocatieView>> CoaLocatiesAsync(CancellationToken cancellationToken);
+
+    Task<CoaLocatieView> SaveCoaLocatieAsync(Guid? id, CoaLocatieInvoer invoer, CancellationToken cancellationToken);
+}
+
+public static class TenancyErrors
+{
+    public const string Validation = "Tenancy:Validation";
+    public const string NotFound = "Tenancy:OrganisationNotFound";
+    public const string NotAGemeente = "Tenancy:NotAGemeente";
+    public const string CoaLocatieNotFound = "Tenancy:CoaLocatieNotFound";
+    public const string NameTaken = "Tenancy:NameTaken";
+}

@@ -47,6 +47,14 @@ internal sealed class Organisation
         ActiefSinds = nu;
     }
 
+    public void Deactiveer()
+    {
+        if (Soort == OrganisationKind.Gemeente)
+        {
+            Actief = false;
+        }
+    }
+
     public void Hernoem(string naam, string slug)
     {
         Naam = naam;
@@ -175,6 +183,12 @@ internal sealed class CoaLocatie
     public Guid? RegioId { get; private set; }
 
     public bool Actief { get; private set; } = true;
+
+    public void Werkbij(string naam, CoaLocatieSoort soort, string plaats, Guid? regioId, bool actief)
+    {
+        Actief = actief;
+        Werkbij(naam, soort, plaats, regioId);
+    }
 
     public void Werkbij(string naam, CoaLocatieSoort soort, string plaats, Guid? regioId)
     {

@@ -165,6 +165,14 @@ namespace Inburgering.Modules.Identity.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("soort");
 
+                    b.Property<bool>("Uitgeschakeld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("uitgeschakeld");
+
+                    b.Property<DateTimeOffset?>("UitgeschakeldOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uitgeschakeld_op");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");

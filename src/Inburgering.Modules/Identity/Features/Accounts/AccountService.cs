@@ -23,6 +23,7 @@ internal sealed class AccountService(
     IOrganisationDirectory organisations,
     IHttpContextAccessor http,
     IOptions<AccountOptions> options,
+    Platform.Mail.IMailSender mail,
     ILogger<AccountService> logger) : IAccountFlow
 {
     public const string PendingScheme = "Inburgering.Pending";
@@ -139,7 +140,7 @@ internal sealed class AccountService(
     {
         var userId = Guid.Parse(principal.FindFirstValue(IdentityClaims.UserId)!);
         var active = principal.FindFirstValue(Platform.Tenancy.PlatformClaims.OrganisationId);
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).ToListAsync();
+        var memberships = await UsableMemberships.OfAsync(db, organisations, userId, CancellationToken.None);
         var names = (await organisations.FindManyAsync(memberships.Select(m => m.OrganisationId), CancellationToken.None))
             .ToDictionary(o => o.Id, o => o.Naam);
         return memberships
@@ -152,7 +153,7 @@ internal sealed class AccountService(
     public async Task<bool> SwitchOrganisationAsync(ClaimsPrincipal principal, Guid organisationId)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null || !await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.OrganisationId == organisationId))
+        if (user is null || !(await UsableMemberships.OfAsync(db, organisations, user.Id, CancellationToken.None)).Any(m => m.OrganisationId == organisationId))
         {
             return false;
         }
@@ -169,9 +170,47 @@ internal sealed class AccountService(
         await http.HttpContext!.SignOutAsync(PendingScheme);
     }
 
+    public async Task RequestPasswordResetAsync(string email, Uri site, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || user.Uitgeschakeld)
+        {
+            logger.LogInformation("Password reset requested for an unknown or disabled address");
+            return;
+        }
+
+        await mail.SendAsync(new Platform.Mail.OutgoingMail(user.Email!, "Nieuw wachtwoord voor Inburgering",
+            $"Beste {user.Naam},\n\nU vroeg om een nieuw wachtwoord. Kies het via deze link (één keer te gebruiken, 24 uur geldig):\n"
+            + $"{await PasswordLinks.CreateAsync(users, user, site)}\n\nVroeg u dit niet? Dan hoeft u niets te doen.\n"), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ResetPasswordAsync(Guid userId, string? code, string password)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        var token = PasswordLinks.DecodeToken(code);
+        if (user is null || user.Uitgeschakeld || token is null)
+        {
+            return ["Deze link is ongeldig of verlopen. Vraag een nieuwe aan."];
+        }
+
+        var result = await users.ResetPasswordAsync(user, token, password);
+        if (!result.Succeeded)
+        {
+            return [.. result.Errors.Select(e => e.Description)];
+        }
+
+        // Proves the address: the link arrived there.
+        user.EmailConfirmed = true;
+        await users.UpdateAsync(user);
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        logger.LogInformation("Password set from a mailed link for {UserId}", user.Id);
+        return [];
+    }
+
     private async Task<bool> RequiresTwoFactorAsync(User user) =>
         options.Value.RequireTwoFactor
-        && (await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync())
+        && (await UsableMemberships.OfAsync(db, organisations, user.Id, CancellationToken.None))
             .Any(m => m.Rollen.Any(Roles.RequireTwoFactor.Contains));
 
     private async Task PendAsync(User user, string purpose)

@@ -12,7 +12,7 @@ namespace Inburgering.Modules.Identity.Features.Accounts;
 /// Puts exactly one active organisation on the principal (the one last chosen, else the first membership),
 /// with the roles held there. Tokens and cookies never carry more than one organisation.
 /// </summary>
-internal sealed class MembershipClaimsFactory(UserManager<User> users, IOptions<IdentityOptions> options, IdentityDbContext db)
+internal sealed class MembershipClaimsFactory(UserManager<User> users, IOptions<IdentityOptions> options, IdentityDbContext db, Tenancy.Contracts.IOrganisationDirectory organisations)
     : UserClaimsPrincipalFactory<User>(users, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
@@ -20,7 +20,7 @@ internal sealed class MembershipClaimsFactory(UserManager<User> users, IOptions<
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(IdentityClaims.UserId, user.Id.ToString()));
         identity.AddClaim(new Claim(ClaimTypes.GivenName, user.Naam));
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id).OrderBy(m => m.AangemaaktOp).ToListAsync();
+        var memberships = await UsableMemberships.OfAsync(db, organisations, user.Id, CancellationToken.None);
         var active = memberships.FirstOrDefault(m => m.OrganisationId == user.ActieveOrganisatieId) ?? memberships.FirstOrDefault();
         identity.AddClaim(new Claim(IdentityClaims.MembershipCount, memberships.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (active is null)

@@ -14,7 +14,7 @@ namespace Inburgering.Modules.Identity.Features.Oidc;
 /// What an access token says: who, for which one organisation, with which roles. Rebuilt from the database on every
 /// code exchange and refresh, so a removed membership or role stops the next token.
 /// </summary>
-internal sealed class TokenPrincipals(IdentityDbContext db, IOpenIddictApplicationManager applications)
+internal sealed class TokenPrincipals(IdentityDbContext db, Tenancy.Contracts.IOrganisationDirectory organisations, IOpenIddictApplicationManager applications)
 {
     public const string OrganisationProperty = "org_id";
     public const string OrganisationKindProperty = "org_kind";
@@ -23,8 +23,7 @@ internal sealed class TokenPrincipals(IdentityDbContext db, IOpenIddictApplicati
     /// <summary>Puts the person and the membership in <paramref name="organisationId"/> (else the active one) on the identity.</summary>
     public async Task<bool> StampUserAsync(ClaimsIdentity identity, User user, Guid? organisationId, CancellationToken cancellationToken)
     {
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id)
-            .OrderBy(m => m.AangemaaktOp).ToListAsync(cancellationToken);
+        var memberships = await UsableMemberships.OfAsync(db, organisations, user.Id, cancellationToken);
         var membership = organisationId is { } wanted
             ? memberships.FirstOrDefault(m => m.OrganisationId == wanted)
             : memberships.FirstOrDefault(m => m.OrganisationId == user.ActieveOrganisatieId) ?? memberships.FirstOrDefault();

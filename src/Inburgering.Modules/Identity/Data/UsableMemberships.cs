@@ -1,0 +1,20 @@
+using Inburgering.Modules.Identity.Domain;
+using Inburgering.Modules.Tenancy.Contracts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Modules.Identity.Data;
+
+/// <summary>The memberships a person can act through: not switched off, in an organisation that is active.</summary>
+internal static class UsableMemberships
+{
+    public static async Task<List<Membership>> OfAsync(IdentityDbContext db, IOrganisationDirectory organisations, Guid userId, CancellationToken cancellationToken)
+    {
+        var memberships = await db.Memberships.AsNoTracking()
+            .Where(m => m.UserId == userId && !m.Uitgeschakeld)
+            .OrderBy(m => m.AangemaaktOp)
+            .ToListAsync(cancellationToken);
+        var active = (await organisations.FindManyAsync(memberships.Select(m => m.OrganisationId), cancellationToken))
+            .Where(o => o.Actief).Select(o => o.Id).ToHashSet();
+        return [.. memberships.Where(m => active.Contains(m.OrganisationId))];
+    }
+}

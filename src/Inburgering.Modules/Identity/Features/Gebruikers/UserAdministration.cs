@@ -1,0 +1,220 @@
+using System.Net.Mail;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Identity.Data;
+using Inburgering.Modules.Identity.Domain;
+using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Errors;
+using Inburgering.Platform.Mail;
+using Inburgering.Platform.Tenancy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using OpenIddict.Abstractions;
+
+namespace Inburgering.Modules.Identity.Features.Gebruikers;
+
+/// <summary>
+/// Every query here names the organisation explicitly: memberships are host-level, so the organisation passed in
+/// (the caller's own tenant, or the one a platform beheerder chose) is the isolation boundary.
+/// </summary>
+internal sealed class UserAdministration(
+    IdentityDbContext db,
+    UserManager<User> users,
+    IOrganisationDirectory organisations,
+    IOpenIddictTokenManager tokens,
+    IOpenIddictAuthorizationManager authorizations,
+    IMailSender mail,
+    TimeProvider time,
+    ILogger<UserAdministration> logger) : IUserAdministration
+{
+    public async Task<IReadOnlyList<GebruikerView>> ListAsync(Guid organisation, CancellationToken cancellationToken)
+    {
+        await OrganisationAsync(organisation, cancellationToken);
+        var rows = await (from m in db.Memberships.AsNoTracking()
+                          join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                          where m.OrganisationId == organisation
+                          orderby u.Naam
+                          select new { m, u }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => View(r.u, r.m))];
+    }
+
+    public async Task<GebruikerView> FindAsync(Guid organisation, Guid userId, CancellationToken cancellationToken)
+    {
+        var (user, membership) = await MemberAsync(organisation, userId, cancellationToken);
+        return View(user, membership);
+    }
+
+    public async Task<GebruikerView> InviteAsync(Guid organisation, Uitnodiging invite, Uri site, CancellationToken cancellationToken)
+    {
+        var target = await OrganisationAsync(organisation, cancellationToken);
+        var errors = new ValidationErrors();
+        var email = invite.Email?.Trim() ?? string.Empty;
+        if (email.Length is 0 or > 256 || !MailAddress.TryCreate(email, out var address) || address.Address != email)
+        {
+            errors.Add("email", "Vul een geldig e-mailadres in.");
+        }
+
+        var naam = invite.Naam?.Trim() ?? string.Empty;
+        if (naam.Length is 0 or > 200)
+        {
+            errors.Add("naam", "Vul een naam in van hoogstens 200 tekens.");
+        }
+
+        var locaties = await ValidateRolesAsync(target, invite.Rollen, invite.CoaLocaties, errors, cancellationToken);
+        errors.ThrowIfAny(IdentityErrors.Validation);
+
+        var user = await users.FindByEmailAsync(email);
+        var nieuw = user is null;
+        if (user is not null && await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.OrganisationId == organisation, cancellationToken))
+        {
+            throw new DomainException(IdentityErrors.AlreadyMember, "Deze persoon is al lid van deze organisatie.", StatusCodes.Status409Conflict);
+        }
+
+        Membership membership;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (user is null)
+            {
+                user = new User { UserName = email, Email = email, Naam = naam };
+                var created = await users.CreateAsync(user);
+                if (!created.Succeeded)
+                {
+                    var failed = new ValidationErrors();
+                    foreach (var error in created.Errors)
+                    {
+                        failed.Add("email", error.Description);
+                    }
+
+                    failed.ThrowIfAny(IdentityErrors.Validation);
+                }
+            }
+
+            membership = new Membership(user.Id, organisation, target.Soort, invite.Rollen!, locaties, time.GetUtcNow());
+            db.Memberships.Add(membership);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await mail.SendAsync(nieuw
+            ? new OutgoingMail(email, $"Uitnodiging voor Inburgering ({target.Naam})",
+                $"Beste {naam},\n\nU bent uitgenodigd om met Inburgering te werken voor {target.Naam}.\n"
+                + $"Kies via deze link een wachtwoord (de link werkt één keer en is 24 uur geldig):\n{await Accounts.PasswordLinks.CreateAsync(users, user, site)}\n\n"
+                + "Daarna stelt u tweestapsverificatie in met een authenticator-app.\n")
+            : new OutgoingMail(email, $"U bent toegevoegd aan {target.Naam} in Inburgering",
+                $"Beste {user.Naam},\n\nU kunt in Inburgering nu ook werken voor {target.Naam}. Kies de organisatie na het inloggen.\n"),
+            cancellationToken);
+        logger.LogInformation("Membership of {UserId} in {OrganisationId} created by invitation", user.Id, organisation);
+        return View(user, membership);
+    }
+
+    public async Task<GebruikerView> AssignAsync(Guid organisation, Guid userId, RollenToewijzing change, CancellationToken cancellationToken)
+    {
+        var target = await OrganisationAsync(organisation, cancellationToken);
+        var (user, membership) = await MemberAsync(organisation, userId, cancellationToken, track: true);
+        var errors = new ValidationErrors();
+        var locaties = await ValidateRolesAsync(target, change.Rollen, change.CoaLocaties, errors, cancellationToken);
+        errors.ThrowIfAny(IdentityErrors.Validation);
+
+        membership.WijsRollenToe(change.Rollen!);
+        membership.WijsLocatiesToe(locaties);
+        await db.SaveChangesAsync(cancellationToken);
+        await CutAccessAsync(user, cancellationToken);
+        return View(user, membership);
+    }
+
+    public async Task<GebruikerView> SetDisabledAsync(Guid organisation, Guid userId, bool disabled, CancellationToken cancellationToken)
+    {
+        await OrganisationAsync(organisation, cancellationToken);
+        var (user, membership) = await MemberAsync(organisation, userId, cancellationToken, track: true);
+        if (disabled)
+        {
+            membership.SchakelUit(time.GetUtcNow());
+        }
+        else
+        {
+            membership.SchakelIn();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await CutAccessAsync(user, cancellationToken);
+        logger.LogInformation("Membership of {UserId} in {OrganisationId} {Change}", userId, organisation, disabled ? "disabled" : "enabled");
+        return View(user, membership);
+    }
+
+    /// <summary>
+    /// Cookies re-check the security stamp within a minute; tokens are revoked at once (entry validation sees it on
+    /// the next request). The person signs in again and gets what they hold now.
+    /// </summary>
+    private async Task CutAccessAsync(User user, CancellationToken cancellationToken)
+    {
+        await users.UpdateSecurityStampAsync(user);
+        await tokens.RevokeBySubjectAsync(user.Id.ToString(), cancellationToken);
+        await authorizations.RevokeBySubjectAsync(user.Id.ToString(), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Guid>> ValidateRolesAsync(
+        OrganisationSummary target, IReadOnlyList<string>? rollen, IReadOnlyList<Guid>? coaLocaties, ValidationErrors errors, CancellationToken cancellationToken)
+    {
+        if (rollen is null || rollen.Count == 0)
+        {
+            errors.Add("rollen", "Kies ten minste één rol.");
+        }
+        else
+        {
+            foreach (var rol in rollen.Distinct(StringComparer.Ordinal))
+            {
+                if (!Roles.OrganisationKindOf.TryGetValue(rol, out var kind))
+                {
+                    errors.Add("rollen", $"'{rol}' is geen rol.");
+                }
+                else if (kind != target.Soort)
+                {
+                    errors.Add("rollen", $"De rol '{rol}' hoort niet bij een organisatie van de soort {target.Soort}.");
+                }
+            }
+        }
+
+        var locaties = coaLocaties?.Distinct().ToList() ?? [];
+        if (target.Soort != OrganisationKind.Coa)
+        {
+            if (locaties.Count > 0)
+            {
+                errors.Add("coaLocaties", "Alleen COA-medewerkers hebben locaties.");
+            }
+
+            return [];
+        }
+
+        if (locaties.Count == 0 && rollen?.Contains(Roles.CoaCasemanager) == true)
+        {
+            errors.Add("coaLocaties", "Kies ten minste één locatie voor een casemanager.");
+        }
+
+        var known = (await organisations.CoaLocatiesAsync(cancellationToken)).Select(l => l.Id).ToHashSet();
+        foreach (var onbekend in locaties.Where(l => !known.Contains(l)))
+        {
+            errors.Add("coaLocaties", $"Locatie {onbekend} bestaat niet.");
+        }
+
+        return locaties;
+    }
+
+    private async Task<OrganisationSummary> OrganisationAsync(Guid organisation, CancellationToken cancellationToken) =>
+        await organisations.FindAsync(organisation, cancellationToken) is { Actief: true } found
+            ? found
+            : throw new DomainException(IdentityErrors.OrganisationNotFound, "Deze organisatie bestaat niet of is niet actief.", StatusCodes.Status404NotFound);
+
+    private async Task<(User User, Membership Membership)> MemberAsync(Guid organisation, Guid userId, CancellationToken cancellationToken, bool track = false)
+    {
+        var memberships = track ? db.Memberships : db.Memberships.AsNoTracking();
+        var membership = await memberships.SingleOrDefaultAsync(m => m.OrganisationId == organisation && m.UserId == userId, cancellationToken);
+        var user = membership is null ? null : await users.FindByIdAsync(userId.ToString());
+        return user is null || membership is null
+            ? throw new DomainException(IdentityErrors.UserNotFound, "Deze gebruiker bestaat niet in uw organisatie.", StatusCodes.Status404NotFound)
+            : (user, membership);
+    }
+
+    private static GebruikerView View(User user, Membership membership) =>
+        new(user.Id, user.Naam, user.Email ?? string.Empty, membership.Rollen, membership.CoaLocatieIds, membership.Uitgeschakeld, user.TwoFactorEnabled);
+}

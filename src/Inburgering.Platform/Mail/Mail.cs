@@ -1,0 +1,89 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Inburgering.Platform.Mail;
+
+/// <summary>A plain-text e-mail to one person.</summary>
+public sealed record OutgoingMail(string To, string Subject, string Body);
+
+public interface IMailSender
+{
+    Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
+}
+
+/// <summary>Settings under <c>Smtp</c>. Outside Development a host is required.</summary>
+public sealed class SmtpOptions
+{
+    public const string Section = "Smtp";
+
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    /// <summary>MailKit's <see cref="SecureSocketOptions"/>: StartTls (default), SslOnConnect, StartTlsWhenAvailable or None.</summary>
+    public SecureSocketOptions Security { get; set; } = SecureSocketOptions.StartTls;
+
+    public string? UserName { get; set; }
+
+    public string? Password { get; set; }
+
+    public string From { get; set; } = "Inburgering <noreply@inburgering.nl>";
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
+}
+
+internal sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMailSender> logger) : IMailSender
+{
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        var smtp = options.Value;
+        if (!smtp.IsConfigured)
+        {
+            throw new InvalidOperationException("Smtp:Host is not configured.");
+        }
+
+        var message = new MimeMessage();
+        message.From.Add(MailboxAddress.Parse(smtp.From));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        message.Subject = mail.Subject;
+        message.Body = new TextPart("plain") { Text = mail.Body };
+
+        using var client = new SmtpClient();
+        await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security, cancellationToken);
+        if (!string.IsNullOrEmpty(smtp.UserName))
+        {
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);
+        }
+
+        await client.SendAsync(message, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+        // The subject only: bodies carry one-time links.
+        logger.LogInformation("Mail sent: {Subject}", mail.Subject);
+    }
+}
+
+/// <summary>Development without SMTP: the whole mail, links included, goes to the log.</summary>
+internal sealed class LogMailSender(ILogger<LogMailSender> logger) : IMailSender
+{
+    public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Development mail to {To}: {Subject}\n{Body}", mail.To, mail.Subject, mail.Body);
+        return Task.CompletedTask;
+    }
+}
+
+internal static class MailRegistration
+{
+    public static IMailSender Create(IServiceProvider services)
+    {
+        var smtp = services.GetRequiredService<IOptions<SmtpOptions>>().Value;
+        return !smtp.IsConfigured && services.GetRequiredService<IHostEnvironment>().IsDevelopment()
+            ? ActivatorUtilities.CreateInstance<LogMailSender>(services)
+            : ActivatorUtilities.CreateInstance<SmtpMailSender>(services);
+    }
+}
