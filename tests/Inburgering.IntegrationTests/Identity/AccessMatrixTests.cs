@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Identity.Domain;
+using Inburgering.Modules.Tenancy.Data.ReferenceData;
+using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inburgering.IntegrationTests.Identity;
+
+/// <summary>
+/// Every role against every endpoint that demands a permission, found in the app's own routing table: a role gets
+/// through exactly where its default grants say so, and 403 everywhere else.
+/// </summary>
+public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    public static TheoryData<string> AllRoles() => [.. Roles.OrganisationKindOf.Keys];
+
+    [Fact]
+    public void Every_endpoint_is_anonymous_on_purpose_or_demands_sign_in()
+    {
+        var unguarded = Endpoints()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && e.Metadata.GetMetadata<IAuthorizeData>() is null)
+            .Select(e => e.RoutePattern.RawText)
+            .Where(p => p is not null && (p.StartsWith("/api/v1/", StringComparison.Ordinal) || p.StartsWith("/beheer", StringComparison.Ordinal) || p.StartsWith("api/v1/", StringComparison.Ordinal) || p.StartsWith("beheer", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.Empty(unguarded);
+        Assert.True(Protected().Count >= 20, $"Only {Protected().Count} protected endpoints found.");
+    }
+
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task A_role_reaches_exactly_the_endpoints_its_permissions_allow(string role)
+    {
+        var client = await app.IntegrationAsync(OrganisationFor(role), role);
+        var granted = DefaultGrants.ByRole[role];
+        var wrong = new List<string>();
+
+        foreach (var (method, path, permission) in Protected())
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path);
+            if (method is "POST" or "PUT")
+            {
+                request.Content = JsonContent.Create(new { });
+            }
+
+            var status = (await client.SendAsync(request)).StatusCode;
+            var allowed = permission is null || granted.Contains(permission);
+            if (allowed ? status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden : status != HttpStatusCode.Forbidden)
+            {
+                wrong.Add($"{method} {path} ({permission ?? "signed in"}): {(int)status}, expected {(allowed ? "access" : "403")}");
+            }
+        }
+
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public async Task The_organisation_switcher_changes_exactly_which_people_a_beheerder_sees()
+    {
+        var email = await app.CreateUserAsync(
+            (AppFixture.TenantA, OrganisationKind.Gemeente, Roles.FunctioneelBeheerder),
+            (AppFixture.TenantB, OrganisationKind.Gemeente, Roles.FunctioneelBeheerder));
+        await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur));
+        await app.CreateUserAsync((AppFixture.TenantB, OrganisationKind.Gemeente, Roles.Teamleider));
+        var single = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Teamleider)));
+        var browser = await app.SignedInBrowserAsync(email);
+
+        Assert.Contains("id=\"organisatie-wisselen\"", await browser.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"organisatie-wisselen\"", await single.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Equal(await MembersAsync(AppFixture.TenantA), await VisibleAsync(browser));
+
+        await browser.PostFormAsync("/account/organisatie", new() { ["OrganisationId"] = AppFixture.TenantB.ToString() });
+
+        Assert.Equal(await MembersAsync(AppFixture.TenantB), await VisibleAsync(browser));
+        Assert.NotEqual(await MembersAsync(AppFixture.TenantA), await MembersAsync(AppFixture.TenantB));
+    }
+
+    private static async Task<List<string>> VisibleAsync(HttpClient browser) =>
+        [.. (await browser.GetFromJsonAsync<JsonElement>("/api/v1/beheer/gebruikers")).EnumerateArray().Select(u => u.GetProperty("email").GetString()!).Order(StringComparer.Ordinal)];
+
+    private async Task<List<string>> MembersAsync(Guid organisation)
+    {
+        await using var connection = await AppFixture.OpenAsync(app.Database.Owner);
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"select u.email from identity.memberships m join identity.users u on u.id = m.user_id where m.organisation_id = '{organisation}'", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var emails = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            emails.Add(reader.GetString(0));
+        }
+
+        return [.. emails.Order(StringComparer.Ordinal)];
+    }
+
+    private static Guid OrganisationFor(string role) => Roles.OrganisationKindOf[role] switch
+    {
+        OrganisationKind.Gemeente => AppFixture.TenantA,
+        OrganisationKind.Coa => TenancySeeder.CoaId,
+        OrganisationKind.Regio => TenancySeeder.RegioId("Twente"),
+        _ => TenancySeeder.PlatformId,
+    };
+
+    private IEnumerable<RouteEndpoint> Endpoints() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
+
+    /// <summary>(method, path with harmless values, permission or null for "signed in only").</summary>
+    private List<(string Method, string Path, string? Permission)> Protected()
+    {
+        var result = new List<(string, string, string?)>();
+        foreach (var endpoint in Endpoints())
+        {
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+            if (policies.Count == 0 || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            {
+                continue;
+            }
+
+            var permission = policies.Select(p => p.Policy).FirstOrDefault(p => p?.StartsWith(PermissionPolicy.Prefix, StringComparison.Ordinal) == true)?[PermissionPolicy.Prefix.Length..];
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var path = "/" + Parameter().Replace(endpoint.RoutePattern.RawText!.TrimStart('/'), m => m.Groups[1].Value switch
+            {
+                "rol" or "clientId" => "bestaat-niet",
+                _ => Guid.NewGuid().ToString(),
+            });
+            foreach (var method in methods.Where(m => m is "GET" or "POST" or "PUT" or "DELETE"))
+            {
+                // A page's POST handlers need its form; its GET proves the page's policy.
+                if (method != "GET" && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+                {
+                    continue;
+                }
+
+                result.Add((method, path, permission));
+            }
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"\{([A-Za-z]+)(:[^}]*)?\}")]
+    private static partial Regex Parameter();
+}
