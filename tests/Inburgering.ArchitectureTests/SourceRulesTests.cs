@@ -34,6 +34,22 @@ public sealed class SourceRulesTests
         Assert.Contains("P:System.DateTimeOffset.UtcNow", banned, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_text_on_a_page_has_an_english_translation()
+    {
+        var root = RepositoryRoot();
+        var english = System.Xml.Linq.XDocument.Load(Path.Combine(root, "src/Inburgering.Web/Resources/Texts.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
+        var missing = Directory.EnumerateFiles(Path.Combine(root, "src/Inburgering.Web/Pages"), "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "T\\[\"([^\"]+)\"\\]").Select(m => m.Groups[1].Value))
+            .Where(key => !english.Contains(key))
+            .Distinct()
+            .ToList();
+
+        Assert.True(english.Count > 50);
+        Assert.Empty(missing);
+    }
+
     private static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

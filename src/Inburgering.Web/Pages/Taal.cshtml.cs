@@ -10,7 +10,9 @@ namespace Inburgering.Web.Pages;
 [AllowAnonymous]
 public sealed class TaalModel : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/");
+    public void OnGet()
+    {
+    }
 
     public IActionResult OnPost(string taal, string? terug)
     {

@@ -10,7 +10,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Inburgering.Modules.Identity.Features.Oidc;
 
 /// <summary>Settings under <c>Oidc</c>: the issuer, token lifetimes and the production certificates.</summary>
-public sealed class OidcOptions
+internal sealed class OidcOptions
 {
     public const string Section = "Oidc";
 
@@ -25,7 +25,7 @@ public sealed class OidcOptions
 
     public int RefreshTokenHours { get; set; } = 8;
 
-    public sealed class CertificateFile
+    internal sealed class CertificateFile
     {
         /// <summary>A PKCS#12 (.pfx) file with the private key, mounted from a secret.</summary>
         public string? Path { get; set; }
