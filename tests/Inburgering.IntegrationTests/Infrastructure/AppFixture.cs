@@ -11,7 +11,7 @@ namespace Inburgering.IntegrationTests.Infrastructure;
 /// The real app on a fresh database of its own (per test class), migrated by the app itself, with two active
 /// tenants: Almelo (A) and Enschede (B).
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     public static readonly Guid TenantA = TenancySeeder.GemeenteId("Almelo");
     public static readonly Guid TenantB = TenancySeeder.GemeenteId("Enschede");
@@ -33,6 +33,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public TenantScope TenantScope => Services.GetRequiredService<TenantScope>();
 
+    /// <summary>Settings a derived fixture adds on top of the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
+
     public async Task InitializeAsync()
     {
         var server = await TestDatabaseServer.InstanceAsync();
@@ -53,6 +56,11 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("Oidc:SigningCertificate:Password", TestCertificates.Password);
             builder.UseSetting("Oidc:EncryptionCertificate:Path", TestCertificates.Encryption.FullName);
             builder.UseSetting("Oidc:EncryptionCertificate:Password", TestCertificates.Password);
+            foreach (var (key, value) in ExtraSettings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
         });
         _ = _factory.Server;

@@ -45,7 +45,7 @@ internal sealed class DemoUserSeeder(IConfiguration configuration, TimeProvider 
             [(await Org("tilburg"), [Roles.Klantregisseur], null), (await Org("oisterwijk"), [Roles.Klantregisseur], null)]);
         var coa = await Org("coa");
         await EnsureAsync(services, "cm.oisterwijk", "COA casemanager azc Oisterwijk", [(coa, [Roles.CoaCasemanager], [locaties["azc Oisterwijk"]])]);
-        await EnsureAsync(services, "cm.twente", "COA casemanager Twente", [(coa, [Roles.CoaCasemanager], [locaties["azc Almelo"]])]);
+        await EnsureAsync(services, "cm.twente", "COA casemanager Twente", [(coa, [Roles.CoaCasemanager], [locaties["azc Almelo"], locaties["azc Enschede"]])]);
         await EnsureAsync(services, "rc.hartvanbrabant", "Regio-coördinator Hart van Brabant", [(await Org("regio-hart-van-brabant"), [Roles.RegioCoordinator], null)]);
         await EnsureAsync(services, "beheer", "Platformbeheerder", [(await Org("platform"), [Roles.PlatformBeheerder], null)]);
     }

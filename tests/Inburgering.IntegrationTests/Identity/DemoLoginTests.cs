@@ -1,0 +1,50 @@
+using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Identity.Features.Accounts;
+
+namespace Inburgering.IntegrationTests.Identity;
+
+/// <summary>The app as Development seeds it: four demo gemeenten and the demo logins from the README.</summary>
+public sealed class DemoFixture : AppFixture
+{
+    protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
+    {
+        ["Identity:SeedDemoUsers"] = "true",
+        ["Tenancy:ActivateOnSeed:2"] = "Tilburg",
+        ["Tenancy:ActivateOnSeed:3"] = "Oisterwijk",
+    };
+}
+
+public sealed class DemoLoginTests(DemoFixture app) : IClassFixture<DemoFixture>
+{
+    public static TheoryData<string, string> Logins() => new()
+    {
+        { "kr.almelo", "Almelo" }, { "tl.almelo", "Almelo" }, { "fb.almelo", "Almelo" },
+        { "kr.enschede", "Enschede" }, { "tl.enschede", "Enschede" }, { "fb.enschede", "Enschede" },
+        { "kr.tilburg", "Tilburg" }, { "tl.tilburg", "Tilburg" }, { "fb.tilburg", "Tilburg" },
+        { "kr.oisterwijk", "Oisterwijk" }, { "tl.oisterwijk", "Oisterwijk" }, { "fb.oisterwijk", "Oisterwijk" },
+        { "kr.regio", "Oisterwijk" }, { "cm.oisterwijk", "COA" }, { "cm.twente", "COA" },
+        { "rc.hartvanbrabant", "Hart van Brabant" }, { "beheer", "Platform" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Logins))]
+    public async Task Every_demo_login_signs_in_to_its_organisation(string login, string organisation)
+    {
+        var browser = await app.SignedInBrowserAsync($"{login}@{DemoUserSeeder.Domain}", DemoUserSeeder.Password);
+
+        var home = await browser.GetStringAsync("/");
+
+        Assert.Contains("id=\"actieve-organisatie\"", home, StringComparison.Ordinal);
+        Assert.Contains(organisation, home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_regional_klantregisseur_can_switch_between_tilburg_and_oisterwijk()
+    {
+        var browser = await app.SignedInBrowserAsync($"kr.regio@{DemoUserSeeder.Domain}", DemoUserSeeder.Password);
+        var choices = await browser.GetStringAsync("/account/organisatie");
+
+        Assert.Contains("Tilburg (klantregisseur)", choices, StringComparison.Ordinal);
+        Assert.Contains("Oisterwijk (klantregisseur)", choices, StringComparison.Ordinal);
+    }
+}
