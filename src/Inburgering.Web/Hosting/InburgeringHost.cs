@@ -83,6 +83,37 @@ internal static class InburgeringHost
         }
     }
 
+    /// <summary>
+    /// Bootstraps a deployment: nobody can invite the first platform beheerder through the app. Mails the set-password
+    /// link to <c>PublicUrl</c>'s pages; the database must be migrated.
+    /// </summary>
+    public static async Task<int> InvitePlatformBeheerderAsync(WebApplication app, string email)
+    {
+        var startup = app.Services.GetRequiredService<DatabaseStartup>();
+        try
+        {
+            await startup.EnsureConnectionsAsync(CancellationToken.None);
+            await using var scope = app.Services.GetRequiredService<TenantScope>().EnterHost();
+            var platform = await scope.ServiceProvider.GetRequiredService<Modules.Tenancy.Contracts.IOrganisationDirectory>()
+                .FindBySlugAsync("platform", CancellationToken.None) ?? throw new InvalidOperationException("The register has no platform organisation: run --migrate first.");
+            var site = new Uri(app.Configuration["PublicUrl"] ?? "http://localhost:5080/");
+            var invited = await scope.ServiceProvider.GetRequiredService<Modules.Identity.Contracts.IUserAdministration>().InviteAsync(platform.Id,
+                new Modules.Identity.Contracts.Uitnodiging(email, "Platformbeheerder", [Modules.Identity.Contracts.Roles.PlatformBeheerder], null),
+                site, CancellationToken.None);
+            app.Logger.LogInformation("Platform beheerder {UserId} invited; the set-password link was mailed", invited.Id);
+            return 0;
+        }
+        catch (Exception ex) when (ex is DomainException or InvalidOperationException or Npgsql.NpgsqlException or EmbeddedDatabaseException)
+        {
+            app.Logger.LogCritical(ex, "Inviting the platform beheerder failed: {Reason}", ex.Message);
+            return 1;
+        }
+        finally
+        {
+            await startup.StopAsync(CancellationToken.None);
+        }
+    }
+
     private static void Configure(WebApplication app, LaunchOptions launch)
     {
         app.UseRequestContext();

@@ -8,15 +8,17 @@ internal enum HostRole
 }
 
 /// <summary>
-/// The host's own switches: <c>--migrate</c> (apply migrations under a lock, then exit) and
-/// <c>--role web|worker|all</c>. Everything else goes to configuration as <c>--Key=value</c>.
+/// The host's own switches: <c>--migrate</c> (apply migrations under a lock, then exit),
+/// <c>--role web|worker|all</c>, and <c>--invite-platform-beheerder e-mail</c> (bootstrap the first platform
+/// beheerder, then exit). Everything else goes to configuration as <c>--Key=value</c>.
 /// </summary>
-internal sealed record LaunchOptions(bool MigrateOnly, HostRole Role, string[] ConfigurationArgs)
+internal sealed record LaunchOptions(bool MigrateOnly, HostRole Role, string[] ConfigurationArgs, string? InvitePlatformBeheerder = null)
 {
     public static LaunchOptions Parse(string[] args)
     {
         var migrate = false;
         var role = HostRole.All;
+        string? invite = null;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -29,6 +31,10 @@ internal sealed record LaunchOptions(bool MigrateOnly, HostRole Role, string[] C
             {
                 role = ParseRole(args[++i]);
             }
+            else if (arg == "--invite-platform-beheerder" && i + 1 < args.Length)
+            {
+                invite = args[++i];
+            }
             else if (arg.StartsWith("--role=", StringComparison.Ordinal))
             {
                 role = ParseRole(arg["--role=".Length..]);
@@ -39,7 +45,7 @@ internal sealed record LaunchOptions(bool MigrateOnly, HostRole Role, string[] C
             }
         }
 
-        return new LaunchOptions(migrate, role, [.. rest]);
+        return new LaunchOptions(migrate, role, [.. rest], invite);
     }
 
     private static HostRole ParseRole(string value) =>

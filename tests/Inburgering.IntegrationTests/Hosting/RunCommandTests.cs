@@ -43,12 +43,19 @@ public sealed partial class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_migrate_switch_applies_migrations_and_exits()
+    public async Task The_migrate_switch_applies_migrations_and_the_first_platform_beheerder_is_invited_from_the_command_line()
     {
-        await using var migrate = AppProcess.Start(_dataFolder, "--migrate");
+        await using (var migrate = AppProcess.Start(_dataFolder, "--migrate"))
+        {
+            Assert.Equal(0, await migrate.WaitForExitAsync(Patience));
+            Assert.Contains("Migrations applied", migrate.Output, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(_dataFolder, "pgdata", "postmaster.pid")));
+        }
 
-        Assert.Equal(0, await migrate.WaitForExitAsync(Patience));
-        Assert.Contains("Migrations applied", migrate.Output, StringComparison.Ordinal);
+        await using var invite = AppProcess.Start(_dataFolder, "--invite-platform-beheerder", "eerste.beheerder@inburgering.example", "--PublicUrl=https://inburgering.example/");
+        Assert.Equal(0, await invite.WaitForExitAsync(Patience));
+        Assert.Contains("Development mail to eerste.beheerder@inburgering.example", invite.Output, StringComparison.Ordinal);
+        Assert.Contains("https://inburgering.example/account/nieuw-wachtwoord?gebruiker=", invite.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(_dataFolder, "pgdata", "postmaster.pid")));
     }
 

@@ -49,4 +49,14 @@ public sealed class LaunchOptionsTests
 
         Assert.Contains("web, worker or all", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_bootstrap_invitation_takes_the_address_and_leaves_configuration_alone()
+    {
+        var options = LaunchOptions.Parse(["--invite-platform-beheerder", "beheer@inburgering.example", "--PublicUrl=https://inburgering.example/"]);
+
+        Assert.Equal("beheer@inburgering.example", options.InvitePlatformBeheerder);
+        Assert.Equal(["--PublicUrl=https://inburgering.example/"], options.ConfigurationArgs);
+        Assert.False(options.MigrateOnly);
+    }
 }
