@@ -84,6 +84,85 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
         Assert.NotEqual(await MembersAsync(AppFixture.TenantA), await MembersAsync(AppFixture.TenantB));
     }
 
+    [Fact]
+    public async Task Every_form_post_without_an_antiforgery_token_is_refused()
+    {
+        var gemeente = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.FunctioneelBeheerder)));
+        var platform = await app.SignedInBrowserAsync(await app.CreateUserAsync((TenancySeeder.PlatformId, OrganisationKind.Platform, Roles.PlatformBeheerder)));
+        var pages = Endpoints().Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null).ToList();
+        var accepted = new List<string>();
+
+        foreach (var page in pages)
+        {
+            var permission = page.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p?.StartsWith(PermissionPolicy.Prefix, StringComparison.Ordinal) == true);
+            var browser = permission is not null && Permissions.Platform.Contains(permission[PermissionPolicy.Prefix.Length..]) ? platform : gemeente;
+            var path = "/" + page.RoutePattern.RawText!.TrimStart('/');
+            var response = await browser.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["Naam"] = "x" }));
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                accepted.Add($"{path}: {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(pages.Count >= 12, $"only {pages.Count} pages found");
+        Assert.Empty(accepted);
+    }
+
+    [Fact]
+    public async Task Permission_checks_are_answered_from_the_cache_without_a_query_until_the_grants_change()
+    {
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+        [
+            new(PlatformClaims.OrganisationId, AppFixture.TenantA.ToString()),
+            new(PlatformClaims.OrganisationKind, nameof(OrganisationKind.Gemeente)),
+            new(IdentityClaims.Role, Roles.Teamleider),
+            new(IdentityClaims.Role, Roles.Klantregisseur),
+        ], "test"));
+        var expected = DefaultGrants.ByRole[Roles.Teamleider].Union(DefaultGrants.ByRole[Roles.Klantregisseur]).ToHashSet();
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(app.Database.App).Database!;
+        var commands = 0;
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.GetTagItem("db.namespace") as string == database)
+                {
+                    Interlocked.Increment(ref commands);
+                }
+            },
+        };
+
+        await using (var scope = app.TenantScope.Enter(AppFixture.TenantA))
+        {
+            var checker = scope.ServiceProvider.GetRequiredService<IPermissionChecker>();
+            System.Diagnostics.ActivitySource.AddActivityListener(listener);
+            Assert.True(await checker.HasAsync(principal, Permissions.DossiersToewijzen, CancellationToken.None));
+            var warm = Volatile.Read(ref commands);
+            Assert.True(warm > 0, "the first check reads the gemeente's grants");
+            foreach (var permission in Enumerable.Repeat(Permissions.All, 10).SelectMany(p => p))
+            {
+                Assert.Equal(expected.Contains(permission), await checker.HasAsync(principal, permission, CancellationToken.None));
+            }
+
+            Assert.Equal(warm, Volatile.Read(ref commands));
+            await scope.ServiceProvider.GetRequiredService<IGrantAdministration>().SetAsync(Roles.Teamleider, [Permissions.DossiersLezen], CancellationToken.None);
+        }
+
+        var beforeRecheck = Volatile.Read(ref commands);
+        await using (var scope = app.TenantScope.Enter(AppFixture.TenantA))
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<IPermissionChecker>().HasAsync(principal, Permissions.DossiersToewijzen, CancellationToken.None));
+        }
+
+        Assert.True(Volatile.Read(ref commands) > beforeRecheck, "a changed grant must be read again");
+        await using (var scope = app.TenantScope.Enter(AppFixture.TenantA))
+        {
+            await scope.ServiceProvider.GetRequiredService<IGrantAdministration>().SetAsync(Roles.Teamleider, [.. DefaultGrants.ByRole[Roles.Teamleider]], CancellationToken.None);
+        }
+    }
+
     private static async Task<List<string>> VisibleAsync(HttpClient browser) =>
         [.. (await browser.GetFromJsonAsync<JsonElement>("/api/v1/beheer/gebruikers")).EnumerateArray().Select(u => u.GetProperty("email").GetString()!).Order(StringComparer.Ordinal)];
 
