@@ -1,3 +1,4 @@
+using Inburgering.Modules.Dossiers;
 using Inburgering.Modules.Identity;
 using Inburgering.Modules.Tenancy;
 using Inburgering.Platform.Modularity;
@@ -11,5 +12,6 @@ public static class ModuleCatalog
     [
         new TenancyModule(),
         new IdentityModule(),
+        new DossiersModule(),
     ];
 }

@@ -94,6 +94,7 @@ public sealed class IdentityModule : IModule
         services.AddOidcServer(configuration);
         services.AddScoped<IAccountFlow, AccountService>();
         services.AddScoped<IUserAdministration, UserAdministration>();
+        services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<IGrantAdministration, GrantAdministration>();
         services.AddScoped<IClientAdministration, ClientAdministration>();
         services.AddScoped<PermissionChecker>();

@@ -11,19 +11,28 @@ public interface IPermissionEvaluator
     Task<bool> HasAsync(ClaimsPrincipal user, string permission, CancellationToken cancellationToken);
 }
 
-internal sealed class PermissionRequirement(string permission) : IAuthorizationRequirement
+/// <summary>Met when the principal holds any one of the permissions.</summary>
+internal sealed class PermissionRequirement(string permissions) : IAuthorizationRequirement
 {
-    public string Permission { get; } = permission;
+    public IReadOnlyList<string> Permissions { get; } = permissions.Split(PermissionPolicy.AnyOf);
 }
 
 internal sealed class PermissionAuthorizationHandler(IPermissionEvaluator evaluator) : AuthorizationHandler<PermissionRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
-        if (context.User.Identity?.IsAuthenticated == true
-            && await evaluator.HasAsync(context.User, requirement.Permission, CancellationToken.None))
+        if (context.User.Identity?.IsAuthenticated != true)
         {
-            context.Succeed(requirement);
+            return;
+        }
+
+        foreach (var permission in requirement.Permissions)
+        {
+            if (await evaluator.HasAsync(context.User, permission, CancellationToken.None))
+            {
+                context.Succeed(requirement);
+                return;
+            }
         }
     }
 }
@@ -52,11 +61,14 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
 public static class PermissionPolicy
 {
     public const string Prefix = "perm:";
+
+    public const char AnyOf = '|';
 }
 
 public static class PermissionEndpointExtensions
 {
-    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, string permission)
+    /// <summary>Demands one of <paramref name="permissions"/> (usually one).</summary>
+    public static TBuilder RequirePermission<TBuilder>(this TBuilder builder, params string[] permissions)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(PermissionPolicyProvider.Prefix + permission);
+        builder.RequireAuthorization(PermissionPolicyProvider.Prefix + string.Join(PermissionPolicy.AnyOf, permissions));
 }

@@ -17,6 +17,24 @@ public sealed class ValidationFailedException(string code, IReadOnlyDictionary<s
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 }
 
+/// <summary>One broken process rule (e.g. a date before the koppeling), with its own stable code.</summary>
+public sealed record RuleViolation(string Code, string Message, string? Field = null);
+
+/// <summary>Well-formed input that breaks the process rules: 422 with every violation listed. Nothing has been changed.</summary>
+public sealed class RuleViolationException(IReadOnlyList<RuleViolation> violations)
+    : DomainException(PlatformErrors.RuleViolation, "De gegevens botsen met de regels van het proces.", StatusCodes.Status422UnprocessableEntity)
+{
+    public IReadOnlyList<RuleViolation> Violations { get; } = violations;
+
+    public static void ThrowIfAny(IReadOnlyList<RuleViolation> violations)
+    {
+        if (violations.Count > 0)
+        {
+            throw new RuleViolationException(violations);
+        }
+    }
+}
+
 /// <summary>Collects every field error before failing, so the user sees all of them at once.</summary>
 public sealed class ValidationErrors
 {
@@ -58,4 +76,7 @@ public static class PlatformErrors
     public const string Unavailable = "Platform:Unavailable";
     public const string TenantMismatch = "Platform:TenantMismatch";
     public const string TenantIsolation = "Platform:TenantIsolation";
+    public const string RuleViolation = "Platform:RuleViolation";
+    public const string PreconditionFailed = "Platform:PreconditionFailed";
+    public const string PreconditionRequired = "Platform:PreconditionRequired";
 }

@@ -39,6 +39,8 @@ public static class ProblemDetailsSetup
         StatusCodes.Status404NotFound => PlatformErrors.NotFound,
         StatusCodes.Status405MethodNotAllowed => PlatformErrors.MethodNotAllowed,
         StatusCodes.Status409Conflict => PlatformErrors.Conflict,
+        StatusCodes.Status412PreconditionFailed => PlatformErrors.PreconditionFailed,
+        StatusCodes.Status428PreconditionRequired => PlatformErrors.PreconditionRequired,
         StatusCodes.Status503ServiceUnavailable => PlatformErrors.Unavailable,
         _ => PlatformErrors.Unexpected,
     };
@@ -60,6 +62,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
                 };
                 problem.Extensions["code"] = validation.Code;
                 break;
+            case RuleViolationException rules:
+                problem = new ProblemDetails { Status = rules.Status, Title = rules.Message };
+                problem.Extensions["code"] = rules.Code;
+                problem.Extensions["violations"] = rules.Violations
+                    .Select(v => new Dictionary<string, string?> { ["code"] = v.Code, ["message"] = v.Message, ["field"] = v.Field })
+                    .ToList();
+                break;
             case DomainException domain:
                 problem = new ProblemDetails { Status = domain.Status, Title = domain.Message };
                 problem.Extensions["code"] = domain.Code;
@@ -69,6 +78,16 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
                 logger.LogError(exception, "Tenant isolation guard refused an operation");
                 problem = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Deze handeling valt buiten uw organisatie." };
                 problem.Extensions["code"] = PlatformErrors.TenantIsolation;
+                break;
+            case BadHttpRequestException { InnerException: System.Text.Json.JsonException json }:
+                // A value of the wrong type or an unknown code: name the field, as validation does.
+                var field = string.IsNullOrEmpty(json.Path) ? "$" : json.Path.TrimStart('$', '.');
+                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["Deze waarde heeft niet de juiste vorm of is geen toegestane code."] })
+                {
+                    Status = StatusCodes.Status400BadRequest,
+                    Title = "Een of meer velden zijn ongeldig.",
+                };
+                problem.Extensions["code"] = PlatformErrors.Validation;
                 break;
             case BadHttpRequestException bad:
                 problem = new ProblemDetails { Status = bad.StatusCode, Title = "Het verzoek kon niet worden gelezen." };

@@ -1,0 +1,155 @@
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Platform.Data;
+using Inburgering.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Modules.Dossiers.Data;
+
+internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> options, ICurrentTenant tenant)
+    : ModuleDbContext(options, tenant)
+{
+    public const string SchemaName = "dossiers";
+
+    public override string Schema => SchemaName;
+
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+
+    public DbSet<PipVersie> PipVersies => Set<PipVersie>();
+
+    public DbSet<Activiteit> Activiteiten => Set<Activiteit>();
+
+    public DbSet<Voortgangsgesprek> Voortgangsgesprekken => Set<Voortgangsgesprek>();
+
+    public DbSet<Termijnverlenging> Termijnverlengingen => Set<Termijnverlenging>();
+
+    public DbSet<GezondheidsInformatie> Gezondheid => Set<GezondheidsInformatie>();
+
+    public DbSet<TijdlijnGebeurtenis> Tijdlijn => Set<TijdlijnGebeurtenis>();
+
+    public DbSet<Inzage> Inzages => Set<Inzage>();
+
+    public DbSet<Omkoppeling> Omkoppelingen => Set<Omkoppeling>();
+
+    public DbSet<CoaVerblijf> CoaVerblijven => Set<CoaVerblijf>();
+
+    protected override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        // Ids are made in the domain (version 7), so a child added through a navigation is new, not an existing row.
+        modelBuilder.Entity<PipVersie>().Property(p => p.Id).ValueGeneratedNever();
+        modelBuilder.Entity<Activiteit>().Property(a => a.Id).ValueGeneratedNever();
+        modelBuilder.Entity<Voortgangsgesprek>().Property(v => v.Id).ValueGeneratedNever();
+        modelBuilder.Entity<Termijnverlenging>().Property(t => t.Id).ValueGeneratedNever();
+        modelBuilder.Entity<Dossier>().Property(d => d.Id).ValueGeneratedNever();
+        modelBuilder.Entity<Dossier>(b =>
+        {
+            b.ToTable("dossiers");
+            b.Property(d => d.VNummer).HasMaxLength(10);
+            b.Property(d => d.Bsn).HasMaxLength(9);
+            b.Property(d => d.Voornamen).HasMaxLength(200);
+            b.Property(d => d.Achternaam).HasMaxLength(200);
+            b.Property(d => d.LandVanHerkomst).HasMaxLength(100);
+            b.Property(d => d.Geslacht).HasConversion<string>().HasMaxLength(20);
+            b.Property(d => d.Doelgroep).HasConversion<string>().HasMaxLength(50);
+            b.Property(d => d.Fase).HasConversion<string>().HasMaxLength(30);
+            b.Property(d => d.AfsluitingReden).HasConversion<string>().HasMaxLength(20);
+            b.Property(d => d.Versie).IsConcurrencyToken();
+            b.HasIndex(d => new { d.TenantId, d.VNummer }).IsUnique();
+            b.HasIndex(d => new { d.TenantId, d.Bsn }).IsUnique().HasFilter("bsn IS NOT NULL");
+            // Caseload: keyset over (koppelingsdatum desc, id) within the tenant, optionally per klantregisseur.
+            b.HasIndex(d => new { d.TenantId, d.Koppelingsdatum, d.Id });
+            b.HasIndex(d => new { d.TenantId, d.KlantregisseurId, d.Koppelingsdatum, d.Id });
+            b.HasIndex(d => new { d.TenantId, d.HuishoudenId });
+            b.OwnsOne(d => d.Overdracht, o => o.ToJson());
+            b.OwnsOne(d => d.Kennismakingsgesprek, o =>
+            {
+                o.ToJson();
+                o.Property(k => k.Locatie).HasConversion<string>();
+            });
+            b.OwnsOne(d => d.Scenario, o => o.ToJson());
+            b.OwnsOne(d => d.BredeIntake, o =>
+            {
+                o.ToJson();
+                o.Property(i => i.LeerbaarheidstoetsUitkomst).HasConversion<string>();
+            });
+            b.HasMany(d => d.PipVersies).WithOne().HasForeignKey(p => p.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(d => d.Activiteiten).WithOne().HasForeignKey(a => a.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(d => d.Voortgangsgesprekken).WithOne().HasForeignKey(v => v.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.HasMany(d => d.Termijnverlengingen).WithOne().HasForeignKey(t => t.DossierId).OnDelete(DeleteBehavior.Cascade);
+            b.Ignore(d => d.EerstePip);
+            b.Ignore(d => d.HuidigePip);
+        });
+        modelBuilder.Entity<PipVersie>(b =>
+        {
+            b.ToTable("pip_versies");
+            b.Property(p => p.Leerroute).HasConversion<string>().HasMaxLength(20);
+            b.Property(p => p.VastgesteldDoor).HasMaxLength(200);
+            b.HasIndex(p => new { p.TenantId, p.DossierId, p.Nummer }).IsUnique();
+        });
+        modelBuilder.Entity<Activiteit>(b =>
+        {
+            b.ToTable("activiteiten");
+            b.Property(a => a.Soort).HasConversion<string>().HasMaxLength(30);
+            b.Property(a => a.Omschrijving).HasMaxLength(500);
+            b.HasIndex(a => new { a.TenantId, a.DossierId });
+        });
+        modelBuilder.Entity<Voortgangsgesprek>(b =>
+        {
+            b.ToTable("voortgangsgesprekken");
+            b.HasIndex(v => new { v.TenantId, v.DossierId });
+        });
+        modelBuilder.Entity<Termijnverlenging>(b =>
+        {
+            b.ToTable("termijnverlengingen");
+            b.Property(t => t.Reden).HasMaxLength(500);
+            b.HasIndex(t => new { t.TenantId, t.DossierId });
+        });
+        modelBuilder.Entity<GezondheidsInformatie>(b =>
+        {
+            b.ToTable("gezondheid");
+            b.HasKey(g => g.DossierId);
+            b.HasOne<Dossier>().WithOne().HasForeignKey<GezondheidsInformatie>(g => g.DossierId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<TijdlijnGebeurtenis>(b =>
+        {
+            b.ToTable("tijdlijn");
+            b.Property(t => t.Soort).HasMaxLength(50);
+            b.Property(t => t.ActorId).HasMaxLength(100);
+            b.Property(t => t.ActorNaam).HasMaxLength(200);
+            b.Property(t => t.Gegevens).HasColumnType("jsonb");
+            b.Property(t => t.Volgnummer).UseIdentityByDefaultColumn();
+            b.HasIndex(t => new { t.TenantId, t.DossierId, t.Tijdstip });
+            b.HasOne<Dossier>().WithMany().HasForeignKey(t => t.DossierId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Inzage>(b =>
+        {
+            b.ToTable("inzage_log");
+            b.Property(i => i.ActorId).HasMaxLength(100);
+            b.Property(i => i.Handeling).HasMaxLength(20);
+            b.Property(i => i.Onderdeel).HasMaxLength(50);
+            b.HasIndex(i => new { i.TenantId, i.Tijdstip });
+        });
+        modelBuilder.Entity<Omkoppeling>(b =>
+        {
+            b.ToTable("omkoppelingen");
+            b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(o => o.VNummer).HasMaxLength(10);
+            b.Property(o => o.Naam).HasMaxLength(400);
+            b.HasIndex(o => new { o.DoelGemeenteId, o.Status });
+            b.HasIndex(o => new { o.BronGemeenteId, o.Status });
+            b.HasIndex(o => o.DossierId).IsUnique().HasFilter("status = 'Aangeboden'");
+        });
+        modelBuilder.Entity<CoaVerblijf>(b =>
+        {
+            b.ToTable("coa_verblijven");
+            b.HasKey(c => c.DossierId);
+            b.HasIndex(c => new { c.CoaLocatieId, c.Verhuisdatum });
+        });
+    }
+}
+
+internal sealed class DossiersDesignTimeFactory : ModuleDesignTimeFactory<DossiersDbContext>
+{
+    protected override string Schema => DossiersDbContext.SchemaName;
+
+    protected override DossiersDbContext Create(DbContextOptions<DossiersDbContext> options, ICurrentTenant tenant) => new(options, tenant);
+}

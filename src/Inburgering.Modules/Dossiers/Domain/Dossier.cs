@@ -1,0 +1,458 @@
+using Inburgering.Platform.Errors;
+using Inburgering.Platform.Tenancy;
+
+namespace Inburgering.Modules.Dossiers.Domain;
+
+/// <summary>
+/// One vergunninghouder coupled to a gemeente, from koppeling to the end of the inburgeringstermijn. Every write
+/// goes through a method here and then <see cref="Controleer"/>, which checks the whole state against the rules.
+/// </summary>
+internal sealed class Dossier : ITenantOwned
+{
+    private Dossier()
+    {
+        VNummer = string.Empty;
+        Voornamen = string.Empty;
+        Achternaam = string.Empty;
+        LandVanHerkomst = string.Empty;
+    }
+
+    public Dossier(Guid id, string vNummer, string? bsn, Persoon persoon, Doelgroep doelgroep, Guid huishoudenId, int huishoudenGrootte,
+        DateOnly vergunningdatum, DateOnly koppelingsdatum, Guid? coaLocatieId, Guid? klantregisseurId, DateTimeOffset nu)
+    {
+        Id = id;
+        VNummer = vNummer;
+        Bsn = bsn;
+        Voornamen = persoon.Voornamen;
+        Achternaam = persoon.Achternaam;
+        Geboortedatum = persoon.Geboortedatum;
+        Geslacht = persoon.Geslacht;
+        LandVanHerkomst = persoon.LandVanHerkomst;
+        Talen = [.. persoon.Talen];
+        Doelgroep = doelgroep;
+        HuishoudenId = huishoudenId;
+        HuishoudenGrootte = huishoudenGrootte;
+        Vergunningdatum = vergunningdatum;
+        Koppelingsdatum = koppelingsdatum;
+        CoaLocatieId = coaLocatieId;
+        KlantregisseurId = klantregisseurId;
+        AangemaaktOp = nu;
+        GewijzigdOp = nu;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    /// <summary>The V-nummer from the IND/COA: 10 digits, unique per gemeente.</summary>
+    public string VNummer { get; private set; }
+
+    public string? Bsn { get; private set; }
+
+    public string Voornamen { get; private set; }
+
+    public string Achternaam { get; private set; }
+
+    public DateOnly Geboortedatum { get; private set; }
+
+    public Geslacht Geslacht { get; private set; }
+
+    public string LandVanHerkomst { get; private set; }
+
+    public List<string> Talen { get; private set; } = [];
+
+    public Doelgroep Doelgroep { get; private set; }
+
+    /// <summary>Dossiers of one household share this id.</summary>
+    public Guid HuishoudenId { get; private set; }
+
+    public int HuishoudenGrootte { get; private set; }
+
+    public DateOnly Vergunningdatum { get; private set; }
+
+    public DateOnly Koppelingsdatum { get; private set; }
+
+    public Guid? CoaLocatieId { get; private set; }
+
+    public Guid? KlantregisseurId { get; private set; }
+
+    public DateOnly? KennisgevingDuo { get; private set; }
+
+    public DateOnly? BrpInschrijving { get; private set; }
+
+    public Overdracht? Overdracht { get; private set; }
+
+    public Kennismakingsgesprek? Kennismakingsgesprek { get; private set; }
+
+    public ScenarioKeuze? Scenario { get; private set; }
+
+    public BredeIntake? BredeIntake { get; private set; }
+
+    public DateOnly? WoningToegewezen { get; private set; }
+
+    public DateOnly? HuurcontractIngang { get; private set; }
+
+    public DateOnly? Verhuisdatum { get; private set; }
+
+    public DateOnly? VerblijfsdocumentOntvangen { get; private set; }
+
+    /// <summary>Set once, by the first PIP: its dagtekening + 1 day.</summary>
+    public DateOnly? TermijnStart { get; private set; }
+
+    /// <summary>Start + 3 years − 1 day, plus every extension DUO granted.</summary>
+    public DateOnly? TermijnEinde { get; private set; }
+
+    public AfsluitingReden? AfsluitingReden { get; private set; }
+
+    public DateOnly? AfsluitingDatum { get; private set; }
+
+    public Fase Fase { get; private set; }
+
+    /// <summary>Optimistic concurrency: the ETag. Every write increments it.</summary>
+    public int Versie { get; private set; }
+
+    public DateTimeOffset AangemaaktOp { get; private set; }
+
+    public DateTimeOffset GewijzigdOp { get; private set; }
+
+    public List<PipVersie> PipVersies { get; private set; } = [];
+
+    public List<Activiteit> Activiteiten { get; private set; } = [];
+
+    public List<Voortgangsgesprek> Voortgangsgesprekken { get; private set; } = [];
+
+    public List<Termijnverlenging> Termijnverlengingen { get; private set; } = [];
+
+    public PipVersie? EerstePip => PipVersies.OrderBy(p => p.Nummer).FirstOrDefault();
+
+    public PipVersie? HuidigePip => PipVersies.OrderByDescending(p => p.Nummer).FirstOrDefault();
+
+    /// <summary>70 days after DUO's kennisgeving, or after BRP registration when that is later.</summary>
+    public DateOnly? PipDeadline(int dagen) =>
+        (KennisgevingDuo, BrpInschrijving) switch
+        {
+            (null, null) => null,
+            ({ } k, null) => k.AddDays(dagen),
+            (null, { } b) => b.AddDays(dagen),
+            ({ } k, { } b) => (k > b ? k : b).AddDays(dagen),
+        };
+
+    /// <summary>Before the move, or while no move date is known: the person still lives in the azc.</summary>
+    public bool InAzcOp(DateOnly datum) => Verhuisdatum is not { } verhuisd || datum < verhuisd;
+
+    public void WijzigGegevens(Persoon persoon, string? bsn, Doelgroep doelgroep, int huishoudenGrootte, DateOnly vergunningdatum,
+        DateOnly koppelingsdatum, Guid? coaLocatieId, DateOnly? kennisgevingDuo, DateOnly? brpInschrijving)
+    {
+        Voornamen = persoon.Voornamen;
+        Achternaam = persoon.Achternaam;
+        Geboortedatum = persoon.Geboortedatum;
+        Geslacht = persoon.Geslacht;
+        LandVanHerkomst = persoon.LandVanHerkomst;
+        Talen = [.. persoon.Talen];
+        Bsn = bsn;
+        Doelgroep = doelgroep;
+        HuishoudenGrootte = huishoudenGrootte;
+        Vergunningdatum = vergunningdatum;
+        Koppelingsdatum = koppelingsdatum;
+        CoaLocatieId = coaLocatieId;
+        KennisgevingDuo = kennisgevingDuo;
+        BrpInschrijving = brpInschrijving;
+    }
+
+    public void LegOverdrachtVast(Overdracht overdracht) => Overdracht = overdracht;
+
+    public void LegKennismakingVast(Kennismakingsgesprek gesprek) => Kennismakingsgesprek = gesprek;
+
+    public void KiesScenario(ScenarioKeuze keuze) => Scenario = keuze;
+
+    public void LegBredeIntakeVast(BredeIntake intake) => BredeIntake = intake;
+
+    public void LegHuisvestingVast(DateOnly? woningToegewezen, DateOnly? huurcontractIngang, DateOnly? verhuisdatum, DateOnly? verblijfsdocument)
+    {
+        WoningToegewezen = woningToegewezen;
+        HuurcontractIngang = huurcontractIngang;
+        Verhuisdatum = verhuisdatum;
+        VerblijfsdocumentOntvangen = verblijfsdocument;
+    }
+
+    /// <summary>A new PIP version. The first sets the termijn; later ones never move it.</summary>
+    public PipVersie StelPipVast(DateOnly dagtekening, Leerroute leerroute, bool knm, bool pvt, bool map,
+        DateOnly? ontzorgenStart, DateOnly? ontzorgenEinde, string? ondersteuning, DateTimeOffset nu, string door)
+    {
+        var versie = new PipVersie(Id, PipVersies.Count + 1, dagtekening, leerroute, knm, pvt, map, ontzorgenStart, ontzorgenEinde, ondersteuning, nu, door);
+        PipVersies.Add(versie);
+        if (TermijnStart is null)
+        {
+            TermijnStart = dagtekening.AddDays(1);
+            BerekenTermijnEinde();
+        }
+
+        return versie;
+    }
+
+    public Activiteit VoegActiviteitToe(ActiviteitSoort soort, DateOnly start, DateOnly? einde, string? omschrijving, DateTimeOffset nu)
+    {
+        var activiteit = new Activiteit(Id, soort, start, einde, omschrijving, nu);
+        Activiteiten.Add(activiteit);
+        return activiteit;
+    }
+
+    public Voortgangsgesprek HoudVoortgangsgesprek(DateOnly datum, string? verslag, DateTimeOffset nu)
+    {
+        var gesprek = new Voortgangsgesprek(Id, datum, verslag, nu);
+        Voortgangsgesprekken.Add(gesprek);
+        return gesprek;
+    }
+
+    public Termijnverlenging VerlengTermijn(int maanden, string reden, DateOnly besluitdatum, DateTimeOffset nu)
+    {
+        var verlenging = new Termijnverlenging(Id, maanden, reden, besluitdatum, nu);
+        Termijnverlengingen.Add(verlenging);
+        BerekenTermijnEinde();
+        return verlenging;
+    }
+
+    public void SluitAf(AfsluitingReden reden, DateOnly datum)
+    {
+        AfsluitingReden = reden;
+        AfsluitingDatum = datum;
+    }
+
+    public void WijsToe(Guid? klantregisseurId) => KlantregisseurId = klantregisseurId;
+
+    /// <summary>After an omkoppeling the receiving gemeente assigns its own klantregisseur.</summary>
+    public void NaOmkoppeling() => KlantregisseurId = null;
+
+    /// <summary>Every rule over the whole state; an empty list means the dossier may be stored.</summary>
+    public List<RuleViolation> Controleer(DateOnly vandaag)
+    {
+        var fouten = new List<RuleViolation>();
+        void Fout(string code, string bericht, string veld) => fouten.Add(new RuleViolation(code, bericht, veld));
+        void NietVoorKoppeling(DateOnly? datum, string veld)
+        {
+            if (datum is { } d && d < Koppelingsdatum)
+            {
+                Fout(DossierRegels.VoorKoppeling, "Deze datum ligt vóór de koppelingsdatum.", veld);
+            }
+        }
+
+        void NietInToekomst(DateOnly? datum, string veld)
+        {
+            if (datum is { } d && d > vandaag)
+            {
+                Fout(DossierRegels.InDeToekomst, "Dit is gebeurd en kan dus niet in de toekomst liggen.", veld);
+            }
+        }
+
+        void EindeNaStart(DateOnly? start, DateOnly? einde, string veld)
+        {
+            if (start is { } s && einde is { } e && e < s)
+            {
+                Fout(DossierRegels.EindeVoorStart, "De einddatum ligt vóór de startdatum.", veld);
+            }
+        }
+
+        if (Koppelingsdatum < Vergunningdatum)
+        {
+            Fout(DossierRegels.KoppelingVoorVergunning, "De koppeling kan niet vóór de vergunning liggen.", "koppelingsdatum");
+        }
+
+        NietInToekomst(Vergunningdatum, "vergunningdatum");
+        NietInToekomst(Koppelingsdatum, "koppelingsdatum");
+        if (Geboortedatum > Vergunningdatum)
+        {
+            Fout(DossierRegels.GeboorteNaVergunning, "De geboortedatum ligt na de vergunningdatum.", "geboortedatum");
+        }
+
+        if (KennisgevingDuo is { } kennisgeving && kennisgeving < Vergunningdatum)
+        {
+            Fout(DossierRegels.VoorVergunning, "De kennisgeving van DUO kan niet vóór de vergunning liggen.", "kennisgevingDuo");
+        }
+
+        NietInToekomst(KennisgevingDuo, "kennisgevingDuo");
+        NietVoorKoppeling(BrpInschrijving, "brpInschrijving");
+        NietInToekomst(BrpInschrijving, "brpInschrijving");
+        NietInToekomst(Overdracht?.PersoonlijkeOverdrachtOp, "overdracht.persoonlijkeOverdrachtOp");
+
+        if (Kennismakingsgesprek is { } kmg)
+        {
+            NietVoorKoppeling(kmg.Gehouden, "kennismakingsgesprek.gehouden");
+            NietInToekomst(kmg.Gehouden, "kennismakingsgesprek.gehouden");
+            if (kmg.Gepland is { } gepland && DateOnly.FromDateTime(gepland.UtcDateTime) < Koppelingsdatum)
+            {
+                Fout(DossierRegels.VoorKoppeling, "Deze datum ligt vóór de koppelingsdatum.", "kennismakingsgesprek.gepland");
+            }
+        }
+
+        if (Scenario is { } scenario)
+        {
+            NietVoorKoppeling(scenario.Besluitdatum, "scenario.besluitdatum");
+            NietInToekomst(scenario.Besluitdatum, "scenario.besluitdatum");
+            if (Kennismakingsgesprek?.Gehouden is { } gehouden && scenario.Besluitdatum < gehouden)
+            {
+                Fout(DossierRegels.ScenarioVoorKennismaking, "Het scenario wordt bij of na het kennismakingsgesprek gekozen.", "scenario.besluitdatum");
+            }
+
+            if (scenario.Scenario == 3 && scenario.TenzijRedenen.Count == 0)
+            {
+                Fout(DossierRegels.TenzijRedenVereist, "Scenario 3 vraagt ten minste één tenzij-reden (ja, tenzij).", "scenario.tenzijRedenen");
+            }
+
+            if (scenario.Scenario != 3 && scenario.TenzijRedenen.Count > 0)
+            {
+                Fout(DossierRegels.TenzijRedenAlleenBijScenario3, "Tenzij-redenen horen alleen bij scenario 3.", "scenario.tenzijRedenen");
+            }
+
+            if (scenario.TenzijRedenen.Contains(TenzijRedenen.Anders) && string.IsNullOrWhiteSpace(scenario.Toelichting))
+            {
+                Fout(DossierRegels.AndersZonderToelichting, "Bij de reden 'anders' hoort een toelichting.", "scenario.toelichting");
+            }
+        }
+
+        if (BredeIntake is { } intake)
+        {
+            NietVoorKoppeling(intake.Startdatum, "bredeIntake.startdatum");
+            EindeNaStart(intake.Startdatum, intake.Einddatum, "bredeIntake.einddatum");
+            if (intake.Einddatum is not null && intake.Startdatum is null)
+            {
+                Fout(DossierRegels.EindeZonderStart, "Een brede intake eindigt niet zonder te zijn begonnen.", "bredeIntake.startdatum");
+            }
+
+            NietInToekomst(intake.Einddatum, "bredeIntake.einddatum");
+            NietVoorKoppeling(intake.LeerbaarheidstoetsDatum, "bredeIntake.leerbaarheidstoetsDatum");
+            NietInToekomst(intake.LeerbaarheidstoetsDatum, "bredeIntake.leerbaarheidstoetsDatum");
+        }
+
+        NietVoorKoppeling(WoningToegewezen, "huisvesting.woningToegewezen");
+        NietVoorKoppeling(Verhuisdatum, "huisvesting.verhuisdatum");
+        NietInToekomst(WoningToegewezen, "huisvesting.woningToegewezen");
+        NietInToekomst(VerblijfsdocumentOntvangen, "huisvesting.verblijfsdocumentOntvangen");
+        if (Verhuisdatum is { } verhuis && WoningToegewezen is { } woning && verhuis < woning)
+        {
+            Fout(DossierRegels.VerhuizingVoorWoning, "De verhuizing ligt vóór de toewijzing van de woning.", "huisvesting.verhuisdatum");
+        }
+
+        if (HuurcontractIngang is { } huur && WoningToegewezen is { } toegewezen && huur < toegewezen)
+        {
+            Fout(DossierRegels.HuurcontractVoorWoning, "Het huurcontract gaat in vóór de toewijzing van de woning.", "huisvesting.huurcontractIngang");
+        }
+
+        if ((Verhuisdatum is not null || HuurcontractIngang is not null) && WoningToegewezen is null)
+        {
+            Fout(DossierRegels.WoningOntbreekt, "Vul eerst in wanneer de woning is toegewezen.", "huisvesting.woningToegewezen");
+        }
+
+        foreach (var pip in PipVersies)
+        {
+            var veld = $"pip[{pip.Nummer}]";
+            NietVoorKoppeling(pip.Dagtekening, veld + ".dagtekening");
+            NietInToekomst(pip.Dagtekening, veld + ".dagtekening");
+            if (BredeIntake?.Startdatum is not { } gestart)
+            {
+                Fout(DossierRegels.PipZonderBredeIntake, "Een PIP volgt op een gestarte brede intake.", veld + ".dagtekening");
+            }
+            else if (pip.Dagtekening < gestart)
+            {
+                Fout(DossierRegels.PipVoorBredeIntake, "De dagtekening van het PIP ligt vóór de start van de brede intake.", veld + ".dagtekening");
+            }
+
+            if (pip.Map && pip.Leerroute == Leerroute.Onderwijs)
+            {
+                Fout(DossierRegels.MapNietInOnderwijsroute, "De MAP hoort niet bij de onderwijsroute.", veld + ".map");
+            }
+
+            EindeNaStart(pip.OntzorgenStart, pip.OntzorgenEinde, veld + ".ontzorgenEinde");
+            if (pip.OntzorgenStart is not null && Doelgroep != Doelgroep.Asielstatushouder)
+            {
+                Fout(DossierRegels.OntzorgenAlleenAsielstatushouder, "Ontzorgen geldt alleen voor asielstatushouders.", veld + ".ontzorgenStart");
+            }
+        }
+
+        if (EerstePip is { } eerste && PipVersies.Any(p => p.Dagtekening < eerste.Dagtekening))
+        {
+            Fout(DossierRegels.PipVersieVoorEerste, "Een nieuwe versie van het PIP kan niet vóór het eerste PIP liggen.", "pip.dagtekening");
+        }
+
+        foreach (var (activiteit, index) in Activiteiten.Select((a, i) => (a, i)))
+        {
+            EindeNaStart(activiteit.Startdatum, activiteit.Einddatum, $"activiteiten[{index}].einddatum");
+            if (activiteit.Startdatum < Vergunningdatum)
+            {
+                Fout(DossierRegels.VoorVergunning, "Deze activiteit begint vóór de vergunning.", $"activiteiten[{index}].startdatum");
+            }
+        }
+
+        foreach (var (gesprek, index) in Voortgangsgesprekken.Select((g, i) => (g, i)))
+        {
+            if (TermijnStart is null)
+            {
+                Fout(DossierRegels.VoortgangZonderPip, "Voortgangsgesprekken volgen op het PIP.", $"voortgangsgesprekken[{index}].datum");
+            }
+
+            NietVoorKoppeling(gesprek.Datum, $"voortgangsgesprekken[{index}].datum");
+            NietInToekomst(gesprek.Datum, $"voortgangsgesprekken[{index}].datum");
+        }
+
+        if (Termijnverlengingen.Count > 0 && TermijnStart is null)
+        {
+            Fout(DossierRegels.VerlengingZonderTermijn, "Er is nog geen termijn om te verlengen.", "termijnverlengingen");
+        }
+
+        if (AfsluitingDatum is { } afgesloten)
+        {
+            NietVoorKoppeling(afgesloten, "afsluiting.datum");
+            NietInToekomst(afgesloten, "afsluiting.datum");
+        }
+
+        return fouten;
+    }
+
+    /// <summary>Called by every write after the change: fase, version and time.</summary>
+    public void Gewijzigd(DateTimeOffset nu)
+    {
+        Fase = BepaalFase();
+        Versie++;
+        GewijzigdOp = nu;
+    }
+
+    private Fase BepaalFase() =>
+        AfsluitingReden is not null ? Fase.Afgesloten
+        : PipVersies.Count > 0 ? Fase.Inburgering
+        : BredeIntake?.Startdatum is not null ? Fase.BredeIntake
+        : Scenario is not null ? Fase.ScenarioGekozen
+        : Kennismakingsgesprek is not null ? Fase.Kennismaking
+        : Overdracht is not null ? Fase.Overgedragen
+        : Fase.Gekoppeld;
+
+    private void BerekenTermijnEinde() =>
+        TermijnEinde = TermijnStart?.AddYears(3).AddDays(-1).AddMonths(Termijnverlengingen.Sum(v => v.Maanden));
+}
+
+/// <summary>The person's own details, as given at the koppeling (from the TVS klantprofiel).</summary>
+internal sealed record Persoon(string Voornamen, string Achternaam, DateOnly Geboortedatum, Geslacht Geslacht, string LandVanHerkomst, IReadOnlyList<string> Talen);
+
+/// <summary>Stable codes of the process rules (422).</summary>
+internal static class DossierRegels
+{
+    public const string KoppelingVoorVergunning = "Dossiers:KoppelingVoorVergunning";
+    public const string VoorVergunning = "Dossiers:VoorVergunning";
+    public const string GeboorteNaVergunning = "Dossiers:GeboorteNaVergunning";
+    public const string VoorKoppeling = "Dossiers:VoorKoppeling";
+    public const string InDeToekomst = "Dossiers:InDeToekomst";
+    public const string EindeVoorStart = "Dossiers:EindeVoorStart";
+    public const string EindeZonderStart = "Dossiers:EindeZonderStart";
+    public const string ScenarioVoorKennismaking = "Dossiers:ScenarioVoorKennismaking";
+    public const string TenzijRedenVereist = "Dossiers:TenzijRedenVereist";
+    public const string TenzijRedenAlleenBijScenario3 = "Dossiers:TenzijRedenAlleenBijScenario3";
+    public const string AndersZonderToelichting = "Dossiers:AndersZonderToelichting";
+    public const string VerhuizingVoorWoning = "Dossiers:VerhuizingVoorWoning";
+    public const string HuurcontractVoorWoning = "Dossiers:HuurcontractVoorWoning";
+    public const string WoningOntbreekt = "Dossiers:WoningOntbreekt";
+    public const string PipZonderBredeIntake = "Dossiers:PipZonderBredeIntake";
+    public const string PipVoorBredeIntake = "Dossiers:PipVoorBredeIntake";
+    public const string PipVersieVoorEerste = "Dossiers:PipVersieVoorEerste";
+    public const string MapNietInOnderwijsroute = "Dossiers:MapNietInOnderwijsroute";
+    public const string OntzorgenAlleenAsielstatushouder = "Dossiers:OntzorgenAlleenAsielstatushouder";
+    public const string VoortgangZonderPip = "Dossiers:VoortgangZonderPip";
+    public const string VerlengingZonderTermijn = "Dossiers:VerlengingZonderTermijn";
+}

@@ -1,0 +1,121 @@
+using Inburgering.Platform.Tenancy;
+
+namespace Inburgering.Modules.Dossiers.Domain;
+
+/// <summary>
+/// One change of a dossier: who (and for which organisation), when, what, and the section as it became. Append-only;
+/// it moves with the dossier on an omkoppeling and is the source of history and of every KPI.
+/// </summary>
+internal sealed class TijdlijnGebeurtenis : ITenantOwned
+{
+    private TijdlijnGebeurtenis()
+    {
+        Soort = string.Empty;
+        ActorId = string.Empty;
+        ActorNaam = string.Empty;
+        Gegevens = "{}";
+    }
+
+    public TijdlijnGebeurtenis(Guid dossierId, string soort, Actor actor, string gegevens, DateTimeOffset nu)
+    {
+        Id = Guid.CreateVersion7(nu);
+        DossierId = dossierId;
+        Soort = soort;
+        ActorId = actor.Id;
+        ActorNaam = actor.Naam;
+        OrganisatieId = actor.OrganisatieId;
+        Gegevens = gegevens;
+        Tijdstip = nu;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Insertion order, also between events with the same timestamp.</summary>
+    public long Volgnummer { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid DossierId { get; private set; }
+
+    public DateTimeOffset Tijdstip { get; private set; }
+
+    /// <summary>e.g. <c>scenario.vastgelegd</c>; see <see cref="Gebeurtenissen"/>.</summary>
+    public string Soort { get; private set; }
+
+    public string ActorId { get; private set; }
+
+    public string ActorNaam { get; private set; }
+
+    public Guid OrganisatieId { get; private set; }
+
+    /// <summary>The section after the change, as JSON. Health text is never in it.</summary>
+    public string Gegevens { get; private set; }
+}
+
+/// <summary>Who acts: a person (user id) or an integration (client id), for one organisation.</summary>
+internal sealed record Actor(string Id, string Naam, Guid OrganisatieId);
+
+internal static class Gebeurtenissen
+{
+    public const string Aangemaakt = "dossier.aangemaakt";
+    public const string GegevensGewijzigd = "dossier.gewijzigd";
+    public const string Toegewezen = "dossier.toegewezen";
+    public const string Overdracht = "overdracht.vastgelegd";
+    public const string Kennismaking = "kennismakingsgesprek.vastgelegd";
+    public const string Scenario = "scenario.vastgelegd";
+    public const string BredeIntake = "brede-intake.vastgelegd";
+    public const string Pip = "pip.vastgesteld";
+    public const string Huisvesting = "huisvesting.vastgelegd";
+    public const string Activiteit = "activiteit.toegevoegd";
+    public const string Voortgangsgesprek = "voortgangsgesprek.gehouden";
+    public const string Termijnverlenging = "termijn.verlengd";
+    public const string Afgesloten = "dossier.afgesloten";
+    public const string OmkoppelingAangeboden = "omkoppeling.aangeboden";
+    public const string OmkoppelingGeweigerd = "omkoppeling.geweigerd";
+    public const string OmkoppelingIngetrokken = "omkoppeling.ingetrokken";
+    public const string OmkoppelingOvergenomen = "omkoppeling.overgenomen";
+}
+
+/// <summary>
+/// Who read or wrote which dossier's personal data, for which organisation, when. Stays with the gemeente that
+/// processed it, also after an omkoppeling: the base of the processing log.
+/// </summary>
+internal sealed class Inzage : ITenantOwned
+{
+    private Inzage()
+    {
+        ActorId = string.Empty;
+        Handeling = string.Empty;
+        Onderdeel = string.Empty;
+        DossierIds = [];
+    }
+
+    public Inzage(Actor actor, string handeling, string onderdeel, IEnumerable<Guid> dossierIds, DateTimeOffset nu)
+    {
+        Id = Guid.CreateVersion7(nu);
+        ActorId = actor.Id;
+        OrganisatieId = actor.OrganisatieId;
+        Handeling = handeling;
+        Onderdeel = onderdeel;
+        DossierIds = [.. dossierIds];
+        Tijdstip = nu;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public DateTimeOffset Tijdstip { get; private set; }
+
+    public string ActorId { get; private set; }
+
+    public Guid OrganisatieId { get; private set; }
+
+    /// <summary><c>lezen</c> or <c>schrijven</c>.</summary>
+    public string Handeling { get; private set; }
+
+    /// <summary>What was processed: <c>dossier</c>, <c>caseload</c>, <c>gezondheid</c>, <c>coa-overdracht</c>, <c>omkoppeling</c>…</summary>
+    public string Onderdeel { get; private set; }
+
+    public List<Guid> DossierIds { get; private set; }
+}

@@ -1,0 +1,74 @@
+namespace Inburgering.Modules.Dossiers.Domain;
+
+/// <summary>
+/// COA's warme overdracht: the klantprofiel ("hard" information) and contact. "Soft" information is shared orally
+/// and never stored: only that a personal handover talk took place, and when.
+/// </summary>
+internal sealed class Overdracht
+{
+    public string? Opleiding { get; set; }
+
+    public string? Werkervaring { get; set; }
+
+    public List<string> Talen { get; set; } = [];
+
+    public string? ZichtbareBeperkingen { get; set; }
+
+    public bool VoorinburgeringDeelname { get; set; }
+
+    public string? VoorinburgeringVoortgang { get; set; }
+
+    public string? Telefoon { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Beschikbaarheid { get; set; }
+
+    public bool DriegesprekGewenst { get; set; }
+
+    public DateOnly? PersoonlijkeOverdrachtOp { get; set; }
+
+    public DateTimeOffset VastgelegdOp { get; set; }
+
+    public string VastgelegdDoor { get; set; } = string.Empty;
+}
+
+internal sealed class Kennismakingsgesprek
+{
+    public DateTimeOffset? Gepland { get; set; }
+
+    public DateOnly? Gehouden { get; set; }
+
+    public KmgLocatie? Locatie { get; set; }
+
+    public bool Driegesprek { get; set; }
+}
+
+internal sealed class ScenarioKeuze
+{
+    public int Scenario { get; set; }
+
+    public DateOnly Besluitdatum { get; set; }
+
+    public List<string> TenzijRedenen { get; set; } = [];
+
+    public string? Toelichting { get; set; }
+}
+
+/// <summary>The brede intake without health: that lives in <see cref="GezondheidsInformatie"/>, under its own permission.</summary>
+internal sealed class BredeIntake
+{
+    public string? Aanbieder { get; set; }
+
+    public DateOnly? Startdatum { get; set; }
+
+    public DateOnly? Einddatum { get; set; }
+
+    public DateOnly? LeerbaarheidstoetsDatum { get; set; }
+
+    public LeerbaarheidUitkomst? LeerbaarheidstoetsUitkomst { get; set; }
+
+    public string? OpleidingEnWerk { get; set; }
+
+    public string? PersoonlijkeOmstandigheden { get; set; }
+}

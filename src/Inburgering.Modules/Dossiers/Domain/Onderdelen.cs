@@ -1,0 +1,175 @@
+using Inburgering.Platform.Tenancy;
+
+namespace Inburgering.Modules.Dossiers.Domain;
+
+/// <summary>One version of the PIP. Only the first one's dagtekening sets the termijn.</summary>
+internal sealed class PipVersie : ITenantOwned
+{
+    private PipVersie()
+    {
+        VastgesteldDoor = string.Empty;
+    }
+
+    public PipVersie(Guid dossierId, int nummer, DateOnly dagtekening, Leerroute leerroute, bool knm, bool pvt, bool map,
+        DateOnly? ontzorgenStart, DateOnly? ontzorgenEinde, string? ondersteuning, DateTimeOffset nu, string door)
+    {
+        Id = Guid.CreateVersion7(nu);
+        DossierId = dossierId;
+        Nummer = nummer;
+        Dagtekening = dagtekening;
+        Leerroute = leerroute;
+        Knm = knm;
+        Pvt = pvt;
+        Map = map;
+        OntzorgenStart = ontzorgenStart;
+        OntzorgenEinde = ontzorgenEinde;
+        Ondersteuning = ondersteuning;
+        VastgesteldOp = nu;
+        VastgesteldDoor = door;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid DossierId { get; private set; }
+
+    public int Nummer { get; private set; }
+
+    public DateOnly Dagtekening { get; private set; }
+
+    public Leerroute Leerroute { get; private set; }
+
+    public bool Knm { get; private set; }
+
+    public bool Pvt { get; private set; }
+
+    public bool Map { get; private set; }
+
+    public DateOnly? OntzorgenStart { get; private set; }
+
+    public DateOnly? OntzorgenEinde { get; private set; }
+
+    public string? Ondersteuning { get; private set; }
+
+    public DateTimeOffset VastgesteldOp { get; private set; }
+
+    public string VastgesteldDoor { get; private set; }
+}
+
+internal sealed class Activiteit : ITenantOwned
+{
+    private Activiteit()
+    {
+    }
+
+    public Activiteit(Guid dossierId, ActiviteitSoort soort, DateOnly startdatum, DateOnly? einddatum, string? omschrijving, DateTimeOffset nu)
+    {
+        Id = Guid.CreateVersion7(nu);
+        DossierId = dossierId;
+        Soort = soort;
+        Startdatum = startdatum;
+        Einddatum = einddatum;
+        Omschrijving = omschrijving;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid DossierId { get; private set; }
+
+    public ActiviteitSoort Soort { get; private set; }
+
+    public DateOnly Startdatum { get; private set; }
+
+    public DateOnly? Einddatum { get; private set; }
+
+    public string? Omschrijving { get; private set; }
+}
+
+/// <summary>A progress talk. Its verslag is the klantregisseur's note: never shown to COA.</summary>
+internal sealed class Voortgangsgesprek : ITenantOwned
+{
+    private Voortgangsgesprek()
+    {
+    }
+
+    public Voortgangsgesprek(Guid dossierId, DateOnly datum, string? verslag, DateTimeOffset nu)
+    {
+        Id = Guid.CreateVersion7(nu);
+        DossierId = dossierId;
+        Datum = datum;
+        Verslag = verslag;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid DossierId { get; private set; }
+
+    public DateOnly Datum { get; private set; }
+
+    public string? Verslag { get; private set; }
+}
+
+/// <summary>An extension of the inburgeringstermijn, as granted by DUO.</summary>
+internal sealed class Termijnverlenging : ITenantOwned
+{
+    private Termijnverlenging()
+    {
+        Reden = string.Empty;
+    }
+
+    public Termijnverlenging(Guid dossierId, int maanden, string reden, DateOnly besluitdatum, DateTimeOffset nu)
+    {
+        Id = Guid.CreateVersion7(nu);
+        DossierId = dossierId;
+        Maanden = maanden;
+        Reden = reden;
+        Besluitdatum = besluitdatum;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public Guid DossierId { get; private set; }
+
+    public int Maanden { get; private set; }
+
+    public string Reden { get; private set; }
+
+    public DateOnly Besluitdatum { get; private set; }
+}
+
+/// <summary>Health from the brede intake: special-category data, its own table, its own permission, every access logged.</summary>
+internal sealed class GezondheidsInformatie : ITenantOwned
+{
+    private GezondheidsInformatie()
+    {
+        Tekst = string.Empty;
+    }
+
+    public GezondheidsInformatie(Guid dossierId, string tekst, DateTimeOffset nu)
+    {
+        DossierId = dossierId;
+        Tekst = tekst;
+        GewijzigdOp = nu;
+    }
+
+    public Guid DossierId { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public string Tekst { get; private set; }
+
+    public DateTimeOffset GewijzigdOp { get; private set; }
+
+    public void Wijzig(string tekst, DateTimeOffset nu)
+    {
+        Tekst = tekst;
+        GewijzigdOp = nu;
+    }
+}

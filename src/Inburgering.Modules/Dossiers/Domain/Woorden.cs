@@ -1,0 +1,93 @@
+using System.Text.Json.Serialization;
+
+namespace Inburgering.Modules.Dossiers.Domain;
+
+/// <summary>Where the person stands; computed from the milestones on every write.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Fase>))]
+internal enum Fase
+{
+    [JsonStringEnumMemberName("gekoppeld")] Gekoppeld = 1,
+    [JsonStringEnumMemberName("overgedragen")] Overgedragen = 2,
+    [JsonStringEnumMemberName("kennismaking")] Kennismaking = 3,
+    [JsonStringEnumMemberName("scenario-gekozen")] ScenarioGekozen = 4,
+    [JsonStringEnumMemberName("brede-intake")] BredeIntake = 5,
+    [JsonStringEnumMemberName("inburgering")] Inburgering = 6,
+    [JsonStringEnumMemberName("afgesloten")] Afgesloten = 7,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<Geslacht>))]
+internal enum Geslacht
+{
+    [JsonStringEnumMemberName("man")] Man = 1,
+    [JsonStringEnumMemberName("vrouw")] Vrouw = 2,
+    [JsonStringEnumMemberName("x")] X = 3,
+    [JsonStringEnumMemberName("onbekend")] Onbekend = 4,
+}
+
+/// <summary>The GGM "Model Inburgering" list.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Doelgroep>))]
+internal enum Doelgroep
+{
+    [JsonStringEnumMemberName("asielstatushouder")] Asielstatushouder = 1,
+    [JsonStringEnumMemberName("gezinsvormer")] Gezinsvormer = 2,
+    [JsonStringEnumMemberName("gezinshereniger")] Gezinshereniger = 3,
+    [JsonStringEnumMemberName("geestelijk-bedienaar")] GeestelijkBedienaar = 4,
+    [JsonStringEnumMemberName("gezinsvormer-met-asielstatushouder")] GezinsvormerMetAsielstatushouder = 5,
+    [JsonStringEnumMemberName("gezinshereniger-met-asielstatushouder")] GezinsherenigerMetAsielstatushouder = 6,
+    [JsonStringEnumMemberName("overig")] Overig = 7,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<KmgLocatie>))]
+internal enum KmgLocatie
+{
+    [JsonStringEnumMemberName("azc")] Azc = 1,
+    [JsonStringEnumMemberName("gemeente")] Gemeente = 2,
+    [JsonStringEnumMemberName("online")] Online = 3,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<Leerroute>))]
+internal enum Leerroute
+{
+    [JsonStringEnumMemberName("B1")] B1 = 1,
+    [JsonStringEnumMemberName("onderwijs")] Onderwijs = 2,
+    [JsonStringEnumMemberName("Z")] Z = 3,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<LeerbaarheidUitkomst>))]
+internal enum LeerbaarheidUitkomst
+{
+    [JsonStringEnumMemberName("b1-haalbaar")] B1Haalbaar = 1,
+    [JsonStringEnumMemberName("b1-niet-haalbaar")] B1NietHaalbaar = 2,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ActiviteitSoort>))]
+internal enum ActiviteitSoort
+{
+    [JsonStringEnumMemberName("participatie")] Participatie = 1,
+    [JsonStringEnumMemberName("vrijwilligerswerk")] Vrijwilligerswerk = 2,
+    [JsonStringEnumMemberName("betaald-werk")] BetaaldWerk = 3,
+    [JsonStringEnumMemberName("taalles")] Taalles = 4,
+    [JsonStringEnumMemberName("orientatie")] Orientatie = 5,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<AfsluitingReden>))]
+internal enum AfsluitingReden
+{
+    [JsonStringEnumMemberName("voldaan")] Voldaan = 1,
+    [JsonStringEnumMemberName("ontheffing")] Ontheffing = 2,
+    [JsonStringEnumMemberName("vrijstelling")] Vrijstelling = 3,
+    [JsonStringEnumMemberName("vertrokken")] Vertrokken = 4,
+    [JsonStringEnumMemberName("overleden")] Overleden = 5,
+}
+
+/// <summary>The pilot's reason codes for scenario 3 ("ja, tenzij").</summary>
+internal static class TenzijRedenen
+{
+    public const string Anders = "anders";
+
+    public static IReadOnlySet<string> Alle { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "gezondheid", "reistijd", "reiskosten", "geen-kinderopvang", "onvoldoende-rust", "onbekend-met-brede-intake",
+        "gat-tot-verhuizing", "geen-programma-beschikbaar", Anders,
+    };
+}

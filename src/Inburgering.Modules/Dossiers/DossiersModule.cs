@@ -1,0 +1,40 @@
+using Inburgering.Modules.Dossiers.Data;
+using Inburgering.Modules.Dossiers.Features.Caseload;
+using Inburgering.Modules.Dossiers.Features.Coa;
+using Inburgering.Modules.Dossiers.Features.Mijlpalen;
+using Inburgering.Modules.Dossiers.Features.Omkoppeling;
+using Inburgering.Modules.Dossiers.Features.Registratie;
+using Inburgering.Modules.Dossiers.Features.Tijdlijn;
+using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Platform.Data;
+using Inburgering.Platform.Modularity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inburgering.Modules.Dossiers;
+
+/// <summary>The vergunninghouder's dossier: koppeling, milestones, PIP and termijn, tijdlijn, omkoppeling, COA's view.</summary>
+public sealed class DossiersModule : IModule
+{
+    public string Name => "Dossiers";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<DossiersDbContext>(DossiersDbContext.SchemaName);
+        services.AddScoped<DossierWerkplaats>();
+        services.AddScoped<DossierLezer>();
+        services.AddScoped<CoaToegang>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        // The fixed paths first, so /dossiers/toewijzingen never reads as an id.
+        CaseloadEndpoints.Map(endpoints);
+        RegistratieEndpoints.Map(endpoints);
+        MijlpaalEndpoints.Map(endpoints);
+        TijdlijnEndpoints.Map(endpoints);
+        OmkoppelingEndpoints.Map(endpoints);
+        CoaEndpoints.Map(endpoints);
+    }
+}

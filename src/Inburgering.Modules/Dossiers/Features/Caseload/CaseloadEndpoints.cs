@@ -1,0 +1,220 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Dossiers.Features.Registratie;
+using Inburgering.Modules.Dossiers.Features.Weergave;
+using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Errors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Modules.Dossiers.Features.Caseload;
+
+[Description("Assigns dossiers to a klantregisseur (or to nobody), with a reason that is kept in each tijdlijn.")]
+internal sealed record Toewijzing(IReadOnlyList<Guid>? DossierIds, Guid? KlantregisseurId, string? Reden);
+
+/// <summary>The caseload: filters, two sort orders, keyset paging with an opaque cursor; and bulk reassignment.</summary>
+internal static class CaseloadEndpoints
+{
+    private const int StandaardAantal = 50;
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/dossiers", LijstAsync).WithTags("Dossiers").RequirePermission(Permissions.DossiersLezen)
+            .WithSummary("Caseload. klantregisseur=me|{id}, fase, q (name or V-nummer), sort=koppelingsdatum (newest first, default)|naam, limit (1-100), cursor from the previous page's 'volgende'.");
+        api.MapPost("/dossiers/toewijzingen", ToewijzenAsync).WithTags("Dossiers").RequirePermission(Permissions.DossiersToewijzen)
+            .WithSummary("Bulk reassignment by a teamleider, with a reason. All or nothing.");
+    }
+
+    private static async Task<IResult> LijstAsync(string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor,
+        ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+    {
+        _ = werkplaats.Gemeente;
+        var check = new Invoer();
+        var query = werkplaats.Db.Dossiers.AsNoTracking();
+        Guid? alleenVan = await lezer.AlleenVanAsync(user, ct);
+        Guid? regisseur = klantregisseur switch
+        {
+            null or "" => null,
+            "me" => Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var me) ? me : Guid.Empty,
+            _ when Guid.TryParse(klantregisseur, out var id) => id,
+            _ => Ongeldig(check, "klantregisseur", "Gebruik 'me' of het id van een klantregisseur."),
+        };
+        if (alleenVan is { } eigen)
+        {
+            query = query.Where(d => d.KlantregisseurId == eigen);
+        }
+
+        if (regisseur is { } r)
+        {
+            query = query.Where(d => d.KlantregisseurId == r);
+        }
+
+        if (!string.IsNullOrEmpty(fase))
+        {
+            if (TryFase(fase, out var f))
+            {
+                query = query.Where(d => d.Fase == f);
+            }
+            else
+            {
+                check.Fout("fase", $"Kies uit {string.Join(", ", Enum.GetValues<Fase>().Select(Naam))}.");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var zoek = q.Trim();
+            var patroon = "%" + zoek.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(d => EF.Functions.ILike(d.Achternaam, patroon) || EF.Functions.ILike(d.Voornamen, patroon) || d.VNummer.StartsWith(zoek));
+        }
+
+        var aantal = limit ?? StandaardAantal;
+        if (aantal is < 1 or > 100)
+        {
+            check.Fout("limit", "Kies 1 tot 100.");
+        }
+
+        var opNaam = sort switch
+        {
+            null or "" or "koppelingsdatum" => false,
+            "naam" => true,
+            _ => Ongeldig(check, "sort", "Kies koppelingsdatum of naam.") is null,
+        };
+        var positie = Cursor.Lees(cursor, opNaam, check);
+        check.Klaar();
+
+        if (opNaam)
+        {
+            if (positie is { } p)
+            {
+                query = query.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.Achternaam, d.Id), ValueTuple.Create(p.Naam!, p.Id)));
+            }
+
+            query = query.OrderBy(d => d.Achternaam).ThenBy(d => d.Id);
+        }
+        else
+        {
+            if (positie is { } p)
+            {
+                query = query.Where(d => EF.Functions.LessThan(ValueTuple.Create(d.Koppelingsdatum, d.Id), ValueTuple.Create(p.Datum!.Value, p.Id)));
+            }
+
+            query = query.OrderByDescending(d => d.Koppelingsdatum).ThenByDescending(d => d.Id);
+        }
+
+        var vandaag = werkplaats.Vandaag;
+        var rijen = await query.Take(aantal + 1)
+            .Select(d => new { d.Id, d.VNummer, d.Voornamen, d.Achternaam, d.Fase, d.Koppelingsdatum, d.KlantregisseurId, d.CoaLocatieId, d.Verhuisdatum, d.TermijnEinde })
+            .ToListAsync(ct);
+        var pagina = rijen.Take(aantal).Select(d => new CaseloadRegel(d.Id, d.VNummer, d.Voornamen, d.Achternaam, d.Fase, d.Koppelingsdatum,
+            vandaag.DayNumber - d.Koppelingsdatum.DayNumber, d.KlantregisseurId, d.CoaLocatieId, d.Verhuisdatum, d.TermijnEinde)).ToList();
+        var volgende = rijen.Count > aantal ? Cursor.Schrijf(pagina[^1], opNaam) : null;
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "caseload", [.. pagina.Select(d => d.Id)], ct);
+        return TypedResults.Ok(new Weergave.Caseload(pagina, volgende));
+    }
+
+    private static async Task<IResult> ToewijzenAsync(Toewijzing invoer, ClaimsPrincipal user, DossierWerkplaats werkplaats, IPeopleDirectory mensen, CancellationToken ct)
+    {
+        var check = new Invoer();
+        var ids = invoer.DossierIds?.Distinct().ToList() ?? [];
+        if (ids.Count is 0 or > 500)
+        {
+            check.Fout("dossierIds", "Kies 1 tot 500 dossiers.");
+        }
+
+        var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 500);
+        await RegistratieEndpoints.KlantregisseurAsync(check, mensen, werkplaats.Gemeente, invoer.KlantregisseurId, ct);
+        var dossiers = await werkplaats.Db.Dossiers.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        foreach (var onbekend in ids.Except(dossiers.Select(d => d.Id)))
+        {
+            check.Fout("dossierIds", $"Dossier {onbekend} bestaat niet in uw gemeente.");
+        }
+
+        check.Klaar();
+        var actor = DossierWerkplaats.ActorVan(user);
+        foreach (var dossier in dossiers)
+        {
+            var van = dossier.KlantregisseurId;
+            dossier.WijsToe(invoer.KlantregisseurId);
+            RuleViolationException.ThrowIfAny(dossier.Controleer(werkplaats.Vandaag));
+            dossier.Gewijzigd(werkplaats.Nu);
+            werkplaats.Db.Tijdlijn.Add(new TijdlijnGebeurtenis(dossier.Id, Gebeurtenissen.Toegewezen, actor,
+                JsonSerializer.Serialize(new { van, naar = invoer.KlantregisseurId, reden }, DossierWerkplaats.Json), werkplaats.Nu));
+        }
+
+        werkplaats.Db.Inzages.Add(new Inzage(actor, "schrijven", "toewijzing", ids, werkplaats.Nu));
+        await werkplaats.SlaOpAsync(ct);
+        return TypedResults.Ok(new { toegewezen = dossiers.Count, invoer.KlantregisseurId });
+    }
+
+    private static Guid? Ongeldig(Invoer check, string veld, string bericht)
+    {
+        check.Fout(veld, bericht);
+        return null;
+    }
+
+    private static bool TryFase(string waarde, out Fase fase)
+    {
+        foreach (var f in Enum.GetValues<Fase>())
+        {
+            if (Naam(f) == waarde)
+            {
+                fase = f;
+                return true;
+            }
+        }
+
+        fase = default;
+        return false;
+    }
+
+    private static string Naam(Fase fase) => JsonSerializer.Serialize(fase).Trim('"');
+
+    /// <summary>Opaque keyset position: the last row's sort key and id.</summary>
+    private sealed record Cursor(DateOnly? Datum, string? Naam, Guid Id)
+    {
+        public static string Schrijf(CaseloadRegel laatste, bool opNaam) => Base64UrlTextEncoder.Encode(Encoding.UTF8.GetBytes(opNaam
+            ? $"n|{laatste.Id}|{laatste.Achternaam}"
+            : $"k|{laatste.Id}|{laatste.Koppelingsdatum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
+
+        public static Cursor? Lees(string? cursor, bool opNaam, Invoer check)
+        {
+            if (string.IsNullOrEmpty(cursor))
+            {
+                return null;
+            }
+
+            try
+            {
+                var delen = Encoding.UTF8.GetString(Base64UrlTextEncoder.Decode(cursor)).Split('|', 3);
+                if (delen.Length == 3 && Guid.TryParse(delen[1], out var id))
+                {
+                    if (opNaam && delen[0] == "n")
+                    {
+                        return new Cursor(null, delen[2], id);
+                    }
+
+                    if (!opNaam && delen[0] == "k" && DateOnly.TryParseExact(delen[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var datum))
+                    {
+                        return new Cursor(datum, null, id);
+                    }
+                }
+            }
+            catch (FormatException)
+            {
+            }
+
+            check.Fout("cursor", "Deze cursor hoort niet bij deze sortering; begin opnieuw zonder cursor.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using Inburgering.Modules.Dossiers.Domain;
+
+namespace Inburgering.Modules.Dossiers.Features.Weergave;
+
+internal sealed record HuishoudenLid(Guid Id, string VNummer, string Naam);
+
+internal sealed record HuishoudenWeergave(Guid Id, int Grootte, IReadOnlyList<HuishoudenLid> Leden);
+
+internal sealed record OverdrachtWeergave(
+    string? Opleiding, string? Werkervaring, IReadOnlyList<string> Talen, string? ZichtbareBeperkingen, bool VoorinburgeringDeelname,
+    string? VoorinburgeringVoortgang, string? Telefoon, string? Email, string? Beschikbaarheid, bool DriegesprekGewenst,
+    DateOnly? PersoonlijkeOverdrachtOp, DateTimeOffset VastgelegdOp, string VastgelegdDoor)
+{
+    public static OverdrachtWeergave? Van(Overdracht? o) => o is null ? null : new(o.Opleiding, o.Werkervaring, o.Talen, o.ZichtbareBeperkingen,
+        o.VoorinburgeringDeelname, o.VoorinburgeringVoortgang, o.Telefoon, o.Email, o.Beschikbaarheid, o.DriegesprekGewenst,
+        o.PersoonlijkeOverdrachtOp, o.VastgelegdOp, o.VastgelegdDoor);
+}
+
+/// <param name="InAzc">Held before the move (or while no move date is known).</param>
+internal sealed record KennismakingWeergave(DateTimeOffset? Gepland, DateOnly? Gehouden, KmgLocatie? Locatie, bool Driegesprek, bool? InAzc);
+
+internal sealed record ScenarioWeergave(int Scenario, DateOnly Besluitdatum, IReadOnlyList<string> TenzijRedenen, string? Toelichting);
+
+/// <param name="Gezondheid">Only for those allowed to read health; every read is logged.</param>
+internal sealed record BredeIntakeWeergave(
+    string? Aanbieder, DateOnly? Startdatum, DateOnly? Einddatum, DateOnly? LeerbaarheidstoetsDatum, LeerbaarheidUitkomst? LeerbaarheidstoetsUitkomst,
+    string? OpleidingEnWerk, string? PersoonlijkeOmstandigheden, bool? GestartInAzc, string? Gezondheid);
+
+internal sealed record HuisvestingWeergave(DateOnly? WoningToegewezen, DateOnly? HuurcontractIngang, DateOnly? Verhuisdatum, DateOnly? VerblijfsdocumentOntvangen);
+
+internal sealed record PipVersieWeergave(
+    int Versie, DateOnly Dagtekening, Leerroute Leerroute, bool Knm, bool Pvt, bool Map, DateOnly? OntzorgenStart, DateOnly? OntzorgenEinde,
+    string? Ondersteuning, DateTimeOffset VastgesteldOp, string VastgesteldDoor);
+
+/// <param name="Deadline">70 days after DUO's kennisgeving or the BRP registration, whichever is later.</param>
+internal sealed record PipWeergave(DateOnly? Deadline, IReadOnlyList<PipVersieWeergave> Versies);
+
+internal sealed record VerlengingWeergave(int Maanden, string Reden, DateOnly Besluitdatum);
+
+internal sealed record TermijnWeergave(DateOnly Start, DateOnly Einde, IReadOnlyList<VerlengingWeergave> Verlengingen);
+
+internal sealed record ActiviteitWeergave(Guid Id, ActiviteitSoort Soort, DateOnly Startdatum, DateOnly? Einddatum, string? Omschrijving, bool InAzc);
+
+internal sealed record VoortgangsgesprekWeergave(Guid Id, DateOnly Datum, string? Verslag);
+
+internal sealed record AfsluitingWeergave(AfsluitingReden Reden, DateOnly Datum);
+
+/// <summary>The whole dossier as the gemeente sees it.</summary>
+internal sealed record DossierWeergave(
+    Guid Id, int Versie, string VNummer, string? Bsn, string Voornamen, string Achternaam, DateOnly Geboortedatum, Geslacht Geslacht,
+    string LandVanHerkomst, IReadOnlyList<string> Talen, Doelgroep Doelgroep, HuishoudenWeergave Huishouden,
+    DateOnly Vergunningdatum, DateOnly Koppelingsdatum, Guid? CoaLocatieId, Guid? KlantregisseurId, DateOnly? KennisgevingDuo,
+    DateOnly? BrpInschrijving, Fase Fase, OverdrachtWeergave? Overdracht, KennismakingWeergave? Kennismakingsgesprek,
+    ScenarioWeergave? Scenario, BredeIntakeWeergave? BredeIntake, HuisvestingWeergave Huisvesting, PipWeergave Pip,
+    TermijnWeergave? Termijn, IReadOnlyList<ActiviteitWeergave> Activiteiten, IReadOnlyList<VoortgangsgesprekWeergave> Voortgangsgesprekken,
+    AfsluitingWeergave? Afsluiting)
+{
+    public const int PipTermijnDagen = 70;
+
+    public static DossierWeergave Van(Dossier d, IReadOnlyList<HuishoudenLid> leden, string? gezondheid) => new(
+        d.Id, d.Versie, d.VNummer, d.Bsn, d.Voornamen, d.Achternaam, d.Geboortedatum, d.Geslacht, d.LandVanHerkomst, d.Talen, d.Doelgroep,
+        new HuishoudenWeergave(d.HuishoudenId, d.HuishoudenGrootte, leden),
+        d.Vergunningdatum, d.Koppelingsdatum, d.CoaLocatieId, d.KlantregisseurId, d.KennisgevingDuo, d.BrpInschrijving, d.Fase,
+        OverdrachtWeergave.Van(d.Overdracht),
+        d.Kennismakingsgesprek is { } k ? new KennismakingWeergave(k.Gepland, k.Gehouden, k.Locatie, k.Driegesprek, k.Gehouden is { } g ? d.InAzcOp(g) : null) : null,
+        d.Scenario is { } s ? new ScenarioWeergave(s.Scenario, s.Besluitdatum, s.TenzijRedenen, s.Toelichting) : null,
+        d.BredeIntake is { } b ? new BredeIntakeWeergave(b.Aanbieder, b.Startdatum, b.Einddatum, b.LeerbaarheidstoetsDatum, b.LeerbaarheidstoetsUitkomst,
+            b.OpleidingEnWerk, b.PersoonlijkeOmstandigheden, b.Startdatum is { } start ? d.InAzcOp(start) : null, gezondheid) : null,
+        new HuisvestingWeergave(d.WoningToegewezen, d.HuurcontractIngang, d.Verhuisdatum, d.VerblijfsdocumentOntvangen),
+        new PipWeergave(d.PipDeadline(PipTermijnDagen), [.. d.PipVersies.OrderBy(p => p.Nummer).Select(p => new PipVersieWeergave(
+            p.Nummer, p.Dagtekening, p.Leerroute, p.Knm, p.Pvt, p.Map, p.OntzorgenStart, p.OntzorgenEinde, p.Ondersteuning, p.VastgesteldOp, p.VastgesteldDoor))]),
+        d.TermijnStart is { } ts && d.TermijnEinde is { } te
+            ? new TermijnWeergave(ts, te, [.. d.Termijnverlengingen.OrderBy(v => v.Besluitdatum).Select(v => new VerlengingWeergave(v.Maanden, v.Reden, v.Besluitdatum))])
+            : null,
+        [.. d.Activiteiten.OrderBy(a => a.Startdatum).Select(a => new ActiviteitWeergave(a.Id, a.Soort, a.Startdatum, a.Einddatum, a.Omschrijving, d.InAzcOp(a.Startdatum)))],
+        [.. d.Voortgangsgesprekken.OrderBy(v => v.Datum).Select(v => new VoortgangsgesprekWeergave(v.Id, v.Datum, v.Verslag))],
+        d.AfsluitingReden is { } reden && d.AfsluitingDatum is { } datum ? new AfsluitingWeergave(reden, datum) : null);
+}
+
+/// <summary>What a COA casemanager sees: identification, the overdracht, the planned KMG, the chosen scenario and the planned brede-intake start. Never notes, health or the PIP.</summary>
+internal sealed record CoaDossierWeergave(
+    Guid Id, int Versie, Guid GemeenteId, string Gemeente, string VNummer, string Voornamen, string Achternaam, DateOnly Geboortedatum,
+    Geslacht Geslacht, string LandVanHerkomst, IReadOnlyList<string> Talen, int HuishoudenGrootte, Guid CoaLocatieId, DateOnly Koppelingsdatum,
+    OverdrachtWeergave? Overdracht, DateTimeOffset? KennismakingGepland, DateOnly? KennismakingGehouden, bool? Driegesprek,
+    int? Scenario, DateOnly? ScenarioBesluitdatum, DateOnly? BredeIntakeStart, DateOnly? Verhuisdatum)
+{
+    public static CoaDossierWeergave Van(Dossier d, string gemeente) => new(
+        d.Id, d.Versie, d.TenantId, gemeente, d.VNummer, d.Voornamen, d.Achternaam, d.Geboortedatum, d.Geslacht, d.LandVanHerkomst, d.Talen,
+        d.HuishoudenGrootte, d.CoaLocatieId!.Value, d.Koppelingsdatum, OverdrachtWeergave.Van(d.Overdracht),
+        d.Kennismakingsgesprek?.Gepland, d.Kennismakingsgesprek?.Gehouden, d.Kennismakingsgesprek?.Driegesprek,
+        d.Scenario?.Scenario, d.Scenario?.Besluitdatum, d.BredeIntake?.Startdatum, d.Verhuisdatum);
+}
+
+internal sealed record CaseloadRegel(
+    Guid Id, string VNummer, string Voornamen, string Achternaam, Fase Fase, DateOnly Koppelingsdatum, int DagenSindsKoppeling,
+    Guid? KlantregisseurId, Guid? CoaLocatieId, DateOnly? Verhuisdatum, DateOnly? TermijnEinde);
+
+internal sealed record Caseload(IReadOnlyList<CaseloadRegel> Dossiers, string? Volgende);
+
+internal sealed record TijdlijnRegel(Guid Id, DateTimeOffset Tijdstip, string Soort, string ActorId, string ActorNaam, Guid OrganisatieId, System.Text.Json.JsonElement Gegevens);

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Dossiers.Features.Weergave;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
+
+/// <summary>
+/// What the caller may see of a dossier and how it is shown: the gemeente may limit klantregisseurs to their own
+/// caseload (tenant setting), and health is shown only with its own permission. Every read is logged.
+/// </summary>
+internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionChecker permissions, ITenantSettings settings)
+{
+    /// <summary>Tenant setting: <c>alle</c> (default) or <c>eigen</c> (a klantregisseur sees only their own dossiers).</summary>
+    public const string ZichtbaarheidSetting = "dossiers.klantregisseur-ziet";
+
+    /// <summary>Null when the caller may see every dossier of the gemeente; else the only klantregisseur whose dossiers they see.</summary>
+    public async Task<Guid?> AlleenVanAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (await permissions.HasAsync(user, Permissions.DossiersToewijzen, cancellationToken)
+            || await settings.GetAsync(ZichtbaarheidSetting, cancellationToken) != "eigen")
+        {
+            return null;
+        }
+
+        return Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var me) ? me : Guid.Empty;
+    }
+
+    public async Task<Dossier> LaadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var dossier = await werkplaats.LaadAsync(id, cancellationToken);
+        if (await AlleenVanAsync(user, cancellationToken) is { } alleen && dossier.KlantregisseurId != alleen)
+        {
+            throw new DomainException(DossierFouten.NietGevonden, "Dit dossier bestaat niet in uw gemeente.", StatusCodes.Status404NotFound);
+        }
+
+        return dossier;
+    }
+
+    /// <summary>The full view, logged as a read; health only with permission, and logged apart.</summary>
+    public async Task<DossierWeergave> WeergaveAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken cancellationToken, bool logLezen = true)
+    {
+        var db = werkplaats.Db;
+        var leden = await db.Dossiers.AsNoTracking()
+            .Where(d => d.HuishoudenId == dossier.HuishoudenId && d.Id != dossier.Id)
+            .OrderBy(d => d.Geboortedatum)
+            .Select(d => new HuishoudenLid(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam))
+            .ToListAsync(cancellationToken);
+        string? gezondheid = null;
+        var actor = DossierWerkplaats.ActorVan(user);
+        if (dossier.BredeIntake is not null && await permissions.HasAsync(user, Permissions.GezondheidLezen, cancellationToken))
+        {
+            gezondheid = await db.Gezondheid.AsNoTracking().Where(g => g.DossierId == dossier.Id).Select(g => g.Tekst).SingleOrDefaultAsync(cancellationToken);
+            if (gezondheid is not null && logLezen)
+            {
+                await werkplaats.LogInzageAsync(actor, "gezondheid", [dossier.Id], cancellationToken);
+            }
+        }
+
+        if (logLezen)
+        {
+            await werkplaats.LogInzageAsync(actor, "dossier", [dossier.Id], cancellationToken);
+        }
+
+        return DossierWeergave.Van(dossier, leden, gezondheid);
+    }
+
+    public static IResult Resultaat(DossierWeergave weergave, HttpContext http, int status = StatusCodes.Status200OK)
+    {
+        http.Response.Headers.ETag = $"\"{weergave.Versie}\"";
+        return status == StatusCodes.Status201Created
+            ? TypedResults.Created($"/api/v1/dossiers/{weergave.Id}", weergave)
+            : TypedResults.Ok(weergave);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Inburgering.Modules.Dossiers.Data;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Errors;
+using Inburgering.Platform.Tenancy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
+
+/// <summary>
+/// The one way a dossier is loaded and stored: 404 outside the tenant, If-Match against the version, every rule
+/// checked on the whole state, then one transaction with the change, its tijdlijn event, the inzage log entry and
+/// COA's routing row. A refused write stores nothing.
+/// </summary>
+internal sealed class DossierWerkplaats(DossiersDbContext db, ICurrentTenant tenant, TimeProvider time)
+{
+    private static readonly TimeZoneInfo Nederland = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public DossiersDbContext Db => db;
+
+    public DateTimeOffset Nu => time.GetUtcNow();
+
+    /// <summary>Dates in this domain are Dutch calendar dates.</summary>
+    public DateOnly Vandaag => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Nederland).DateTime);
+
+    public Guid Gemeente => tenant.Id ?? throw new DomainException(DossierFouten.GeenGemeente, "Dossiers horen bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
+
+    public static Actor ActorVan(ClaimsPrincipal user) => new(
+        user.FindFirstValue(IdentityClaims.UserId) ?? "onbekend",
+        user.FindFirstValue("name") ?? user.FindFirstValue(ClaimTypes.GivenName) ?? "onbekend",
+        Guid.TryParse(user.FindFirstValue(PlatformClaims.OrganisationId), out var org) ? org : Guid.Empty);
+
+    public async Task<Dossier> LaadAsync(Guid id, CancellationToken cancellationToken, bool metOnderdelen = true)
+    {
+        _ = Gemeente;
+        var query = db.Dossiers.AsQueryable();
+        if (metOnderdelen)
+        {
+            query = query.Include(d => d.PipVersies).Include(d => d.Activiteiten).Include(d => d.Voortgangsgesprekken)
+                .Include(d => d.Termijnverlengingen).AsSplitQuery();
+        }
+
+        return await query.SingleOrDefaultAsync(d => d.Id == id, cancellationToken)
+               ?? throw new DomainException(DossierFouten.NietGevonden, "Dit dossier bestaat niet in uw gemeente.", StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>Writes must name the version they were based on: a stale one gets 412 and nothing is lost.</summary>
+    public static void ControleerVersie(HttpContext http, Dossier dossier)
+    {
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            throw new DomainException(PlatformErrors.PreconditionRequired, "Stuur de ETag van het dossier mee in If-Match.", StatusCodes.Status428PreconditionRequired);
+        }
+
+        if (ifMatch.Trim() != "*" && !ifMatch.Split(',').Select(v => v.Trim()).Contains(ETag(dossier)))
+        {
+            throw new DomainException(PlatformErrors.PreconditionFailed, "Het dossier is intussen gewijzigd. Laad het opnieuw en probeer het nog eens.", StatusCodes.Status412PreconditionFailed);
+        }
+    }
+
+    public static string ETag(Dossier dossier) => $"\"{dossier.Versie}\"";
+
+    public static void NietAfgesloten(Dossier dossier)
+    {
+        if (dossier.AfsluitingReden is not null)
+        {
+            throw new DomainException(DossierFouten.Afgesloten, "Dit dossier is afgesloten en kan niet meer worden gewijzigd.", StatusCodes.Status409Conflict);
+        }
+    }
+
+    /// <summary>Checks the rules and stores the change with its history in one transaction.</summary>
+    public async Task BewaarAsync(Dossier dossier, string gebeurtenis, object gegevens, Actor actor, CancellationToken cancellationToken, string onderdeel = "dossier")
+    {
+        RuleViolationException.ThrowIfAny(dossier.Controleer(Vandaag));
+        var nu = Nu;
+        dossier.Gewijzigd(nu);
+        db.Tijdlijn.Add(new TijdlijnGebeurtenis(dossier.Id, gebeurtenis, actor, JsonSerializer.Serialize(gegevens, Json), nu));
+        db.Inzages.Add(new Inzage(actor, "schrijven", onderdeel, [dossier.Id], nu));
+        await WerkCoaVerblijfBijAsync(dossier, cancellationToken);
+        await SlaOpAsync(cancellationToken);
+    }
+
+    public async Task LogInzageAsync(Actor actor, string onderdeel, IReadOnlyCollection<Guid> dossierIds, CancellationToken cancellationToken)
+    {
+        if (dossierIds.Count == 0)
+        {
+            return;
+        }
+
+        db.Inzages.Add(new Inzage(actor, "lezen", onderdeel, dossierIds, Nu));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SlaOpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException(PlatformErrors.PreconditionFailed, "Het dossier is intussen gewijzigd. Laad het opnieuw en probeer het nog eens.", StatusCodes.Status412PreconditionFailed);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+        {
+            throw unique.ConstraintName?.Contains("bsn", StringComparison.Ordinal) == true
+                ? new DomainException(DossierFouten.BsnBestaatAl, "Er is al een dossier met dit BSN in uw gemeente.", StatusCodes.Status409Conflict)
+                : new DomainException(DossierFouten.VNummerBestaatAl, "Er is al een dossier met dit V-nummer in uw gemeente.", StatusCodes.Status409Conflict);
+        }
+    }
+
+    private async Task WerkCoaVerblijfBijAsync(Dossier dossier, CancellationToken cancellationToken)
+    {
+        var verblijf = await db.CoaVerblijven.SingleOrDefaultAsync(c => c.DossierId == dossier.Id, cancellationToken);
+        switch (verblijf, dossier.CoaLocatieId)
+        {
+            case (null, { } locatie):
+                db.CoaVerblijven.Add(new CoaVerblijf(dossier.Id, Gemeente, locatie, dossier.Verhuisdatum));
+                break;
+            case ({ } bestaand, { } locatie):
+                bestaand.Werkbij(Gemeente, locatie, dossier.Verhuisdatum);
+                break;
+            case ({ } bestaand, null):
+                db.CoaVerblijven.Remove(bestaand);
+                break;
+        }
+    }
+}
+
+internal static class DossierFouten
+{
+    public const string Validatie = "Dossiers:Validation";
+    public const string NietGevonden = "Dossiers:NotFound";
+    public const string GeenGemeente = "Dossiers:NoActiveGemeente";
+    public const string VNummerBestaatAl = "Dossiers:DuplicateVNummer";
+    public const string BsnBestaatAl = "Dossiers:DuplicateBsn";
+    public const string Afgesloten = "Dossiers:Closed";
+    public const string OmkoppelingNietGevonden = "Dossiers:TransferNotFound";
+    public const string OmkoppelingAlAangeboden = "Dossiers:TransferAlreadyOffered";
+    public const string OmkoppelingAfgehandeld = "Dossiers:TransferAlreadyHandled";
+    public const string GeenToegang = "Dossiers:NoAccess";
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Inburgering.IntegrationTests.Infrastructure;
+
+namespace Inburgering.IntegrationTests.Dossiers;
+
+/// <summary>A client of the dossier API as an integration or a person would use it: JSON, ETag and If-Match.</summary>
+internal sealed class DossierApi(HttpClient client)
+{
+    public HttpClient Client => client;
+
+    public async Task<Antwoord> MaakAanAsync(object dossier) => await Antwoord.VanAsync(await client.PostAsJsonAsync("/api/v1/dossiers", dossier));
+
+    public async Task<Antwoord> LeesAsync(Guid id) => await Antwoord.VanAsync(await client.GetAsync($"/api/v1/dossiers/{id}"));
+
+    public async Task<Antwoord> SchrijfAsync(HttpMethod methode, string pad, object body, string? etag)
+    {
+        using var request = new HttpRequestMessage(methode, pad) { Content = JsonContent.Create(body) };
+        if (etag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+        }
+
+        return await Antwoord.VanAsync(await client.SendAsync(request));
+    }
+
+    /// <summary>Reads the current ETag first, as a user whose screen is up to date.</summary>
+    public async Task<Antwoord> ZetAsync(Guid id, string onderdeel, object body, HttpMethod? methode = null) =>
+        await SchrijfAsync(methode ?? HttpMethod.Put, $"/api/v1/dossiers/{id}/{onderdeel}", body, (await LeesAsync(id)).ETag);
+
+    public static object Nieuw(string vNummer, DateOnly koppeling, string? bsn = null, Guid? coaLocatie = null, string achternaam = "Haddad") => new
+    {
+        vNummer,
+        bsn,
+        voornamen = "Amal",
+        achternaam,
+        geboortedatum = new DateOnly(1990, 3, 14),
+        geslacht = "vrouw",
+        landVanHerkomst = "Syrië",
+        talen = new[] { "Arabisch", "Engels" },
+        huishoudenGrootte = 3,
+        vergunningdatum = koppeling.AddDays(-10),
+        koppelingsdatum = koppeling,
+        coaLocatieId = coaLocatie,
+    };
+
+    private static int _volgnummer = Random.Shared.Next(1_000_000, 9_000_000);
+
+    public static string NieuwVNummer() => "10" + Interlocked.Increment(ref _volgnummer).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+internal sealed record Antwoord(HttpStatusCode Status, JsonElement Json, string? ETag, string? Location)
+{
+    public Guid Id => Json.GetProperty("id").GetGuid();
+
+    public string Code => Json.TryGetProperty("code", out var code) ? code.GetString()! : string.Empty;
+
+    public IReadOnlyList<string> Regels => Json.TryGetProperty("violations", out var v) ? [.. v.EnumerateArray().Select(x => x.GetProperty("code").GetString()!)] : [];
+
+    public IReadOnlyList<string> Velden => Json.TryGetProperty("errors", out var e) ? [.. e.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)] : [];
+
+    public static async Task<Antwoord> VanAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        var json = string.IsNullOrEmpty(text) ? default : JsonSerializer.Deserialize<JsonElement>(text);
+        return new Antwoord(response.StatusCode, json, response.Headers.ETag?.ToString(), response.Headers.Location?.ToString());
+    }
+
+    public Antwoord Verwacht(HttpStatusCode status)
+    {
+        Assert.True(Status == status, $"Expected {(int)status}, got {(int)Status}: {Json}");
+        return this;
+    }
+}
+
+internal static class DossierApiExtensions
+{
+    public static async Task<DossierApi> DossierApiAsync(this AppFixture app, Guid gemeente, params string[] rollen) =>
+        new(await app.IntegrationAsync(gemeente, rollen));
+}
