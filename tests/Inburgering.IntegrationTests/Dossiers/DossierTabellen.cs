@@ -1,0 +1,34 @@
+using Inburgering.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace Inburgering.IntegrationTests.Dossiers;
+
+/// <summary>Reads the dossier tables directly, as the owner role inside one gemeente, to prove what was (not) stored.</summary>
+internal static class DossierTabellen
+{
+    private static readonly string[] Onderdelen = ["pip_versies", "activiteiten", "voortgangsgesprekken", "termijnverlengingen", "gezondheid", "tijdlijn"];
+
+    /// <summary>The dossier row and the number of rows of each of its parts, as one comparable text.</summary>
+    public static async Task<string> MomentopnameAsync(AppFixture app, Guid gemeente, Guid dossier)
+    {
+        var sql = $"select coalesce((select row_to_json(d)::text from dossiers.dossiers d where id = '{dossier}'), 'geen')"
+                  + string.Concat(Onderdelen.Select(t => $" || '|{t}:' || (select count(*) from dossiers.{t} where dossier_id = '{dossier}')"));
+        return await AlsGemeenteAsync<string>(app, gemeente, sql);
+    }
+
+    public static Task<long> AantalAsync(AppFixture app, Guid gemeente, string vanWaar) =>
+        AlsGemeenteAsync<long>(app, gemeente, $"select count(*) from {vanWaar}");
+
+    public static async Task<T> AlsGemeenteAsync<T>(AppFixture app, Guid gemeente, string sql)
+    {
+        await using var connection = await AppFixture.OpenAsync(app.Database.Owner);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var zet = new NpgsqlCommand($"select set_config('app.tenant_id', '{gemeente}', true)", connection, transaction))
+        {
+            await zet.ExecuteNonQueryAsync();
+        }
+
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
