@@ -28,6 +28,8 @@ public static class PlatformServices
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         services.AddTransient<DatabaseMigrator>();
         services.AddPlatformProblemDetails();
+        // Unreadable request bodies reach the problem details handler, which names the offending field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, Authorization.PermissionPolicyProvider>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.PermissionAuthorizationHandler>();
         services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));

@@ -1,0 +1,83 @@
+using Inburgering.Modules.Dossiers.Domain;
+
+namespace Inburgering.UnitTests.Dossiers;
+
+public sealed class DossierDomainTests
+{
+    private static readonly DateOnly K = new(2025, 3, 1);
+
+    [Theory]
+    [InlineData("111222333", true)]
+    [InlineData("123456782", true)]
+    [InlineData("123456789", false)]
+    [InlineData("123456788", false)]
+    [InlineData("000000000", false)]
+    [InlineData("12345678", false)]
+    [InlineData("1234567890", false)]
+    [InlineData("12345678a", false)]
+    [InlineData(null, false)]
+    public void The_11_proef_accepts_exactly_the_valid_bsns(string? bsn, bool geldig) => Assert.Equal(geldig, Bsn.IsGeldig(bsn));
+
+    [Fact]
+    public void The_first_pip_sets_the_termijn_and_later_versions_never_move_it()
+    {
+        var dossier = Nieuw();
+        dossier.LegBredeIntakeVast(new BredeIntake { Startdatum = K.AddDays(20) });
+
+        dossier.StelPipVast(new DateOnly(2025, 6, 30), Leerroute.B1, true, true, true, null, null, null, DateTimeOffset.UnixEpoch, "kr");
+        dossier.StelPipVast(new DateOnly(2025, 9, 1), Leerroute.Z, true, true, false, null, null, null, DateTimeOffset.UnixEpoch, "kr");
+
+        Assert.Equal(new DateOnly(2025, 7, 1), dossier.TermijnStart);
+        Assert.Equal(new DateOnly(2028, 6, 30), dossier.TermijnEinde);
+        dossier.Gewijzigd(DateTimeOffset.UnixEpoch);
+        Assert.Equal(Fase.Inburgering, dossier.Fase);
+    }
+
+    [Fact]
+    public void An_extension_moves_the_end_by_its_months()
+    {
+        var dossier = Nieuw();
+        dossier.LegBredeIntakeVast(new BredeIntake { Startdatum = K.AddDays(20) });
+        dossier.StelPipVast(new DateOnly(2025, 6, 30), Leerroute.B1, true, true, true, null, null, null, DateTimeOffset.UnixEpoch, "kr");
+
+        dossier.VerlengTermijn(6, "ziekte", new DateOnly(2027, 1, 1), DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(new DateOnly(2028, 12, 30), dossier.TermijnEinde);
+    }
+
+    [Theory]
+    [InlineData(null, null, null)]
+    [InlineData("2025-03-10", null, "2025-05-19")]
+    [InlineData("2025-03-10", "2025-05-01", "2025-07-10")]
+    [InlineData("2025-05-01", "2025-03-10", "2025-07-10")]
+    public void The_pip_deadline_runs_70_days_from_the_later_of_kennisgeving_and_brp(string? kennisgeving, string? brp, string? deadline)
+    {
+        var dossier = Nieuw();
+        dossier.WijzigGegevens(new Persoon("A", "B", new DateOnly(1990, 1, 1), Geslacht.Vrouw, "Syrië", []), null, Doelgroep.Asielstatushouder, 1,
+            K.AddDays(-10), K, null, Datum(kennisgeving), Datum(brp));
+
+        Assert.Equal(Datum(deadline), dossier.PipDeadline(70));
+    }
+
+    [Fact]
+    public void The_fase_follows_the_furthest_milestone()
+    {
+        var dossier = Nieuw();
+        dossier.Gewijzigd(DateTimeOffset.UnixEpoch);
+        Assert.Equal(Fase.Gekoppeld, dossier.Fase);
+        dossier.LegKennismakingVast(new Kennismakingsgesprek { Gepland = DateTimeOffset.UnixEpoch });
+        dossier.Gewijzigd(DateTimeOffset.UnixEpoch);
+        Assert.Equal(Fase.Kennismaking, dossier.Fase);
+        dossier.KiesScenario(new ScenarioKeuze { Scenario = 2, Besluitdatum = K });
+        dossier.Gewijzigd(DateTimeOffset.UnixEpoch);
+        Assert.Equal(Fase.ScenarioGekozen, dossier.Fase);
+        dossier.SluitAf(AfsluitingReden.Vertrokken, K.AddDays(5));
+        dossier.Gewijzigd(DateTimeOffset.UnixEpoch);
+        Assert.Equal(Fase.Afgesloten, dossier.Fase);
+    }
+
+    private static DateOnly? Datum(string? tekst) => tekst is null ? null : DateOnly.Parse(tekst, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Dossier Nieuw() => new(Guid.NewGuid(), "1000000001", null, new Persoon("A", "B", new DateOnly(1990, 1, 1), Geslacht.Vrouw, "Syrië", []),
+        Doelgroep.Asielstatushouder, Guid.NewGuid(), 1, K.AddDays(-10), K, null, null, DateTimeOffset.UnixEpoch);
+}
