@@ -25,6 +25,10 @@ public sealed class DossiersModule : IModule
         services.AddScoped<DossierWerkplaats>();
         services.AddScoped<DossierLezer>();
         services.AddScoped<CoaToegang>();
+        services.AddSingleton(new Tenancy.Contracts.TenantSettingDefinition(DossierLezer.ZichtbaarheidSetting,
+            "Welke dossiers een klantregisseur ziet: alle dossiers van de gemeente, of alleen de eigen caseload.", "alle", ["alle", "eigen"]));
+        services.AddSingleton<InzageLogboek>();
+        services.AddHostedService(sp => sp.GetRequiredService<InzageLogboek>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -21,6 +21,7 @@ public sealed class TenancyModule : IModule
     {
         services.AddModuleDbContext<TenancyDbContext>(TenancyDbContext.SchemaName);
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
+        services.AddMemoryCache();
         services.AddScoped<ITenantSettings, TenantSettings>();
         services.AddScoped<IOrganisationAdministration, Features.Beheer.OrganisationAdministration>();
         services.AddSingleton<IDataSeeder, TenancySeeder>();
@@ -31,5 +32,6 @@ public sealed class TenancyModule : IModule
         GemeenteRegisterEndpoints.Map(endpoints);
         CoaLocatieEndpoints.Map(endpoints);
         Features.Beheer.OrganisatieBeheerEndpoints.Map(endpoints);
+        Features.Instellingen.InstellingEndpoints.Map(endpoints);
     }
 }

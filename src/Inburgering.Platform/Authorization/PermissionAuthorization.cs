@@ -42,6 +42,8 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
 {
     public const string Prefix = PermissionPolicy.Prefix;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AuthorizationPolicy> _built = new(StringComparer.Ordinal);
+
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         if (!policyName.StartsWith(Prefix, StringComparison.Ordinal))
@@ -49,11 +51,16 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
             return await base.GetPolicyAsync(policyName);
         }
 
+        if (_built.TryGetValue(policyName, out var policy))
+        {
+            return policy;
+        }
+
         var fallback = await GetDefaultPolicyAsync();
-        return new AuthorizationPolicyBuilder(fallback.AuthenticationSchemes.ToArray())
+        return _built.GetOrAdd(policyName, new AuthorizationPolicyBuilder(fallback.AuthenticationSchemes.ToArray())
             .RequireAuthenticatedUser()
             .AddRequirements(new PermissionRequirement(policyName[Prefix.Length..]))
-            .Build();
+            .Build());
     }
 }
 

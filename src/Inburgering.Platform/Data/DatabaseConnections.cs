@@ -37,7 +37,17 @@ public sealed class DatabaseConnections : IDisposable
         {
             lock (_gate)
             {
-                return _appDataSource ??= new NpgsqlDataSourceBuilder(RequireApp()).Build();
+                if (_appDataSource is null)
+                {
+                    var builder = new NpgsqlDataSourceBuilder(RequireApp());
+                    // Every session setting is transaction-local (ADR 3), so a pooled connection carries nothing over and
+                    // needs no DISCARD ALL; that keeps the prepared statements of the hot queries across requests.
+                    builder.ConnectionStringBuilder.NoResetOnClose = true;
+                    builder.ConnectionStringBuilder.MaxAutoPrepare = builder.ConnectionStringBuilder.MaxAutoPrepare == 0 ? 100 : builder.ConnectionStringBuilder.MaxAutoPrepare;
+                    _appDataSource = builder.Build();
+                }
+
+                return _appDataSource;
             }
         }
     }

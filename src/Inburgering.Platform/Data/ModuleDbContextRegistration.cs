@@ -17,8 +17,10 @@ public static class ModuleDbContextRegistration
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema)
         where TContext : ModuleDbContext
     {
+        // The options depend on singletons only; built once, not per request (every request creates several contexts).
         services.AddDbContext<TContext>((provider, options) =>
-            UseModuleDefaults(options, provider.GetRequiredService<DatabaseConnections>().AppDataSource, schema));
+            UseModuleDefaults(options, provider.GetRequiredService<DatabaseConnections>().AppDataSource, schema),
+            ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddSingleton(new ModuleDbContextDescriptor(typeof(TContext), schema));
         return services;
     }

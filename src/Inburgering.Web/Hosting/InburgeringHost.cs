@@ -117,8 +117,7 @@ internal static class InburgeringHost
     private static void Configure(WebApplication app, LaunchOptions launch)
     {
         app.UseRequestContext();
-        app.UseSecurityHeaders(app.Environment.IsDevelopment());
-        app.UsePlatformProblemDetails();
+        // Outside the problem details handler, so the logged status is the one the client got (a 412 is not a 500).
         app.UseSerilogRequestLogging(options =>
         {
             // The path only: query strings may carry search terms about people.
@@ -126,8 +125,10 @@ internal static class InburgeringHost
             options.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("TenantId", http.RequestServices.GetService<ICurrentTenant>()?.Id);
         });
-        app.UseRequestLocalization(Localization.Languages.Options());
+        app.UseSecurityHeaders(app.Environment.IsDevelopment());
+        app.UsePlatformProblemDetails();
         app.UseRouting();
+        app.UseRequestLocalization(Localization.Languages.Options());
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseTenantResolution();

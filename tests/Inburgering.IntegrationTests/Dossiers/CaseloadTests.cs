@@ -3,9 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Identity.Contracts;
-using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Tenancy;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.IntegrationTests.Dossiers;
 
@@ -65,10 +63,13 @@ public sealed class CaseloadTests(AppFixture app) : IClassFixture<AppFixture>
         var vanCollega = (await tl.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Vandaag.AddDays(-10)))).Id;
         Assert.Equal(HttpStatusCode.OK, (await kr.LeesAsync(vanCollega)).Status);
 
-        await using (var scope = app.TenantScope.Enter(AppFixture.TenantB))
-        {
-            await scope.ServiceProvider.GetRequiredService<ITenantSettings>().SetAsync("dossiers.klantregisseur-ziet", "eigen", CancellationToken.None);
-        }
+        var beheerder = await app.IntegrationAsync(AppFixture.TenantB, Roles.FunctioneelBeheerder);
+        var fout = await beheerder.PutAsJsonAsync("/api/v1/beheer/instellingen/dossiers.klantregisseur-ziet", new { waarde = "niemand" });
+        Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await kr.LeesAsync(vanCollega)).Status);
+        (await beheerder.PutAsJsonAsync("/api/v1/beheer/instellingen/dossiers.klantregisseur-ziet", new { waarde = "eigen" })).EnsureSuccessStatusCode();
+        var instellingen = await beheerder.GetFromJsonAsync<JsonElement>("/api/v1/beheer/instellingen");
+        Assert.Contains(instellingen.EnumerateArray(), i => i.GetProperty("sleutel").GetString() == "dossiers.klantregisseur-ziet" && i.GetProperty("waarde").GetString() == "eigen");
 
         Assert.Equal(HttpStatusCode.NotFound, (await kr.LeesAsync(vanCollega)).Status);
         Assert.Equal([eigen], await IdsAsync(kr, "q=Eigen"));

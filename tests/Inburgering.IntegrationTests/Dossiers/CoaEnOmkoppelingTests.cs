@@ -49,7 +49,7 @@ public sealed class CoaEnOmkoppelingTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal(HttpStatusCode.NotFound, (await cm.GetAsync($"/api/v1/coa/dossiers/{enschede}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await cm.GetAsync($"/api/v1/dossiers/{almelo}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await cm.PutAsJsonAsync($"/api/v1/dossiers/{almelo}/scenario", new { scenario = 1 })).StatusCode);
-        Assert.True(await DossierTabellen.AantalAsync(app, AppFixture.TenantA, $"dossiers.inzage_log where onderdeel = 'coa-overzicht' and '{almelo}' = any(dossier_ids)") >= 1);
+        Assert.Equal(1L, await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"dossiers.inzage_log where onderdeel = 'coa-overzicht' and actor_id <> '' and organisatie_id = '{TenancySeeder.CoaId}' and '{almelo}' = any(dossier_ids)", 1));
     }
 
     [Fact]

@@ -19,6 +19,24 @@ internal static class DossierTabellen
     public static Task<long> AantalAsync(AppFixture app, Guid gemeente, string vanWaar) =>
         AlsGemeenteAsync<long>(app, gemeente, $"select count(*) from {vanWaar}");
 
+    /// <summary>Read access is logged off the request path, within a second: wait for it, then report what is there.</summary>
+    public static async Task<long> AantalNaInzageAsync(AppFixture app, Guid gemeente, string vanWaar, long verwacht)
+    {
+        var aantal = 0L;
+        for (var poging = 0; poging < 50; poging++)
+        {
+            aantal = await AantalAsync(app, gemeente, vanWaar);
+            if (aantal >= verwacht)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return aantal;
+    }
+
     public static async Task<T> AlsGemeenteAsync<T>(AppFixture app, Guid gemeente, string sql)
     {
         await using var connection = await AppFixture.OpenAsync(app.Database.Owner);

@@ -61,4 +61,8 @@ public static class TenancyErrors
     public const string NotAGemeente = "Tenancy:NotAGemeente";
     public const string CoaLocatieNotFound = "Tenancy:CoaLocatieNotFound";
     public const string NameTaken = "Tenancy:NameTaken";
+    public const string SettingNotFound = "Tenancy:SettingNotFound";
 }
+
+/// <summary>A setting a gemeente may change, declared by the module that reads it; the beheer API accepts only these.</summary>
+public sealed record TenantSettingDefinition(string Sleutel, string Omschrijving, string Standaard, IReadOnlyList<string> Waarden);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Caching.Memory;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Modules.Tenancy.Data;
 using Inburgering.Modules.Tenancy.Domain;
@@ -32,10 +34,26 @@ internal sealed class OrganisationDirectory(TenancyDbContext db) : IOrganisation
         query.AsNoTracking().Select(o => new OrganisationSummary(o.Id, o.Soort, o.Naam, o.Slug, o.Actief));
 }
 
-internal sealed class TenantSettings(TenancyDbContext db, ICurrentTenant tenant, TimeProvider time) : ITenantSettings
+/// <summary>
+/// Settings are read on hot paths (every caseload request), so they are cached per tenant for a minute; a change
+/// through this instance evicts at once, other instances follow within the minute.
+/// </summary>
+internal sealed class TenantSettings(IServiceProvider services, ICurrentTenant tenant, TimeProvider time, IMemoryCache cache) : ITenantSettings
 {
+    private TenancyDbContext Db => services.GetRequiredService<TenancyDbContext>();
+
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken) =>
-        await db.TenantSettings.Where(s => s.Sleutel == key).Select(s => s.Waarde).SingleOrDefaultAsync(cancellationToken);
+        tenant.Id is not { } id
+            ? null
+            : await cache.GetOrCreateAsync(CacheKey(id, key), async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = Lifetime;
+                return await Db.TenantSettings.Where(s => s.Sleutel == key).Select(s => s.Waarde).SingleOrDefaultAsync(cancellationToken);
+            });
+
+    private static string CacheKey(Guid tenant, string key) => $"{tenant}:setting:{key}";
 
     public async Task SetAsync(string key, string value, CancellationToken cancellationToken)
     {
@@ -44,6 +62,7 @@ internal sealed class TenantSettings(TenancyDbContext db, ICurrentTenant tenant,
             throw new TenantIsolationException("Tenant settings need a tenant scope.");
         }
 
+        var db = Db;
         var setting = await db.TenantSettings.SingleOrDefaultAsync(s => s.Sleutel == key, cancellationToken);
         if (setting is null)
         {
@@ -55,8 +74,9 @@ internal sealed class TenantSettings(TenancyDbContext db, ICurrentTenant tenant,
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove(CacheKey(tenant.Id.Value, key));
     }
 
     public async Task<IReadOnlyDictionary<string, string>> AllAsync(CancellationToken cancellationToken) =>
-        await db.TenantSettings.AsNoTracking().ToDictionaryAsync(s => s.Sleutel, s => s.Waarde, cancellationToken);
+        await Db.TenantSettings.AsNoTracking().ToDictionaryAsync(s => s.Sleutel, s => s.Waarde, cancellationToken);
 }

@@ -16,7 +16,7 @@ namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
 /// checked on the whole state, then one transaction with the change, its tijdlijn event, the inzage log entry and
 /// COA's routing row. A refused write stores nothing.
 /// </summary>
-internal sealed class DossierWerkplaats(DossiersDbContext db, ICurrentTenant tenant, TimeProvider time)
+internal sealed class DossierWerkplaats(DossiersDbContext db, ICurrentTenant tenant, TimeProvider time, InzageLogboek logboek)
 {
     private static readonly TimeZoneInfo Nederland = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
@@ -94,8 +94,7 @@ internal sealed class DossierWerkplaats(DossiersDbContext db, ICurrentTenant ten
             return;
         }
 
-        db.Inzages.Add(new Inzage(actor, "lezen", onderdeel, dossierIds, Nu));
-        await db.SaveChangesAsync(cancellationToken);
+        await logboek.SchrijfAsync(Gemeente, new Inzage(actor, "lezen", onderdeel, dossierIds, Nu), cancellationToken);
     }
 
     public async Task SlaOpAsync(CancellationToken cancellationToken)

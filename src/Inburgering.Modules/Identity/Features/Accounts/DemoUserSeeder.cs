@@ -17,6 +17,10 @@ internal sealed class DemoUserSeeder(IConfiguration configuration, TimeProvider 
     public const string Domain = "demo.inburgering.nl";
     public const string Password = "Demo-wachtwoord-2026";
 
+    /// <summary>A demo integration for Almelo, so the README's curl walkthrough runs against a fresh Development start.</summary>
+    public const string DemoClientId = "demo-almelo";
+    public const string DemoClientSecret = "demo-geheim-almelo-2026";
+
     private static readonly string[] DemoGemeenten = ["almelo", "enschede", "tilburg", "oisterwijk"];
 
     public int Order => 10;
@@ -48,6 +52,31 @@ internal sealed class DemoUserSeeder(IConfiguration configuration, TimeProvider 
         await EnsureAsync(services, "cm.twente", "COA casemanager Twente", [(coa, [Roles.CoaCasemanager], [locaties["azc Almelo"], locaties["azc Enschede"]])]);
         await EnsureAsync(services, "rc.hartvanbrabant", "Regio-coördinator Hart van Brabant", [(await Org("regio-hart-van-brabant"), [Roles.RegioCoordinator], null)]);
         await EnsureAsync(services, "beheer", "Platformbeheerder", [(await Org("platform"), [Roles.PlatformBeheerder], null)]);
+
+        var clients = services.GetRequiredService<OpenIddict.Abstractions.IOpenIddictApplicationManager>();
+        if (await clients.FindByClientIdAsync(DemoClientId, cancellationToken) is null)
+        {
+            var almelo = await Org("almelo");
+            var descriptor = new OpenIddict.Abstractions.OpenIddictApplicationDescriptor
+            {
+                ClientId = DemoClientId,
+                ClientSecret = DemoClientSecret,
+                ClientType = OpenIddict.Abstractions.OpenIddictConstants.ClientTypes.Confidential,
+                DisplayName = "Demo-koppeling Almelo",
+                Permissions =
+                {
+                    OpenIddict.Abstractions.OpenIddictConstants.Permissions.Endpoints.Token,
+                    OpenIddict.Abstractions.OpenIddictConstants.Permissions.GrantTypes.ClientCredentials,
+                    OpenIddict.Abstractions.OpenIddictConstants.Permissions.Prefixes.Scope + Oidc.OidcServer.ApiScope,
+                },
+            };
+            foreach (var (name, value) in Oidc.TokenPrincipals.ClientProperties(almelo.Id, almelo.Soort, [Roles.Klantregisseur, Roles.Teamleider]))
+            {
+                descriptor.Properties[name] = value;
+            }
+
+            await clients.CreateAsync(descriptor, cancellationToken);
+        }
     }
 
     private async Task EnsureAsync(IServiceProvider services, string local, string naam, (OrganisationSummary Org, string[] Rollen, Guid[]? Locaties)[] memberships)

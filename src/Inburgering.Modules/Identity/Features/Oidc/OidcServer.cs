@@ -73,6 +73,9 @@ internal static class OidcServer
                 server.Configure(o => o.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 // A redeemed refresh token is dead at once: a replayed one is theft, not a retry.
                 server.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+                // Access tokens are signed, not encrypted: they carry ids and roles only (never dossier data), and an RSA
+                // decryption on every API call cost more than the query it guards. Codes and refresh tokens stay encrypted.
+                server.DisableAccessTokenEncryption();
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess, ApiScope);
                 server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.Role,
                     Platform.Tenancy.PlatformClaims.OrganisationId, Platform.Tenancy.PlatformClaims.OrganisationKind);

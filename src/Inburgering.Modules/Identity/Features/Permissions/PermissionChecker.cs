@@ -6,14 +6,16 @@ using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.Modules.Identity.Features.Permissions;
 
 /// <summary>
 /// Effective permissions per (organisation, role set), cached so a check costs no query. A gemeente's own grant
-/// changes evict its entries here at once; other instances pick them up within the cache lifetime.
+/// changes evict its entries here at once; other instances pick them up within the cache lifetime. The database
+/// context is resolved only on a miss: a hit costs no context at all.
 /// </summary>
-internal sealed class PermissionChecker(IMemoryCache cache, IdentityDbContext db, ICurrentTenant tenant) : IPermissionChecker, IPermissionEvaluator
+internal sealed class PermissionChecker(IMemoryCache cache, IServiceProvider services, ICurrentTenant tenant) : IPermissionChecker, IPermissionEvaluator
 {
     internal static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
@@ -32,7 +34,7 @@ internal sealed class PermissionChecker(IMemoryCache cache, IdentityDbContext db
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
             // Grants are tenant-owned: read through the tenant filter and RLS of this request's tenant.
             var changes = tenant.Id is { } id && id.ToString() == organisation
-                ? await db.RolePermissionGrants.AsNoTracking().Where(g => rollen.Contains(g.Rol)).ToListAsync(cancellationToken)
+                ? await services.GetRequiredService<IdentityDbContext>().RolePermissionGrants.AsNoTracking().Where(g => rollen.Contains(g.Rol)).ToListAsync(cancellationToken)
                 : [];
             return DefaultGrants.Effective(rollen, changes);
         });

@@ -1,0 +1,311 @@
+// Caseload and dossier-detail latency through the whole API (HTTP, bearer token, permissions, tenant scope, EF Core,
+// row-level security, inzage log) side by side with the same SQL run directly on the same database, in one run.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Inburgering.Platform.Data.Embedded;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using NpgsqlTypes;
+
+internal static class CaseloadBench
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var tenantDossiers = Arg("--tenant-dossiers", 10_000);
+        var otherDossiers = Arg("--other-dossiers", 100_000);
+        var otherTenants = Arg("--other-tenants", 100);
+        var iterations = Arg("--iterations", 500);
+        var warmup = Arg("--warmup", 100);
+
+        var root = Directory.CreateTempSubdirectory("inburgering-bench-").FullName;
+        if (Environment.IsPrivilegedProcess)
+        {
+            File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+
+        Console.WriteLine($"PostgreSQL cluster in {root}");
+        var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedDatabaseOptions { DataDirectory = root }, root, NullLogger.Instance, CancellationToken.None);
+        try
+        {
+            // The app's content root is its project folder; the factory finds it by this variable.
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INBURGERING_WEB", Path.Combine(RepositoryRoot(), "src", "Inburgering.Web"));
+            await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+            {
+                builder.UseEnvironment("Development");
+                builder.UseSetting("ConnectionStrings:Inburgering", cluster.AppConnectionString);
+                builder.UseSetting("ConnectionStrings:InburgeringOwner", cluster.OwnerConnectionString);
+                builder.UseSetting("Database:MigrateOnStart", "true");
+                // Per-request logging goes to a terminal here; it is measured apart from the API.
+                builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            });
+            factory.UseKestrel(0);
+            factory.StartServer();
+                    using var http = factory.CreateClient();
+            Console.WriteLine($"App listening on {http.BaseAddress}");
+
+            var gemeente = await ScalarAsync<Guid>(cluster.OwnerConnectionString, "select id from tenancy.organisaties where slug = 'almelo'");
+            var klantregisseurs = Enumerable.Range(0, 20).Select(_ => Guid.CreateVersion7()).ToArray();
+            var seedWatch = Stopwatch.StartNew();
+            // Seeding uses COPY, which row-level security refuses; the superuser of this private cluster loads the rows.
+            var seeder = cluster.AdminConnectionString("inburgering");
+            var ids = await SeedAsync(seeder, gemeente, tenantDossiers, klantregisseurs);
+            var random = new Random(7);
+            for (var t = 0; t < otherTenants; t++)
+            {
+                await SeedAsync(seeder, Guid.CreateVersion7(), otherDossiers / otherTenants, [Guid.CreateVersion7()]);
+            }
+
+            await ExecuteAsync(cluster.OwnerConnectionString, "ANALYZE dossiers.dossiers");
+            Console.WriteLine($"Seeded {tenantDossiers:N0} dossiers in Almelo and {otherDossiers:N0} over {otherTenants} other gemeenten in {seedWatch.Elapsed.TotalSeconds:0.0} s");
+
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(factory, http, gemeente));
+            // The direct side gets the same pool settings as the app's own data source.
+            await using var direct = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(cluster.AppConnectionString) { NoResetOnClose = true, MaxAutoPrepare = 100 }.ConnectionString);
+
+            const string caseloadSql = """
+                SELECT d.id, d.v_nummer, d.voornamen, d.achternaam, d.fase, d.koppelingsdatum, d.klantregisseur_id, d.coa_locatie_id, d.verhuisdatum, d.termijn_einde
+                FROM dossiers.dossiers AS d
+                WHERE d.tenant_id = @tenant AND d.klantregisseur_id = @kr
+                ORDER BY d.koppelingsdatum DESC, d.id DESC
+                LIMIT 51
+                """;
+            string[] detailSql =
+            [
+                "SELECT * FROM dossiers.dossiers WHERE tenant_id = @tenant AND id = @id LIMIT 2",
+                "SELECT * FROM dossiers.pip_versies WHERE tenant_id = @tenant AND dossier_id = @id",
+                "SELECT * FROM dossiers.activiteiten WHERE tenant_id = @tenant AND dossier_id = @id",
+                "SELECT * FROM dossiers.voortgangsgesprekken WHERE tenant_id = @tenant AND dossier_id = @id",
+                "SELECT * FROM dossiers.termijnverlengingen WHERE tenant_id = @tenant AND dossier_id = @id",
+                "SELECT id, v_nummer, voornamen || ' ' || achternaam FROM dossiers.dossiers WHERE tenant_id = @tenant AND huishouden_id = (SELECT huishouden_id FROM dossiers.dossiers WHERE id = @id) AND id <> @id",
+            ];
+
+            var samples = new Dictionary<string, List<double>>
+            {
+                ["caseload sql"] = [], ["caseload cookie"] = [], ["caseload bearer"] = [], ["detail sql"] = [], ["detail cookie"] = [], ["detail bearer"] = [],
+            };
+            using var browser = await KlantregisseurSessieAsync(http);
+            for (var i = -warmup; i < iterations; i++)
+            {
+                var kr = klantregisseurs[random.Next(klantregisseurs.Length)];
+                var id = ids[random.Next(ids.Count)];
+                var measure = i >= 0;
+                await TimeAsync(samples["caseload sql"], measure, () => QueryAsync(direct, gemeente, [caseloadSql], ("kr", kr)));
+                await TimeAsync(samples["caseload cookie"], measure, () => GetAsync(browser, $"/api/v1/dossiers?klantregisseur={kr}&limit=50"));
+                await TimeAsync(samples["caseload bearer"], measure, () => GetAsync(http, $"/api/v1/dossiers?klantregisseur={kr}&limit=50"));
+                await TimeAsync(samples["detail sql"], measure, () => QueryAsync(direct, gemeente, detailSql, ("id", id)));
+                await TimeAsync(samples["detail cookie"], measure, () => GetAsync(browser, $"/api/v1/dossiers/{id}"));
+                await TimeAsync(samples["detail bearer"], measure, () => GetAsync(http, $"/api/v1/dossiers/{id}"));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine($"{iterations} measured requests each (after {warmup} warm-up), interleaved, one client at a time.");
+            Console.WriteLine($"{"",-14}{"p50 ms",10}{"p95 ms",10}");
+            foreach (var (name, values) in samples)
+            {
+                Console.WriteLine($"{name,-14}{Percentile(values, 50),10:0.00}{Percentile(values, 95),10:0.00}");
+            }
+
+            double Ratio(string api, string sql) => Percentile(samples[api], 95) / Percentile(samples[sql], 95);
+            var caseloadRatio = Ratio("caseload cookie", "caseload sql");
+            var detailRatio = Ratio("detail cookie", "detail sql");
+            Console.WriteLine();
+            Console.WriteLine($"p95 ratio API/SQL, signed in with the UI cookie: caseload {caseloadRatio:0.00}, detail {detailRatio:0.00} (goal: at most 3)");
+            Console.WriteLine($"p95 ratio API/SQL, with a bearer token:       caseload {Ratio("caseload bearer", "caseload sql"):0.00}, detail {Ratio("detail bearer", "detail sql"):0.00} (each call also checks the token entry in the database)");
+            Console.WriteLine(caseloadRatio <= 3 && detailRatio <= 3 ? "GOAL MET" : "GOAL NOT MET");
+            return caseloadRatio <= 3 && detailRatio <= 3 ? 0 : 1;
+        }
+        finally
+        {
+            await cluster.StopAsync();
+            Directory.Delete(root, recursive: true);
+        }
+
+        static string RepositoryRoot()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Inburgering.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+        }
+
+        int Arg(string name, int fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+
+        static async Task TimeAsync(List<double> samples, bool measure, Func<Task> action)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await action();
+            if (measure)
+            {
+                samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        static double Percentile(List<double> values, int percentile)
+        {
+            var sorted = values.Order().ToList();
+            return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+        }
+
+        // As the app does it: one transaction, the tenant set for row-level security, then the statements.
+        static async Task QueryAsync(NpgsqlDataSource source, Guid tenant, string[] statements, (string Name, Guid Value) parameter)
+        {
+            await using var connection = await source.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using (var set = new NpgsqlCommand("SELECT set_config('app.tenant_id', @tenant, true)", connection, transaction))
+            {
+                set.Parameters.AddWithValue("tenant", tenant.ToString());
+                await set.ExecuteNonQueryAsync();
+            }
+
+            foreach (var sql in statements)
+            {
+                await using var command = new NpgsqlCommand(sql, connection, transaction);
+                command.Parameters.AddWithValue("tenant", tenant);
+                command.Parameters.AddWithValue(parameter.Name, parameter.Value);
+                await using var reader = await command.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    for (var c = 0; c < reader.FieldCount; c++)
+                    {
+                        _ = reader.GetValue(c);
+                    }
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        static async Task<List<Guid>> SeedAsync(string owner, Guid tenant, int count, Guid[] klantregisseurs)
+        {
+            string[] achternamen = ["Haddad", "Tesfay", "Khalil", "Ahmadi", "Mohammed", "Yilmaz", "Abdi", "Hussein", "Kebede", "Rahimi", "Osman", "Nasser"];
+            string[] voornamen = ["Amal", "Omar", "Sara", "Yonas", "Fatima", "Ali", "Meron", "Hassan", "Lina", "Dawit"];
+            string[] fasen = ["Gekoppeld", "Overgedragen", "Kennismaking", "ScenarioGekozen", "BredeIntake", "Inburgering"];
+            var random = new Random(tenant.GetHashCode());
+            var ids = new List<Guid>(count);
+            var today = DateOnly.FromDateTime(DateTime.Today);
+            await using var connection = new NpgsqlConnection(owner);
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using (var set = new NpgsqlCommand($"SELECT set_config('app.tenant_id', '{tenant}', true)", connection, transaction))
+            {
+                await set.ExecuteNonQueryAsync();
+            }
+
+            await using (var copy = await connection.BeginBinaryImportAsync("""
+                COPY dossiers.dossiers (id, tenant_id, v_nummer, voornamen, achternaam, geboortedatum, geslacht, land_van_herkomst, talen, doelgroep,
+                  huishouden_id, huishouden_grootte, vergunningdatum, koppelingsdatum, klantregisseur_id, fase, versie, aangemaakt_op, gewijzigd_op)
+                FROM STDIN (FORMAT BINARY)
+                """))
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var id = Guid.CreateVersion7();
+                    ids.Add(id);
+                    var koppeling = today.AddDays(-random.Next(1, 1100));
+                    await copy.StartRowAsync();
+                    await copy.WriteAsync(id, NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(tenant, NpgsqlDbType.Uuid);
+                    await copy.WriteAsync((1_000_000_000L + i).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(voornamen[random.Next(voornamen.Length)], NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(achternamen[random.Next(achternamen.Length)] + " " + i.ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(today.AddYears(-random.Next(18, 60)), NpgsqlDbType.Date);
+                    await copy.WriteAsync(random.Next(2) == 0 ? "Man" : "Vrouw", NpgsqlDbType.Varchar);
+                    await copy.WriteAsync("Syrië", NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(new[] { "Arabisch" }, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                    await copy.WriteAsync("Asielstatushouder", NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(1 + random.Next(5), NpgsqlDbType.Integer);
+                    await copy.WriteAsync(koppeling.AddDays(-10), NpgsqlDbType.Date);
+                    await copy.WriteAsync(koppeling, NpgsqlDbType.Date);
+                    await copy.WriteAsync(klantregisseurs[i % klantregisseurs.Length], NpgsqlDbType.Uuid);
+                    await copy.WriteAsync(fasen[random.Next(fasen.Length)], NpgsqlDbType.Varchar);
+                    await copy.WriteAsync(1, NpgsqlDbType.Integer);
+                    await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
+                    await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
+                }
+
+                await copy.CompleteAsync();
+            }
+
+            await transaction.CommitAsync();
+            return ids;
+        }
+
+        static async Task<string> TokenAsync(WebApplicationFactory<Program> factory, HttpClient http, Guid gemeente)
+        {
+            // A klantregisseur integration of Almelo, registered through the same service the platform beheerder uses.
+            Inburgering.Modules.Identity.Contracts.ClientAangemaakt created;
+            await using (var scope = factory.Services.GetRequiredService<Inburgering.Platform.Tenancy.TenantScope>().EnterHost())
+            {
+                created = await scope.ServiceProvider.GetRequiredService<Inburgering.Modules.Identity.Contracts.IClientAdministration>().RegisterAsync(
+                    new("bench-koppeling", "Benchmark", "koppeling", gemeente, ["klantregisseur"], null, null), CancellationToken.None);
+            }
+
+            var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = "bench-koppeling", ["client_secret"] = created.Secret!, ["scope"] = "inburgering",
+            }));
+            token.EnsureSuccessStatusCode();
+            return (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+        }
+
+        static async Task GetAsync(HttpClient client, string path)
+        {
+            using var response = await client.GetAsync(path);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+        }
+
+        // The demo klantregisseur of Almelo signs in through the login form (Development: no second factor). The session
+        // cookie is Secure, so it is carried by hand over this plain-http loopback connection.
+        static async Task<HttpClient> KlantregisseurSessieAsync(HttpClient http)
+        {
+            var anonymous = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = http.BaseAddress };
+            var page = await anonymous.GetAsync("/account/inloggen");
+            var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
+            var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var login = new HttpRequestMessage(HttpMethod.Post, "/account/inloggen")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["Email"] = "kr.almelo@demo.inburgering.nl", ["Wachtwoord"] = "Demo-wachtwoord-2026", ["__RequestVerificationToken"] = token,
+                }),
+            };
+            login.Headers.Add("Cookie", string.Join("; ", antiforgeryCookie));
+            var response = await anonymous.SendAsync(login);
+            var session = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("__Host-inburgering=", StringComparison.Ordinal));
+            var browser = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = http.BaseAddress };
+            browser.DefaultRequestHeaders.Add("Cookie", session);
+            return browser;
+        }
+
+        static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            return (T)(await command.ExecuteScalarAsync())!;
+        }
+
+        static async Task ExecuteAsync(string connectionString, string sql)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System.Threading.Channels;
+using Inburgering.Modules.Dossiers.Data;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Platform.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
+
+/// <summary>
+/// Read access is logged off the request path: entries queue here and are written per gemeente in batches within a
+/// second, so a caseload page costs no extra transaction. Writes are logged in their own transaction instead (see
+/// <see cref="DossierWerkplaats.BewaarAsync"/>). On shutdown the queue is drained; an entry that cannot be stored
+/// after retries is written to the application log in full, so it is never silently lost.
+/// </summary>
+internal sealed class InzageLogboek(TenantScope scopes, ILogger<InzageLogboek> logger) : BackgroundService
+{
+    private const int Batch = 500;
+
+    private readonly Channel<(Guid Gemeente, Inzage Inzage)> _wachtrij =
+        Channel.CreateBounded<(Guid, Inzage)>(new BoundedChannelOptions(50_000) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
+
+    public ValueTask SchrijfAsync(Guid gemeente, Inzage inzage, CancellationToken cancellationToken) =>
+        _wachtrij.Writer.WriteAsync((gemeente, inzage), cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (await _wachtrij.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await SchrijfWegAsync(CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _wachtrij.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+        await SchrijfWegAsync(cancellationToken);
+    }
+
+    private async Task SchrijfWegAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<(Guid Gemeente, Inzage Inzage)>();
+        while (batch.Count < Batch && _wachtrij.Reader.TryRead(out var item))
+        {
+            batch.Add(item);
+        }
+
+        foreach (var perGemeente in batch.GroupBy(b => b.Gemeente))
+        {
+            for (var poging = 1; ; poging++)
+            {
+                try
+                {
+                    await scopes.RunAsync(perGemeente.Key, async services =>
+                    {
+                        var db = services.GetRequiredService<DossiersDbContext>();
+                        db.Inzages.AddRange(perGemeente.Select(p => p.Inzage));
+                        await db.SaveChangesAsync(cancellationToken);
+                    });
+                    break;
+                }
+                catch (Exception ex) when (poging < 3 && ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Storing {Count} inzage entries failed, attempt {Attempt}", perGemeente.Count(), poging);
+                    await Task.Delay(TimeSpan.FromMilliseconds(200 * poging), cancellationToken);
+                }
+                catch (Exception ex)
+                {
+                    foreach (var (gemeente, inzage) in perGemeente)
+                    {
+                        logger.LogCritical(ex, "Inzage entry not stored: {TenantId} {ActorId} {Handeling} {Onderdeel} {DossierIds} {Tijdstip}",
+                            gemeente, inzage.ActorId, inzage.Handeling, inzage.Onderdeel, inzage.DossierIds, inzage.Tijdstip);
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+}
