@@ -29,7 +29,8 @@ internal static class CaseloadEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/dossiers", LijstAsync).WithTags("Dossiers").RequirePermission(Permissions.DossiersLezen)
-            .WithSummary("Caseload. klantregisseur=me|{id}, fase, q (name or V-nummer), sort=koppelingsdatum (newest first, default)|naam, limit (1-100), cursor from the previous page's 'volgende'.");
+            .WithSummary("Caseload. klantregisseur=me|{id}, fase, q (name or V-nummer), sort=koppelingsdatum (newest first, default)|naam, limit (1-100), cursor from the previous page's 'volgende'.")
+            .Produces<Weergave.Caseload>().ProducesValidationProblem();
         api.MapPost("/dossiers/toewijzingen", ToewijzenAsync).WithTags("Dossiers").RequirePermission(Permissions.DossiersToewijzen)
             .WithSummary("Bulk reassignment by a teamleider, with a reason. All or nothing.");
     }

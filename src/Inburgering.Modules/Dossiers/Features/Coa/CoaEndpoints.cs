@@ -13,8 +13,10 @@ internal static class CoaEndpoints
     {
         var coa = api.MapGroup("/coa/dossiers").WithTags("COA").RequirePermission(Permissions.OverdrachtBewerken);
         coa.MapGet("/", async (ClaimsPrincipal user, CoaToegang toegang, CancellationToken ct) => TypedResults.Ok(await toegang.OverzichtAsync(user, ct)))
-            .WithSummary("People at the casemanager's own locations who are coupled to a gemeente (until 14 days after their move), with handover status, the planned KMG, the scenario and the planned brede-intake start.");
+            .WithSummary("People at the casemanager's own locations who are coupled to a gemeente (until 14 days after their move), with handover status, the planned KMG, the scenario and the planned brede-intake start.")
+            .Produces<List<Weergave.CoaDossierWeergave>>();
         coa.MapGet("/{id:guid}", (Guid id, HttpContext http, ClaimsPrincipal user, CoaToegang toegang, CancellationToken ct) => toegang.LeesAsync(id, http, user, ct))
-            .WithSummary("One person, as COA sees them. The ETag is for PUT /dossiers/{id}/overdracht.");
+            .WithSummary("One person, as COA sees them. The ETag is for PUT /dossiers/{id}/overdracht.")
+            .Produces<Weergave.CoaDossierWeergave>();
     }
 }

@@ -22,7 +22,9 @@ internal static class MijlpaalEndpoints
         var dossier = api.MapGroup("/dossiers/{id:guid}").WithTags("Dossiers: mijlpalen");
         dossier.MapPut("/overdracht", OverdrachtAsync).RequirePermission(Permissions.OverdrachtBewerken, Permissions.DossiersBewerken)
             .WithSummary("COA's warme overdracht. A COA casemanager writes it for people at their own locations and gets the COA view back.");
-        var bewerken = dossier.MapGroup(string.Empty).RequirePermission(Permissions.DossiersBewerken);
+        var bewerken = dossier.MapGroup(string.Empty).RequirePermission(Permissions.DossiersBewerken)
+            .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Weergave.DossierWeergave), ["application/json"]))
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         bewerken.MapPut("/kennismakingsgesprek", (Guid id, KennismakingInvoer invoer, HttpContext http, ClaimsPrincipal user, DossierLezer lezer, DossierWerkplaats w, CancellationToken ct) =>
             SchrijfAsync(id, http, user, lezer, w, (d, check) =>
             {

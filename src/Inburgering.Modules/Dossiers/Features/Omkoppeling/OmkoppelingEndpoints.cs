@@ -35,12 +35,15 @@ internal static class OmkoppelingEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/dossiers/{id:guid}/omkoppelingen", AanbiedenAsync).WithTags("Omkoppeling").RequirePermission(Permissions.DossiersToewijzen)
-            .WithSummary("Offers the dossier to another gemeente; it shows the V-nummer, name and household size only.");
+            .WithSummary("Offers the dossier to another gemeente; it shows the V-nummer, name and household size only.")
+            .Produces<OmkoppelingWeergave>(StatusCodes.Status201Created);
         var groep = api.MapGroup("/omkoppelingen").WithTags("Omkoppeling");
         groep.MapGet("/", LijstAsync).RequirePermission(Permissions.DossiersLezen)
-            .WithSummary("Offers to (richting=inkomend) or from (uitgaand) this gemeente; status=aangeboden|geaccepteerd|geweigerd|ingetrokken.");
+            .WithSummary("Offers to (richting=inkomend) or from (uitgaand) this gemeente; status=aangeboden|geaccepteerd|geweigerd|ingetrokken.")
+            .Produces<List<OmkoppelingWeergave>>();
         groep.MapPost("/{id:guid}/accepteren", AccepterenAsync).RequirePermission(Permissions.DossiersToewijzen)
-            .WithSummary("The target takes the dossier over, with its history and running termijn. Returns the dossier as it is now here.");
+            .WithSummary("The target takes the dossier over, with its history and running termijn. Returns the dossier as it is now here.")
+            .Produces<Weergave.DossierWeergave>();
         groep.MapPost("/{id:guid}/weigeren", WeigerenAsync).RequirePermission(Permissions.DossiersToewijzen);
         groep.MapPost("/{id:guid}/intrekken", IntrekkenAsync).RequirePermission(Permissions.DossiersToewijzen);
     }

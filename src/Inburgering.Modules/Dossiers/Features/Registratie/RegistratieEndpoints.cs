@@ -38,11 +38,14 @@ internal static class RegistratieEndpoints
     {
         var dossiers = api.MapGroup("/dossiers").WithTags("Dossiers");
         dossiers.MapPost("/", MaakAanAsync).RequirePermission(Permissions.DossiersBewerken)
-            .WithSummary("Creates a dossier at the koppeling. 201 with Location and ETag.");
+            .WithSummary("Creates a dossier at the koppeling. 201 with Location and ETag.")
+            .Produces<DossierWeergave>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         dossiers.MapGet("/{id:guid}", LeesAsync).RequirePermission(Permissions.DossiersLezen)
-            .WithSummary("The whole dossier with derived dates (fase, inAzc, PIP deadline, termijn). ETag for later writes.");
+            .WithSummary("The whole dossier with derived dates (fase, inAzc, PIP deadline, termijn). ETag for later writes.")
+            .Produces<DossierWeergave>().ProducesProblem(StatusCodes.Status404NotFound);
         dossiers.MapPatch("/{id:guid}", WijzigAsync).RequirePermission(Permissions.DossiersBewerken)
-            .WithSummary("Changes the person and key dates. Needs If-Match.");
+            .WithSummary("Changes the person and key dates. Needs If-Match.")
+            .Produces<DossierWeergave>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> MaakAanAsync(NieuwDossier invoer, HttpContext http, ClaimsPrincipal user, DossierWerkplaats werkplaats,

@@ -15,7 +15,8 @@ internal static class TijdlijnEndpoints
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/dossiers/{id:guid}/tijdlijn", LeesAsync).WithTags("Dossiers").RequirePermission(Permissions.DossiersLezen)
-            .WithSummary("Every change, oldest first: who, for which organisation, when, what, and the section as it became.");
+            .WithSummary("Every change, oldest first: who, for which organisation, when, what, and the section as it became.")
+            .Produces<List<TijdlijnRegel>>();
 
     private static async Task<IResult> LeesAsync(Guid id, ClaimsPrincipal user, DossierLezer lezer, DossierWerkplaats werkplaats, CancellationToken ct)
     {
