@@ -159,33 +159,29 @@ internal static class CaseloadBench
             return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
         }
 
-        // As the app does it: one transaction, the tenant set for row-level security, then the statements.
+        // Exactly what the app sends: each statement in its own implicit transaction, led by the same DO block that sets
+        // the tenant for row-level security (see TenantSession.InlineStatement).
         static async Task QueryAsync(NpgsqlDataSource source, Guid tenant, string[] statements, (string Name, Guid Value) parameter)
         {
             await using var connection = await source.OpenConnectionAsync();
-            await using var transaction = await connection.BeginTransactionAsync();
-            await using (var set = new NpgsqlCommand("SELECT set_config('app.tenant_id', @tenant, true)", connection, transaction))
-            {
-                set.Parameters.AddWithValue("tenant", tenant.ToString());
-                await set.ExecuteNonQueryAsync();
-            }
-
             foreach (var sql in statements)
             {
-                await using var command = new NpgsqlCommand(sql, connection, transaction);
+                await using var command = new NpgsqlCommand($"DO $tenant$ BEGIN PERFORM set_config('app.tenant_id', '{tenant:D}', true); END $tenant$;\n" + sql, connection);
                 command.Parameters.AddWithValue("tenant", tenant);
                 command.Parameters.AddWithValue(parameter.Name, parameter.Value);
                 await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
+                do
                 {
-                    for (var c = 0; c < reader.FieldCount; c++)
+                    while (await reader.ReadAsync())
                     {
-                        _ = reader.GetValue(c);
+                        for (var c = 0; c < reader.FieldCount; c++)
+                        {
+                            _ = reader.GetValue(c);
+                        }
                     }
                 }
+                while (await reader.NextResultAsync());
             }
-
-            await transaction.CommitAsync();
         }
 
         static async Task<List<Guid>> SeedAsync(string owner, Guid tenant, int count, Guid[] klantregisseurs)

@@ -27,3 +27,9 @@ internal static class TenantSession
     public static string InlineStatement(Guid tenant) =>
         $"DO $tenant$ BEGIN PERFORM set_config('app.tenant_id', '{tenant:D}', true); END $tenant$;\n";
 }
+
+/// <summary>For a module's hand-written read in its own <c>Data/Sql</c> folder: the same tenant prefix the EF interceptor adds.</summary>
+public static class TenantSql
+{
+    public static string Prefix(Guid tenant) => TenantSession.InlineStatement(tenant);
+}

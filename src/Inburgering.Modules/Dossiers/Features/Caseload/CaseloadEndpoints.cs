@@ -3,12 +3,14 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Inburgering.Modules.Dossiers.Data.Sql;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Registratie;
 using Inburgering.Modules.Dossiers.Features.Weergave;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Data;
 using Inburgering.Platform.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -36,11 +38,10 @@ internal static class CaseloadEndpoints
     }
 
     private static async Task<IResult> LijstAsync(string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor,
-        ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+        ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, DatabaseConnections connections, CancellationToken ct)
     {
-        _ = werkplaats.Gemeente;
+        var gemeente = werkplaats.Gemeente;
         var check = new Invoer();
-        var query = werkplaats.Db.Dossiers.AsNoTracking();
         Guid? alleenVan = await lezer.AlleenVanAsync(user, ct);
         Guid? regisseur = klantregisseur switch
         {
@@ -49,33 +50,17 @@ internal static class CaseloadEndpoints
             _ when Guid.TryParse(klantregisseur, out var id) => id,
             _ => Ongeldig(check, "klantregisseur", "Gebruik 'me' of het id van een klantregisseur."),
         };
-        if (alleenVan is { } eigen)
-        {
-            query = query.Where(d => d.KlantregisseurId == eigen);
-        }
-
-        if (regisseur is { } r)
-        {
-            query = query.Where(d => d.KlantregisseurId == r);
-        }
-
+        Fase? gekozenFase = null;
         if (!string.IsNullOrEmpty(fase))
         {
             if (TryFase(fase, out var f))
             {
-                query = query.Where(d => d.Fase == f);
+                gekozenFase = f;
             }
             else
             {
                 check.Fout("fase", $"Kies uit {string.Join(", ", Enum.GetValues<Fase>().Select(Naam))}.");
             }
-        }
-
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var zoek = q.Trim();
-            var patroon = "%" + zoek.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(d => EF.Functions.ILike(d.Achternaam, patroon) || EF.Functions.ILike(d.Voornamen, patroon) || d.VNummer.StartsWith(zoek));
         }
 
         var aantal = limit ?? StandaardAantal;
@@ -93,29 +78,12 @@ internal static class CaseloadEndpoints
         var positie = Cursor.Lees(cursor, opNaam, check);
         check.Klaar();
 
-        if (opNaam)
-        {
-            if (positie is { } p)
-            {
-                query = query.Where(d => EF.Functions.GreaterThan(ValueTuple.Create(d.Achternaam, d.Id), ValueTuple.Create(p.Naam!, p.Id)));
-            }
-
-            query = query.OrderBy(d => d.Achternaam).ThenBy(d => d.Id);
-        }
-        else
-        {
-            if (positie is { } p)
-            {
-                query = query.Where(d => EF.Functions.LessThan(ValueTuple.Create(d.Koppelingsdatum, d.Id), ValueTuple.Create(p.Datum!.Value, p.Id)));
-            }
-
-            query = query.OrderByDescending(d => d.Koppelingsdatum).ThenByDescending(d => d.Id);
-        }
-
+        // A klantregisseur limited to their own caseload asking for someone else's gets an empty page.
+        var filterOp = alleenVan ?? regisseur;
+        var leeg = alleenVan is not null && regisseur is not null && regisseur != alleenVan;
+        var rijen = leeg ? [] : await CaseloadQuery.LeesAsync(connections.AppDataSource, gemeente,
+            new CaseloadFilter(filterOp, gekozenFase, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), opNaam, positie?.Datum, positie?.Naam, positie?.Id), aantal + 1, ct);
         var vandaag = werkplaats.Vandaag;
-        var rijen = await query.Take(aantal + 1)
-            .Select(d => new { d.Id, d.VNummer, d.Voornamen, d.Achternaam, d.Fase, d.Koppelingsdatum, d.KlantregisseurId, d.CoaLocatieId, d.Verhuisdatum, d.TermijnEinde })
-            .ToListAsync(ct);
         var pagina = rijen.Take(aantal).Select(d => new CaseloadRegel(d.Id, d.VNummer, d.Voornamen, d.Achternaam, d.Fase, d.Koppelingsdatum,
             vandaag.DayNumber - d.Koppelingsdatum.DayNumber, d.KlantregisseurId, d.CoaLocatieId, d.Verhuisdatum, d.TermijnEinde)).ToList();
         var volgende = rijen.Count > aantal ? Cursor.Schrijf(pagina[^1], opNaam) : null;

@@ -85,7 +85,7 @@ internal static class RegistratieEndpoints
 
     private static async Task<IResult> LeesAsync(Guid id, HttpContext http, ClaimsPrincipal user, DossierLezer lezer, CancellationToken ct)
     {
-        var dossier = await lezer.LaadAsync(user, id, ct);
+        var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
         return DossierLezer.Resultaat(await lezer.WeergaveAsync(user, dossier, ct), http);
     }
 

@@ -36,10 +36,10 @@ internal sealed class DossierWerkplaats(DossiersDbContext db, ICurrentTenant ten
         user.FindFirstValue("name") ?? user.FindFirstValue(ClaimTypes.GivenName) ?? "onbekend",
         Guid.TryParse(user.FindFirstValue(PlatformClaims.OrganisationId), out var org) ? org : Guid.Empty);
 
-    public async Task<Dossier> LaadAsync(Guid id, CancellationToken cancellationToken, bool metOnderdelen = true)
+    public async Task<Dossier> LaadAsync(Guid id, CancellationToken cancellationToken, bool metOnderdelen = true, bool alleenLezen = false)
     {
         _ = Gemeente;
-        var query = db.Dossiers.AsQueryable();
+        var query = alleenLezen ? db.Dossiers.AsNoTracking() : db.Dossiers.AsQueryable();
         if (metOnderdelen)
         {
             query = query.Include(d => d.PipVersies).Include(d => d.Activiteiten).Include(d => d.Voortgangsgesprekken)

@@ -18,6 +18,8 @@ internal sealed class InzageLogboek(TenantScope scopes, ILogger<InzageLogboek> l
 {
     private const int Batch = 500;
 
+    internal static readonly TimeSpan Verzamelen = TimeSpan.FromMilliseconds(500);
+
     private readonly Channel<(Guid Gemeente, Inzage Inzage)> _wachtrij =
         Channel.CreateBounded<(Guid, Inzage)>(new BoundedChannelOptions(50_000) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
@@ -30,6 +32,12 @@ internal sealed class InzageLogboek(TenantScope scopes, ILogger<InzageLogboek> l
         {
             while (await _wachtrij.Reader.WaitToReadAsync(stoppingToken))
             {
+                // Gather a second's worth (or a full batch) so busy hours cost one insert per gemeente per second.
+                if (_wachtrij.Reader.Count < Batch)
+                {
+                    await Task.Delay(Verzamelen, stoppingToken);
+                }
+
                 await SchrijfWegAsync(CancellationToken.None);
             }
         }
