@@ -130,7 +130,9 @@ internal static class InburgeringHost
         app.UseRouting();
         app.UseRequestLocalization(Localization.Languages.Options());
         app.UseRateLimiter();
-        app.UseAuthentication();
+        // Tells WebApplication that authentication is in the pipeline, so it does not add its own in front.
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+        app.UseMiddleware<InburgeringAuthenticationMiddleware>();
         app.UseTenantResolution();
         app.UseAuthorization();
 
