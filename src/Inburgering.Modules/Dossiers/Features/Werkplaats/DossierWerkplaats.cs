@@ -7,6 +7,7 @@ using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
@@ -16,13 +17,16 @@ namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
 /// checked on the whole state, then one transaction with the change, its tijdlijn event, the inzage log entry and
 /// COA's routing row. A refused write stores nothing.
 /// </summary>
-internal sealed class DossierWerkplaats(DossiersDbContext db, ICurrentTenant tenant, TimeProvider time, InzageLogboek logboek)
+internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenant tenant, TimeProvider time, InzageLogboek logboek)
 {
+    private DossiersDbContext? _db;
+
     private static readonly TimeZoneInfo Nederland = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public DossiersDbContext Db => db;
+    /// <summary>Created on first use: the caseload page reads without it.</summary>
+    public DossiersDbContext Db => _db ??= services.GetRequiredService<DossiersDbContext>();
 
     public DateTimeOffset Nu => time.GetUtcNow();
 
@@ -39,7 +43,7 @@ internal sealed class DossierWerkplaats(DossiersDbContext db, ICurrentTenant ten
     public async Task<Dossier> LaadAsync(Guid id, CancellationToken cancellationToken, bool metOnderdelen = true, bool alleenLezen = false)
     {
         _ = Gemeente;
-        var query = alleenLezen ? db.Dossiers.AsNoTracking() : db.Dossiers.AsQueryable();
+        var query = alleenLezen ? Db.Dossiers.AsNoTracking() : Db.Dossiers.AsQueryable();
         if (metOnderdelen)
         {
             query = query.Include(d => d.PipVersies).Include(d => d.Activiteiten).Include(d => d.Voortgangsgesprekken)
@@ -81,8 +85,8 @@ internal sealed class DossierWerkplaats(DossiersDbContext db, ICurrentTenant ten
         RuleViolationException.ThrowIfAny(dossier.Controleer(Vandaag));
         var nu = Nu;
         dossier.Gewijzigd(nu);
-        db.Tijdlijn.Add(new TijdlijnGebeurtenis(dossier.Id, gebeurtenis, actor, JsonSerializer.Serialize(gegevens, Json), nu));
-        db.Inzages.Add(new Inzage(actor, "schrijven", onderdeel, [dossier.Id], nu));
+        Db.Tijdlijn.Add(new TijdlijnGebeurtenis(dossier.Id, gebeurtenis, actor, JsonSerializer.Serialize(gegevens, Json), nu));
+        Db.Inzages.Add(new Inzage(actor, "schrijven", onderdeel, [dossier.Id], nu));
         await WerkCoaVerblijfBijAsync(dossier, cancellationToken);
         await SlaOpAsync(cancellationToken);
     }
@@ -101,7 +105,7 @@ internal sealed class DossierWerkplaats(DossiersDbContext db, ICurrentTenant ten
     {
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -117,17 +121,17 @@ internal sealed class DossierWerkplaats(DossiersDbContext db, ICurrentTenant ten
 
     private async Task WerkCoaVerblijfBijAsync(Dossier dossier, CancellationToken cancellationToken)
     {
-        var verblijf = await db.CoaVerblijven.SingleOrDefaultAsync(c => c.DossierId == dossier.Id, cancellationToken);
+        var verblijf = await Db.CoaVerblijven.SingleOrDefaultAsync(c => c.DossierId == dossier.Id, cancellationToken);
         switch (verblijf, dossier.CoaLocatieId)
         {
             case (null, { } locatie):
-                db.CoaVerblijven.Add(new CoaVerblijf(dossier.Id, Gemeente, locatie, dossier.Verhuisdatum));
+                Db.CoaVerblijven.Add(new CoaVerblijf(dossier.Id, Gemeente, locatie, dossier.Verhuisdatum));
                 break;
             case ({ } bestaand, { } locatie):
                 bestaand.Werkbij(Gemeente, locatie, dossier.Verhuisdatum);
                 break;
             case ({ } bestaand, null):
-                db.CoaVerblijven.Remove(bestaand);
+                Db.CoaVerblijven.Remove(bestaand);
                 break;
         }
     }
