@@ -142,6 +142,17 @@ public sealed class OidcFlowTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(Platform.Errors.PlatformErrors.TenantMismatch, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task The_shared_key_ring_is_stored_encrypted_with_the_configured_certificate()
+    {
+        await app.NewBrowser().GetStringAsync("/account/inloggen");
+
+        var ring = await AppFixture.ScalarAsync<string>(app.Database.Owner, "select string_agg(xml, '') from identity.data_protection_keys");
+
+        Assert.Contains("<encryptedSecret", ring, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", ring, StringComparison.Ordinal);
+    }
+
     private async Task<(string ClientId, JsonElement Tokens, string Code, string Verifier)> SignInWithCodeAsync()
     {
         var clientId = await RegisterInteractiveClientAsync();

@@ -52,9 +52,17 @@ internal static class OidcServer
     public static IServiceCollection AddOidcServer(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OidcOptions>(configuration.GetSection(OidcOptions.Section));
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("Inburgering")
             .PersistKeysToDbContext<IdentityDbContext>();
+        // The key ring sits in the database: outside Development it is encrypted with the token-encryption certificate,
+        // so a copy of the database alone cannot forge a session cookie.
+        var encryption = configuration.GetSection($"{OidcOptions.Section}:EncryptionCertificate").Get<OidcOptions.CertificateFile>();
+        if (!string.IsNullOrWhiteSpace(encryption?.Path) && File.Exists(encryption.Path))
+        {
+            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                encryption.Path, encryption.Password, System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.EphemeralKeySet));
+        }
 
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>().ReplaceDefaultEntities<Guid>())
