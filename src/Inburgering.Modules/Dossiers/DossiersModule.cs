@@ -22,6 +22,7 @@ public sealed class DossiersModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<DossiersDbContext>(DossiersDbContext.SchemaName);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Features.Weergave.DossierJson.Default));
         services.AddScoped<DossierWerkplaats>();
         services.AddScoped<DossierLezer>();
         services.AddScoped<CoaToegang>();
