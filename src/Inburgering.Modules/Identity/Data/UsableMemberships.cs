@@ -17,4 +17,8 @@ internal static class UsableMemberships
             .Where(o => o.Actief).Select(o => o.Id).ToHashSet();
         return [.. memberships.Where(m => active.Contains(m.OrganisationId))];
     }
+
+    /// <summary>The one the person last chose, else the oldest: the organisation they act for after signing in.</summary>
+    public static Membership? Actief(IReadOnlyList<Membership> memberships, Guid? gekozen) =>
+        memberships.FirstOrDefault(m => m.OrganisationId == gekozen) ?? (memberships.Count > 0 ? memberships[0] : null);
 }

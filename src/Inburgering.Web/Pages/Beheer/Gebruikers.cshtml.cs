@@ -32,7 +32,7 @@ public sealed class GebruikersModel(IUserAdministration admin, ICurrentTenant te
         }
 
         if (await TryAsync(() => admin.InviteAsync(organisation, new Uitnodiging(Email, Naam, Rollen, null),
-                new Uri($"{Request.Scheme}://{Request.Host}{Request.PathBase}/"), HttpContext.RequestAborted)))
+                Platform.Http.RequestSite.Of(Request), HttpContext.RequestAborted)))
         {
             Melding = "De uitnodiging is verstuurd.";
             Email = Naam = null;

@@ -1,5 +1,6 @@
 using System.Text;
 using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Platform.Data;
 using Inburgering.Platform.Data.Sql;
 using Npgsql;
 
@@ -39,7 +40,7 @@ internal static class CaseloadQuery
         if (filter.Zoek is { } zoek)
         {
             sql.Append(" AND (achternaam ILIKE @patroon OR voornamen ILIKE @patroon OR starts_with(v_nummer, @zoek))");
-            command.Parameters.AddWithValue("patroon", "%" + zoek.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
+            command.Parameters.AddWithValue("patroon", SqlPatterns.Contains(zoek));
             command.Parameters.AddWithValue("zoek", zoek);
         }
 

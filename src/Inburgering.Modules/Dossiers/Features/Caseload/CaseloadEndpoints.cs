@@ -114,10 +114,7 @@ internal static class CaseloadEndpoints
         {
             var van = dossier.KlantregisseurId;
             dossier.WijsToe(invoer.KlantregisseurId);
-            RuleViolationException.ThrowIfAny(dossier.Controleer(werkplaats.Vandaag));
-            dossier.Gewijzigd(werkplaats.Nu);
-            werkplaats.Db.Tijdlijn.Add(new TijdlijnGebeurtenis(dossier.Id, Gebeurtenissen.Toegewezen, actor,
-                JsonSerializer.Serialize(new { van, naar = invoer.KlantregisseurId, reden }, DossierWerkplaats.Json), werkplaats.Nu));
+            werkplaats.LegVast(dossier, Gebeurtenissen.Toegewezen, new { van, naar = invoer.KlantregisseurId, reden }, actor);
         }
 
         werkplaats.Db.Inzages.Add(new Inzage(actor, "schrijven", "toewijzing", ids, werkplaats.Nu));

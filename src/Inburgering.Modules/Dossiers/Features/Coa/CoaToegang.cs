@@ -95,7 +95,7 @@ internal sealed class CoaToegang(DossiersDbContext hostDb, TenantScope scopes, T
         }
 
         var locaties = Locaties(user);
-        var grens = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-CoaVerblijf.GraceDagen);
+        var grens = DossierWerkplaats.VandaagVolgens(time).AddDays(-CoaVerblijf.GraceDagen);
         return await hostDb.CoaVerblijven.AsNoTracking()
             .Where(c => locaties.Contains(c.CoaLocatieId) && (c.Verhuisdatum == null || c.Verhuisdatum >= grens)
                         && (dossierId == null || c.DossierId == dossierId))

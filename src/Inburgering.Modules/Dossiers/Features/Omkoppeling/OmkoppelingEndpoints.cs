@@ -110,13 +110,8 @@ internal static class OmkoppelingEndpoints
 
         check.Klaar();
         var rijen = await query.OrderByDescending(o => o.AangebodenOp).Take(200).ToListAsync(ct);
-        var result = new List<OmkoppelingWeergave>();
-        foreach (var rij in rijen)
-        {
-            result.Add(await WeergaveAsync(rij, organisaties, ct));
-        }
-
-        return TypedResults.Ok(result);
+        var namen = await NamenAsync(rijen, organisaties, ct);
+        return TypedResults.Ok(rijen.Select(o => Weergave(o, namen)).ToList());
     }
 
     private static async Task<IResult> AccepterenAsync(Guid id, ClaimsPrincipal user, HttpContext http, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
@@ -202,11 +197,15 @@ internal static class OmkoppelingEndpoints
     private static Verhuizing Verhuizing(Domain.Omkoppeling aanbod, Actor actor, DateTimeOffset nu) =>
         new(aanbod.DossierId, aanbod.BronGemeenteId, aanbod.DoelGemeenteId, Guid.CreateVersion7(nu), nu, actor.Id, actor.Naam, actor.OrganisatieId);
 
-    private static async Task<OmkoppelingWeergave> WeergaveAsync(Domain.Omkoppeling o, IOrganisationDirectory organisaties, CancellationToken ct)
-    {
-        var namen = (await organisaties.FindManyAsync([o.BronGemeenteId, o.DoelGemeenteId], ct)).ToDictionary(g => g.Id, g => g.Naam);
-        return new OmkoppelingWeergave(o.Id, o.DossierId, o.BronGemeenteId, namen.GetValueOrDefault(o.BronGemeenteId, "?"), o.DoelGemeenteId,
+    private static async Task<OmkoppelingWeergave> WeergaveAsync(Domain.Omkoppeling o, IOrganisationDirectory organisaties, CancellationToken ct) =>
+        Weergave(o, await NamenAsync([o], organisaties, ct));
+
+    /// <summary>The gemeente names of all offers in one lookup.</summary>
+    private static async Task<Dictionary<Guid, string>> NamenAsync(IReadOnlyCollection<Domain.Omkoppeling> rijen, IOrganisationDirectory organisaties, CancellationToken ct) =>
+        (await organisaties.FindManyAsync(rijen.SelectMany(o => new[] { o.BronGemeenteId, o.DoelGemeenteId }).Distinct(), ct)).ToDictionary(g => g.Id, g => g.Naam);
+
+    private static OmkoppelingWeergave Weergave(Domain.Omkoppeling o, Dictionary<Guid, string> namen) =>
+        new(o.Id, o.DossierId, o.BronGemeenteId, namen.GetValueOrDefault(o.BronGemeenteId, "?"), o.DoelGemeenteId,
             namen.GetValueOrDefault(o.DoelGemeenteId, "?"), o.VNummer, o.Naam, o.HuishoudenGrootte, o.Toelichting, o.Status.ToString().ToLowerInvariant(),
             o.AangebodenOp, o.AfgehandeldOp, o.Weigerreden);
-    }
 }

@@ -31,7 +31,9 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
     public DateTimeOffset Nu => time.GetUtcNow();
 
     /// <summary>Dates in this domain are Dutch calendar dates.</summary>
-    public DateOnly Vandaag => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Nederland).DateTime);
+    public DateOnly Vandaag => VandaagVolgens(time);
+
+    public static DateOnly VandaagVolgens(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Nederland).DateTime);
 
     public Guid Gemeente => tenant.Id ?? throw new DomainException(DossierFouten.GeenGemeente, "Dossiers horen bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
 
@@ -82,13 +84,19 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
     /// <summary>Checks the rules and stores the change with its history in one transaction.</summary>
     public async Task BewaarAsync(Dossier dossier, string gebeurtenis, object gegevens, Actor actor, CancellationToken cancellationToken, string onderdeel = "dossier")
     {
+        LegVast(dossier, gebeurtenis, gegevens, actor);
+        Db.Inzages.Add(new Inzage(actor, "schrijven", onderdeel, [dossier.Id], Nu));
+        await WerkCoaVerblijfBijAsync(dossier, cancellationToken);
+        await SlaOpAsync(cancellationToken);
+    }
+
+    /// <summary>Rules, fase and version, and the tijdlijn event of one change; stored by the next <see cref="SlaOpAsync"/>.</summary>
+    public void LegVast(Dossier dossier, string gebeurtenis, object gegevens, Actor actor)
+    {
         RuleViolationException.ThrowIfAny(dossier.Controleer(Vandaag));
         var nu = Nu;
         dossier.Gewijzigd(nu);
         Db.Tijdlijn.Add(new TijdlijnGebeurtenis(dossier.Id, gebeurtenis, actor, JsonSerializer.Serialize(gegevens, Json), nu));
-        Db.Inzages.Add(new Inzage(actor, "schrijven", onderdeel, [dossier.Id], nu));
-        await WerkCoaVerblijfBijAsync(dossier, cancellationToken);
-        await SlaOpAsync(cancellationToken);
     }
 
     public async Task LogInzageAsync(Actor actor, string onderdeel, IReadOnlyCollection<Guid> dossierIds, CancellationToken cancellationToken)

@@ -21,7 +21,7 @@ internal sealed class MembershipClaimsFactory(UserManager<User> users, IOptions<
         identity.AddClaim(new Claim(IdentityClaims.UserId, user.Id.ToString()));
         identity.AddClaim(new Claim(ClaimTypes.GivenName, user.Naam));
         var memberships = await UsableMemberships.OfAsync(db, organisations, user.Id, CancellationToken.None);
-        var active = memberships.FirstOrDefault(m => m.OrganisationId == user.ActieveOrganisatieId) ?? memberships.FirstOrDefault();
+        var active = UsableMemberships.Actief(memberships, user.ActieveOrganisatieId);
         identity.AddClaim(new Claim(IdentityClaims.MembershipCount, memberships.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (active is null)
         {

@@ -34,7 +34,7 @@ internal static class GebruikerEndpoints
             admin.FindAsync(organisationOf(http), id, ct));
         group.MapPost("/", async (Uitnodiging invite, HttpContext http, IUserAdministration admin, CancellationToken ct) =>
         {
-            var created = await admin.InviteAsync(organisationOf(http), invite, SiteOf(http.Request), ct);
+            var created = await admin.InviteAsync(organisationOf(http), invite, Platform.Http.RequestSite.Of(http.Request), ct);
             return TypedResults.Created($"{http.Request.Path.Value!.TrimEnd('/')}/{created.Id}", created);
         }).WithSummary("Invites a person by e-mail; an existing identity gets an extra membership.");
         group.MapPut("/{id:guid}/rollen", (Guid id, RollenToewijzing change, HttpContext http, IUserAdministration admin, CancellationToken ct) =>
@@ -44,6 +44,4 @@ internal static class GebruikerEndpoints
         group.MapPost("/{id:guid}/inschakelen", (Guid id, HttpContext http, IUserAdministration admin, CancellationToken ct) =>
             admin.SetDisabledAsync(organisationOf(http), id, disabled: false, ct));
     }
-
-    internal static Uri SiteOf(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/");
 }

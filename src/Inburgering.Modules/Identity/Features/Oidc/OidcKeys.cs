@@ -34,22 +34,28 @@ internal sealed class OidcKeys(IHostEnvironment environment, IOptions<OidcOption
         // The development host listens on plain http://localhost; everywhere else TLS is required.
         options.DisableTransportSecurityRequirement = environment.IsDevelopment();
 
+    /// <summary>The configured .pfx with its private key, or null when no path is configured.</summary>
+    public static X509Certificate2? FromFile(OidcOptions.CertificateFile? file, string key)
+    {
+        if (string.IsNullOrWhiteSpace(file?.Path))
+        {
+            return null;
+        }
+
+        if (!File.Exists(file.Path))
+        {
+            throw new InvalidOperationException($"{key}:Path points to '{file.Path}', which does not exist.");
+        }
+
+        var certificate = X509CertificateLoader.LoadPkcs12FromFile(file.Path, file.Password, X509KeyStorageFlags.EphemeralKeySet);
+        return certificate.HasPrivateKey ? certificate : throw new InvalidOperationException($"{key}:Path holds no private key.");
+    }
+
     private X509Certificate2 Load(OidcOptions.CertificateFile file, string key, string purpose, X509KeyUsageFlags usage)
     {
-        if (!string.IsNullOrWhiteSpace(file.Path))
+        if (FromFile(file, key) is { } configured)
         {
-            if (!File.Exists(file.Path))
-            {
-                throw new InvalidOperationException($"{key}:Path points to '{file.Path}', which does not exist.");
-            }
-
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(file.Path, file.Password, X509KeyStorageFlags.EphemeralKeySet);
-            if (!certificate.HasPrivateKey)
-            {
-                throw new InvalidOperationException($"{key}:Path holds no private key.");
-            }
-
-            return certificate;
+            return configured;
         }
 
         if (!environment.IsDevelopment())

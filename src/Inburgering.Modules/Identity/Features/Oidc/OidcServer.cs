@@ -57,11 +57,10 @@ internal static class OidcServer
             .PersistKeysToDbContext<IdentityDbContext>();
         // The key ring sits in the database: outside Development it is encrypted with the token-encryption certificate,
         // so a copy of the database alone cannot forge a session cookie.
-        var encryption = configuration.GetSection($"{OidcOptions.Section}:EncryptionCertificate").Get<OidcOptions.CertificateFile>();
-        if (!string.IsNullOrWhiteSpace(encryption?.Path) && File.Exists(encryption.Path))
+        const string encryptionKey = $"{OidcOptions.Section}:EncryptionCertificate";
+        if (OidcKeys.FromFile(configuration.GetSection(encryptionKey).Get<OidcOptions.CertificateFile>(), encryptionKey) is { } certificate)
         {
-            dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
-                encryption.Path, encryption.Password, System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.EphemeralKeySet));
+            dataProtection.ProtectKeysWithCertificate(certificate);
         }
 
         services.AddOpenIddict()

@@ -26,7 +26,7 @@ internal sealed class TokenPrincipals(IdentityDbContext db, Tenancy.Contracts.IO
         var memberships = await UsableMemberships.OfAsync(db, organisations, user.Id, cancellationToken);
         var membership = organisationId is { } wanted
             ? memberships.FirstOrDefault(m => m.OrganisationId == wanted)
-            : memberships.FirstOrDefault(m => m.OrganisationId == user.ActieveOrganisatieId) ?? memberships.FirstOrDefault();
+            : UsableMemberships.Actief(memberships, user.ActieveOrganisatieId);
         if (membership is null || membership.Rollen.Count == 0)
         {
             return false;

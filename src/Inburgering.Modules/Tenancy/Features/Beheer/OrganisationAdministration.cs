@@ -1,3 +1,4 @@
+using Inburgering.Platform.Data;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Modules.Tenancy.Data;
 using Inburgering.Modules.Tenancy.Domain;
@@ -26,7 +27,7 @@ internal sealed class OrganisationAdministration(TenancyDbContext db, TimeProvid
 
         if (!string.IsNullOrWhiteSpace(zoek))
         {
-            var pattern = "%" + zoek.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var pattern = SqlPatterns.Contains(zoek);
             query = query.Where(o => EF.Functions.ILike(o.Naam, pattern));
         }
 

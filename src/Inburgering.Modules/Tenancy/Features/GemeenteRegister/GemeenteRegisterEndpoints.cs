@@ -1,3 +1,4 @@
+using Inburgering.Platform.Data;
 using Inburgering.Modules.Tenancy.Data;
 using Inburgering.Modules.Tenancy.Data.ReferenceData;
 using Inburgering.Platform.Errors;
@@ -62,7 +63,7 @@ internal static class GemeenteRegisterEndpoints
         string? pattern = null;
         if (!string.IsNullOrWhiteSpace(zoek))
         {
-            pattern = "%" + zoek.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            pattern = SqlPatterns.Contains(zoek);
         }
 
         var rows = await Query(db, provincie, regioId, pattern).ToListAsync(cancellationToken);
