@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenIddict.Validation.AspNetCore;
 
 namespace Inburgering.Modules.Identity;
@@ -59,6 +60,7 @@ public sealed class IdentityModule : IModule
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = ValidateSecurityStampWhenDue;
             }));
         services.ConfigureAll<CookieAuthenticationOptions>(o =>
         {
@@ -89,6 +91,7 @@ public sealed class IdentityModule : IModule
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<DutchIdentityErrors>();
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, RememberedSessionTickets.Setup>();
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, time) => o.TimeProvider = time);
 
         services.AddOidcServer(configuration);
@@ -112,6 +115,20 @@ public sealed class IdentityModule : IModule
     }
 
     public void MapProtocolEndpoints(IEndpointRouteBuilder root) => root.MapOidcEndpoints();
+
+    /// <summary>
+    /// The same rule as <see cref="SecurityStampValidator"/> (check again once the interval has passed since the cookie was
+    /// issued), decided before the validator is resolved: resolving it builds the sign-in manager, user manager and a
+    /// database context on every request, which is most of a cookie request's own cost.
+    /// </summary>
+    private static Task ValidateSecurityStampWhenDue(CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval
+            ? Task.CompletedTask
+            : SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
 
     /// <summary>API callers get a status code; people in a browser get the login or no-access page.</summary>
     private static Task ApiAwareRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)

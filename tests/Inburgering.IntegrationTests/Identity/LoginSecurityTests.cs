@@ -88,6 +88,28 @@ public sealed partial class LoginSecurityTests(AppFixture app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_session_cookie_changed_in_one_character_is_refused_also_after_the_genuine_one_was_used()
+    {
+        var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Regio, Roles.RegioCoordinator));
+        var login = await app.NewBrowser().PostFormAsync("/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
+        var session = login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("__Host-inburgering=", StringComparison.Ordinal));
+        var middle = session.Length - ((session.Length - "__Host-inburgering=".Length) / 2);
+        var tampered = session[..middle] + (session[middle] == 'A' ? 'B' : 'A') + session[(middle + 1)..];
+
+        Assert.Equal(HttpStatusCode.OK, (await AccountWithCookieAsync(session)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AccountWithCookieAsync(tampered)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await AccountWithCookieAsync(session)).StatusCode);
+
+        async Task<HttpResponseMessage> AccountWithCookieAsync(string cookie)
+        {
+            using var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/account");
+            request.Headers.Add("Cookie", cookie);
+            return await client.SendAsync(request);
+        }
+    }
+
+    [Fact]
     public async Task The_organisation_switcher_changes_the_active_organisation_and_only_to_own_memberships()
     {
         var email = await app.CreateUserAsync(
