@@ -4,6 +4,7 @@ using Inburgering.Modules.Dossiers.Features.Coa;
 using Inburgering.Modules.Dossiers.Features.Mijlpalen;
 using Inburgering.Modules.Dossiers.Features.Omkoppeling;
 using Inburgering.Modules.Dossiers.Features.Registratie;
+using Inburgering.Modules.Dossiers.Features.Signalen;
 using Inburgering.Modules.Dossiers.Features.Tijdlijn;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Platform.Data;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inburgering.Modules.Dossiers;
 
-/// <summary>The vergunninghouder's dossier: koppeling, milestones, PIP and termijn, tijdlijn, omkoppeling, COA's view.</summary>
+/// <summary>The vergunninghouder's dossier: koppeling, milestones, PIP and termijn, tijdlijn, omkoppeling, COA's view, signals.</summary>
 public sealed class DossiersModule : IModule
 {
     public string Name => "Dossiers";
@@ -30,6 +31,18 @@ public sealed class DossiersModule : IModule
             "Welke dossiers een klantregisseur ziet: alle dossiers van de gemeente, of alleen de eigen caseload.", "alle", ["alle", "eigen"]));
         services.AddSingleton<InzageLogboek>();
         services.AddHostedService(sp => sp.GetRequiredService<InzageLogboek>());
+
+        services.Configure<SignaalOptions>(configuration.GetSection(SignaalOptions.Section));
+        foreach (var norm in Domain.SignaalRegels.Normen.Alle)
+        {
+            services.AddSingleton(norm);
+        }
+
+        services.AddScoped<SignaalEvaluatie>();
+        services.AddScoped<Jobs.SignaalSweep>();
+        services.AddScoped<Jobs.SignaalGemeenteJob>();
+        services.AddSingleton<Platform.Jobs.IRecurringJob, Jobs.SignaalRecurringJob>();
+        services.AddHostedService<Jobs.SignaalWachtrijVerwerker>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -41,5 +54,6 @@ public sealed class DossiersModule : IModule
         TijdlijnEndpoints.Map(endpoints);
         OmkoppelingEndpoints.Map(endpoints);
         CoaEndpoints.Map(endpoints);
+        SignaalEndpoints.Map(endpoints);
     }
 }

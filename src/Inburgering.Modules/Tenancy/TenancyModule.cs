@@ -23,6 +23,7 @@ public sealed class TenancyModule : IModule
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddMemoryCache();
         services.AddScoped<ITenantSettings, TenantSettings>();
+        services.AddScoped<IBeleidsregels, Features.Beleid.Beleidsregels>();
         services.AddScoped<IOrganisationAdministration, Features.Beheer.OrganisationAdministration>();
         services.AddSingleton<IDataSeeder, TenancySeeder>();
     }
@@ -33,5 +34,6 @@ public sealed class TenancyModule : IModule
         CoaLocatieEndpoints.Map(endpoints);
         Features.Beheer.OrganisatieBeheerEndpoints.Map(endpoints);
         Features.Instellingen.InstellingEndpoints.Map(endpoints);
+        Features.Beleid.BeleidEndpoints.Map(endpoints);
     }
 }

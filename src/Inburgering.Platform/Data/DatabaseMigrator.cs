@@ -43,7 +43,8 @@ public sealed class DatabaseMigrator(
                 logger.LogInformation("Schema {Schema}: {Count} migration(s) applied", descriptor.Schema, pending.Count);
             }
 
-            await DatabaseSecurity.ApplyAsync(lockConnection, contexts.Select(c => c.Schema).ToList(), appRole, cancellationToken);
+            Jobs.JobsRegistration.InstallSchema(lockConnection);
+            await DatabaseSecurity.ApplyAsync(lockConnection, [.. contexts.Select(c => c.Schema), Jobs.JobsOptions.Schema], appRole, cancellationToken);
 
             foreach (var seeder in seeders.OrderBy(s => s.Order))
             {

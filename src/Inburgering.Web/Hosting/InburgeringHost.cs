@@ -2,11 +2,14 @@ using Inburgering.Modules;
 using Inburgering.Platform;
 using Inburgering.Platform.Data;
 using Inburgering.Platform.Data.Embedded;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
+using Inburgering.Platform.Jobs;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Hangfire;
 using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -36,11 +39,13 @@ internal static class InburgeringHost
         });
 
         builder.Services.AddPlatform(builder.Configuration);
+        builder.Services.AddSingleton(new Platform.Jobs.ProcessRole(launch.ServesWeb, launch.RunsJobs));
         foreach (var module in ModuleCatalog.All)
         {
             module.AddServices(builder.Services, builder.Configuration);
         }
 
+        builder.Services.AddPlatformJobs(builder.Configuration, launch.RunsJobs);
         builder.Services.AddOpenApi();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages();
@@ -152,6 +157,15 @@ internal static class InburgeringHost
             }
 
             app.MapRazorPages();
+            // Platform beheerders only; job arguments hold ids, never personal data (ADR 0008).
+            app.MapHangfireDashboard("/beheer/taken", new Hangfire.DashboardOptions
+            {
+                Authorization = [],
+                AsyncAuthorization = [],
+                DisplayStorageConnectionString = false,
+                AppPath = "/beheer",
+                DashboardTitle = "Inburgering: taken",
+            }).RequirePermission(Modules.Identity.Contracts.Permissions.TakenBekijken);
         }
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

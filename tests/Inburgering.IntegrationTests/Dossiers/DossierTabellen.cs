@@ -49,4 +49,22 @@ internal static class DossierTabellen
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         return (T)(await command.ExecuteScalarAsync())!;
     }
+
+    /// <summary>Changes rows as the owner inside one gemeente, as an import or a repair script would.</summary>
+    public static async Task VoerUitAlsGemeenteAsync(AppFixture app, Guid gemeente, string sql)
+    {
+        await using var connection = await AppFixture.OpenAsync(app.Database.Owner);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var zet = new NpgsqlCommand($"select set_config('app.tenant_id', '{gemeente}', true)", connection, transaction))
+        {
+            await zet.ExecuteNonQueryAsync();
+        }
+
+        await using (var command = new NpgsqlCommand(sql, connection, transaction))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
 }

@@ -32,6 +32,12 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<CoaVerblijf> CoaVerblijven => Set<CoaVerblijf>();
 
+    public DbSet<Signaal> Signalen => Set<Signaal>();
+
+    public DbSet<SignaalGebeurtenis> SignaalHistorie => Set<SignaalGebeurtenis>();
+
+    public DbSet<SignaalWachtrij> SignaalWachtrij => Set<SignaalWachtrij>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         // Ids are made in the domain (version 7), so a child added through a navigation is new, not an existing row.
@@ -143,6 +149,39 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.ToTable("coa_verblijven");
             b.HasKey(c => c.DossierId);
             b.HasIndex(c => new { c.CoaLocatieId, c.Verhuisdatum });
+        });
+        modelBuilder.Entity<Signaal>(b =>
+        {
+            b.ToTable("signalen");
+            b.Property(s => s.Id).ValueGeneratedNever();
+            b.Property(s => s.Soort).HasConversion<string>().HasMaxLength(40);
+            b.Property(s => s.Ernst).HasConversion<string>().HasMaxLength(20);
+            b.Property(s => s.Cyclus).HasMaxLength(40);
+            b.Property(s => s.Tekst).HasMaxLength(1000);
+            b.Property(s => s.Uitleg).HasMaxLength(500);
+            b.Property(s => s.ErkendDoor).HasMaxLength(200);
+            b.Property(s => s.SnoozeReden).HasMaxLength(500);
+            // Raising is idempotent even when two evaluations race: one open signal per dossier, type and cycle.
+            b.HasIndex(s => new { s.TenantId, s.DossierId, s.Soort, s.Cyclus }).IsUnique().HasFilter("opgelost_op IS NULL").HasDatabaseName("ux_signalen_open");
+            b.HasIndex(s => new { s.TenantId, s.OpgelostOp, s.Ernst });
+            b.HasOne<Dossier>().WithMany().HasForeignKey(s => s.DossierId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SignaalGebeurtenis>(b =>
+        {
+            b.ToTable("signaal_historie");
+            b.Property(g => g.Id).ValueGeneratedNever();
+            b.Property(g => g.Soort).HasMaxLength(20);
+            b.Property(g => g.Door).HasMaxLength(200);
+            b.Property(g => g.Reden).HasMaxLength(500);
+            b.Property(g => g.Ernst).HasConversion<string>().HasMaxLength(20);
+            b.Property(g => g.Volgnummer).UseIdentityByDefaultColumn();
+            b.HasIndex(g => new { g.TenantId, g.SignaalId, g.Volgnummer });
+            b.HasOne<Signaal>().WithMany().HasForeignKey(g => g.SignaalId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SignaalWachtrij>(b =>
+        {
+            b.ToTable("signaal_wachtrij");
+            b.Property(w => w.Id).UseIdentityByDefaultColumn();
         });
     }
 }

@@ -48,11 +48,15 @@ public static class Permissions
     public const string OrganisatiesBeheren = "Tenancy.Organisatie.Beheren";
     public const string CoaLocatiesBeheren = "Tenancy.CoaLocatie.Beheren";
     public const string ClientsBeheren = "Identity.Client.Beheren";
+    public const string SignalenLezen = "Dossiers.Signaal.Lezen";
+    public const string SignalenBehandelen = "Dossiers.Signaal.Behandelen";
+    public const string SignalenEvalueren = "Dossiers.Signaal.Evalueren";
+    public const string TakenBekijken = "Platform.Taak.Bekijken";
 
     /// <summary>Platform permissions: never grantable by a gemeente's functioneel beheerder.</summary>
     public static IReadOnlySet<string> Platform { get; } = new HashSet<string>
     {
-        OrganisatiesBeheren, CoaLocatiesBeheren, ClientsBeheren,
+        OrganisatiesBeheren, CoaLocatiesBeheren, ClientsBeheren, SignalenEvalueren, TakenBekijken,
     };
 
     public static IReadOnlySet<string> All { get; } = typeof(Permissions).GetFields()

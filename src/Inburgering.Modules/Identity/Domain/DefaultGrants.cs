@@ -9,11 +9,12 @@ internal static class DefaultGrants
     {
         [Roles.Klantregisseur] = new HashSet<string>
         {
-            Permissions.DossiersLezen, Permissions.DossiersBewerken, Permissions.GezondheidLezen,
+            Permissions.DossiersLezen, Permissions.DossiersBewerken, Permissions.GezondheidLezen, Permissions.SignalenLezen, Permissions.SignalenBehandelen,
         },
         [Roles.Teamleider] = new HashSet<string>
         {
             Permissions.DossiersLezen, Permissions.DossiersBewerken, Permissions.DossiersToewijzen, Permissions.MonitoringLezen,
+            Permissions.SignalenLezen, Permissions.SignalenBehandelen,
         },
         [Roles.FunctioneelBeheerder] = new HashSet<string>
         {
@@ -23,7 +24,7 @@ internal static class DefaultGrants
         [Roles.RegioCoordinator] = new HashSet<string> { Permissions.RegioAggregatenLezen },
         [Roles.PlatformBeheerder] = new HashSet<string>
         {
-            Permissions.OrganisatiesBeheren, Permissions.CoaLocatiesBeheren, Permissions.ClientsBeheren,
+            Permissions.OrganisatiesBeheren, Permissions.CoaLocatiesBeheren, Permissions.ClientsBeheren, Permissions.SignalenEvalueren, Permissions.TakenBekijken,
         },
     };
 

@@ -62,6 +62,9 @@ public static class TenancyErrors
     public const string CoaLocatieNotFound = "Tenancy:CoaLocatieNotFound";
     public const string NameTaken = "Tenancy:NameTaken";
     public const string SettingNotFound = "Tenancy:SettingNotFound";
+    public const string PolicyParameterNotFound = "Tenancy:PolicyParameterNotFound";
+    public const string PolicyVersionExists = "Tenancy:PolicyVersionExists";
+    public const string PolicyVersionInEffect = "Tenancy:PolicyVersionInEffect";
 }
 
 /// <summary>A setting a gemeente may change, declared by the module that reads it; the beheer API accepts only these.</summary>

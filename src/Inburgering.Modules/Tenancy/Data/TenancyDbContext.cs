@@ -24,6 +24,8 @@ internal sealed class TenancyDbContext(DbContextOptions<TenancyDbContext> option
 
     public DbSet<TenantSetting> TenantSettings => Set<TenantSetting>();
 
+    public DbSet<Beleidsversie> Beleidsversies => Set<Beleidsversie>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Organisation>(e =>
@@ -70,6 +72,15 @@ internal sealed class TenancyDbContext(DbContextOptions<TenancyDbContext> option
             e.Property(s => s.Sleutel).HasMaxLength(100);
             e.Property(s => s.Waarde).HasMaxLength(4000);
             e.HasIndex(s => new { s.TenantId, s.Sleutel }).IsUnique();
+        });
+        modelBuilder.Entity<Beleidsversie>(e =>
+        {
+            e.ToTable("beleidsversies");
+            e.Property(v => v.Id).ValueGeneratedNever();
+            e.Property(v => v.Sleutel).HasMaxLength(100);
+            e.Property(v => v.Toelichting).HasMaxLength(500);
+            e.Property(v => v.VastgelegdDoor).HasMaxLength(200);
+            e.HasIndex(v => new { v.TenantId, v.Sleutel, v.GeldigVanaf }).IsUnique();
         });
     }
 }

@@ -202,6 +202,8 @@ public sealed class EmbeddedPostgres
             # Written by Inburgering: loopback only, no unix socket in a shared directory.
             listen_addresses = '127.0.0.1'
             unix_socket_directories = ''
+            # Web, worker (Hangfire) and parallel test hosts each keep their own pools.
+            max_connections = 300
             """, cancellationToken);
     }
 

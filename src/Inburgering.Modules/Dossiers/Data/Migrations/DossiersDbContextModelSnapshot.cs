@@ -499,6 +499,194 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.ToTable("pip_versies", "dossiers");
                 });
 
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Signaal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cyclus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cyclus");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("ErkendDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("erkend_door");
+
+                    b.Property<DateTimeOffset?>("ErkendOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erkend_op");
+
+                    b.Property<string>("Ernst")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ernst");
+
+                    b.Property<DateOnly?>("GesnoozedTot")
+                        .HasColumnType("date")
+                        .HasColumnName("gesnoozed_tot");
+
+                    b.Property<DateTimeOffset?>("OpgelostOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opgelost_op");
+
+                    b.Property<string>("SnoozeReden")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("snooze_reden");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("soort");
+
+                    b.Property<string>("Tekst")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("tekst");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Uitleg")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("uitleg");
+
+                    b.Property<DateTimeOffset>("VerhoogdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verhoogd_op");
+
+                    b.Property<DateOnly>("Vervaldatum")
+                        .HasColumnType("date")
+                        .HasColumnName("vervaldatum");
+
+                    b.Property<DateOnly>("ZichtbaarVanaf")
+                        .HasColumnType("date")
+                        .HasColumnName("zichtbaar_vanaf");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signalen");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_signalen_dossier_id");
+
+                    b.HasIndex("TenantId", "OpgelostOp", "Ernst")
+                        .HasDatabaseName("ix_signalen_tenant_id_opgelost_op_ernst");
+
+                    b.HasIndex("TenantId", "DossierId", "Soort", "Cyclus")
+                        .IsUnique()
+                        .HasDatabaseName("ux_signalen_open")
+                        .HasFilter("opgelost_op IS NULL");
+
+                    b.ToTable("signalen", "dossiers");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.SignaalGebeurtenis", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Door")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("door");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Ernst")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ernst");
+
+                    b.Property<string>("Reden")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reden");
+
+                    b.Property<Guid>("SignaalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signaal_id");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("soort");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("Tijdstip")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tijdstip");
+
+                    b.Property<DateOnly?>("Tot")
+                        .HasColumnType("date")
+                        .HasColumnName("tot");
+
+                    b.Property<long>("Volgnummer")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("volgnummer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Volgnummer"));
+
+                    b.HasKey("Id")
+                        .HasName("pk_signaal_historie");
+
+                    b.HasIndex("SignaalId")
+                        .HasDatabaseName("ix_signaal_historie_signaal_id");
+
+                    b.HasIndex("TenantId", "SignaalId", "Volgnummer")
+                        .HasDatabaseName("ix_signaal_historie_tenant_id_signaal_id_volgnummer");
+
+                    b.ToTable("signaal_historie", "dossiers");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.SignaalWachtrij", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<Guid>("GemeenteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gemeente_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signaal_wachtrij");
+
+                    b.ToTable("signaal_wachtrij", "dossiers");
+                });
+
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Termijnverlenging", b =>
                 {
                     b.Property<Guid>("Id")
@@ -804,6 +992,26 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_pip_versies_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Signaal", b =>
+                {
+                    b.HasOne("Inburgering.Modules.Dossiers.Domain.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_signalen_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.SignaalGebeurtenis", b =>
+                {
+                    b.HasOne("Inburgering.Modules.Dossiers.Domain.Signaal", null)
+                        .WithMany()
+                        .HasForeignKey("SignaalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_signaal_historie_signalen_signaal_id");
                 });
 
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Termijnverlenging", b =>

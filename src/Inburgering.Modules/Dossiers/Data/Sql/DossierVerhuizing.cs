@@ -34,6 +34,7 @@ internal static class DossierVerhuizing
         var erin = "UPDATE mv_dossiers SET tenant_id = @doel, klantregisseur_id = NULL, versie = versie + 1;"
                    + string.Concat(Onderdelen.Select(t => $"UPDATE mv_{t} SET tenant_id = @doel;"))
                    + "INSERT INTO dossiers.dossiers SELECT * FROM mv_dossiers;"
+                   + "INSERT INTO dossiers.signaal_wachtrij (gemeente_id, dossier_id, aangemaakt_op) VALUES (@doel, @dossier, @nu);"
                    + string.Concat(Onderdelen.Select(t => $"INSERT INTO dossiers.{t} SELECT * FROM mv_{t};"))
                    + "DROP TABLE mv_dossiers;" + string.Concat(Onderdelen.Select(t => $"DROP TABLE mv_{t};"));
         await ExecuteAsync(connection, transaction, erin, verhuizing, ct);

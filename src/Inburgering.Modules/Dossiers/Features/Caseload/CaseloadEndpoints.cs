@@ -31,13 +31,13 @@ internal static class CaseloadEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/dossiers", LijstAsync).WithTags("Dossiers").RequirePermission(Permissions.DossiersLezen)
-            .WithSummary("Caseload. klantregisseur=me|{id}, fase, q (name or V-nummer), sort=koppelingsdatum (newest first, default)|naam, limit (1-100), cursor from the previous page's 'volgende'.")
+            .WithSummary("Caseload. klantregisseur=me|{id}, fase, q (name or V-nummer), signaal=open|overdue|{soort} (open, not snoozed signals), sort=koppelingsdatum (newest first, default)|naam, limit (1-100), cursor from the previous page's 'volgende'. Each row carries its open signals as badges.")
             .Produces<Weergave.Caseload>().ProducesValidationProblem();
         api.MapPost("/dossiers/toewijzingen", ToewijzenAsync).WithTags("Dossiers").RequirePermission(Permissions.DossiersToewijzen)
             .WithSummary("Bulk reassignment by a teamleider, with a reason. All or nothing.");
     }
 
-    private static async Task<IResult> LijstAsync(string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor,
+    private static async Task<IResult> LijstAsync(string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor, string? signaal,
         ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, DatabaseConnections connections, CancellationToken ct)
     {
         var gemeente = werkplaats.Gemeente;
@@ -76,16 +76,19 @@ internal static class CaseloadEndpoints
             _ => Ongeldig(check, "sort", "Kies koppelingsdatum of naam.") is null,
         };
         var positie = Cursor.Lees(cursor, opNaam, check);
+        var signaalFilter = SignaalFilterVan(signaal, check);
         check.Klaar();
 
         // A klantregisseur limited to their own caseload asking for someone else's gets an empty page.
         var filterOp = alleenVan ?? regisseur;
         var leeg = alleenVan is not null && regisseur is not null && regisseur != alleenVan;
         var rijen = leeg ? [] : await CaseloadQuery.LeesAsync(connections.AppDataSource, gemeente,
-            new CaseloadFilter(filterOp, gekozenFase, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), opNaam, positie?.Datum, positie?.Naam, positie?.Id), aantal + 1, ct);
+            new CaseloadFilter(filterOp, gekozenFase, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), opNaam, positie?.Datum, positie?.Naam, positie?.Id,
+                signaalFilter, werkplaats.Vandaag), aantal + 1, ct);
         var vandaag = werkplaats.Vandaag;
         var pagina = rijen.Take(aantal).Select(d => new CaseloadRegel(d.Id, d.VNummer, d.Voornamen, d.Achternaam, d.Fase, d.Koppelingsdatum,
-            vandaag.DayNumber - d.Koppelingsdatum.DayNumber, d.KlantregisseurId, d.CoaLocatieId, d.Verhuisdatum, d.TermijnEinde)).ToList();
+            vandaag.DayNumber - d.Koppelingsdatum.DayNumber, d.KlantregisseurId, d.CoaLocatieId, d.Verhuisdatum, d.TermijnEinde,
+            [.. d.Signalen.Select(b => new SignaalBadge(b.Soort, b.Ernst))])).ToList();
         var volgende = rijen.Count > aantal ? Cursor.Schrijf(pagina[^1], opNaam) : null;
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "caseload", [.. pagina.Select(d => d.Id)], ct);
         return TypedResults.Ok(new Weergave.Caseload(pagina, volgende));
@@ -120,6 +123,30 @@ internal static class CaseloadEndpoints
         werkplaats.Db.Inzages.Add(new Inzage(actor, "schrijven", "toewijzing", ids, werkplaats.Nu));
         await werkplaats.SlaOpAsync(ct);
         return TypedResults.Ok(new { toegewezen = dossiers.Count, invoer.KlantregisseurId });
+    }
+
+    private static SignaalFilter? SignaalFilterVan(string? signaal, Invoer check)
+    {
+        switch (signaal)
+        {
+            case null or "":
+                return null;
+            case "open":
+                return new SignaalFilter(false, null);
+            case "overdue":
+                return new SignaalFilter(true, null);
+        }
+
+        foreach (var soort in Enum.GetValues<SignaalSoort>())
+        {
+            if (JsonSerializer.Serialize(soort).Trim('"') == signaal)
+            {
+                return new SignaalFilter(false, soort);
+            }
+        }
+
+        check.Fout("signaal", "Kies open, overdue of een soort signaal (bijvoorbeeld pip-termijn).");
+        return null;
     }
 
     private static Guid? Ongeldig(Invoer check, string veld, string bericht)

@@ -21,8 +21,6 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 {
     private DossiersDbContext? _db;
 
-    private static readonly TimeZoneInfo Nederland = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Created on first use: the caseload page reads without it.</summary>
@@ -33,7 +31,7 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
     /// <summary>Dates in this domain are Dutch calendar dates.</summary>
     public DateOnly Vandaag => VandaagVolgens(time);
 
-    public static DateOnly VandaagVolgens(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Nederland).DateTime);
+    public static DateOnly VandaagVolgens(TimeProvider time) => Platform.Tijd.Kalender.Vandaag(time);
 
     public Guid Gemeente => tenant.Id ?? throw new DomainException(DossierFouten.GeenGemeente, "Dossiers horen bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
 
@@ -111,6 +109,12 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public async Task SlaOpAsync(CancellationToken cancellationToken)
     {
+        // The outbox row commits with the change itself, so no change is ever missed by the signals.
+        foreach (var gewijzigd in Db.ChangeTracker.Entries<Dossier>().Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Id).ToList())
+        {
+            Db.SignaalWachtrij.Add(new SignaalWachtrij(Gemeente, gewijzigd, Nu));
+        }
+
         try
         {
             await Db.SaveChangesAsync(cancellationToken);

@@ -23,6 +23,56 @@ namespace Inburgering.Modules.Tenancy.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Inburgering.Modules.Tenancy.Domain.Beleidsversie", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("GeldigVanaf")
+                        .HasColumnType("date")
+                        .HasColumnName("geldig_vanaf");
+
+                    b.Property<string>("Sleutel")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sleutel");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Toelichting")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("toelichting");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("vastgelegd_door");
+
+                    b.Property<DateTimeOffset>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vastgelegd_op");
+
+                    b.Property<int?>("Waarde")
+                        .HasColumnType("integer")
+                        .HasColumnName("waarde");
+
+                    b.HasKey("Id")
+                        .HasName("pk_beleidsversies");
+
+                    b.HasIndex("TenantId", "Sleutel", "GeldigVanaf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_beleidsversies_tenant_id_sleutel_geldig_vanaf");
+
+                    b.ToTable("beleidsversies", "tenancy");
+                });
+
             modelBuilder.Entity("Inburgering.Modules.Tenancy.Domain.CoaLocatie", b =>
                 {
                     b.Property<Guid>("Id")

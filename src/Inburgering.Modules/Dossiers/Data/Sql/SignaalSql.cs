@@ -1,0 +1,209 @@
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Platform.Data.Sql;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Inburgering.Modules.Dossiers.Data.Sql;
+
+internal sealed record OpenSignaal(Guid Id, Guid DossierId, SignaalSoort Soort, string Cyclus, Ernst Ernst, DateOnly ZichtbaarVanaf, DateOnly Vervaldatum, string Tekst, string Uitleg);
+
+internal sealed record NieuwSignaal(Guid DossierId, GewenstSignaal Signaal);
+
+internal sealed record SignaalWijziging(Guid Id, Guid DossierId, GewenstSignaal Signaal, bool Zichtbaar);
+
+/// <summary>One batch of changes, written in one transaction: all of it or nothing.</summary>
+internal sealed record SignaalWijzigingen(List<NieuwSignaal> Nieuw, List<SignaalWijziging> Gewijzigd, List<OpenSignaal> Opgelost)
+{
+    public int Aantal => Nieuw.Count + Gewijzigd.Count + Opgelost.Count;
+}
+
+/// <summary>
+/// Evaluation reads a whole gemeente at once and writes its changes in set-based statements: one round trip per
+/// batch, inside the tenant (row-level security applies). Raising goes through the unique index of open signals, so a
+/// repeated or concurrent evaluation never adds a second one.
+/// </summary>
+internal static class SignaalSql
+{
+    private const string Feiten = """
+        SELECT d.id, d.afsluiting_reden IS NOT NULL, d.vergunningdatum, d.koppelingsdatum, d.overdracht IS NOT NULL,
+          (d.kennismakingsgesprek->>'Gepland')::timestamptz, (d.kennismakingsgesprek->>'Gehouden')::date,
+          (d.scenario->>'Scenario')::int, (d.scenario->>'Besluitdatum')::date, coalesce(jsonb_array_length(d.scenario->'TenzijRedenen'), 0),
+          (d.brede_intake->>'Startdatum')::date, (d.brede_intake->>'Einddatum')::date,
+          d.kennisgeving_duo, d.brp_inschrijving,
+          p.eerste, p.leerroute, p.ontzorgen_start, p.ontzorgen_einde,
+          d.termijn_start, d.termijn_einde, t.dossier_id IS NOT NULL,
+          a.laatste_einde, a.laatste_taalles_einde, v.laatste,
+          d.woning_toegewezen, d.huurcontract_ingang, d.verhuisdatum, d.verblijfsdocument_ontvangen
+        FROM dossiers.dossiers d
+        LEFT JOIN (
+          SELECT dossier_id, (array_agg(dagtekening ORDER BY nummer))[1] AS eerste, (array_agg(leerroute ORDER BY nummer DESC))[1] AS leerroute,
+                 (array_agg(ontzorgen_start ORDER BY nummer DESC))[1] AS ontzorgen_start, (array_agg(ontzorgen_einde ORDER BY nummer DESC))[1] AS ontzorgen_einde
+          FROM dossiers.pip_versies WHERE tenant_id = @tenant /*per-dossier*/ GROUP BY dossier_id) p ON p.dossier_id = d.id
+        LEFT JOIN (
+          SELECT dossier_id, max(coalesce(einddatum, DATE '9999-12-31')) AS laatste_einde,
+                 max(coalesce(einddatum, DATE '9999-12-31')) FILTER (WHERE soort = 'Taalles') AS laatste_taalles_einde
+          FROM dossiers.activiteiten WHERE tenant_id = @tenant /*per-dossier*/ GROUP BY dossier_id) a ON a.dossier_id = d.id
+        LEFT JOIN (SELECT dossier_id, max(datum) AS laatste FROM dossiers.voortgangsgesprekken WHERE tenant_id = @tenant /*per-dossier*/ GROUP BY dossier_id) v ON v.dossier_id = d.id
+        LEFT JOIN (SELECT DISTINCT dossier_id FROM dossiers.termijnverlengingen WHERE tenant_id = @tenant /*per-dossier*/) t ON t.dossier_id = d.id
+        WHERE d.tenant_id = @tenant /*dossier*/
+        ORDER BY d.id
+        """;
+
+    public static async Task<List<DossierFeiten>> LeesFeitenAsync(NpgsqlDataSource source, Guid tenant, IReadOnlyCollection<Guid>? dossiers, CancellationToken ct)
+    {
+        var sql = TenantSql.Prefix(tenant) + (dossiers is null
+            ? Feiten
+            : Feiten.Replace("/*per-dossier*/", "AND dossier_id = ANY(@ids)", StringComparison.Ordinal).Replace("/*dossier*/", "AND d.id = ANY(@ids)", StringComparison.Ordinal));
+        await using var connection = await source.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("tenant", tenant);
+        if (dossiers is not null)
+        {
+            command.Parameters.AddWithValue("ids", dossiers.ToArray());
+        }
+
+        var feiten = new List<DossierFeiten>();
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            feiten.Add(new DossierFeiten(
+                r.GetGuid(0), r.GetBoolean(1), Datum(r, 2)!.Value, Datum(r, 3)!.Value, r.GetBoolean(4),
+                r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5), Datum(r, 6),
+                r.IsDBNull(7) ? null : r.GetInt32(7), Datum(r, 8), r.GetInt32(9),
+                Datum(r, 10), Datum(r, 11), Datum(r, 12), Datum(r, 13),
+                Datum(r, 14), r.IsDBNull(15) ? null : Enum.Parse<Leerroute>(r.GetString(15)), Datum(r, 16), Datum(r, 17),
+                Datum(r, 18), Datum(r, 19), r.GetBoolean(20),
+                Datum(r, 21), Datum(r, 22), Datum(r, 23),
+                Datum(r, 24), Datum(r, 25), Datum(r, 26), Datum(r, 27)));
+        }
+
+        return feiten;
+    }
+
+    public static async Task<List<OpenSignaal>> LeesOpenAsync(NpgsqlDataSource source, Guid tenant, IReadOnlyCollection<Guid>? dossiers, CancellationToken ct)
+    {
+        var sql = TenantSql.Prefix(tenant)
+                  + "SELECT id, dossier_id, soort, cyclus, ernst, zichtbaar_vanaf, vervaldatum, tekst, uitleg FROM dossiers.signalen "
+                  + "WHERE tenant_id = @tenant AND opgelost_op IS NULL" + (dossiers is null ? "" : " AND dossier_id = ANY(@ids)");
+        await using var connection = await source.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("tenant", tenant);
+        if (dossiers is not null)
+        {
+            command.Parameters.AddWithValue("ids", dossiers.ToArray());
+        }
+
+        var open = new List<OpenSignaal>();
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            open.Add(new OpenSignaal(r.GetGuid(0), r.GetGuid(1), Enum.Parse<SignaalSoort>(r.GetString(2)), r.GetString(3), Enum.Parse<Ernst>(r.GetString(4)),
+                r.GetFieldValue<DateOnly>(5), r.GetFieldValue<DateOnly>(6), r.GetString(7), r.GetString(8)));
+        }
+
+        return open;
+    }
+
+    public static async Task SchrijfAsync(NpgsqlDataSource source, Guid tenant, SignaalWijzigingen w, DateTimeOffset nu, CancellationToken ct)
+    {
+        await using var connection = await source.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var zet = new NpgsqlBatchCommand("SELECT set_config('app.tenant_id', @tenant, true)");
+        zet.Parameters.AddWithValue("tenant", tenant.ToString("D"));
+        batch.BatchCommands.Add(zet);
+
+        if (w.Nieuw.Count > 0)
+        {
+            var nieuw = new NpgsqlBatchCommand("""
+                WITH nieuw AS (
+                  INSERT INTO dossiers.signalen (id, tenant_id, dossier_id, soort, cyclus, ernst, zichtbaar_vanaf, vervaldatum, tekst, uitleg, verhoogd_op)
+                  SELECT u.id, @tenant, u.dossier_id, u.soort, u.cyclus, u.ernst, u.zichtbaar, u.verval, u.tekst, u.uitleg, @nu
+                  FROM unnest(@ids, @dossiers, @soorten, @cycli, @ernsten, @zichtbaar, @verval, @teksten, @uitleg)
+                    AS u(id, dossier_id, soort, cyclus, ernst, zichtbaar, verval, tekst, uitleg)
+                  ON CONFLICT (tenant_id, dossier_id, soort, cyclus) WHERE opgelost_op IS NULL DO NOTHING
+                  RETURNING id, dossier_id, ernst)
+                INSERT INTO dossiers.signaal_historie (id, tenant_id, signaal_id, dossier_id, soort, tijdstip, ernst)
+                SELECT gen_random_uuid(), @tenant, id, dossier_id, 'verhoogd', @nu, ernst FROM nieuw
+                """);
+            nieuw.Parameters.AddWithValue("tenant", tenant);
+            nieuw.Parameters.AddWithValue("nu", nu);
+            nieuw.Parameters.AddWithValue("ids", w.Nieuw.Select(_ => Guid.CreateVersion7(nu)).ToArray());
+            nieuw.Parameters.AddWithValue("dossiers", w.Nieuw.Select(n => n.DossierId).ToArray());
+            Velden(nieuw, w.Nieuw.Select(n => n.Signaal).ToList());
+            batch.BatchCommands.Add(nieuw);
+        }
+
+        if (w.Gewijzigd.Count > 0)
+        {
+            var gewijzigd = new NpgsqlBatchCommand("""
+                WITH u AS (
+                  SELECT * FROM unnest(@ids, @soorten, @cycli, @ernsten, @zichtbaar, @verval, @teksten, @uitleg, @historie)
+                    AS u(id, soort, cyclus, ernst, zichtbaar, verval, tekst, uitleg, historie)),
+                bijgewerkt AS (
+                  UPDATE dossiers.signalen s SET ernst = u.ernst, zichtbaar_vanaf = u.zichtbaar, vervaldatum = u.verval, tekst = u.tekst, uitleg = u.uitleg
+                  FROM u WHERE s.id = u.id AND s.tenant_id = @tenant AND s.opgelost_op IS NULL
+                  RETURNING s.id, s.dossier_id, s.ernst, u.historie)
+                INSERT INTO dossiers.signaal_historie (id, tenant_id, signaal_id, dossier_id, soort, tijdstip, ernst)
+                SELECT gen_random_uuid(), @tenant, id, dossier_id, 'gewijzigd', @nu, ernst FROM bijgewerkt WHERE historie
+                """);
+            gewijzigd.Parameters.AddWithValue("tenant", tenant);
+            gewijzigd.Parameters.AddWithValue("nu", nu);
+            gewijzigd.Parameters.AddWithValue("ids", w.Gewijzigd.Select(g => g.Id).ToArray());
+            gewijzigd.Parameters.AddWithValue("historie", w.Gewijzigd.Select(g => g.Zichtbaar).ToArray());
+            Velden(gewijzigd, w.Gewijzigd.Select(g => g.Signaal).ToList());
+            batch.BatchCommands.Add(gewijzigd);
+        }
+
+        if (w.Opgelost.Count > 0)
+        {
+            var opgelost = new NpgsqlBatchCommand("""
+                WITH opgelost AS (
+                  UPDATE dossiers.signalen SET opgelost_op = @nu
+                  WHERE tenant_id = @tenant AND id = ANY(@ids) AND opgelost_op IS NULL
+                  RETURNING id, dossier_id, ernst)
+                INSERT INTO dossiers.signaal_historie (id, tenant_id, signaal_id, dossier_id, soort, tijdstip, ernst)
+                SELECT gen_random_uuid(), @tenant, id, dossier_id, 'opgelost', @nu, ernst FROM opgelost
+                """);
+            opgelost.Parameters.AddWithValue("tenant", tenant);
+            opgelost.Parameters.AddWithValue("nu", nu);
+            opgelost.Parameters.AddWithValue("ids", w.Opgelost.Select(o => o.Id).ToArray());
+            batch.BatchCommands.Add(opgelost);
+        }
+
+        await batch.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Takes the changed dossiers off the outbox, oldest first; the rows come back if the caller does not commit.</summary>
+    public static async Task<List<(Guid Gemeente, Guid Dossier)>> NeemUitWachtrijAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int aantal, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            DELETE FROM dossiers.signaal_wachtrij WHERE id IN (
+              SELECT id FROM dossiers.signaal_wachtrij ORDER BY id LIMIT @aantal FOR UPDATE SKIP LOCKED)
+            RETURNING gemeente_id, dossier_id
+            """, connection, transaction);
+        command.Parameters.AddWithValue("aantal", aantal);
+        var rijen = new List<(Guid, Guid)>();
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            rijen.Add((r.GetGuid(0), r.GetGuid(1)));
+        }
+
+        return rijen;
+    }
+
+    private static void Velden(NpgsqlBatchCommand command, List<GewenstSignaal> s)
+    {
+        command.Parameters.AddWithValue("soorten", s.Select(x => x.Soort.ToString()).ToArray());
+        command.Parameters.AddWithValue("cycli", s.Select(x => x.Cyclus).ToArray());
+        command.Parameters.AddWithValue("ernsten", s.Select(x => x.Ernst.ToString()).ToArray());
+        command.Parameters.Add(new NpgsqlParameter("zichtbaar", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = s.Select(x => x.ZichtbaarVanaf).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("verval", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = s.Select(x => x.Vervaldatum).ToArray() });
+        command.Parameters.AddWithValue("teksten", s.Select(x => x.Tekst).ToArray());
+        command.Parameters.AddWithValue("uitleg", s.Select(x => x.Uitleg).ToArray());
+    }
+
+    private static DateOnly? Datum(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+}

@@ -1,0 +1,298 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Modules.Dossiers.Jobs;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Errors;
+using Inburgering.Platform.Jobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Modules.Dossiers.Features.Signalen;
+
+internal sealed record SignaalWeergave(
+    Guid Id, Guid DossierId, string VNummer, string Naam, Guid? KlantregisseurId, SignaalSoort Soort, string Cyclus, Ernst Ernst, SignaalStatus Status,
+    DateOnly ZichtbaarVanaf, DateOnly Vervaldatum, string Tekst, string Uitleg, DateTimeOffset VerhoogdOp, DateTimeOffset? OpgelostOp,
+    DateTimeOffset? ErkendOp, string? ErkendDoor, DateOnly? GesnoozedTot, string? SnoozeReden);
+
+internal sealed record SignaalHistorieRegel(string Soort, DateTimeOffset Tijdstip, string? Door, string? Reden, DateOnly? Tot, Ernst? Ernst);
+
+internal sealed record SignaalDetail(SignaalWeergave Signaal, IReadOnlyList<SignaalHistorieRegel> Historie);
+
+internal sealed record SignalenPagina(IReadOnlyList<SignaalWeergave> Signalen, string? Volgende);
+
+internal sealed record EvaluatieGestart(IReadOnlyList<string> Jobs);
+
+internal sealed record SignaalTelling(Guid? KlantregisseurId, int Info, int Warning, int Overdue, int Totaal);
+
+[Description("Hides the signal until a date (tomorrow up to 180 days ahead), with the reason; it comes back by itself if the condition still holds.")]
+internal sealed record Snooze(DateOnly? Tot, string? Reden);
+
+[Description("Evaluates the signals now: one gemeente (organisatieId) or every active gemeente (empty).")]
+internal sealed record EvaluatieVerzoek(Guid? OrganisatieId);
+
+/// <summary>Signals for klantregisseurs and teamleiders: lists with filters, counts per klantregisseur, acknowledge and snooze.</summary>
+internal static class SignaalEndpoints
+{
+    private const int StandaardAantal = 50;
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var signalen = api.MapGroup("/signalen").WithTags("Signalen");
+        signalen.MapGet("/", LijstAsync).RequirePermission(Permissions.SignalenLezen)
+            .WithSummary("Signals. wie=mij|team, soort, ernst=info|warning|overdue, status=open (default: not snoozed, acknowledged included)|erkend|gesnoozed|opgelost|alle, dossierId, limit (1-100), cursor. Earliest deadline first.");
+        signalen.MapGet("/tellingen", TellingenAsync).RequirePermission(Permissions.SignalenLezen)
+            .WithSummary("Open signals (not snoozed) per klantregisseur, by severity; wie=mij|team.");
+        signalen.MapGet("/{id:guid}", DetailAsync).RequirePermission(Permissions.SignalenLezen).WithSummary("One signal with its history.");
+        signalen.MapPost("/{id:guid}/erkennen", ErkenAsync).RequirePermission(Permissions.SignalenBehandelen).WithSummary("Acknowledges the signal; it stays open until its condition clears.");
+        signalen.MapPost("/{id:guid}/snoozen", SnoozeAsync).RequirePermission(Permissions.SignalenBehandelen).WithSummary("Snoozes the signal until a date, with a reason.")
+            .ProducesValidationProblem();
+        api.MapGet("/dossiers/{id:guid}/signalen", DossierAsync).WithTags("Signalen").RequirePermission(Permissions.SignalenLezen)
+            .WithSummary("The dossier's signals: open ones by default, status=alle for the history as well.");
+        api.MapPost("/beheer/signalen/evaluatie", EvalueerAsync).WithTags("Beheer: signalen").RequirePermission(Permissions.SignalenEvalueren)
+            .WithSummary("Platform beheerder: evaluate now, for one gemeente or all. Returns the queued job ids (202).");
+    }
+
+    private static async Task<IResult> LijstAsync(string? wie, string? soort, string? ernst, string? status, Guid? dossierId, int? limit, string? cursor,
+        ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+    {
+        var check = new Invoer();
+        var query = await ZichtbaarAsync(wie, user, werkplaats, lezer, check, ct);
+        SignaalSoort? gekozenSoort = soort is null or "" ? null : Woord<SignaalSoort>(soort, "soort", check);
+        Ernst? gekozenErnst = ernst is null or "" ? null : Woord<Ernst>(ernst, "ernst", check);
+        var aantal = limit ?? StandaardAantal;
+        if (aantal is < 1 or > 100)
+        {
+            check.Fout("limit", "Kies 1 tot 100.");
+        }
+
+        var positie = LeesCursor(cursor, check);
+        var vandaag = werkplaats.Vandaag;
+        var filter = status ?? "open";
+        if (filter is not ("open" or "erkend" or "gesnoozed" or "opgelost" or "alle"))
+        {
+            check.Fout("status", "Kies open, erkend, gesnoozed, opgelost of alle.");
+        }
+
+        check.Klaar();
+        query = filter switch
+        {
+            "open" => query.Where(x => x.S.OpgelostOp == null && (x.S.GesnoozedTot == null || x.S.GesnoozedTot <= vandaag)),
+            "erkend" => query.Where(x => x.S.OpgelostOp == null && x.S.ErkendOp != null && (x.S.GesnoozedTot == null || x.S.GesnoozedTot <= vandaag)),
+            "gesnoozed" => query.Where(x => x.S.OpgelostOp == null && x.S.GesnoozedTot > vandaag),
+            "opgelost" => query.Where(x => x.S.OpgelostOp != null),
+            _ => query,
+        };
+        if (gekozenSoort is { } s)
+        {
+            query = query.Where(x => x.S.Soort == s);
+        }
+
+        if (gekozenErnst is { } e)
+        {
+            query = query.Where(x => x.S.Ernst == e);
+        }
+
+        if (dossierId is { } dossier)
+        {
+            query = query.Where(x => x.S.DossierId == dossier);
+        }
+
+        if (positie is { } p)
+        {
+            query = query.Where(x => x.S.Vervaldatum > p.Datum || (x.S.Vervaldatum == p.Datum && x.S.Id.CompareTo(p.Id) > 0));
+        }
+
+        var rijen = await query.OrderBy(x => x.S.Vervaldatum).ThenBy(x => x.S.Id).Take(aantal + 1).ToListAsync(ct);
+        var pagina = rijen.Take(aantal).Select(x => Weergave(x.S, x.D, vandaag)).ToList();
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "signalen", [.. pagina.Select(x => x.DossierId).Distinct()], ct);
+        return TypedResults.Ok(new SignalenPagina(pagina, rijen.Count > aantal ? SchrijfCursor(pagina[^1]) : null));
+    }
+
+    private static async Task<IResult> TellingenAsync(string? wie, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+    {
+        var check = new Invoer();
+        var query = await ZichtbaarAsync(wie ?? "team", user, werkplaats, lezer, check, ct);
+        check.Klaar();
+        var vandaag = werkplaats.Vandaag;
+        var tellingen = await query.Where(x => x.S.OpgelostOp == null && (x.S.GesnoozedTot == null || x.S.GesnoozedTot <= vandaag))
+            .GroupBy(x => new { x.D.KlantregisseurId, x.S.Ernst })
+            .Select(g => new { g.Key.KlantregisseurId, g.Key.Ernst, Aantal = g.Count() })
+            .ToListAsync(ct);
+        return TypedResults.Ok(tellingen.GroupBy(t => t.KlantregisseurId).Select(g => new SignaalTelling(g.Key,
+                g.Where(t => t.Ernst == Ernst.Info).Sum(t => t.Aantal), g.Where(t => t.Ernst == Ernst.Warning).Sum(t => t.Aantal),
+                g.Where(t => t.Ernst == Ernst.Overdue).Sum(t => t.Aantal), g.Sum(t => t.Aantal)))
+            .OrderByDescending(t => t.Overdue).ThenByDescending(t => t.Totaal).ToList());
+    }
+
+    private static async Task<IResult> DetailAsync(Guid id, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+    {
+        var (signaal, dossier) = await LaadAsync(id, user, werkplaats, lezer, ct);
+        var historie = await werkplaats.Db.SignaalHistorie.AsNoTracking().Where(h => h.SignaalId == id).OrderBy(h => h.Volgnummer)
+            .Select(h => new SignaalHistorieRegel(h.Soort, h.Tijdstip, h.Door, h.Reden, h.Tot, h.Ernst)).ToListAsync(ct);
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "signalen", [dossier.Id], ct);
+        return TypedResults.Ok(new SignaalDetail(Weergave(signaal, dossier, werkplaats.Vandaag), historie));
+    }
+
+    private static async Task<IResult> ErkenAsync(Guid id, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+    {
+        var (signaal, dossier) = await LaadAsync(id, user, werkplaats, lezer, ct, bewerken: true);
+        var actor = DossierWerkplaats.ActorVan(user);
+        signaal.Erken(actor.Naam, werkplaats.Nu);
+        werkplaats.Db.SignaalHistorie.Add(new SignaalGebeurtenis(signaal.Id, signaal.DossierId, SignaalGebeurtenis.Erkend, werkplaats.Nu, actor.Naam, null, null, signaal.Ernst));
+        await werkplaats.Db.SaveChangesAsync(ct);
+        return TypedResults.Ok(Weergave(signaal, dossier, werkplaats.Vandaag));
+    }
+
+    private static async Task<IResult> SnoozeAsync(Guid id, Snooze invoer, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+    {
+        var check = new Invoer();
+        var vandaag = werkplaats.Vandaag;
+        var tot = check.Verplicht(invoer.Tot, "tot");
+        if (invoer.Tot is not null && (tot <= vandaag || tot > vandaag.AddDays(180)))
+        {
+            check.Fout("tot", "Kies een datum vanaf morgen tot hoogstens 180 dagen vooruit.");
+        }
+
+        var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 500);
+        check.Klaar();
+        var (signaal, dossier) = await LaadAsync(id, user, werkplaats, lezer, ct, bewerken: true);
+        var actor = DossierWerkplaats.ActorVan(user);
+        signaal.Snooze(tot, reden!);
+        werkplaats.Db.SignaalHistorie.Add(new SignaalGebeurtenis(signaal.Id, signaal.DossierId, SignaalGebeurtenis.Gesnoozed, werkplaats.Nu, actor.Naam, reden, tot, signaal.Ernst));
+        await werkplaats.Db.SaveChangesAsync(ct);
+        return TypedResults.Ok(Weergave(signaal, dossier, vandaag));
+    }
+
+    private static async Task<IResult> DossierAsync(Guid id, string? status, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+    {
+        var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
+        var vandaag = werkplaats.Vandaag;
+        var query = werkplaats.Db.Signalen.AsNoTracking().Where(s => s.DossierId == id);
+        if (status != "alle")
+        {
+            query = query.Where(s => s.OpgelostOp == null);
+        }
+
+        var lijst = await query.OrderBy(s => s.Vervaldatum).ToListAsync(ct);
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "signalen", [id], ct);
+        return TypedResults.Ok(lijst.Select(s => Weergave(s, dossier, vandaag)).ToList());
+    }
+
+    private static async Task<IResult> EvalueerAsync(EvaluatieVerzoek? verzoek, ITenantJobs jobs, IOrganisationDirectory organisaties, CancellationToken ct)
+    {
+        if (verzoek?.OrganisatieId is not { } gemeente)
+        {
+            return TypedResults.Accepted((string?)null, new EvaluatieGestart([jobs.EnqueueHost<SignaalSweep>(s => s.VerdeelAsync(CancellationToken.None), SignaalSweep.Queue)]));
+        }
+
+        if (await organisaties.FindAsync(gemeente, ct) is not { Soort: Platform.Tenancy.OrganisationKind.Gemeente, Actief: true })
+        {
+            throw new ValidationFailedException(DossierFouten.Validatie, new Dictionary<string, string[]> { ["organisatieId"] = ["Kies een actieve gemeente."] });
+        }
+
+        return TypedResults.Accepted((string?)null, new EvaluatieGestart([jobs.Enqueue<SignaalGemeenteJob>(gemeente, j => j.EvalueerAsync(CancellationToken.None), SignaalSweep.Queue)]));
+    }
+
+    /// <summary>Member-initialised (not positional) so EF Core can translate filters on it.</summary>
+    private sealed class Rij
+    {
+        public required Signaal S { get; init; }
+
+        public required Dossier D { get; init; }
+    }
+
+    /// <summary>The signals the caller may see: of the whole gemeente (team) or their own caseload (mij, or when the gemeente limits them to it).</summary>
+    private static async Task<IQueryable<Rij>> ZichtbaarAsync(string? wie, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, Invoer check, CancellationToken ct)
+    {
+        _ = werkplaats.Gemeente;
+        var alleenVan = await lezer.AlleenVanAsync(user, ct);
+        Guid? regisseur = wie switch
+        {
+            "mij" => Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var me) ? me : Guid.Empty,
+            null or "" or "team" => null,
+            _ => Fout(check, "wie", "Kies mij of team."),
+        };
+        var filter = alleenVan ?? regisseur;
+        var db = werkplaats.Db;
+        var query = db.Signalen.AsNoTracking().Join(db.Dossiers.AsNoTracking(), s => s.DossierId, d => d.Id, (s, d) => new Rij { S = s, D = d });
+        return filter is { } kr ? query.Where(x => x.D.KlantregisseurId == kr) : query;
+    }
+
+    private static async Task<(Signaal Signaal, Dossier Dossier)> LaadAsync(Guid id, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct, bool bewerken = false)
+    {
+        _ = werkplaats.Gemeente;
+        var signalen = bewerken ? werkplaats.Db.Signalen : werkplaats.Db.Signalen.AsNoTracking();
+        var signaal = await signalen.SingleOrDefaultAsync(s => s.Id == id, ct)
+            ?? throw new DomainException(SignaalFouten.NietGevonden, "Dit signaal bestaat niet in uw gemeente.", StatusCodes.Status404NotFound);
+        var dossier = await lezer.LaadAsync(user, signaal.DossierId, ct, alleenLezen: true);
+        if (bewerken && signaal.OpgelostOp is not null)
+        {
+            throw new DomainException(SignaalFouten.AlOpgelost, "Dit signaal is al opgelost.", StatusCodes.Status409Conflict);
+        }
+
+        return (signaal, dossier);
+    }
+
+    private static SignaalWeergave Weergave(Signaal s, Dossier d, DateOnly vandaag) => new(
+        s.Id, s.DossierId, d.VNummer, d.Voornamen + " " + d.Achternaam, d.KlantregisseurId, s.Soort, s.Cyclus, s.Ernst, s.StatusOp(vandaag),
+        s.ZichtbaarVanaf, s.Vervaldatum, s.Tekst, s.Uitleg, s.VerhoogdOp, s.OpgelostOp, s.ErkendOp, s.ErkendDoor, s.GesnoozedTot, s.SnoozeReden);
+
+    private static T? Woord<T>(string waarde, string veld, Invoer check)
+        where T : struct, Enum
+    {
+        foreach (var optie in Enum.GetValues<T>())
+        {
+            if (JsonSerializer.Serialize(optie).Trim('"') == waarde)
+            {
+                return optie;
+            }
+        }
+
+        check.Fout(veld, $"Kies uit {string.Join(", ", Enum.GetValues<T>().Select(o => JsonSerializer.Serialize(o).Trim('"')))}.");
+        return null;
+    }
+
+    private static Guid? Fout(Invoer check, string veld, string bericht)
+    {
+        check.Fout(veld, bericht);
+        return null;
+    }
+
+    private static (DateOnly Datum, Guid Id)? LeesCursor(string? cursor, Invoer check)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        try
+        {
+            var delen = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor)).Split('|');
+            return (DateOnly.ParseExact(delen[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), Guid.Parse(delen[1]));
+        }
+        catch (Exception ex) when (ex is FormatException or IndexOutOfRangeException)
+        {
+            check.Fout("cursor", "Deze cursor is ongeldig; gebruik 'volgende' uit de vorige pagina.");
+            return null;
+        }
+    }
+
+    private static string SchrijfCursor(SignaalWeergave laatste) =>
+        WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"{laatste.Vervaldatum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}|{laatste.Id}"));
+}
+
+internal static class SignaalFouten
+{
+    public const string NietGevonden = "Dossiers:SignalNotFound";
+    public const string AlOpgelost = "Dossiers:SignalResolved";
+}

@@ -1,0 +1,96 @@
+using Inburgering.Modules.Dossiers.Data.Sql;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Data;
+using Inburgering.Platform.Tenancy;
+using Inburgering.Platform.Tijd;
+using Microsoft.Extensions.Options;
+
+namespace Inburgering.Modules.Dossiers.Features.Signalen;
+
+/// <summary>Configuration section <c>Signalen</c>.</summary>
+internal sealed class SignaalOptions
+{
+    public const string Section = "Signalen";
+
+    /// <summary>Minutes between full evaluations of every gemeente (1 to 60).</summary>
+    public int IntervalMinuten { get; set; } = 15;
+
+    /// <summary>Changes written per transaction; an interrupted evaluation keeps the batches it finished.</summary>
+    public int Batchgrootte { get; set; } = 2000;
+
+    /// <summary>How often the worker looks for changed dossiers in the outbox.</summary>
+    public TimeSpan WachtrijInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+internal sealed record EvaluatieResultaat(int Dossiers, int Verhoogd, int Gewijzigd, int Opgelost);
+
+/// <summary>
+/// Evaluates the active gemeente's dossiers (all, or the given ones): which signals should be open today, compared with
+/// the open ones. New ones are raised, changed ones updated, the rest resolved. Idempotent and convergent: running it
+/// again, or after an interrupted run, leaves exactly what one clean run leaves.
+/// </summary>
+internal sealed class SignaalEvaluatie(ICurrentTenant tenant, DatabaseConnections connections, IBeleidsregels regels, TimeProvider time, IOptions<SignaalOptions> options)
+{
+    public async Task<EvaluatieResultaat> EvalueerAsync(IReadOnlyCollection<Guid>? dossiers, CancellationToken ct)
+    {
+        var gemeente = tenant.Id ?? throw new TenantIsolationException("Signals are evaluated inside one gemeente; enter its tenant scope first.");
+        var source = connections.AppDataSource;
+        var beleid = await regels.VanGemeenteAsync(ct);
+        var vandaag = Kalender.Vandaag(time);
+        var nu = time.GetUtcNow();
+        var feiten = await SignaalSql.LeesFeitenAsync(source, gemeente, dossiers, ct);
+        var open = (await SignaalSql.LeesOpenAsync(source, gemeente, dossiers, ct)).GroupBy(s => s.DossierId).ToDictionary(g => g.Key, g => g.ToList());
+        var batchgrootte = Math.Max(1, options.Value.Batchgrootte);
+        var wijzigingen = Leeg();
+        int verhoogd = 0, gewijzigd = 0, opgelost = 0;
+
+        foreach (var dossier in feiten)
+        {
+            var bestaand = open.Remove(dossier.Id, out var lijst) ? lijst : [];
+            foreach (var gewenst in SignaalRegels.Bepaal(dossier, vandaag, beleid))
+            {
+                var huidig = bestaand.FirstOrDefault(s => s.Soort == gewenst.Soort && s.Cyclus == gewenst.Cyclus);
+                if (huidig is null)
+                {
+                    wijzigingen.Nieuw.Add(new NieuwSignaal(dossier.Id, gewenst));
+                    continue;
+                }
+
+                bestaand.Remove(huidig);
+                if (huidig.Ernst != gewenst.Ernst || huidig.Vervaldatum != gewenst.Vervaldatum || huidig.ZichtbaarVanaf != gewenst.ZichtbaarVanaf
+                    || huidig.Tekst != gewenst.Tekst || huidig.Uitleg != gewenst.Uitleg)
+                {
+                    wijzigingen.Gewijzigd.Add(new SignaalWijziging(huidig.Id, dossier.Id, gewenst, huidig.Ernst != gewenst.Ernst || huidig.Vervaldatum != gewenst.Vervaldatum));
+                }
+            }
+
+            wijzigingen.Opgelost.AddRange(bestaand);
+            if (wijzigingen.Aantal >= batchgrootte)
+            {
+                await SchrijfAsync();
+            }
+        }
+
+        // Open signals of dossiers that were not read (closed or moved away between the two reads) resolve as well.
+        wijzigingen.Opgelost.AddRange(open.Values.SelectMany(s => s));
+        await SchrijfAsync();
+        return new EvaluatieResultaat(feiten.Count, verhoogd, gewijzigd, opgelost);
+
+        async Task SchrijfAsync()
+        {
+            if (wijzigingen.Aantal == 0)
+            {
+                return;
+            }
+
+            await SignaalSql.SchrijfAsync(source, gemeente, wijzigingen, nu, ct);
+            verhoogd += wijzigingen.Nieuw.Count;
+            gewijzigd += wijzigingen.Gewijzigd.Count;
+            opgelost += wijzigingen.Opgelost.Count;
+            wijzigingen = Leeg();
+        }
+
+        static SignaalWijzigingen Leeg() => new([], [], []);
+    }
+}

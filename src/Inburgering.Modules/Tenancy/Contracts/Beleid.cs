@@ -1,0 +1,66 @@
+namespace Inburgering.Modules.Tenancy.Contracts;
+
+public enum BeleidsEenheid
+{
+    Dagen = 1,
+    Maanden = 2,
+}
+
+/// <summary>One version of a norm: its value from a date on. A gemeente's version with no value returns to the national norm.</summary>
+public sealed record BeleidsVersie(DateOnly GeldigVanaf, int? Waarde);
+
+/// <summary>
+/// A norm from the rules and deadlines (domain guide), declared by the module that applies it, with its national
+/// versions. A gemeente may set its own versions from a date on through the beheer API.
+/// </summary>
+public sealed record BeleidsparameterDefinitie(
+    string Sleutel, string Omschrijving, BeleidsEenheid Eenheid, int Minimum, int Maximum, string Bron, IReadOnlyList<BeleidsVersie> Landelijk)
+{
+    public static BeleidsparameterDefinitie Dagen(string sleutel, int standaard, string omschrijving, string bron, int maximum = 365) =>
+        new(sleutel, omschrijving, BeleidsEenheid.Dagen, 0, maximum, bron, [new BeleidsVersie(LandelijkSinds, standaard)]);
+
+    public static BeleidsparameterDefinitie Maanden(string sleutel, int standaard, string omschrijving, string bron, int maximum = 60) =>
+        new(sleutel, omschrijving, BeleidsEenheid.Maanden, 0, maximum, bron, [new BeleidsVersie(LandelijkSinds, standaard)]);
+
+    /// <summary>The Wet inburgering 2021 took effect on this date; the national norms apply from it.</summary>
+    public static readonly DateOnly LandelijkSinds = new(2022, 1, 1);
+}
+
+/// <summary>Which version of a norm applied on a date, and whose it was: explains every deadline afterwards.</summary>
+public sealed record BeleidsHerkomst(string Sleutel, int Waarde, BeleidsEenheid Eenheid, DateOnly GeldigVanaf, bool VanGemeente);
+
+/// <summary>The norms of one gemeente at every date: its own versions where it has them, else the national ones.</summary>
+public sealed class Beleid(IReadOnlyDictionary<string, BeleidsparameterDefinitie> definities, IReadOnlyDictionary<string, IReadOnlyList<BeleidsVersie>> gemeente)
+{
+    public int Waarde(string sleutel, DateOnly op) => Herkomst(sleutel, op).Waarde;
+
+    public BeleidsHerkomst Herkomst(string sleutel, DateOnly op)
+    {
+        var definitie = definities.TryGetValue(sleutel, out var d) ? d : throw new KeyNotFoundException($"No policy parameter '{sleutel}' is declared.");
+        var eigen = gemeente.TryGetValue(sleutel, out var versies) ? versies.LastOrDefault(v => v.GeldigVanaf <= op) : null;
+        if (eigen is { Waarde: { } waarde })
+        {
+            return new BeleidsHerkomst(sleutel, waarde, definitie.Eenheid, eigen.GeldigVanaf, true);
+        }
+
+        var landelijk = definitie.Landelijk.LastOrDefault(v => v.GeldigVanaf <= op) ?? definitie.Landelijk[0];
+        return new BeleidsHerkomst(sleutel, landelijk.Waarde!.Value, definitie.Eenheid, landelijk.GeldigVanaf, false);
+    }
+
+    /// <summary>The date <paramref name="aantal"/> days or months after <paramref name="van"/>, in the norm's unit.</summary>
+    public DateOnly Na(string sleutel, DateOnly van, DateOnly op) => Verschuif(sleutel, van, op, 1);
+
+    public DateOnly Voor(string sleutel, DateOnly van, DateOnly op) => Verschuif(sleutel, van, op, -1);
+
+    private DateOnly Verschuif(string sleutel, DateOnly van, DateOnly op, int richting)
+    {
+        var herkomst = Herkomst(sleutel, op);
+        return herkomst.Eenheid == BeleidsEenheid.Maanden ? van.AddMonths(richting * herkomst.Waarde) : van.AddDays(richting * herkomst.Waarde);
+    }
+}
+
+public interface IBeleidsregels
+{
+    /// <summary>The active gemeente's norms, cached for a minute; a change through the beheer API evicts at once.</summary>
+    Task<Beleid> VanGemeenteAsync(CancellationToken cancellationToken);
+}

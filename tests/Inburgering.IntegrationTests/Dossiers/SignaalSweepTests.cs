@@ -1,0 +1,171 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Dossiers.Features.Signalen;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Tenancy.Data.ReferenceData;
+using Inburgering.Platform.Tenancy;
+using Inburgering.Platform.Tijd;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Inburgering.IntegrationTests.Dossiers;
+
+/// <summary>Small batches and a quick job poll, so a sweep spans many transactions and Hangfire answers within a second.</summary>
+public sealed class SignaalSweepFixture : AppFixture
+{
+    protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
+    {
+        ["Signalen:Batchgrootte"] = "25",
+        ["Jobs:QueuePollInterval"] = "00:00:01",
+    };
+}
+
+/// <summary>The sweep as the worker runs it: crash-safe batches, Hangfire fan-out per gemeente, and who may start or watch it.</summary>
+public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<SignaalSweepFixture>
+{
+    private DateOnly Vandaag => Kalender.Vandaag(app.Clock);
+
+    [Fact]
+    public async Task A_sweep_interrupted_half_way_and_run_again_leaves_exactly_what_a_clean_run_leaves()
+    {
+        // 60 dossiers with three overdue gaps each: 180 signals, written 25 per transaction.
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 60; i++)
+        {
+            ids.Add((await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Vandaag.AddDays(-100)))).Verwacht(HttpStatusCode.Created).Id);
+        }
+
+        await WachtOpWachtrijAsync();
+        var lijst = string.Join(',', ids.Select(id => $"'{id}'"));
+        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id in ({lijst})");
+
+        // The batch with the last dossier fails inside its transaction, as a killed job or a lost connection would.
+        var laatste = ids.Max();
+        await VoerUitAlsEigenaarAsync($"""
+            create function dossiers.storing_halverwege() returns trigger language plpgsql as $$
+            begin if new.dossier_id = '{laatste}' then raise exception 'storing halverwege'; end if; return new; end $$;
+            create trigger storing_halverwege before insert on dossiers.signalen for each row execute function dossiers.storing_halverwege();
+            """);
+        await Assert.ThrowsAsync<PostgresException>(() => EvalueerAsync());
+        var halverwege = await AantalAsync(lijst);
+        Assert.InRange(halverwege, 1, 179);
+        await VoerUitAlsEigenaarAsync("drop trigger storing_halverwege on dossiers.signalen; drop function dossiers.storing_halverwege();");
+
+        await EvalueerAsync();
+        await EvalueerAsync();
+        var naHerstart = await MomentopnameAsync(lijst);
+        Assert.Equal(180, await AantalAsync(lijst));
+
+        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id in ({lijst})");
+        await EvalueerAsync();
+        Assert.Equal(180, await AantalAsync(lijst));
+        Assert.Equal(await MomentopnameAsync(lijst), naHerstart);
+    }
+
+    [Fact]
+    public async Task The_platform_beheerder_starts_an_evaluation_that_Hangfire_fans_out_to_every_active_gemeente_with_ids_only()
+    {
+        var inA = await NieuwAsync(AppFixture.TenantA);
+        var inB = await NieuwAsync(AppFixture.TenantB);
+        await WachtOpWachtrijAsync();
+        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id = '{inA}'");
+        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantB, $"delete from dossiers.signalen where dossier_id = '{inB}'");
+
+        var beheerder = await app.IntegrationAsync(AppFixture.TenantA, Roles.FunctioneelBeheerder);
+        Assert.Equal(HttpStatusCode.Forbidden, (await beheerder.PostAsJsonAsync("/api/v1/beheer/signalen/evaluatie", new { })).StatusCode);
+
+        var platform = await app.IntegrationAsync(TenancySeeder.PlatformId, Roles.PlatformBeheerder);
+        var onbekend = await Antwoord.VanAsync(await platform.PostAsJsonAsync("/api/v1/beheer/signalen/evaluatie", new { organisatieId = TenancySeeder.PlatformId }));
+        onbekend.Verwacht(HttpStatusCode.BadRequest);
+        Assert.Equal(["organisatieId"], onbekend.Velden);
+
+        var gestart = await Antwoord.VanAsync(await platform.PostAsJsonAsync("/api/v1/beheer/signalen/evaluatie", new { }));
+        gestart.Verwacht(HttpStatusCode.Accepted);
+        Assert.Single(gestart.Json.GetProperty("jobs").EnumerateArray());
+
+        Assert.True(await WachtOpAsync(AppFixture.TenantA, inA), "Hangfire did not evaluate Almelo");
+        Assert.True(await WachtOpAsync(AppFixture.TenantB, inB), "Hangfire did not evaluate Enschede");
+
+        // The fan-out job and one job per gemeente; their arguments and parameters hold no personal data.
+        await using var connection = await AppFixture.OpenAsync(app.Database.Owner);
+        await using var command = new NpgsqlCommand("select j.invocationdata::text || ' ' || j.arguments::text || ' ' || coalesce(string_agg(p.name || '=' || p.value, ' '), '') from hangfire.job j left join hangfire.jobparameter p on p.jobid = j.id group by j.id", connection);
+        var jobs = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                jobs.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(jobs, j => j.Contains("SignaalSweep", StringComparison.Ordinal));
+        Assert.Contains(jobs, j => j.Contains(AppFixture.TenantB.ToString(), StringComparison.Ordinal) && j.Contains("SignaalGemeenteJob", StringComparison.Ordinal));
+        Assert.All(jobs, j => Assert.DoesNotContain("Haddad", j, StringComparison.Ordinal));
+        Assert.All(jobs, j => Assert.DoesNotContain("Amal", j, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Only_a_platform_beheerder_reaches_the_job_dashboard()
+    {
+        var platform = await app.SignedInBrowserAsync(await app.CreateUserAsync((TenancySeeder.PlatformId, OrganisationKind.Platform, Roles.PlatformBeheerder)));
+        var dashboard = await platform.GetAsync("/beheer/taken");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("Inburgering: taken", await dashboard.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var klantregisseur = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur)));
+        var geweigerd = await klantregisseur.GetAsync("/beheer/taken");
+        Assert.Equal(HttpStatusCode.Redirect, geweigerd.StatusCode);
+        Assert.Contains("/account/geen-toegang", geweigerd.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var anoniem = await app.NewBrowser().GetAsync("/beheer/taken");
+        Assert.Equal(HttpStatusCode.Redirect, anoniem.StatusCode);
+        Assert.Contains("/account/inloggen", anoniem.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    private async Task<Guid> NieuwAsync(Guid gemeente) =>
+        (await (await app.DossierApiAsync(gemeente, Roles.Klantregisseur)).MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Vandaag.AddDays(-30))))
+        .Verwacht(HttpStatusCode.Created).Id;
+
+    private Task<EvaluatieResultaat> EvalueerAsync() =>
+        app.TenantScope.RunAsync(AppFixture.TenantA, scope => scope.GetRequiredService<SignaalEvaluatie>().EvalueerAsync(null, CancellationToken.None));
+
+    private async Task<int> AantalAsync(string lijst) =>
+        (int)await DossierTabellen.AantalAsync(app, AppFixture.TenantA, $"dossiers.signalen where dossier_id in ({lijst})");
+
+    private Task<string> MomentopnameAsync(string lijst) => DossierTabellen.AlsGemeenteAsync<string>(app, AppFixture.TenantA,
+        $"select string_agg(dossier_id || ' ' || soort || ' ' || cyclus || ' ' || ernst || ' ' || vervaldatum || ' ' || (opgelost_op is null), ',' order by dossier_id, soort, cyclus) from dossiers.signalen where dossier_id in ({lijst})");
+
+    private async Task<bool> WachtOpAsync(Guid gemeente, Guid dossier)
+    {
+        for (var poging = 0; poging < 200; poging++)
+        {
+            if (await DossierTabellen.AantalAsync(app, gemeente, $"dossiers.signalen where dossier_id = '{dossier}' and soort = 'OverdrachtOntbreekt'") > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private async Task WachtOpWachtrijAsync()
+    {
+        for (var poging = 0; poging < 100 && await AppFixture.ScalarAsync<long>(app.Database.Owner, "select count(*) from dossiers.signaal_wachtrij") > 0; poging++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task VoerUitAlsEigenaarAsync(string sql)
+    {
+        await using var connection = await AppFixture.OpenAsync(app.Database.Owner);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
