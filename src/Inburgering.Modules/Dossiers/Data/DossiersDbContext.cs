@@ -156,6 +156,7 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.Property(s => s.Id).ValueGeneratedNever();
             b.Property(s => s.Soort).HasConversion<string>().HasMaxLength(40);
             b.Property(s => s.Ernst).HasConversion<string>().HasMaxLength(20);
+            b.Property(s => s.ErnstBijVerhoging).HasConversion<string>().HasMaxLength(20);
             b.Property(s => s.Cyclus).HasMaxLength(40);
             b.Property(s => s.Tekst).HasMaxLength(1000);
             b.Property(s => s.Uitleg).HasMaxLength(500);
@@ -163,7 +164,6 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.Property(s => s.SnoozeReden).HasMaxLength(500);
             // Raising is idempotent even when two evaluations race: one open signal per dossier, type and cycle.
             b.HasIndex(s => new { s.TenantId, s.DossierId, s.Soort, s.Cyclus }).IsUnique().HasFilter("opgelost_op IS NULL").HasDatabaseName("ux_signalen_open");
-            b.HasIndex(s => new { s.TenantId, s.OpgelostOp, s.Ernst });
             b.HasOne<Dossier>().WithMany().HasForeignKey(s => s.DossierId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SignaalGebeurtenis>(b =>
@@ -175,7 +175,7 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.Property(g => g.Reden).HasMaxLength(500);
             b.Property(g => g.Ernst).HasConversion<string>().HasMaxLength(20);
             b.Property(g => g.Volgnummer).UseIdentityByDefaultColumn();
-            b.HasIndex(g => new { g.TenantId, g.SignaalId, g.Volgnummer });
+            b.HasIndex(g => new { g.SignaalId, g.Volgnummer });
             b.HasOne<Signaal>().WithMany().HasForeignKey(g => g.SignaalId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<SignaalWachtrij>(b =>

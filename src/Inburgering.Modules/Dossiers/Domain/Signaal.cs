@@ -77,6 +77,9 @@ internal sealed class Signaal : ITenantOwned
 
     public DateTimeOffset VerhoogdOp { get; private set; }
 
+    /// <summary>The severity it was raised with; later changes are events in its history.</summary>
+    public Ernst ErnstBijVerhoging { get; private set; }
+
     public DateTimeOffset? OpgelostOp { get; private set; }
 
     public DateTimeOffset? ErkendOp { get; private set; }
@@ -106,7 +109,10 @@ internal sealed class Signaal : ITenantOwned
     }
 }
 
-/// <summary>The signal's history: raised, changed (severity or due date), acknowledged, snoozed, resolved.</summary>
+/// <summary>
+/// What happened to a signal between raising and resolving (both on the signal itself): severity or due date changed,
+/// acknowledged, snoozed. The history a person sees is the three together.
+/// </summary>
 internal sealed class SignaalGebeurtenis : ITenantOwned
 {
     public const string Verhoogd = "verhoogd";

@@ -530,6 +530,12 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("ernst");
 
+                    b.Property<string>("ErnstBijVerhoging")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ernst_bij_verhoging");
+
                     b.Property<DateOnly?>("GesnoozedTot")
                         .HasColumnType("date")
                         .HasColumnName("gesnoozed_tot");
@@ -582,9 +588,6 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
 
                     b.HasIndex("DossierId")
                         .HasDatabaseName("ix_signalen_dossier_id");
-
-                    b.HasIndex("TenantId", "OpgelostOp", "Ernst")
-                        .HasDatabaseName("ix_signalen_tenant_id_opgelost_op_ernst");
 
                     b.HasIndex("TenantId", "DossierId", "Soort", "Cyclus")
                         .IsUnique()
@@ -651,11 +654,8 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_signaal_historie");
 
-                    b.HasIndex("SignaalId")
-                        .HasDatabaseName("ix_signaal_historie_signaal_id");
-
-                    b.HasIndex("TenantId", "SignaalId", "Volgnummer")
-                        .HasDatabaseName("ix_signaal_historie_tenant_id_signaal_id_volgnummer");
+                    b.HasIndex("SignaalId", "Volgnummer")
+                        .HasDatabaseName("ix_signaal_historie_signaal_id_volgnummer");
 
                     b.ToTable("signaal_historie", "dossiers");
                 });

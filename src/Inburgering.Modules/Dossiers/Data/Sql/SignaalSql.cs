@@ -115,16 +115,13 @@ internal static class SignaalSql
 
         if (w.Nieuw.Count > 0)
         {
+            // Raising and resolving are recorded on the signal itself (verhoogd_op, opgelost_op): one row per signal.
             var nieuw = new NpgsqlBatchCommand("""
-                WITH nieuw AS (
-                  INSERT INTO dossiers.signalen (id, tenant_id, dossier_id, soort, cyclus, ernst, zichtbaar_vanaf, vervaldatum, tekst, uitleg, verhoogd_op)
-                  SELECT u.id, @tenant, u.dossier_id, u.soort, u.cyclus, u.ernst, u.zichtbaar, u.verval, u.tekst, u.uitleg, @nu
-                  FROM unnest(@ids, @dossiers, @soorten, @cycli, @ernsten, @zichtbaar, @verval, @teksten, @uitleg)
-                    AS u(id, dossier_id, soort, cyclus, ernst, zichtbaar, verval, tekst, uitleg)
-                  ON CONFLICT (tenant_id, dossier_id, soort, cyclus) WHERE opgelost_op IS NULL DO NOTHING
-                  RETURNING id, dossier_id, ernst)
-                INSERT INTO dossiers.signaal_historie (id, tenant_id, signaal_id, dossier_id, soort, tijdstip, ernst)
-                SELECT gen_random_uuid(), @tenant, id, dossier_id, 'verhoogd', @nu, ernst FROM nieuw
+                INSERT INTO dossiers.signalen (id, tenant_id, dossier_id, soort, cyclus, ernst, ernst_bij_verhoging, zichtbaar_vanaf, vervaldatum, tekst, uitleg, verhoogd_op)
+                SELECT u.id, @tenant, u.dossier_id, u.soort, u.cyclus, u.ernst, u.ernst, u.zichtbaar, u.verval, u.tekst, u.uitleg, @nu
+                FROM unnest(@ids, @dossiers, @soorten, @cycli, @ernsten, @zichtbaar, @verval, @teksten, @uitleg)
+                  AS u(id, dossier_id, soort, cyclus, ernst, zichtbaar, verval, tekst, uitleg)
+                ON CONFLICT (tenant_id, dossier_id, soort, cyclus) WHERE opgelost_op IS NULL DO NOTHING
                 """);
             nieuw.Parameters.AddWithValue("tenant", tenant);
             nieuw.Parameters.AddWithValue("nu", nu);
@@ -157,14 +154,7 @@ internal static class SignaalSql
 
         if (w.Opgelost.Count > 0)
         {
-            var opgelost = new NpgsqlBatchCommand("""
-                WITH opgelost AS (
-                  UPDATE dossiers.signalen SET opgelost_op = @nu
-                  WHERE tenant_id = @tenant AND id = ANY(@ids) AND opgelost_op IS NULL
-                  RETURNING id, dossier_id, ernst)
-                INSERT INTO dossiers.signaal_historie (id, tenant_id, signaal_id, dossier_id, soort, tijdstip, ernst)
-                SELECT gen_random_uuid(), @tenant, id, dossier_id, 'opgelost', @nu, ernst FROM opgelost
-                """);
+            var opgelost = new NpgsqlBatchCommand("UPDATE dossiers.signalen SET opgelost_op = @nu WHERE tenant_id = @tenant AND id = ANY(@ids) AND opgelost_op IS NULL");
             opgelost.Parameters.AddWithValue("tenant", tenant);
             opgelost.Parameters.AddWithValue("nu", nu);
             opgelost.Parameters.AddWithValue("ids", w.Opgelost.Select(o => o.Id).ToArray());

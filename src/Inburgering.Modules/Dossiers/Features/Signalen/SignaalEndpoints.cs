@@ -137,8 +137,14 @@ internal static class SignaalEndpoints
     private static async Task<IResult> DetailAsync(Guid id, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
     {
         var (signaal, dossier) = await LaadAsync(id, user, werkplaats, lezer, ct);
-        var historie = await werkplaats.Db.SignaalHistorie.AsNoTracking().Where(h => h.SignaalId == id).OrderBy(h => h.Volgnummer)
+        var gebeurtenissen = await werkplaats.Db.SignaalHistorie.AsNoTracking().Where(h => h.SignaalId == id).OrderBy(h => h.Volgnummer)
             .Select(h => new SignaalHistorieRegel(h.Soort, h.Tijdstip, h.Door, h.Reden, h.Tot, h.Ernst)).ToListAsync(ct);
+        List<SignaalHistorieRegel> historie =
+        [
+            new(SignaalGebeurtenis.Verhoogd, signaal.VerhoogdOp, null, null, null, signaal.ErnstBijVerhoging),
+            .. gebeurtenissen,
+            .. signaal.OpgelostOp is { } opgelost ? [new SignaalHistorieRegel(SignaalGebeurtenis.Opgelost, opgelost, null, null, null, signaal.Ernst)] : Array.Empty<SignaalHistorieRegel>(),
+        ];
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "signalen", [dossier.Id], ct);
         return TypedResults.Ok(new SignaalDetail(Weergave(signaal, dossier, werkplaats.Vandaag), historie));
     }

@@ -1,0 +1,418 @@
+// Signal evaluation at scale: 200,000 dossiers over 200 gemeenten, swept through Hangfire exactly as the worker does
+// (fan-out job, one job per gemeente, tenant scope, row-level security, set-based writes), side by side with one plain
+// SQL pass that reads the same columns. Then the outbox path: one changed dossier, re-evaluated without a sweep.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hangfire;
+using Inburgering.Platform.Data.Embedded;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using NpgsqlTypes;
+
+internal static class SignalsBench
+{
+    // The columns evaluation reads (Dossiers/Data/Sql/SignaalSql.cs), over every gemeente at once and without tenant scope.
+    private const string PlainPass = """
+        SELECT d.id, d.afsluiting_reden IS NOT NULL, d.vergunningdatum, d.koppelingsdatum, d.overdracht IS NOT NULL,
+          (d.kennismakingsgesprek->>'Gepland')::timestamptz, (d.kennismakingsgesprek->>'Gehouden')::date,
+          (d.scenario->>'Scenario')::int, (d.scenario->>'Besluitdatum')::date, coalesce(jsonb_array_length(d.scenario->'TenzijRedenen'), 0),
+          (d.brede_intake->>'Startdatum')::date, (d.brede_intake->>'Einddatum')::date,
+          d.kennisgeving_duo, d.brp_inschrijving,
+          p.eerste, p.leerroute, p.ontzorgen_start, p.ontzorgen_einde,
+          d.termijn_start, d.termijn_einde, t.dossier_id IS NOT NULL,
+          a.laatste_einde, a.laatste_taalles_einde, v.laatste,
+          d.woning_toegewezen, d.huurcontract_ingang, d.verhuisdatum, d.verblijfsdocument_ontvangen
+        FROM dossiers.dossiers d
+        LEFT JOIN (
+          SELECT dossier_id, (array_agg(dagtekening ORDER BY nummer))[1] AS eerste, (array_agg(leerroute ORDER BY nummer DESC))[1] AS leerroute,
+                 (array_agg(ontzorgen_start ORDER BY nummer DESC))[1] AS ontzorgen_start, (array_agg(ontzorgen_einde ORDER BY nummer DESC))[1] AS ontzorgen_einde
+          FROM dossiers.pip_versies GROUP BY dossier_id) p ON p.dossier_id = d.id
+        LEFT JOIN (
+          SELECT dossier_id, max(coalesce(einddatum, DATE '9999-12-31')) AS laatste_einde,
+                 max(coalesce(einddatum, DATE '9999-12-31')) FILTER (WHERE soort = 'Taalles') AS laatste_taalles_einde
+          FROM dossiers.activiteiten GROUP BY dossier_id) a ON a.dossier_id = d.id
+        LEFT JOIN (SELECT dossier_id, max(datum) AS laatste FROM dossiers.voortgangsgesprekken GROUP BY dossier_id) v ON v.dossier_id = d.id
+        LEFT JOIN (SELECT DISTINCT dossier_id FROM dossiers.termijnverlengingen) t ON t.dossier_id = d.id
+        ORDER BY d.tenant_id, d.id
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        var gemeenten = Arg("--gemeenten", 200);
+        var perGemeente = Arg("--per-gemeente", 1000);
+        var samples = Arg("--changes", 30);
+
+        var root = Directory.CreateTempSubdirectory("inburgering-bench-").FullName;
+        if (Environment.IsPrivilegedProcess)
+        {
+            File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
+        }
+
+        var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedDatabaseOptions { DataDirectory = root }, root, NullLogger.Instance, CancellationToken.None);
+        try
+        {
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INBURGERING_WEB", Path.Combine(RepositoryRoot(), "src", "Inburgering.Web"));
+            await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+            {
+                builder.UseEnvironment("Development");
+                builder.UseSetting("ConnectionStrings:Inburgering", cluster.AppConnectionString);
+                builder.UseSetting("ConnectionStrings:InburgeringOwner", cluster.OwnerConnectionString);
+                builder.UseSetting("Database:MigrateOnStart", "true");
+                builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+                builder.UseSetting("Jobs:QueuePollInterval", "00:00:01");
+            });
+            factory.UseKestrel(0);
+            factory.StartServer();
+            using var http = factory.CreateClient();
+            // The benchmark starts the sweeps itself.
+            factory.Services.GetRequiredService<IRecurringJobManager>().RemoveIfExists("signalen-evaluatie");
+
+            var admin = cluster.AdminConnectionString("inburgering");
+            var ids = await GemeentenAsync(admin, gemeenten);
+            var seedWatch = Stopwatch.StartNew();
+            var almelo = ids[0];
+            var perTenant = new Dictionary<Guid, List<Guid>>();
+            foreach (var gemeente in ids)
+            {
+                perTenant[gemeente] = await SeedAsync(admin, gemeente, perGemeente);
+            }
+
+            await ExecuteAsync(admin, "ANALYZE");
+            Console.WriteLine($"Seeded {gemeenten * perGemeente:N0} dossiers over {gemeenten} active gemeenten in {seedWatch.Elapsed.TotalSeconds:0.0} s");
+
+            var storage = factory.Services.GetRequiredService<JobStorage>();
+            var platformId = await ScalarAsync<Guid>(admin, "SELECT id FROM tenancy.organisaties WHERE slug = 'platform'");
+            var platform = await TokenAsync(factory, http, "bench-platform", platformId, "platform-beheerder");
+
+            var plain = new List<double>();
+            for (var i = 0; i < 3; i++)
+            {
+                plain.Add(await TimeAsync(() => ReadAllAsync(admin)));
+            }
+
+            var first = await TimeAsync(() => SweepAsync(http, platform, storage, gemeenten));
+            var raised = await ScalarAsync<long>(admin, "SELECT count(*) FROM dossiers.signalen WHERE opgelost_op IS NULL");
+            var second = await TimeAsync(() => SweepAsync(http, platform, storage, gemeenten));
+            var plainMedian = plain.Order().ElementAt(1);
+
+            Console.WriteLine();
+            Console.WriteLine($"{"",-44}{"seconds",10}{"ratio",8}");
+            Console.WriteLine($"{"plain SQL pass, same columns (median of 3)",-44}{plainMedian,10:0.00}");
+            Console.WriteLine($"{"first sweep through Hangfire (raises all)",-44}{first,10:0.00}{first / plainMedian,8:0.0}");
+            Console.WriteLine($"{"next sweep through Hangfire (nothing new)",-44}{second,10:0.00}{second / plainMedian,8:0.0}");
+            Console.WriteLine($"Open signals after the first sweep: {raised:N0}");
+
+            // One changed dossier: the klantregisseur records the overdracht; the outbox relay resolves the signal.
+            var klantregisseur = await TokenAsync(factory, http, "bench-kr", almelo, "klantregisseur");
+            var candidates = await OpenOverdrachtAsync(admin, almelo, samples);
+            var latencies = new List<double>();
+            foreach (var dossier in candidates)
+            {
+                latencies.Add(await ResolveLatencyAsync(http, klantregisseur, admin, dossier));
+            }
+
+            latencies.Sort();
+            Console.WriteLine($"Re-evaluation of one changed dossier through the outbox, {latencies.Count} changes: p50 {Percentile(latencies, 50):0} ms, p95 {Percentile(latencies, 95):0} ms (API write to signal resolved)");
+
+            var met = first < 30 && second < 30 && first / plainMedian <= 5 && second / plainMedian <= 5;
+            Console.WriteLine(met ? "GOAL MET (each sweep under 30 s and at most 5 times the plain pass)" : "GOAL NOT MET (each sweep under 30 s and at most 5 times the plain pass)");
+            return met ? 0 : 1;
+        }
+        finally
+        {
+            await cluster.StopAsync();
+            Directory.Delete(root, recursive: true);
+        }
+
+        int Arg(string name, int fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+        }
+    }
+
+    private static async Task SweepAsync(HttpClient http, string platform, JobStorage storage, int gemeenten)
+    {
+        var before = storage.GetMonitoringApi().SucceededListCount();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/beheer/signalen/evaluatie") { Content = JsonContent.Create(new { }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", platform);
+        (await http.SendAsync(request)).EnsureSuccessStatusCode();
+        // The fan-out job and one job per gemeente.
+        while (storage.GetMonitoringApi().SucceededListCount() < before + gemeenten + 1)
+        {
+            if (storage.GetMonitoringApi().FailedCount() > 0)
+            {
+                throw new InvalidOperationException("A sweep job failed; see the log.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    private static async Task ReadAllAsync(string admin)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(PlainPass, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            for (var c = 0; c < reader.FieldCount; c++)
+            {
+                _ = reader.GetValue(c);
+            }
+        }
+    }
+
+    private static async Task<double> ResolveLatencyAsync(HttpClient http, string token, string admin, Guid dossier)
+    {
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/dossiers/{dossier}");
+        read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var current = await http.SendAsync(read);
+        current.EnsureSuccessStatusCode();
+        var started = Stopwatch.GetTimestamp();
+        using var write = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/dossiers/{dossier}/overdracht")
+        {
+            Content = JsonContent.Create(new { opleiding = "Mbo", talen = new[] { "Arabisch" } }),
+        };
+        write.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        write.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.ToString());
+        (await http.SendAsync(write)).EnsureSuccessStatusCode();
+        while (await ScalarAsync<long>(admin, $"SELECT count(*) FROM dossiers.signalen WHERE dossier_id = '{dossier}' AND soort = 'OverdrachtOntbreekt' AND opgelost_op IS NULL") > 0)
+        {
+            await Task.Delay(5);
+        }
+
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private static async Task<List<Guid>> OpenOverdrachtAsync(string admin, Guid gemeente, int count)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT dossier_id FROM dossiers.signalen WHERE tenant_id = @g AND soort = 'OverdrachtOntbreekt' AND opgelost_op IS NULL LIMIT @n", connection);
+        command.Parameters.AddWithValue("g", gemeente);
+        command.Parameters.AddWithValue("n", count);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Almelo first, then other gemeenten from the register; all made active, as the fan-out reads active ones.</summary>
+    private static async Task<List<Guid>> GemeentenAsync(string admin, int count)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            UPDATE tenancy.organisaties SET actief = true WHERE id IN (
+              SELECT id FROM tenancy.organisaties WHERE soort = 'Gemeente' ORDER BY slug <> 'almelo', naam LIMIT @n)
+            RETURNING id, slug
+            """, connection);
+        command.Parameters.AddWithValue("n", count);
+        var ids = new List<(Guid Id, string Slug)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            ids.Add((reader.GetGuid(0), reader.GetString(1)));
+        }
+
+        return [.. ids.OrderBy(i => i.Slug != "almelo").Select(i => i.Id)];
+    }
+
+    /// <summary>A realistic spread of stages, with dates relative to today: fresh koppelingen, KMG and scenario, brede intake, PIP and termijn.</summary>
+    private static async Task<List<Guid>> SeedAsync(string admin, Guid tenant, int count)
+    {
+        var random = new Random(tenant.GetHashCode());
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var ids = new List<Guid>(count);
+        var pips = new List<(Guid Dossier, DateOnly Dagtekening, DateOnly? OntzorgenStart)>();
+        var taalles = new List<(Guid Dossier, DateOnly Start)>();
+        var gesprekken = new List<(Guid Dossier, DateOnly Datum)>();
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync();
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY dossiers.dossiers (id, tenant_id, v_nummer, voornamen, achternaam, geboortedatum, geslacht, land_van_herkomst, talen, doelgroep,
+              huishouden_id, huishouden_grootte, vergunningdatum, koppelingsdatum, klantregisseur_id, fase, versie, aangemaakt_op, gewijzigd_op,
+              overdracht, kennismakingsgesprek, scenario, brede_intake, kennisgeving_duo, brp_inschrijving, termijn_start, termijn_einde,
+              woning_toegewezen, huurcontract_ingang, verhuisdatum, verblijfsdocument_ontvangen)
+            FROM STDIN (FORMAT BINARY)
+            """))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var id = Guid.CreateVersion7();
+                ids.Add(id);
+                var stage = random.Next(100) switch { < 20 => 0, < 35 => 1, < 50 => 2, _ => 3 };
+                var koppeling = stage switch
+                {
+                    0 => today.AddDays(-random.Next(0, 40)),
+                    1 => today.AddDays(-random.Next(20, 90)),
+                    2 => today.AddDays(-random.Next(60, 200)),
+                    _ => today.AddDays(-random.Next(200, 1100)),
+                };
+                var kmg = stage >= 1 ? koppeling.AddDays(random.Next(3, 20)) : (DateOnly?)null;
+                var besluit = stage >= 1 && random.Next(10) > 0 ? kmg : null;
+                var scenario = random.Next(3) + 1;
+                var biStart = stage >= 2 ? koppeling.AddDays(random.Next(25, 50)) : (DateOnly?)null;
+                var biEinde = stage >= 3 || (stage == 2 && random.Next(2) == 0) ? biStart?.AddDays(random.Next(30, 60)) : null;
+                var verhuis = stage >= 2 && random.Next(4) > 0 ? koppeling.AddDays(random.Next(60, 160)) : (DateOnly?)null;
+                var pip = stage >= 3 ? biEinde!.Value.AddDays(random.Next(5, 30)) : (DateOnly?)null;
+                if (pip is { } dagtekening)
+                {
+                    pips.Add((id, dagtekening, random.Next(2) == 0 ? verhuis : null));
+                    if (random.Next(3) > 0)
+                    {
+                        taalles.Add((id, dagtekening.AddDays(random.Next(10, 120))));
+                    }
+
+                    if (random.Next(2) == 0)
+                    {
+                        gesprekken.Add((id, dagtekening.AddDays(random.Next(60, 200))));
+                    }
+                }
+
+                await copy.StartRowAsync();
+                await copy.WriteAsync(id, NpgsqlDbType.Uuid);
+                await copy.WriteAsync(tenant, NpgsqlDbType.Uuid);
+                await copy.WriteAsync((1_000_000_000L + i).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
+                await copy.WriteAsync("Amal", NpgsqlDbType.Varchar);
+                await copy.WriteAsync("Haddad " + i.ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
+                await copy.WriteAsync(today.AddYears(-random.Next(18, 60)), NpgsqlDbType.Date);
+                await copy.WriteAsync("Vrouw", NpgsqlDbType.Varchar);
+                await copy.WriteAsync("Syrië", NpgsqlDbType.Varchar);
+                await copy.WriteAsync(new[] { "Arabisch" }, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await copy.WriteAsync("Asielstatushouder", NpgsqlDbType.Varchar);
+                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+                await copy.WriteAsync(1 + random.Next(5), NpgsqlDbType.Integer);
+                await copy.WriteAsync(koppeling.AddDays(-10), NpgsqlDbType.Date);
+                await copy.WriteAsync(koppeling, NpgsqlDbType.Date);
+                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+                await copy.WriteAsync(stage switch { 0 => "Gekoppeld", 1 => "ScenarioGekozen", 2 => "BredeIntake", _ => "Inburgering" }, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(1, NpgsqlDbType.Integer);
+                await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
+                await Json(copy, stage >= 1 || random.Next(2) == 0 ? new { Opleiding = "Mbo", Talen = new[] { "Arabisch" }, VastgelegdOp = DateTime.UtcNow, VastgelegdDoor = "COA" } : null);
+                await Json(copy, kmg is { } k ? new { Gehouden = k, Locatie = "Azc", Driegesprek = false } : null);
+                await Json(copy, besluit is { } b ? new { Scenario = scenario, Besluitdatum = b, TenzijRedenen = scenario == 3 ? new[] { "reistijd" } : [] } : null);
+                await Json(copy, biStart is { } s ? new { Startdatum = s, Einddatum = biEinde } : null);
+                await Date(copy, stage >= 2 ? koppeling.AddDays(random.Next(5, 30)) : null);
+                await Date(copy, verhuis);
+                await Date(copy, pip?.AddDays(1));
+                await Date(copy, pip?.AddDays(1).AddYears(3).AddDays(-1));
+                await Date(copy, verhuis?.AddDays(-20));
+                await Date(copy, verhuis?.AddDays(-5));
+                await Date(copy, verhuis);
+                await Date(copy, verhuis is null ? null : verhuis.Value.AddDays(-30));
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY dossiers.pip_versies (id, tenant_id, dossier_id, nummer, dagtekening, leerroute, knm, pvt, map, ontzorgen_start, vastgesteld_op, vastgesteld_door) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (dossier, dagtekening, ontzorgen) in pips)
+            {
+                await copy.WriteRowAsync(default, Guid.CreateVersion7(), tenant, dossier, 1, dagtekening, "B1", true, true, false, (object?)ontzorgen ?? DBNull.Value, DateTime.UtcNow, "Bench");
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY dossiers.activiteiten (id, tenant_id, dossier_id, soort, startdatum) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (dossier, start) in taalles)
+            {
+                await copy.WriteRowAsync(default, Guid.CreateVersion7(), tenant, dossier, "Taalles", start);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY dossiers.voortgangsgesprekken (id, tenant_id, dossier_id, datum) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (dossier, datum) in gesprekken)
+            {
+                await copy.WriteRowAsync(default, Guid.CreateVersion7(), tenant, dossier, datum);
+            }
+
+            await copy.CompleteAsync();
+        }
+
+        return ids;
+
+        static Task Json(NpgsqlBinaryImporter copy, object? value) =>
+            value is null ? copy.WriteNullAsync() : copy.WriteAsync(JsonSerializer.Serialize(value), NpgsqlDbType.Jsonb);
+
+        static Task Date(NpgsqlBinaryImporter copy, DateOnly? value) =>
+            value is { } d ? copy.WriteAsync(d, NpgsqlDbType.Date) : copy.WriteNullAsync();
+    }
+
+    private static async Task<string> TokenAsync(WebApplicationFactory<Program> factory, HttpClient http, string clientId, Guid organisatie, string rol)
+    {
+        Inburgering.Modules.Identity.Contracts.ClientAangemaakt created;
+        await using (var scope = factory.Services.GetRequiredService<Inburgering.Platform.Tenancy.TenantScope>().EnterHost())
+        {
+            created = await scope.ServiceProvider.GetRequiredService<Inburgering.Modules.Identity.Contracts.IClientAdministration>().RegisterAsync(
+                new(clientId, "Benchmark", "koppeling", organisatie, [rol], null, null), CancellationToken.None);
+        }
+
+        var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = created.Secret!, ["scope"] = "inburgering",
+        }));
+        token.EnsureSuccessStatusCode();
+        return (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await action();
+        return Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    private static double Percentile(List<double> sorted, int percentile) =>
+        sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Inburgering.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+    }
+}
