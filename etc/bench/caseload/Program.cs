@@ -72,12 +72,13 @@ internal static class CaseloadBench
             // The direct side gets the same pool settings as the app's own data source.
             await using var direct = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(cluster.AppConnectionString) { NoResetOnClose = true, MaxAutoPrepare = 100 }.ConnectionString);
 
+            // The statement CaseloadQuery builds for this filter, signal badges included.
             const string caseloadSql = """
-                SELECT d.id, d.v_nummer, d.voornamen, d.achternaam, d.fase, d.koppelingsdatum, d.klantregisseur_id, d.coa_locatie_id, d.verhuisdatum, d.termijn_einde
-                FROM dossiers.dossiers AS d
-                WHERE d.tenant_id = @tenant AND d.klantregisseur_id = @kr
-                ORDER BY d.koppelingsdatum DESC, d.id DESC
-                LIMIT 51
+                SELECT id, v_nummer, voornamen, achternaam, fase, koppelingsdatum, klantregisseur_id, coa_locatie_id, verhuisdatum, termijn_einde,
+                  ARRAY(SELECT s.soort || ':' || s.ernst FROM dossiers.signalen s WHERE s.tenant_id = @tenant AND s.dossier_id = d.id AND s.opgelost_op IS NULL
+                    AND (s.gesnoozed_tot IS NULL OR s.gesnoozed_tot <= @vandaag) ORDER BY s.vervaldatum)
+                FROM dossiers.dossiers d WHERE tenant_id = @tenant AND klantregisseur_id = @kr
+                ORDER BY koppelingsdatum DESC, id DESC LIMIT @aantal
                 """;
             string[] detailSql =
             [
@@ -87,6 +88,7 @@ internal static class CaseloadBench
                 "SELECT * FROM dossiers.voortgangsgesprekken WHERE tenant_id = @tenant AND dossier_id = @id",
                 "SELECT * FROM dossiers.termijnverlengingen WHERE tenant_id = @tenant AND dossier_id = @id",
                 "SELECT id, v_nummer, voornamen || ' ' || achternaam FROM dossiers.dossiers WHERE tenant_id = @tenant AND huishouden_id = (SELECT huishouden_id FROM dossiers.dossiers WHERE id = @id) AND id <> @id",
+                "SELECT id, soort, ernst, vervaldatum, tekst, gesnoozed_tot FROM dossiers.signalen WHERE tenant_id = @tenant AND dossier_id = @id AND opgelost_op IS NULL ORDER BY vervaldatum",
             ];
 
             var samples = new Dictionary<string, List<double>>
@@ -192,6 +194,11 @@ internal static class CaseloadBench
                 await using var command = new NpgsqlCommand($"DO $tenant$ BEGIN PERFORM set_config('app.tenant_id', '{tenant:D}', true); END $tenant$;\n" + sql, connection);
                 command.Parameters.AddWithValue("tenant", tenant);
                 command.Parameters.AddWithValue(parameter.Name, parameter.Value);
+                if (sql.Contains("@vandaag", StringComparison.Ordinal))
+                {
+                    command.Parameters.AddWithValue("vandaag", DateOnly.FromDateTime(DateTime.Today));
+                    command.Parameters.AddWithValue("aantal", 51);
+                }
                 await using var reader = await command.ExecuteReaderAsync();
                 do
                 {

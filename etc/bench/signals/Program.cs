@@ -84,6 +84,7 @@ internal static class SignalsBench
             }
 
             await ExecuteAsync(admin, "ANALYZE");
+
             Console.WriteLine($"Seeded {gemeenten * perGemeente:N0} dossiers over {gemeenten} active gemeenten in {seedWatch.Elapsed.TotalSeconds:0.0} s");
 
             var storage = factory.Services.GetRequiredService<JobStorage>();

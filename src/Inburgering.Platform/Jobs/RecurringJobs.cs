@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Inburgering.Platform.Jobs;
 
@@ -11,16 +12,18 @@ public interface IRecurringJob
 }
 
 /// <summary>Registers every module's recurring jobs once the database is up; Hangfire runs each once per interval, not per instance.</summary>
-internal sealed class RecurringJobRegistration(IServiceProvider services) : IHostedService
+internal sealed class RecurringJobRegistration(IServiceProvider services, ILogger<RecurringJobRegistration> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var manager = services.GetRequiredService<IRecurringJobManager>();
-        foreach (var job in services.GetServices<IRecurringJob>())
+        var jobs = services.GetServices<IRecurringJob>().ToList();
+        foreach (var job in jobs)
         {
             job.Register(manager);
         }
 
+        logger.LogInformation("Job server of this worker started; {Count} recurring job(s) registered", jobs.Count);
         return Task.CompletedTask;
     }
 

@@ -60,6 +60,35 @@ public sealed partial class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_worker_role_runs_the_job_server_and_the_web_role_serves_the_api_without_it()
+    {
+        await using (var migrate = AppProcess.Start(_dataFolder, "--migrate"))
+        {
+            Assert.Equal(0, await migrate.WaitForExitAsync(Patience));
+        }
+
+        await using var web = AppProcess.Start(_dataFolder, "--role", "web");
+        var webUrl = await web.WaitForUrlAsync(Patience);
+        Assert.Equal(HttpStatusCode.OK, await WaitForReadyAsync(webUrl));
+        await using var worker = AppProcess.Start(_dataFolder, "--role=worker");
+        var workerUrl = await worker.WaitForUrlAsync(Patience);
+        Assert.Equal(HttpStatusCode.OK, await WaitForReadyAsync(workerUrl));
+        for (var poging = 0; poging < 100 && !worker.Output.Contains("Job server of this worker started", StringComparison.Ordinal); poging++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("Job server of this worker started; 1 recurring job(s) registered", worker.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Job server of this worker started", web.Output, StringComparison.Ordinal);
+
+        using var http = new HttpClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(webUrl + "/api/v1/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(workerUrl + "/api/v1/account")).StatusCode);
+        Assert.Equal(0, await worker.InterruptAsync(Patience));
+        Assert.Equal(0, await web.InterruptAsync(Patience));
+    }
+
+    [Fact]
     public async Task Missing_postgres_binaries_are_explained_with_the_install_command()
     {
         await using var app = AppProcess.Start(_dataFolder, "--EmbeddedDatabase:BinDirectory=/nonexistent/postgresql/bin");

@@ -127,15 +127,18 @@ internal sealed class Dossier : ITenantOwned
 
     public PipVersie? HuidigePip => PipVersies.OrderByDescending(p => p.Nummer).FirstOrDefault();
 
-    /// <summary>70 days after DUO's kennisgeving, or after BRP registration when that is later.</summary>
-    public DateOnly? PipDeadline(int dagen) =>
-        (KennisgevingDuo, BrpInschrijving) switch
+    /// <summary>The PIP deadline runs from DUO's kennisgeving, or from BRP registration when that is later.</summary>
+    public static DateOnly? PipKlokStart(DateOnly? kennisgevingDuo, DateOnly? brpInschrijving) =>
+        (kennisgevingDuo, brpInschrijving) switch
         {
             (null, null) => null,
-            ({ } k, null) => k.AddDays(dagen),
-            (null, { } b) => b.AddDays(dagen),
-            ({ } k, { } b) => (k > b ? k : b).AddDays(dagen),
+            ({ } k, null) => k,
+            (null, { } b) => b,
+            ({ } k, { } b) => k > b ? k : b,
         };
+
+    /// <summary>So many days (70 nationally) after the start of the PIP clock.</summary>
+    public DateOnly? PipDeadline(int dagen) => PipKlokStart(KennisgevingDuo, BrpInschrijving)?.AddDays(dagen);
 
     /// <summary>Before the move, or while no move date is known: the person still lives in the azc.</summary>
     public bool InAzcOp(DateOnly datum) => Verhuisdatum is not { } verhuisd || datum < verhuisd;

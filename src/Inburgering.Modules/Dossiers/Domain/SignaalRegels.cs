@@ -43,7 +43,7 @@ internal sealed record GewenstSignaal(SignaalSoort Soort, string Cyclus, Ernst E
 /// </summary>
 internal static class SignaalRegels
 {
-    public static class Normen
+    internal static class Normen
     {
         public const string KoppelingNaVergunning = "koppeling.na-vergunning";
         public const string OverdrachtNaKoppeling = "overdracht.na-koppeling";
@@ -135,7 +135,7 @@ internal static class SignaalRegels
                 $"Scenario {d.Scenario} is gekozen op {D(besluit)}, maar de brede intake is niet gestart (uiterlijk {D(termijn)}). Plan de brede intake.", uitleg);
         }
 
-        if (d.EerstePipDagtekening is null && Later(d.KennisgevingDuo, d.BrpInschrijving) is { } start)
+        if (d.EerstePipDagtekening is null && Dossier.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving) is { } start)
         {
             var (deadline, uitleg) = Termijn(beleid, Normen.PipNaKennisgeving, start, start);
             var zichtbaar = beleid.Voor(Normen.PipSignaalVenster, deadline, start);
@@ -242,14 +242,6 @@ internal static class SignaalRegels
         var wiens = herkomst.VanGemeente ? "norm van de gemeente" : "landelijke norm";
         return (datum, $"{norm}: {herkomst.Waarde} {eenheid} ({wiens}, geldig vanaf {Iso(herkomst.GeldigVanaf)})");
     }
-
-    private static DateOnly? Later(DateOnly? a, DateOnly? b) => (a, b) switch
-    {
-        (null, null) => null,
-        ({ } x, null) => x,
-        (null, { } y) => y,
-        ({ } x, { } y) => x > y ? x : y,
-    };
 
     private static string D(DateOnly datum) => datum.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
 

@@ -109,7 +109,9 @@ internal static class SignaalSql
         await using var connection = await source.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        var zet = new NpgsqlBatchCommand("SELECT set_config('app.tenant_id', @tenant, true)");
+        // Signals are derived data: a commit lost in a crash is raised again by the next evaluation, so the batch need
+        // not wait for its WAL flush. Nothing else is written in this transaction.
+        var zet = new NpgsqlBatchCommand("SELECT set_config('app.tenant_id', @tenant, true), set_config('synchronous_commit', 'off', true)");
         zet.Parameters.AddWithValue("tenant", tenant.ToString("D"));
         batch.BatchCommands.Add(zet);
 

@@ -53,11 +53,11 @@ internal sealed record DossierWeergave(
     DateOnly? BrpInschrijving, Fase Fase, OverdrachtWeergave? Overdracht, KennismakingWeergave? Kennismakingsgesprek,
     ScenarioWeergave? Scenario, BredeIntakeWeergave? BredeIntake, HuisvestingWeergave Huisvesting, PipWeergave Pip,
     TermijnWeergave? Termijn, IReadOnlyList<ActiviteitWeergave> Activiteiten, IReadOnlyList<VoortgangsgesprekWeergave> Voortgangsgesprekken,
-    AfsluitingWeergave? Afsluiting)
+    AfsluitingWeergave? Afsluiting, IReadOnlyList<OpenSignaalWeergave> Signalen)
 {
-    public const int PipTermijnDagen = 70;
-
-    public static DossierWeergave Van(Dossier d, IReadOnlyList<HuishoudenLid> leden, string? gezondheid) => new(
+    /// <param name="pipDeadline">From the gemeente's norm that applied when the PIP clock started.</param>
+    /// <param name="signalen">The open signals, snoozed ones included (with their date).</param>
+    public static DossierWeergave Van(Dossier d, IReadOnlyList<HuishoudenLid> leden, string? gezondheid, DateOnly? pipDeadline, IReadOnlyList<OpenSignaalWeergave> signalen) => new(
         d.Id, d.Versie, d.VNummer, d.Bsn, d.Voornamen, d.Achternaam, d.Geboortedatum, d.Geslacht, d.LandVanHerkomst, d.Talen, d.Doelgroep,
         new HuishoudenWeergave(d.HuishoudenId, d.HuishoudenGrootte, leden),
         d.Vergunningdatum, d.Koppelingsdatum, d.CoaLocatieId, d.KlantregisseurId, d.KennisgevingDuo, d.BrpInschrijving, d.Fase,
@@ -67,15 +67,18 @@ internal sealed record DossierWeergave(
         d.BredeIntake is { } b ? new BredeIntakeWeergave(b.Aanbieder, b.Startdatum, b.Einddatum, b.LeerbaarheidstoetsDatum, b.LeerbaarheidstoetsUitkomst,
             b.OpleidingEnWerk, b.PersoonlijkeOmstandigheden, b.Startdatum is { } start ? d.InAzcOp(start) : null, gezondheid) : null,
         new HuisvestingWeergave(d.WoningToegewezen, d.HuurcontractIngang, d.Verhuisdatum, d.VerblijfsdocumentOntvangen),
-        new PipWeergave(d.PipDeadline(PipTermijnDagen), [.. d.PipVersies.OrderBy(p => p.Nummer).Select(p => new PipVersieWeergave(
+        new PipWeergave(pipDeadline, [.. d.PipVersies.OrderBy(p => p.Nummer).Select(p => new PipVersieWeergave(
             p.Nummer, p.Dagtekening, p.Leerroute, p.Knm, p.Pvt, p.Map, p.OntzorgenStart, p.OntzorgenEinde, p.Ondersteuning, p.VastgesteldOp, p.VastgesteldDoor))]),
         d.TermijnStart is { } ts && d.TermijnEinde is { } te
             ? new TermijnWeergave(ts, te, [.. d.Termijnverlengingen.OrderBy(v => v.Besluitdatum).Select(v => new VerlengingWeergave(v.Maanden, v.Reden, v.Besluitdatum))])
             : null,
         [.. d.Activiteiten.OrderBy(a => a.Startdatum).Select(a => new ActiviteitWeergave(a.Id, a.Soort, a.Startdatum, a.Einddatum, a.Omschrijving, d.InAzcOp(a.Startdatum)))],
         [.. d.Voortgangsgesprekken.OrderBy(v => v.Datum).Select(v => new VoortgangsgesprekWeergave(v.Id, v.Datum, v.Verslag))],
-        d.AfsluitingReden is { } reden && d.AfsluitingDatum is { } datum ? new AfsluitingWeergave(reden, datum) : null);
+        d.AfsluitingReden is { } reden && d.AfsluitingDatum is { } datum ? new AfsluitingWeergave(reden, datum) : null,
+        signalen);
 }
+
+internal sealed record OpenSignaalWeergave(Guid Id, SignaalSoort Soort, Ernst Ernst, DateOnly Vervaldatum, string Tekst, DateOnly? GesnoozedTot);
 
 /// <summary>What a COA casemanager sees: identification, the overdracht, the planned KMG, the chosen scenario and the planned brede-intake start. Never notes, health or the PIP.</summary>
 internal sealed record CoaDossierWeergave(

@@ -13,7 +13,7 @@ namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
 /// What the caller may see of a dossier and how it is shown: the gemeente may limit klantregisseurs to their own
 /// caseload (tenant setting), and health is shown only with its own permission. Every read is logged.
 /// </summary>
-internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionChecker permissions, ITenantSettings settings)
+internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionChecker permissions, ITenantSettings settings, IBeleidsregels regels)
 {
     /// <summary>Tenant setting: <c>alle</c> (default) or <c>eigen</c> (a klantregisseur sees only their own dossiers).</summary>
     public const string ZichtbaarheidSetting = "dossiers.klantregisseur-ziet";
@@ -66,7 +66,11 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionChec
             await werkplaats.LogInzageAsync(actor, "dossier", [dossier.Id], cancellationToken);
         }
 
-        return DossierWeergave.Van(dossier, leden, gezondheid);
+        var signalen = await db.Signalen.AsNoTracking().Where(s => s.DossierId == dossier.Id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum)
+            .Select(s => new OpenSignaalWeergave(s.Id, s.Soort, s.Ernst, s.Vervaldatum, s.Tekst, s.GesnoozedTot)).ToListAsync(cancellationToken);
+        var pipKlok = Dossier.PipKlokStart(dossier.KennisgevingDuo, dossier.BrpInschrijving);
+        var pipDeadline = pipKlok is { } start ? (await regels.VanGemeenteAsync(cancellationToken)).Na(SignaalRegels.Normen.PipNaKennisgeving, start, start) : (DateOnly?)null;
+        return DossierWeergave.Van(dossier, leden, gezondheid, pipDeadline, signalen);
     }
 
     public static IResult Resultaat(DossierWeergave weergave, HttpContext http, int status = StatusCodes.Status200OK)
