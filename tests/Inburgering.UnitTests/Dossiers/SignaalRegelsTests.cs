@@ -1,0 +1,95 @@
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Tenancy.Contracts;
+
+namespace Inburgering.UnitTests.Dossiers;
+
+/// <summary>The rules without a database: which norm version applies, and the window edges of the timed signals.</summary>
+public sealed class SignaalRegelsTests
+{
+    private static readonly DateOnly K = new(2026, 1, 10);
+
+    private static readonly IReadOnlyDictionary<string, BeleidsparameterDefinitie> Definities =
+        SignaalRegels.Normen.Alle.ToDictionary(d => d.Sleutel, StringComparer.Ordinal);
+
+    private static Beleid Landelijk => new(Definities, new Dictionary<string, IReadOnlyList<BeleidsVersie>>());
+
+    [Fact]
+    public void A_gemeente_version_applies_from_its_date_and_an_empty_version_returns_to_the_national_norm()
+    {
+        var beleid = new Beleid(Definities, new Dictionary<string, IReadOnlyList<BeleidsVersie>>
+        {
+            [SignaalRegels.Normen.KennismakingNaKoppeling] = [new(new DateOnly(2026, 2, 1), 21), new(new DateOnly(2026, 5, 1), null)],
+        });
+
+        Assert.Equal(14, beleid.Waarde(SignaalRegels.Normen.KennismakingNaKoppeling, new DateOnly(2026, 1, 31)));
+        Assert.Equal(21, beleid.Waarde(SignaalRegels.Normen.KennismakingNaKoppeling, new DateOnly(2026, 2, 1)));
+        var terug = beleid.Herkomst(SignaalRegels.Normen.KennismakingNaKoppeling, new DateOnly(2026, 5, 1));
+        Assert.Equal(14, terug.Waarde);
+        Assert.False(terug.VanGemeente);
+        Assert.Equal(new DateOnly(2026, 4, 1), beleid.Na(SignaalRegels.Normen.LeerrouteStart, new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 1)));
+    }
+
+    [Fact]
+    public void The_pip_signal_opens_14_days_before_the_deadline_as_a_warning_and_is_overdue_the_day_after()
+    {
+        var feiten = Feiten() with { KennisgevingDuo = K.AddDays(2), BrpInschrijving = K.AddDays(30) };
+        var deadline = K.AddDays(30 + 70);
+
+        Assert.DoesNotContain(SignaalRegels.Bepaal(feiten, deadline.AddDays(-15), Landelijk), s => s.Soort == SignaalSoort.PipTermijn);
+        Assert.Equal(Ernst.Warning, Pip(deadline.AddDays(-14)).Ernst);
+        Assert.Equal(Ernst.Warning, Pip(deadline).Ernst);
+        Assert.Equal(Ernst.Overdue, Pip(deadline.AddDays(1)).Ernst);
+        Assert.Equal(deadline, Pip(deadline).Vervaldatum);
+
+        GewenstSignaal Pip(DateOnly vandaag) => SignaalRegels.Bepaal(feiten, vandaag, Landelijk).Single(s => s.Soort == SignaalSoort.PipTermijn);
+    }
+
+    [Fact]
+    public void A_closed_dossier_has_no_signals_at_all()
+    {
+        var open = SignaalRegels.Bepaal(Feiten(), K.AddYears(1), Landelijk);
+        Assert.NotEmpty(open);
+        Assert.Empty(SignaalRegels.Bepaal(Feiten() with { Afgesloten = true }, K.AddYears(1), Landelijk));
+    }
+
+    [Fact]
+    public void The_termijn_warnings_hand_over_from_twelve_to_six_months_and_the_progress_talk_follows_the_last_one()
+    {
+        var start = new DateOnly(2026, 3, 1);
+        var einde = start.AddYears(3).AddDays(-1);
+        var feiten = Feiten() with { EerstePipDagtekening = start.AddDays(-1), TermijnStart = start, TermijnEinde = einde, LaatsteTaallesEinde = DateOnly.MaxValue, LaatsteVoortgangsgesprek = einde.AddMonths(-7) };
+
+        var twaalf = SignaalRegels.Bepaal(feiten, einde.AddMonths(-12), Landelijk).Where(s => s.Soort == SignaalSoort.TermijnEindigt).ToList();
+        Assert.Equal(["12-maanden"], twaalf.Select(s => s.Cyclus));
+        Assert.Equal(Ernst.Info, twaalf[0].Ernst);
+        Assert.Equal(["6-maanden"], SignaalRegels.Bepaal(feiten, einde.AddMonths(-6), Landelijk).Where(s => s.Soort == SignaalSoort.TermijnEindigt).Select(s => s.Cyclus));
+
+        // The extension window opens 30 months after the start, a few days after the six-month warning.
+        var venster = start.AddMonths(30);
+        var beide = SignaalRegels.Bepaal(feiten, venster, Landelijk).Where(s => s.Soort == SignaalSoort.TermijnEindigt).Select(s => s.Cyclus).Order(StringComparer.Ordinal);
+        Assert.Equal(["6-maanden", "verlenging"], beide);
+        Assert.DoesNotContain(SignaalRegels.Bepaal(feiten with { TermijnVerlengd = true }, venster, Landelijk),
+            s => s.Soort == SignaalSoort.TermijnEindigt && s.Cyclus == "verlenging");
+
+        // After the first year: every six months from the last talk.
+        var volgende = einde.AddMonths(-7).AddMonths(6);
+        Assert.DoesNotContain(SignaalRegels.Bepaal(feiten, volgende.AddDays(-1), Landelijk), s => s.Soort == SignaalSoort.VoortgangsgesprekNodig);
+        Assert.Equal(volgende, SignaalRegels.Bepaal(feiten, volgende, Landelijk).Single(s => s.Soort == SignaalSoort.VoortgangsgesprekNodig).Vervaldatum);
+    }
+
+    [Fact]
+    public void The_onderwijsroute_gets_six_months_to_start_and_a_running_language_course_counts_as_started()
+    {
+        var pip = new DateOnly(2026, 6, 15);
+        var feiten = Feiten() with { EerstePipDagtekening = pip, Leerroute = Leerroute.Onderwijs, TermijnStart = pip.AddDays(1), TermijnEinde = pip.AddYears(3) };
+
+        Assert.DoesNotContain(SignaalRegels.Bepaal(feiten, pip.AddMonths(6), Landelijk), s => s.Soort == SignaalSoort.LeerrouteNietGestart);
+        Assert.Contains(SignaalRegels.Bepaal(feiten, pip.AddMonths(6).AddDays(1), Landelijk), s => s.Soort == SignaalSoort.LeerrouteNietGestart);
+        Assert.DoesNotContain(SignaalRegels.Bepaal(feiten with { LaatsteTaallesEinde = DateOnly.MaxValue }, pip.AddMonths(6).AddDays(1), Landelijk),
+            s => s.Soort == SignaalSoort.LeerrouteNietGestart);
+    }
+
+    private static DossierFeiten Feiten() => new(
+        Guid.CreateVersion7(), false, K.AddDays(-10), K, false, null, null, null, null, 0, null, null, null, null, null, null, null, null,
+        null, null, false, null, null, null, null, null, null, null);
+}
