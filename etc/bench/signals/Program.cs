@@ -97,9 +97,12 @@ internal static class SignalsBench
                 plain.Add(await TimeAsync(() => ReadAllAsync(admin)));
             }
 
+            var (appBefore, dbBefore) = Cpu();
             var first = await TimeAsync(() => SweepAsync(http, platform, storage, gemeenten));
+            var (appFirst, dbFirst) = Cpu();
             var raised = await ScalarAsync<long>(admin, "SELECT count(*) FROM dossiers.signalen WHERE opgelost_op IS NULL");
             var second = await TimeAsync(() => SweepAsync(http, platform, storage, gemeenten));
+            var (appSecond, dbSecond) = Cpu();
             var plainMedian = plain.Order().ElementAt(1);
 
             Console.WriteLine();
@@ -108,6 +111,7 @@ internal static class SignalsBench
             Console.WriteLine($"{"first sweep through Hangfire (raises all)",-44}{first,10:0.00}{first / plainMedian,8:0.0}");
             Console.WriteLine($"{"next sweep through Hangfire (nothing new)",-44}{second,10:0.00}{second / plainMedian,8:0.0}");
             Console.WriteLine($"Open signals after the first sweep: {raised:N0}");
+            Console.WriteLine($"CPU seconds, app / PostgreSQL: first sweep {appFirst - appBefore:0.0} / {dbFirst - dbBefore:0.0}, next sweep {appSecond - appFirst:0.0} / {dbSecond - dbFirst:0.0} (2 cores)");
 
             // One changed dossier: the klantregisseur records the overdracht; the outbox relay resolves the signal.
             var klantregisseur = await TokenAsync(factory, http, "bench-kr", almelo, "klantregisseur");
@@ -378,6 +382,31 @@ internal static class SignalsBench
         }));
         token.EnsureSuccessStatusCode();
         return (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>CPU used so far by this process (app and client) and by every PostgreSQL process, from /proc.</summary>
+    private static (double App, double Database) Cpu()
+    {
+        var ticks = 0L;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() is "postgres")
+                {
+                    var fields = File.ReadAllText(Path.Combine(dir, "stat")).Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return (Environment.CpuUsage.TotalTime.TotalSeconds, ticks / 100.0);
     }
 
     private static async Task<double> TimeAsync(Func<Task> action)

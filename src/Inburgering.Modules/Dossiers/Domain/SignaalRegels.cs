@@ -100,121 +100,117 @@ internal static class SignaalRegels
         }
 
         var k = d.Koppelingsdatum;
-        if (!d.OverdrachtOntvangen)
+        if (!d.OverdrachtOntvangen && Termijn(beleid, Normen.OverdrachtNaKoppeling, k, k) is var overdracht && vandaag > overdracht.Datum)
         {
-            var (termijn, uitleg) = Termijn(beleid, Normen.OverdrachtNaKoppeling, k, k);
-            Telaat(SignaalSoort.OverdrachtOntbreekt, termijn,
-                $"De warme overdracht van COA is er nog niet (uiterlijk {D(termijn)}). Neem contact op met de casemanager van COA.", uitleg);
+            Telaat(SignaalSoort.OverdrachtOntbreekt, overdracht,
+                $"De warme overdracht van COA is er nog niet (uiterlijk {D(overdracht.Datum)}). Neem contact op met de casemanager van COA.");
         }
 
-        if (d.KennismakingGehouden is null)
+        if (d.KennismakingGehouden is null && Termijn(beleid, Normen.KennismakingNaKoppeling, k, k) is var kennismaking && vandaag > kennismaking.Datum)
         {
-            var (termijn, uitleg) = Termijn(beleid, Normen.KennismakingNaKoppeling, k, k);
-            Telaat(SignaalSoort.KennismakingOntbreekt, termijn, d.KennismakingGepland is { } gepland
-                ? $"Het kennismakingsgesprek was gepland op {D(DateOnly.FromDateTime(gepland.UtcDateTime))}, maar is niet als gehouden vastgelegd (uiterlijk {D(termijn)}). Leg het gesprek vast of plan het opnieuw."
-                : $"Er is nog geen kennismakingsgesprek gepland (uiterlijk {D(termijn)}). Plan het gesprek, bij voorkeur in het azc.", uitleg);
-        }
-        else if (d.Scenario is null)
-        {
-            var g = d.KennismakingGehouden.Value;
-            var (termijn, uitleg) = Termijn(beleid, Normen.ScenarioNaKennismaking, g, g);
-            Telaat(SignaalSoort.ScenarioOntbreekt, termijn,
-                $"Het kennismakingsgesprek is gehouden op {D(g)}, maar er is geen scenario vastgelegd. Leg het gekozen scenario vast.", uitleg);
+            Telaat(SignaalSoort.KennismakingOntbreekt, kennismaking, d.KennismakingGepland is { } gepland
+                ? $"Het kennismakingsgesprek was gepland op {D(DateOnly.FromDateTime(gepland.UtcDateTime))}, maar is niet als gehouden vastgelegd (uiterlijk {D(kennismaking.Datum)}). Leg het gesprek vast of plan het opnieuw."
+                : $"Er is nog geen kennismakingsgesprek gepland (uiterlijk {D(kennismaking.Datum)}). Plan het gesprek, bij voorkeur in het azc.");
         }
 
-        if (d.Scenario == 3 && d.AantalTenzijRedenen == 0 && d.ScenarioBesluitdatum is { } besluit3 && vandaag >= besluit3)
+        if (d is { KennismakingGehouden: { } gehouden, Scenario: null } && Termijn(beleid, Normen.ScenarioNaKennismaking, gehouden, gehouden) is var scenario
+            && vandaag > scenario.Datum)
+        {
+            Telaat(SignaalSoort.ScenarioOntbreekt, scenario,
+                $"Het kennismakingsgesprek is gehouden op {D(gehouden)}, maar er is geen scenario vastgelegd. Leg het gekozen scenario vast.");
+        }
+
+        if (d is { Scenario: 3, AantalTenzijRedenen: 0, ScenarioBesluitdatum: { } besluit3 } && vandaag >= besluit3)
         {
             signalen.Add(new GewenstSignaal(SignaalSoort.TenzijRedenOntbreekt, "1", Ernst.Overdue, besluit3, besluit3,
                 "Scenario 3 is gekozen zonder tenzij-reden. Leg vast waarom de brede intake niet vanuit het azc start.", "Ja, tenzij: scenario 3 vraagt minstens één tenzij-reden."));
         }
 
-        if (d.Scenario is 1 or 2 && d.BredeIntakeStart is null && d.ScenarioBesluitdatum is { } besluit)
+        if (d is { Scenario: 1 or 2, BredeIntakeStart: null, ScenarioBesluitdatum: { } besluit }
+            && Termijn(beleid, Normen.BredeIntakeNaScenario, besluit, besluit) is var intake && vandaag > intake.Datum)
         {
-            var (termijn, uitleg) = Termijn(beleid, Normen.BredeIntakeNaScenario, besluit, besluit);
-            Telaat(SignaalSoort.BredeIntakeNietGestart, termijn,
-                $"Scenario {d.Scenario} is gekozen op {D(besluit)}, maar de brede intake is niet gestart (uiterlijk {D(termijn)}). Plan de brede intake.", uitleg);
+            Telaat(SignaalSoort.BredeIntakeNietGestart, intake,
+                $"Scenario {d.Scenario} is gekozen op {D(besluit)}, maar de brede intake is niet gestart (uiterlijk {D(intake.Datum)}). Plan de brede intake.");
         }
 
         if (d.EerstePipDagtekening is null && Dossier.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving) is { } start)
         {
-            var (deadline, uitleg) = Termijn(beleid, Normen.PipNaKennisgeving, start, start);
-            var zichtbaar = beleid.Voor(Normen.PipSignaalVenster, deadline, start);
-            var derden = beleid.Na(Normen.PipVerlengingDerden, deadline, start);
+            var deadline = Termijn(beleid, Normen.PipNaKennisgeving, start, start);
+            var zichtbaar = Termijn(beleid, Normen.PipSignaalVenster, deadline.Datum, start, terug: true).Datum;
             if (vandaag >= zichtbaar)
             {
-                signalen.Add(new GewenstSignaal(SignaalSoort.PipTermijn, "1", vandaag > deadline ? Ernst.Overdue : Ernst.Warning, zichtbaar, deadline,
-                    $"Het PIP moet uiterlijk {D(deadline)} zijn vastgesteld. Wacht u op informatie van derden, dan uiterlijk {D(derden)}.", uitleg));
+                var derden = Termijn(beleid, Normen.PipVerlengingDerden, deadline.Datum, start).Datum;
+                signalen.Add(new GewenstSignaal(SignaalSoort.PipTermijn, "1", vandaag > deadline.Datum ? Ernst.Overdue : Ernst.Warning, zichtbaar, deadline.Datum,
+                    $"Het PIP moet uiterlijk {D(deadline.Datum)} zijn vastgesteld. Wacht u op informatie van derden, dan uiterlijk {D(derden)}.", deadline.Uitleg));
             }
         }
 
-        if (d.Verhuisdatum is null)
+        if (d.Verhuisdatum is null && Termijn(beleid, Normen.HuisvestingNaKoppeling, k, k) is var huisvesting && vandaag > huisvesting.Datum)
         {
-            var (termijn, uitleg) = Termijn(beleid, Normen.HuisvestingNaKoppeling, k, k);
-            var procedure = beleid.Na(Normen.HuisvestingNaVergunning, d.Vergunningdatum, d.Vergunningdatum);
-            Telaat(SignaalSoort.HuisvestingTeLaat, termijn,
-                $"Er is nog geen verhuisdatum, terwijl huisvesting uiterlijk {D(termijn)} geregeld moest zijn (hele procedure uiterlijk {D(procedure)}). Stem af met de woningcorporatie.", uitleg);
+            var procedure = Termijn(beleid, Normen.HuisvestingNaVergunning, d.Vergunningdatum, d.Vergunningdatum).Datum;
+            Telaat(SignaalSoort.HuisvestingTeLaat, huisvesting,
+                $"Er is nog geen verhuisdatum, terwijl huisvesting uiterlijk {D(huisvesting.Datum)} geregeld moest zijn (hele procedure uiterlijk {D(procedure)}). Stem af met de woningcorporatie.");
         }
 
-        if (d.BredeIntakeEinde is { } einde && d.EerstePipDagtekening is null && !(d.LaatsteActiviteitEinde >= einde))
+        if (d is { BredeIntakeEinde: { } einde, EerstePipDagtekening: null } && !(d.LaatsteActiviteitEinde >= einde)
+            && Termijn(beleid, Normen.BredeIntakeGat, einde, einde) is var gat && vandaag > gat.Datum)
         {
-            var (termijn, uitleg) = Termijn(beleid, Normen.BredeIntakeGat, einde, einde);
-            Telaat(SignaalSoort.GatNaBredeIntake, termijn,
-                $"De brede intake is afgerond op {D(einde)}, maar er volgt geen PIP en geen activiteit. Stel het PIP vast of start een activiteit.", uitleg);
+            Telaat(SignaalSoort.GatNaBredeIntake, gat,
+                $"De brede intake is afgerond op {D(einde)}, maar er volgt geen PIP en geen activiteit. Stel het PIP vast of start een activiteit.");
         }
 
-        if (d.EerstePipDagtekening is { } pip && !(d.LaatsteTaallesEinde >= pip))
+        if (d.EerstePipDagtekening is { } pip && !(d.LaatsteTaallesEinde >= pip)
+            && Termijn(beleid, d.Leerroute == Leerroute.Onderwijs ? Normen.LeerrouteStartOnderwijs : Normen.LeerrouteStart, pip, pip) is var leerroute
+            && vandaag > leerroute.Datum)
         {
-            var norm = d.Leerroute == Leerroute.Onderwijs ? Normen.LeerrouteStartOnderwijs : Normen.LeerrouteStart;
-            var (termijn, uitleg) = Termijn(beleid, norm, pip, pip);
-            Telaat(SignaalSoort.LeerrouteNietGestart, termijn,
-                $"De leerroute is niet gestart binnen de termijn na het PIP (uiterlijk {D(termijn)}). Registreer de start als activiteit 'taalles', of leg een verlengingsverklaring vast.", uitleg);
+            Telaat(SignaalSoort.LeerrouteNietGestart, leerroute,
+                $"De leerroute is niet gestart binnen de termijn na het PIP (uiterlijk {D(leerroute.Datum)}). Registreer de start als activiteit 'taalles', of leg een verlengingsverklaring vast.");
         }
 
-        if (d.TermijnStart is { } ts && d.TermijnEinde is { } te)
+        if (d is { TermijnStart: { } ts, TermijnEinde: { } te })
         {
-            var (eerste, uitlegEerste) = Termijn(beleid, Normen.TermijnEersteWaarschuwing, te, ts, terug: true);
-            var (tweede, uitlegTweede) = Termijn(beleid, Normen.TermijnTweedeWaarschuwing, te, ts, terug: true);
-            if (vandaag >= eerste && vandaag < tweede)
+            var eerste = Termijn(beleid, Normen.TermijnEersteWaarschuwing, te, ts, terug: true);
+            var tweede = Termijn(beleid, Normen.TermijnTweedeWaarschuwing, te, ts, terug: true);
+            if (vandaag >= eerste.Datum && vandaag < tweede.Datum)
             {
-                signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "12-maanden", Ernst.Info, eerste, te,
-                    $"De inburgeringstermijn eindigt op {D(te)}. Bespreek de voortgang en wat nog nodig is.", uitlegEerste));
+                signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "12-maanden", Ernst.Info, eerste.Datum, te,
+                    $"De inburgeringstermijn eindigt op {D(te)}. Bespreek de voortgang en wat nog nodig is.", eerste.Uitleg));
             }
 
-            if (vandaag >= tweede)
+            if (vandaag >= tweede.Datum)
             {
-                signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "6-maanden", vandaag > te ? Ernst.Overdue : Ernst.Warning, tweede, te,
-                    $"De inburgeringstermijn eindigt op {D(te)}. Ga na of de inburgering op tijd af is, of dat verlenging nodig is.", uitlegTweede));
+                signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "6-maanden", vandaag > te ? Ernst.Overdue : Ernst.Warning, tweede.Datum, te,
+                    $"De inburgeringstermijn eindigt op {D(te)}. Ga na of de inburgering op tijd af is, of dat verlenging nodig is.", tweede.Uitleg));
             }
 
-            var (venster, uitlegVenster) = Termijn(beleid, Normen.TermijnVerlengingsvenster, ts, ts);
-            if (!d.TermijnVerlengd && vandaag >= venster)
+            if (!d.TermijnVerlengd && Termijn(beleid, Normen.TermijnVerlengingsvenster, ts, ts) is var venster && vandaag >= venster.Datum)
             {
-                signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "verlenging", vandaag > te ? Ernst.Overdue : Ernst.Info, venster, te,
-                    $"Verlenging van de termijn (einde {D(te)}) kan nu worden overwogen. Leg een verlenging vast als die nodig is.", uitlegVenster));
+                signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "verlenging", vandaag > te ? Ernst.Overdue : Ernst.Info, venster.Datum, te,
+                    $"Verlenging van de termijn (einde {D(te)}) kan nu worden overwogen. Leg een verlenging vast als die nodig is.", venster.Uitleg));
             }
 
             var vorige = d.LaatsteVoortgangsgesprek is { } laatste && laatste > ts ? laatste : ts;
-            var interval = vorige < ts.AddYears(1) ? Normen.VoortgangJaar1 : Normen.VoortgangDaarna;
-            var (volgende, uitlegVoortgang) = Termijn(beleid, interval, vorige, vorige);
-            if (vandaag >= volgende)
+            var volgende = Termijn(beleid, vorige < ts.AddYears(1) ? Normen.VoortgangJaar1 : Normen.VoortgangDaarna, vorige, vorige);
+            if (vandaag >= volgende.Datum)
             {
-                signalen.Add(new GewenstSignaal(SignaalSoort.VoortgangsgesprekNodig, Iso(volgende), vandaag > volgende ? Ernst.Overdue : Ernst.Warning, volgende, volgende,
-                    $"Er is een voortgangsgesprek nodig (uiterlijk {D(volgende)}; het vorige was op {D(vorige)}). Plan het gesprek.", uitlegVoortgang));
+                signalen.Add(new GewenstSignaal(SignaalSoort.VoortgangsgesprekNodig, Iso(volgende.Datum), vandaag > volgende.Datum ? Ernst.Overdue : Ernst.Warning,
+                    volgende.Datum, volgende.Datum,
+                    $"Er is een voortgangsgesprek nodig (uiterlijk {D(volgende.Datum)}; het vorige was op {D(vorige)}). Plan het gesprek.", volgende.Uitleg));
             }
         }
 
         if (d.OntzorgenStart is { } os)
         {
-            var eind = d.OntzorgenEinde ?? beleid.Na(Normen.OntzorgenDuur, os, os);
-            var (zichtbaar, uitleg) = Termijn(beleid, Normen.OntzorgenWaarschuwing, eind, os, terug: true);
-            if (vandaag >= zichtbaar && vandaag <= eind)
+            var eind = d.OntzorgenEinde ?? Termijn(beleid, Normen.OntzorgenDuur, os, os).Datum;
+            var zichtbaar = Termijn(beleid, Normen.OntzorgenWaarschuwing, eind, os, terug: true);
+            if (vandaag >= zichtbaar.Datum && vandaag <= eind)
             {
-                signalen.Add(new GewenstSignaal(SignaalSoort.OntzorgenEindigt, Iso(eind), Ernst.Warning, zichtbaar, eind,
-                    $"Het ontzorgen eindigt op {D(eind)}. Bespreek hoe de vergunninghouder daarna zelf de vaste lasten betaalt.", uitleg));
+                signalen.Add(new GewenstSignaal(SignaalSoort.OntzorgenEindigt, Iso(eind), Ernst.Warning, zichtbaar.Datum, eind,
+                    $"Het ontzorgen eindigt op {D(eind)}. Bespreek hoe de vergunninghouder daarna zelf de vaste lasten betaalt.", zichtbaar.Uitleg));
             }
         }
 
-        if (d.WoningToegewezen is { } woning && d.VerblijfsdocumentOntvangen is null && vandaag >= woning)
+        if (d is { WoningToegewezen: { } woning, VerblijfsdocumentOntvangen: null } && vandaag >= woning)
         {
             var uiterlijk = d.HuurcontractIngang ?? woning;
             signalen.Add(new GewenstSignaal(SignaalSoort.VerblijfsdocumentOntbreekt, "1", vandaag > uiterlijk ? Ernst.Overdue : Ernst.Warning, woning, uiterlijk,
@@ -225,25 +221,27 @@ internal static class SignaalRegels
         return signalen;
 
         // A missing milestone: the signal appears the day after its deadline, as overdue.
-        void Telaat(SignaalSoort soort, DateOnly termijn, string tekst, string uitleg)
-        {
-            if (vandaag > termijn)
-            {
-                signalen.Add(new GewenstSignaal(soort, "1", Ernst.Overdue, termijn.AddDays(1), termijn, tekst, uitleg));
-            }
-        }
+        void Telaat(SignaalSoort soort, Klok termijn, string tekst) =>
+            signalen.Add(new GewenstSignaal(soort, "1", Ernst.Overdue, termijn.Datum.AddDays(1), termijn.Datum, tekst, termijn.Uitleg));
     }
 
-    private static (DateOnly Datum, string Uitleg) Termijn(Beleid beleid, string norm, DateOnly van, DateOnly klokStart, bool terug = false)
+    private static Klok Termijn(Beleid beleid, string norm, DateOnly van, DateOnly klokStart, bool terug = false)
     {
         var herkomst = beleid.Herkomst(norm, klokStart);
-        var datum = terug ? beleid.Voor(norm, van, klokStart) : beleid.Na(norm, van, klokStart);
-        var eenheid = herkomst.Eenheid == BeleidsEenheid.Maanden ? "maanden" : "dagen";
-        var wiens = herkomst.VanGemeente ? "norm van de gemeente" : "landelijke norm";
-        return (datum, $"{norm}: {herkomst.Waarde} {eenheid} ({wiens}, geldig vanaf {Iso(herkomst.GeldigVanaf)})");
+        var datum = herkomst.Eenheid == BeleidsEenheid.Maanden ? van.AddMonths((terug ? -1 : 1) * herkomst.Waarde) : van.AddDays((terug ? -1 : 1) * herkomst.Waarde);
+        return new Klok(datum, norm, herkomst);
     }
 
-    private static string D(DateOnly datum) => datum.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL"));
+    /// <summary>A deadline and the norm version behind it; the explanation is only written for a signal that is raised.</summary>
+    private readonly record struct Klok(DateOnly Datum, string Norm, BeleidsHerkomst Herkomst)
+    {
+        public string Uitleg =>
+            $"{Norm}: {Herkomst.Waarde} {(Herkomst.Eenheid == BeleidsEenheid.Maanden ? "maanden" : "dagen")} ({(Herkomst.VanGemeente ? "norm van de gemeente" : "landelijke norm")}, geldig vanaf {Iso(Herkomst.GeldigVanaf)})";
+    }
+
+    private static readonly CultureInfo Nederlands = CultureInfo.GetCultureInfo("nl-NL");
+
+    private static string D(DateOnly datum) => datum.ToString("d MMMM yyyy", Nederlands);
 
     private static string Iso(DateOnly datum) => datum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
