@@ -88,7 +88,7 @@ internal static class CaseloadBench
                 "SELECT * FROM dossiers.voortgangsgesprekken WHERE tenant_id = @tenant AND dossier_id = @id",
                 "SELECT * FROM dossiers.termijnverlengingen WHERE tenant_id = @tenant AND dossier_id = @id",
                 "SELECT id, v_nummer, voornamen || ' ' || achternaam FROM dossiers.dossiers WHERE tenant_id = @tenant AND huishouden_id = (SELECT huishouden_id FROM dossiers.dossiers WHERE id = @id) AND id <> @id",
-                "SELECT id, soort, ernst, vervaldatum, tekst, gesnoozed_tot FROM dossiers.signalen WHERE tenant_id = @tenant AND dossier_id = @id AND opgelost_op IS NULL ORDER BY vervaldatum",
+                "SELECT * FROM dossiers.signalen WHERE tenant_id = @tenant AND dossier_id = @id AND opgelost_op IS NULL ORDER BY vervaldatum",
             ];
 
             var samples = new Dictionary<string, List<double>>

@@ -70,8 +70,9 @@ public sealed class BeleidTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(18, eersteDag[almelo["na-tien-dagen"]]);
         Assert.Equal(16, eersteDag[enschede]);
 
-        var uitleg = await DossierTabellen.AlsGemeenteAsync<string>(app, AppFixture.TenantA,
-            $"select uitleg from dossiers.signalen where dossier_id = '{almelo["morgen"]}' and soort = 'KennismakingOntbreekt'");
+        var signalen = await (await (await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur)).Client.GetAsync($"/api/v1/dossiers/{almelo["morgen"]}/signalen"))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var uitleg = signalen.EnumerateArray().Single(s => s.GetProperty("soort").GetString() == "kennismaking-ontbreekt").GetProperty("uitleg").GetString();
         Assert.Equal($"{Kennismaking}: 21 dagen (norm van de gemeente, geldig vanaf {t.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})", uitleg);
 
         // A version in effect stays: history must remain explainable.

@@ -158,8 +158,7 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.Property(s => s.Ernst).HasConversion<string>().HasMaxLength(20);
             b.Property(s => s.ErnstBijVerhoging).HasConversion<string>().HasMaxLength(20);
             b.Property(s => s.Cyclus).HasMaxLength(40);
-            b.Property(s => s.Tekst).HasMaxLength(1000);
-            b.Property(s => s.Uitleg).HasMaxLength(500);
+            b.Property(s => s.Norm).HasMaxLength(60);
             b.Property(s => s.ErkendDoor).HasMaxLength(200);
             b.Property(s => s.SnoozeReden).HasMaxLength(500);
             // Raising is idempotent even when two evaluations race: one open signal per dossier, type and cycle.

@@ -48,8 +48,6 @@ internal sealed class Signaal : ITenantOwned
     private Signaal()
     {
         Cyclus = string.Empty;
-        Tekst = string.Empty;
-        Uitleg = string.Empty;
     }
 
     public Guid Id { get; private set; }
@@ -69,11 +67,26 @@ internal sealed class Signaal : ITenantOwned
 
     public DateOnly Vervaldatum { get; private set; }
 
-    /// <summary>What the klantregisseur should do, in plain Dutch; never personal data.</summary>
-    public string Tekst { get; private set; }
+    /// <summary>A date the text mentions besides the deadline (the planned KMG, the previous talk, …).</summary>
+    public DateOnly? Datum { get; private set; }
 
-    /// <summary>Which norms (and whose version) set the dates.</summary>
-    public string Uitleg { get; private set; }
+    /// <summary>A number the text mentions (the scenario).</summary>
+    public int? Getal { get; private set; }
+
+    /// <summary>The norm version that set the dates: key, value, from when, and whether it was the gemeente's own.</summary>
+    public string? Norm { get; private set; }
+
+    public int? NormWaarde { get; private set; }
+
+    public DateOnly? NormGeldigVanaf { get; private set; }
+
+    public bool? NormVanGemeente { get; private set; }
+
+    /// <summary>What the klantregisseur should do, in plain Dutch; written from the stored facts when read.</summary>
+    public string Tekst => SignaalTekst.Tekst(Soort, Cyclus, Vervaldatum, Datum, Getal);
+
+    /// <summary>Which norm (and whose version) set the dates.</summary>
+    public string Uitleg => SignaalTekst.Uitleg(Soort, Norm, NormWaarde, NormGeldigVanaf, NormVanGemeente);
 
     public DateTimeOffset VerhoogdOp { get; private set; }
 

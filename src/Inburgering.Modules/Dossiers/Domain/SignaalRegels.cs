@@ -34,7 +34,9 @@ internal sealed record DossierFeiten(
     DateOnly? Verhuisdatum,
     DateOnly? VerblijfsdocumentOntvangen);
 
-internal sealed record GewenstSignaal(SignaalSoort Soort, string Cyclus, Ernst Ernst, DateOnly ZichtbaarVanaf, DateOnly Vervaldatum, string Tekst, string Uitleg);
+/// <summary>A signal as evaluation wants it: dates, the facts its text mentions, and the norm version behind its dates.</summary>
+internal sealed record GewenstSignaal(SignaalSoort Soort, string Cyclus, Ernst Ernst, DateOnly ZichtbaarVanaf, DateOnly Vervaldatum,
+    DateOnly? Datum = null, int? Getal = null, BeleidsHerkomst? Norm = null);
 
 /// <summary>
 /// The thirteen signals as pure rules: for a dossier on a day, which signals should be open. A norm's version is the
@@ -102,35 +104,29 @@ internal static class SignaalRegels
         var k = d.Koppelingsdatum;
         if (!d.OverdrachtOntvangen && Termijn(beleid, Normen.OverdrachtNaKoppeling, k, k) is var overdracht && vandaag > overdracht.Datum)
         {
-            Telaat(SignaalSoort.OverdrachtOntbreekt, overdracht,
-                $"De warme overdracht van COA is er nog niet (uiterlijk {D(overdracht.Datum)}). Neem contact op met de casemanager van COA.");
+            Telaat(SignaalSoort.OverdrachtOntbreekt, overdracht);
         }
 
         if (d.KennismakingGehouden is null && Termijn(beleid, Normen.KennismakingNaKoppeling, k, k) is var kennismaking && vandaag > kennismaking.Datum)
         {
-            Telaat(SignaalSoort.KennismakingOntbreekt, kennismaking, d.KennismakingGepland is { } gepland
-                ? $"Het kennismakingsgesprek was gepland op {D(DateOnly.FromDateTime(gepland.UtcDateTime))}, maar is niet als gehouden vastgelegd (uiterlijk {D(kennismaking.Datum)}). Leg het gesprek vast of plan het opnieuw."
-                : $"Er is nog geen kennismakingsgesprek gepland (uiterlijk {D(kennismaking.Datum)}). Plan het gesprek, bij voorkeur in het azc.");
+            Telaat(SignaalSoort.KennismakingOntbreekt, kennismaking, d.KennismakingGepland is { } gepland ? DateOnly.FromDateTime(gepland.UtcDateTime) : null);
         }
 
         if (d is { KennismakingGehouden: { } gehouden, Scenario: null } && Termijn(beleid, Normen.ScenarioNaKennismaking, gehouden, gehouden) is var scenario
             && vandaag > scenario.Datum)
         {
-            Telaat(SignaalSoort.ScenarioOntbreekt, scenario,
-                $"Het kennismakingsgesprek is gehouden op {D(gehouden)}, maar er is geen scenario vastgelegd. Leg het gekozen scenario vast.");
+            Telaat(SignaalSoort.ScenarioOntbreekt, scenario, gehouden);
         }
 
         if (d is { Scenario: 3, AantalTenzijRedenen: 0, ScenarioBesluitdatum: { } besluit3 } && vandaag >= besluit3)
         {
-            signalen.Add(new GewenstSignaal(SignaalSoort.TenzijRedenOntbreekt, "1", Ernst.Overdue, besluit3, besluit3,
-                "Scenario 3 is gekozen zonder tenzij-reden. Leg vast waarom de brede intake niet vanuit het azc start.", "Ja, tenzij: scenario 3 vraagt minstens één tenzij-reden."));
+            signalen.Add(new GewenstSignaal(SignaalSoort.TenzijRedenOntbreekt, "1", Ernst.Overdue, besluit3, besluit3));
         }
 
         if (d is { Scenario: 1 or 2, BredeIntakeStart: null, ScenarioBesluitdatum: { } besluit }
             && Termijn(beleid, Normen.BredeIntakeNaScenario, besluit, besluit) is var intake && vandaag > intake.Datum)
         {
-            Telaat(SignaalSoort.BredeIntakeNietGestart, intake,
-                $"Scenario {d.Scenario} is gekozen op {D(besluit)}, maar de brede intake is niet gestart (uiterlijk {D(intake.Datum)}). Plan de brede intake.");
+            Telaat(SignaalSoort.BredeIntakeNietGestart, intake, besluit, d.Scenario);
         }
 
         if (d.EerstePipDagtekening is null && Dossier.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving) is { } start)
@@ -141,30 +137,26 @@ internal static class SignaalRegels
             {
                 var derden = Termijn(beleid, Normen.PipVerlengingDerden, deadline.Datum, start).Datum;
                 signalen.Add(new GewenstSignaal(SignaalSoort.PipTermijn, "1", vandaag > deadline.Datum ? Ernst.Overdue : Ernst.Warning, zichtbaar, deadline.Datum,
-                    $"Het PIP moet uiterlijk {D(deadline.Datum)} zijn vastgesteld. Wacht u op informatie van derden, dan uiterlijk {D(derden)}.", deadline.Uitleg));
+                    derden, null, deadline.Herkomst));
             }
         }
 
         if (d.Verhuisdatum is null && Termijn(beleid, Normen.HuisvestingNaKoppeling, k, k) is var huisvesting && vandaag > huisvesting.Datum)
         {
-            var procedure = Termijn(beleid, Normen.HuisvestingNaVergunning, d.Vergunningdatum, d.Vergunningdatum).Datum;
-            Telaat(SignaalSoort.HuisvestingTeLaat, huisvesting,
-                $"Er is nog geen verhuisdatum, terwijl huisvesting uiterlijk {D(huisvesting.Datum)} geregeld moest zijn (hele procedure uiterlijk {D(procedure)}). Stem af met de woningcorporatie.");
+            Telaat(SignaalSoort.HuisvestingTeLaat, huisvesting, Termijn(beleid, Normen.HuisvestingNaVergunning, d.Vergunningdatum, d.Vergunningdatum).Datum);
         }
 
         if (d is { BredeIntakeEinde: { } einde, EerstePipDagtekening: null } && !(d.LaatsteActiviteitEinde >= einde)
             && Termijn(beleid, Normen.BredeIntakeGat, einde, einde) is var gat && vandaag > gat.Datum)
         {
-            Telaat(SignaalSoort.GatNaBredeIntake, gat,
-                $"De brede intake is afgerond op {D(einde)}, maar er volgt geen PIP en geen activiteit. Stel het PIP vast of start een activiteit.");
+            Telaat(SignaalSoort.GatNaBredeIntake, gat, einde);
         }
 
         if (d.EerstePipDagtekening is { } pip && !(d.LaatsteTaallesEinde >= pip)
             && Termijn(beleid, d.Leerroute == Leerroute.Onderwijs ? Normen.LeerrouteStartOnderwijs : Normen.LeerrouteStart, pip, pip) is var leerroute
             && vandaag > leerroute.Datum)
         {
-            Telaat(SignaalSoort.LeerrouteNietGestart, leerroute,
-                $"De leerroute is niet gestart binnen de termijn na het PIP (uiterlijk {D(leerroute.Datum)}). Registreer de start als activiteit 'taalles', of leg een verlengingsverklaring vast.");
+            Telaat(SignaalSoort.LeerrouteNietGestart, leerroute);
         }
 
         if (d is { TermijnStart: { } ts, TermijnEinde: { } te })
@@ -173,20 +165,17 @@ internal static class SignaalRegels
             var tweede = Termijn(beleid, Normen.TermijnTweedeWaarschuwing, te, ts, terug: true);
             if (vandaag >= eerste.Datum && vandaag < tweede.Datum)
             {
-                signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "12-maanden", Ernst.Info, eerste.Datum, te,
-                    $"De inburgeringstermijn eindigt op {D(te)}. Bespreek de voortgang en wat nog nodig is.", eerste.Uitleg));
+                signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "12-maanden", Ernst.Info, eerste.Datum, te, Norm: eerste.Herkomst));
             }
 
             if (vandaag >= tweede.Datum)
             {
-                signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "6-maanden", vandaag > te ? Ernst.Overdue : Ernst.Warning, tweede.Datum, te,
-                    $"De inburgeringstermijn eindigt op {D(te)}. Ga na of de inburgering op tijd af is, of dat verlenging nodig is.", tweede.Uitleg));
+                signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "6-maanden", vandaag > te ? Ernst.Overdue : Ernst.Warning, tweede.Datum, te, Norm: tweede.Herkomst));
             }
 
             if (!d.TermijnVerlengd && Termijn(beleid, Normen.TermijnVerlengingsvenster, ts, ts) is var venster && vandaag >= venster.Datum)
             {
-                signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "verlenging", vandaag > te ? Ernst.Overdue : Ernst.Info, venster.Datum, te,
-                    $"Verlenging van de termijn (einde {D(te)}) kan nu worden overwogen. Leg een verlenging vast als die nodig is.", venster.Uitleg));
+                signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "verlenging", vandaag > te ? Ernst.Overdue : Ernst.Info, venster.Datum, te, Norm: venster.Herkomst));
             }
 
             var vorige = d.LaatsteVoortgangsgesprek is { } laatste && laatste > ts ? laatste : ts;
@@ -194,8 +183,7 @@ internal static class SignaalRegels
             if (vandaag >= volgende.Datum)
             {
                 signalen.Add(new GewenstSignaal(SignaalSoort.VoortgangsgesprekNodig, Iso(volgende.Datum), vandaag > volgende.Datum ? Ernst.Overdue : Ernst.Warning,
-                    volgende.Datum, volgende.Datum,
-                    $"Er is een voortgangsgesprek nodig (uiterlijk {D(volgende.Datum)}; het vorige was op {D(vorige)}). Plan het gesprek.", volgende.Uitleg));
+                    volgende.Datum, volgende.Datum, vorige, null, volgende.Herkomst));
             }
         }
 
@@ -205,24 +193,21 @@ internal static class SignaalRegels
             var zichtbaar = Termijn(beleid, Normen.OntzorgenWaarschuwing, eind, os, terug: true);
             if (vandaag >= zichtbaar.Datum && vandaag <= eind)
             {
-                signalen.Add(new GewenstSignaal(SignaalSoort.OntzorgenEindigt, Iso(eind), Ernst.Warning, zichtbaar.Datum, eind,
-                    $"Het ontzorgen eindigt op {D(eind)}. Bespreek hoe de vergunninghouder daarna zelf de vaste lasten betaalt.", zichtbaar.Uitleg));
+                signalen.Add(new GewenstSignaal(SignaalSoort.OntzorgenEindigt, Iso(eind), Ernst.Warning, zichtbaar.Datum, eind, Norm: zichtbaar.Herkomst));
             }
         }
 
         if (d is { WoningToegewezen: { } woning, VerblijfsdocumentOntvangen: null } && vandaag >= woning)
         {
             var uiterlijk = d.HuurcontractIngang ?? woning;
-            signalen.Add(new GewenstSignaal(SignaalSoort.VerblijfsdocumentOntbreekt, "1", vandaag > uiterlijk ? Ernst.Overdue : Ernst.Warning, woning, uiterlijk,
-                $"Er is een woning toegewezen op {D(woning)}, maar het verblijfsdocument is niet ontvangen. Zonder document geen huurcontract en geen inschrijving: vraag het na bij COA of IND.",
-                "Verblijfsdocument nodig voor huurcontract en BRP-inschrijving."));
+            signalen.Add(new GewenstSignaal(SignaalSoort.VerblijfsdocumentOntbreekt, "1", vandaag > uiterlijk ? Ernst.Overdue : Ernst.Warning, woning, uiterlijk, woning));
         }
 
         return signalen;
 
         // A missing milestone: the signal appears the day after its deadline, as overdue.
-        void Telaat(SignaalSoort soort, Klok termijn, string tekst) =>
-            signalen.Add(new GewenstSignaal(soort, "1", Ernst.Overdue, termijn.Datum.AddDays(1), termijn.Datum, tekst, termijn.Uitleg));
+        void Telaat(SignaalSoort soort, Klok termijn, DateOnly? datum = null, int? getal = null) =>
+            signalen.Add(new GewenstSignaal(soort, "1", Ernst.Overdue, termijn.Datum.AddDays(1), termijn.Datum, datum, getal, termijn.Herkomst));
     }
 
     private static Klok Termijn(Beleid beleid, string norm, DateOnly van, DateOnly klokStart, bool terug = false)
@@ -232,16 +217,8 @@ internal static class SignaalRegels
         return new Klok(datum, norm, herkomst);
     }
 
-    /// <summary>A deadline and the norm version behind it; the explanation is only written for a signal that is raised.</summary>
-    private readonly record struct Klok(DateOnly Datum, string Norm, BeleidsHerkomst Herkomst)
-    {
-        public string Uitleg =>
-            $"{Norm}: {Herkomst.Waarde} {(Herkomst.Eenheid == BeleidsEenheid.Maanden ? "maanden" : "dagen")} ({(Herkomst.VanGemeente ? "norm van de gemeente" : "landelijke norm")}, geldig vanaf {Iso(Herkomst.GeldigVanaf)})";
-    }
+    /// <summary>A deadline and the norm version behind it.</summary>
+    private readonly record struct Klok(DateOnly Datum, string Norm, BeleidsHerkomst Herkomst);
 
-    private static readonly CultureInfo Nederlands = CultureInfo.GetCultureInfo("nl-NL");
-
-    private static string D(DateOnly datum) => datum.ToString("d MMMM yyyy", Nederlands);
-
-    private static string Iso(DateOnly datum) => datum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Iso(DateOnly datum) => datum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

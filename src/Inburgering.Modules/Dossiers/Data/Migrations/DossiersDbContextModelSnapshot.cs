@@ -511,6 +511,10 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("cyclus");
 
+                    b.Property<DateOnly?>("Datum")
+                        .HasColumnType("date")
+                        .HasColumnName("datum");
+
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uuid")
                         .HasColumnName("dossier_id");
@@ -540,6 +544,27 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("gesnoozed_tot");
 
+                    b.Property<int?>("Getal")
+                        .HasColumnType("integer")
+                        .HasColumnName("getal");
+
+                    b.Property<string>("Norm")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("norm");
+
+                    b.Property<DateOnly?>("NormGeldigVanaf")
+                        .HasColumnType("date")
+                        .HasColumnName("norm_geldig_vanaf");
+
+                    b.Property<bool?>("NormVanGemeente")
+                        .HasColumnType("boolean")
+                        .HasColumnName("norm_van_gemeente");
+
+                    b.Property<int?>("NormWaarde")
+                        .HasColumnType("integer")
+                        .HasColumnName("norm_waarde");
+
                     b.Property<DateTimeOffset?>("OpgelostOp")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opgelost_op");
@@ -555,21 +580,9 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("soort");
 
-                    b.Property<string>("Tekst")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("tekst");
-
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
-
-                    b.Property<string>("Uitleg")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("uitleg");
 
                     b.Property<DateTimeOffset>("VerhoogdOp")
                         .HasColumnType("timestamp with time zone")

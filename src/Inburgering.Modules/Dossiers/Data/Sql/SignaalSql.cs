@@ -5,7 +5,15 @@ using NpgsqlTypes;
 
 namespace Inburgering.Modules.Dossiers.Data.Sql;
 
-internal sealed record OpenSignaal(Guid Id, Guid DossierId, SignaalSoort Soort, string Cyclus, Ernst Ernst, DateOnly ZichtbaarVanaf, DateOnly Vervaldatum, string Tekst, string Uitleg);
+internal sealed record OpenSignaal(
+    Guid Id, Guid DossierId, SignaalSoort Soort, string Cyclus, Ernst Ernst, DateOnly ZichtbaarVanaf, DateOnly Vervaldatum,
+    DateOnly? Datum, int? Getal, string? Norm, int? NormWaarde, DateOnly? NormGeldigVanaf, bool? NormVanGemeente)
+{
+    /// <summary>Whether the stored signal already says what evaluation wants it to say.</summary>
+    public bool Zelfde(GewenstSignaal g) =>
+        Ernst == g.Ernst && ZichtbaarVanaf == g.ZichtbaarVanaf && Vervaldatum == g.Vervaldatum && Datum == g.Datum && Getal == g.Getal
+        && Norm == g.Norm?.Sleutel && NormWaarde == g.Norm?.Waarde && NormGeldigVanaf == g.Norm?.GeldigVanaf && NormVanGemeente == g.Norm?.VanGemeente;
+}
 
 internal sealed record NieuwSignaal(Guid DossierId, GewenstSignaal Signaal);
 
@@ -83,7 +91,7 @@ internal static class SignaalSql
     public static async Task<List<OpenSignaal>> LeesOpenAsync(NpgsqlDataSource source, Guid tenant, IReadOnlyCollection<Guid>? dossiers, CancellationToken ct)
     {
         var sql = TenantSql.Prefix(tenant)
-                  + "SELECT id, dossier_id, soort, cyclus, ernst, zichtbaar_vanaf, vervaldatum, tekst, uitleg FROM dossiers.signalen "
+                  + "SELECT id, dossier_id, soort, cyclus, ernst, zichtbaar_vanaf, vervaldatum, datum, getal, norm, norm_waarde, norm_geldig_vanaf, norm_van_gemeente FROM dossiers.signalen "
                   + "WHERE tenant_id = @tenant AND opgelost_op IS NULL" + (dossiers is null ? "" : " AND dossier_id = ANY(@ids)");
         await using var connection = await source.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand(sql, connection);
@@ -98,7 +106,8 @@ internal static class SignaalSql
         while (await r.ReadAsync(ct))
         {
             open.Add(new OpenSignaal(r.GetGuid(0), r.GetGuid(1), Enum.Parse<SignaalSoort>(r.GetString(2)), r.GetString(3), Enum.Parse<Ernst>(r.GetString(4)),
-                r.GetFieldValue<DateOnly>(5), r.GetFieldValue<DateOnly>(6), r.GetString(7), r.GetString(8)));
+                r.GetFieldValue<DateOnly>(5), r.GetFieldValue<DateOnly>(6), Datum(r, 7), r.IsDBNull(8) ? null : r.GetInt32(8), r.IsDBNull(9) ? null : r.GetString(9),
+                r.IsDBNull(10) ? null : r.GetInt32(10), Datum(r, 11), r.IsDBNull(12) ? null : r.GetBoolean(12)));
         }
 
         return open;
@@ -119,10 +128,12 @@ internal static class SignaalSql
         {
             // Raising and resolving are recorded on the signal itself (verhoogd_op, opgelost_op): one row per signal.
             var nieuw = new NpgsqlBatchCommand("""
-                INSERT INTO dossiers.signalen (id, tenant_id, dossier_id, soort, cyclus, ernst, ernst_bij_verhoging, zichtbaar_vanaf, vervaldatum, tekst, uitleg, verhoogd_op)
-                SELECT u.id, @tenant, u.dossier_id, u.soort, u.cyclus, u.ernst, u.ernst, u.zichtbaar, u.verval, u.tekst, u.uitleg, @nu
-                FROM unnest(@ids, @dossiers, @soorten, @cycli, @ernsten, @zichtbaar, @verval, @teksten, @uitleg)
-                  AS u(id, dossier_id, soort, cyclus, ernst, zichtbaar, verval, tekst, uitleg)
+                INSERT INTO dossiers.signalen (id, tenant_id, dossier_id, soort, cyclus, ernst, ernst_bij_verhoging, zichtbaar_vanaf, vervaldatum,
+                  datum, getal, norm, norm_waarde, norm_geldig_vanaf, norm_van_gemeente, verhoogd_op)
+                SELECT u.id, @tenant, u.dossier_id, u.soort, u.cyclus, u.ernst, u.ernst, u.zichtbaar, u.verval,
+                  u.datum, u.getal, u.norm, u.norm_waarde, u.norm_vanaf, u.norm_gemeente, @nu
+                FROM unnest(@ids, @dossiers, @soorten, @cycli, @ernsten, @zichtbaar, @verval, @datums, @getallen, @normen, @normwaarden, @normvanaf, @normgemeente)
+                  AS u(id, dossier_id, soort, cyclus, ernst, zichtbaar, verval, datum, getal, norm, norm_waarde, norm_vanaf, norm_gemeente)
                 ON CONFLICT (tenant_id, dossier_id, soort, cyclus) WHERE opgelost_op IS NULL DO NOTHING
                 """);
             nieuw.Parameters.AddWithValue("tenant", tenant);
@@ -137,10 +148,11 @@ internal static class SignaalSql
         {
             var gewijzigd = new NpgsqlBatchCommand("""
                 WITH u AS (
-                  SELECT * FROM unnest(@ids, @soorten, @cycli, @ernsten, @zichtbaar, @verval, @teksten, @uitleg, @historie)
-                    AS u(id, soort, cyclus, ernst, zichtbaar, verval, tekst, uitleg, historie)),
+                  SELECT * FROM unnest(@ids, @soorten, @cycli, @ernsten, @zichtbaar, @verval, @datums, @getallen, @normen, @normwaarden, @normvanaf, @normgemeente, @historie)
+                    AS u(id, soort, cyclus, ernst, zichtbaar, verval, datum, getal, norm, norm_waarde, norm_vanaf, norm_gemeente, historie)),
                 bijgewerkt AS (
-                  UPDATE dossiers.signalen s SET ernst = u.ernst, zichtbaar_vanaf = u.zichtbaar, vervaldatum = u.verval, tekst = u.tekst, uitleg = u.uitleg
+                  UPDATE dossiers.signalen s SET ernst = u.ernst, zichtbaar_vanaf = u.zichtbaar, vervaldatum = u.verval, datum = u.datum, getal = u.getal,
+                    norm = u.norm, norm_waarde = u.norm_waarde, norm_geldig_vanaf = u.norm_vanaf, norm_van_gemeente = u.norm_gemeente
                   FROM u WHERE s.id = u.id AND s.tenant_id = @tenant AND s.opgelost_op IS NULL
                   RETURNING s.id, s.dossier_id, s.ernst, u.historie)
                 INSERT INTO dossiers.signaal_historie (id, tenant_id, signaal_id, dossier_id, soort, tijdstip, ernst)
@@ -193,8 +205,12 @@ internal static class SignaalSql
         command.Parameters.AddWithValue("ernsten", s.Select(x => x.Ernst.ToString()).ToArray());
         command.Parameters.Add(new NpgsqlParameter("zichtbaar", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = s.Select(x => x.ZichtbaarVanaf).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("verval", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = s.Select(x => x.Vervaldatum).ToArray() });
-        command.Parameters.AddWithValue("teksten", s.Select(x => x.Tekst).ToArray());
-        command.Parameters.AddWithValue("uitleg", s.Select(x => x.Uitleg).ToArray());
+        command.Parameters.Add(new NpgsqlParameter("datums", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = s.Select(x => (object?)x.Datum ?? DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("getallen", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = s.Select(x => (object?)x.Getal ?? DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("normen", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = s.Select(x => (object?)x.Norm?.Sleutel ?? DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("normwaarden", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = s.Select(x => (object?)x.Norm?.Waarde ?? DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("normvanaf", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = s.Select(x => (object?)x.Norm?.GeldigVanaf ?? DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("normgemeente", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = s.Select(x => (object?)x.Norm?.VanGemeente ?? DBNull.Value).ToArray() });
     }
 
     private static DateOnly? Datum(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);

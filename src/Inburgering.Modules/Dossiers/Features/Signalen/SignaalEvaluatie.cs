@@ -58,8 +58,7 @@ internal sealed class SignaalEvaluatie(ICurrentTenant tenant, DatabaseConnection
                 }
 
                 bestaand.Remove(huidig);
-                if (huidig.Ernst != gewenst.Ernst || huidig.Vervaldatum != gewenst.Vervaldatum || huidig.ZichtbaarVanaf != gewenst.ZichtbaarVanaf
-                    || huidig.Tekst != gewenst.Tekst || huidig.Uitleg != gewenst.Uitleg)
+                if (!huidig.Zelfde(gewenst))
                 {
                     wijzigingen.Gewijzigd.Add(new SignaalWijziging(huidig.Id, dossier.Id, gewenst, huidig.Ernst != gewenst.Ernst || huidig.Vervaldatum != gewenst.Vervaldatum));
                 }

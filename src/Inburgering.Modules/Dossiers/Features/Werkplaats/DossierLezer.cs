@@ -66,8 +66,8 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionChec
             await werkplaats.LogInzageAsync(actor, "dossier", [dossier.Id], cancellationToken);
         }
 
-        var signalen = await db.Signalen.AsNoTracking().Where(s => s.DossierId == dossier.Id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum)
-            .Select(s => new OpenSignaalWeergave(s.Id, s.Soort, s.Ernst, s.Vervaldatum, s.Tekst, s.GesnoozedTot)).ToListAsync(cancellationToken);
+        var signalen = (await db.Signalen.AsNoTracking().Where(s => s.DossierId == dossier.Id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(cancellationToken))
+            .Select(s => new OpenSignaalWeergave(s.Id, s.Soort, s.Ernst, s.Vervaldatum, s.Tekst, s.GesnoozedTot)).ToList();
         var pipKlok = Dossier.PipKlokStart(dossier.KennisgevingDuo, dossier.BrpInschrijving);
         var pipDeadline = pipKlok is { } start ? (await regels.VanGemeenteAsync(cancellationToken)).Na(SignaalRegels.Normen.PipNaKennisgeving, start, start) : (DateOnly?)null;
         return DossierWeergave.Van(dossier, leden, gezondheid, pipDeadline, signalen);
