@@ -203,14 +203,14 @@ internal static class SignaalSql
         command.Parameters.AddWithValue("soorten", s.Select(x => x.Soort.ToString()).ToArray());
         command.Parameters.AddWithValue("cycli", s.Select(x => x.Cyclus).ToArray());
         command.Parameters.AddWithValue("ernsten", s.Select(x => x.Ernst.ToString()).ToArray());
-        command.Parameters.Add(new NpgsqlParameter("zichtbaar", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = s.Select(x => x.ZichtbaarVanaf).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("verval", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = s.Select(x => x.Vervaldatum).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("datums", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = s.Select(x => (object?)x.Datum ?? DBNull.Value).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("getallen", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = s.Select(x => (object?)x.Getal ?? DBNull.Value).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("normen", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = s.Select(x => (object?)x.Norm?.Sleutel ?? DBNull.Value).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("normwaarden", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = s.Select(x => (object?)x.Norm?.Waarde ?? DBNull.Value).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("normvanaf", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = s.Select(x => (object?)x.Norm?.GeldigVanaf ?? DBNull.Value).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("normgemeente", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = s.Select(x => (object?)x.Norm?.VanGemeente ?? DBNull.Value).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("zichtbaar", NpgsqlDbType.Array | NpgsqlDbType.Date) { TypedValue = [.. s.Select(x => x.ZichtbaarVanaf)] });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]>("verval", NpgsqlDbType.Array | NpgsqlDbType.Date) { TypedValue = [.. s.Select(x => x.Vervaldatum)] });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly?[]>("datums", NpgsqlDbType.Array | NpgsqlDbType.Date) { TypedValue = [.. s.Select(x => x.Datum)] });
+        command.Parameters.Add(new NpgsqlParameter<int?[]>("getallen", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = [.. s.Select(x => x.Getal)] });
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("normen", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. s.Select(x => x.Norm?.Sleutel)] });
+        command.Parameters.Add(new NpgsqlParameter<int?[]>("normwaarden", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = [.. s.Select(x => x.Norm?.Waarde)] });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly?[]>("normvanaf", NpgsqlDbType.Array | NpgsqlDbType.Date) { TypedValue = [.. s.Select(x => x.Norm?.GeldigVanaf)] });
+        command.Parameters.Add(new NpgsqlParameter<bool?[]>("normgemeente", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { TypedValue = [.. s.Select(x => x.Norm?.VanGemeente)] });
     }
 
     private static DateOnly? Datum(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
