@@ -30,3 +30,6 @@ echo "kennisgeving DUO:      $(put PATCH "" "{\"kennisgevingDuo\": \"$(day -115)
 echo "PIP:                   $(put POST /pip "{\"dagtekening\": \"$(day -20)\", \"leerroute\": \"B1\", \"knm\": true, \"pvt\": true, \"map\": true}")"
 curl -sf "${auth[@]}" "$base/api/v1/dossiers/$id" | python3 -c "import json,sys; d=json.load(sys.stdin); print('termijn:', d['termijn']['start'], 'tot', d['termijn']['einde'], '| PIP-deadline was', d['pip']['deadline'])"
 curl -sf "${auth[@]}" "$base/api/v1/dossiers/$id/tijdlijn" | python3 -c "import json,sys; [print(' ', e['tijdstip'][:19], e['soort']) for e in json.load(sys.stdin)]"
+sleep 2 # the worker re-evaluates a changed dossier within about a second
+echo "open signalen:"
+curl -sf "${auth[@]}" "$base/api/v1/dossiers/$id/signalen" | python3 -c "import json,sys; [print(' ', s['ernst'], s['soort'] + ':', s['tekst']) for s in json.load(sys.stdin)]"
