@@ -172,6 +172,26 @@ public sealed class SignaalTests(AppFixture app) : IClassFixture<AppFixture>
             zonderRegisseur.GetProperty("info").GetInt32() + zonderRegisseur.GetProperty("warning").GetInt32() + zonderRegisseur.GetProperty("overdue").GetInt32());
     }
 
+    [Fact]
+    public async Task Wrong_filters_are_named_all_at_once_and_other_gemeenten_do_not_see_the_signal()
+    {
+        var api = await Api();
+        var fout = await Antwoord.VanAsync(await api.Client.GetAsync("/api/v1/signalen?wie=iedereen&soort=onbekend&ernst=rood&status=weg&limit=0&cursor=xyz"));
+        fout.Verwacht(HttpStatusCode.BadRequest);
+        Assert.Equal(["cursor", "ernst", "limit", "soort", "status", "wie"], fout.Velden);
+
+        var id = await NieuwAsync(Vandaag.AddDays(-20));
+        await EvalueerAsync();
+        var signaalId = (await SignalenAsync(id)).First().GetProperty("id").GetGuid();
+        var b = await app.DossierApiAsync(AppFixture.TenantB, Roles.Klantregisseur, Roles.Teamleider);
+        Assert.Equal(HttpStatusCode.NotFound, (await b.Client.GetAsync($"/api/v1/signalen/{signaalId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await b.Client.PostAsync($"/api/v1/signalen/{signaalId}/erkennen", null)).StatusCode);
+        var lijstB = await JsonAsync(await b.Client.GetAsync($"/api/v1/signalen?dossierId={id}&status=alle"));
+        Assert.Empty(lijstB.GetProperty("signalen").EnumerateArray());
+        var beheerder = await app.IntegrationAsync(AppFixture.TenantA, Roles.FunctioneelBeheerder);
+        Assert.Equal(HttpStatusCode.Forbidden, (await beheerder.GetAsync("/api/v1/signalen")).StatusCode);
+    }
+
     private async Task<(Guid Id, DateOnly Dag, string Ernst, string Cyclus)> RichtInAsync(string soort)
     {
         var t = Vandaag;
