@@ -75,7 +75,7 @@ internal static class CaseloadBench
             // The statement CaseloadQuery builds for this filter, signal badges included.
             const string caseloadSql = """
                 SELECT id, v_nummer, voornamen, achternaam, fase, koppelingsdatum, klantregisseur_id, coa_locatie_id, verhuisdatum, termijn_einde,
-                  ARRAY(SELECT s.soort || ':' || s.ernst FROM dossiers.signalen s WHERE s.tenant_id = @tenant AND s.dossier_id = d.id AND s.opgelost_op IS NULL
+                  ARRAY(SELECT s.soort || ':' || s.ernst || ':' || s.vervaldatum FROM dossiers.signalen s WHERE s.tenant_id = @tenant AND s.dossier_id = d.id AND s.opgelost_op IS NULL
                     AND (s.gesnoozed_tot IS NULL OR s.gesnoozed_tot <= @vandaag) ORDER BY s.vervaldatum)
                 FROM dossiers.dossiers d WHERE tenant_id = @tenant AND klantregisseur_id = @kr
                 ORDER BY koppelingsdatum DESC, id DESC LIMIT @aantal

@@ -132,6 +132,7 @@ internal static class InburgeringHost
         });
         app.UseSecurityHeaders(app.Environment.IsDevelopment());
         app.UsePlatformProblemDetails();
+        app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestLocalization(Localization.Languages.Options());
         app.UseRateLimiter();

@@ -89,13 +89,18 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
     {
         var gemeente = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.FunctioneelBeheerder)));
         var platform = await app.SignedInBrowserAsync(await app.CreateUserAsync((TenancySeeder.PlatformId, OrganisationKind.Platform, Roles.PlatformBeheerder)));
+        var klantregisseur = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur)));
         var pages = Endpoints().Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null).ToList();
         var accepted = new List<string>();
 
         foreach (var page in pages)
         {
             var permission = page.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p?.StartsWith(PermissionPolicy.Prefix, StringComparison.Ordinal) == true);
-            var browser = permission is not null && Permissions.Platform.Contains(permission[PermissionPolicy.Prefix.Length..]) ? platform : gemeente;
+            var nodig = permission?[PermissionPolicy.Prefix.Length..];
+            var browser = nodig is null ? gemeente
+                : Permissions.Platform.Contains(nodig) ? platform
+                : Inburgering.Modules.Identity.Domain.DefaultGrants.ByRole[Roles.FunctioneelBeheerder].Contains(nodig) ? gemeente
+                : klantregisseur;
             var path = "/" + page.RoutePattern.RawText!.TrimStart('/');
             var response = await browser.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["Naam"] = "x" }));
             if (response.StatusCode != HttpStatusCode.BadRequest)

@@ -136,14 +136,14 @@ public sealed partial class LoginSecurityTests(AppFixture app) : IClassFixture<A
     {
         var browser = app.NewBrowser();
         var dutch = await browser.GetStringAsync("/account/inloggen");
-        Assert.Contains("<html lang=\"nl\">", dutch, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"nl\"", dutch, StringComparison.Ordinal);
         Assert.Contains("Wachtwoord vergeten?", dutch, StringComparison.Ordinal);
 
         var switched = await browser.PostFormAsync("/account/inloggen", new() { ["Email"] = "x@y.example", ["Wachtwoord"] = "fout wachtwoord 123" });
         Assert.Contains("klopt niet", await switched.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await browser.PostFormAsync("/taal", new() { ["taal"] = "en", ["terug"] = "/account/inloggen" });
         var english = await browser.GetStringAsync("/account/inloggen");
-        Assert.Contains("<html lang=\"en\">", english, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\"", english, StringComparison.Ordinal);
         Assert.Contains("Forgotten your password?", english, StringComparison.Ordinal);
         var refused = await browser.PostFormAsync("/account/inloggen", new() { ["Email"] = "x@y.example", ["Wachtwoord"] = "fout wachtwoord 123" });
         Assert.Contains("The e-mail address or password is wrong.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -54,6 +54,14 @@ internal static partial class People
     /// A browser signed in as <paramref name="email"/>: enrols TOTP when the role requires it, and on a later sign-in
     /// answers with a code from the next time step (a code is accepted once only).
     /// </summary>
+    /// <summary>The user id behind an e-mail address (as the klantregisseur id in dossiers).</summary>
+    public static async Task<Guid> IdAsync(AppFixture app, string email)
+    {
+        await using var scope = app.TenantScope.EnterHost();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<User>>();
+        return (await users.FindByEmailAsync(email))!.Id;
+    }
+
     public static async Task<HttpClient> SignedInBrowserAsync(this AppFixture app, string email, string password = Password)
     {
         var keys = Authenticators.GetOrCreateValue(app);

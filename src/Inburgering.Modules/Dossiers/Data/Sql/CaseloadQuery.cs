@@ -13,7 +13,7 @@ internal sealed record CaseloadFilter(Guid? Klantregisseur, Fase? Fase, string? 
 internal sealed record SignaalFilter(bool AlleenOverdue, SignaalSoort? Soort);
 
 internal sealed record CaseloadRij(Guid Id, string VNummer, string Voornamen, string Achternaam, Fase Fase, DateOnly Koppelingsdatum,
-    Guid? KlantregisseurId, Guid? CoaLocatieId, DateOnly? Verhuisdatum, DateOnly? TermijnEinde, IReadOnlyList<(SignaalSoort Soort, Ernst Ernst)> Signalen);
+    Guid? KlantregisseurId, Guid? CoaLocatieId, DateOnly? Verhuisdatum, DateOnly? TermijnEinde, IReadOnlyList<(SignaalSoort Soort, Ernst Ernst, DateOnly Vervaldatum)> Signalen);
 
 /// <summary>
 /// The caseload page is the most frequent read in the product, so it is one hand-written statement rather than a LINQ
@@ -24,17 +24,17 @@ internal static class CaseloadQuery
     // The partial unique index on open signals serves both the badges and the filter.
     private const string OpenSignaal = "s.tenant_id = @tenant AND s.dossier_id = d.id AND s.opgelost_op IS NULL AND (s.gesnoozed_tot IS NULL OR s.gesnoozed_tot <= @vandaag)";
 
-    private static (SignaalSoort, Ernst) Badge(string waarde)
+    private static (SignaalSoort, Ernst, DateOnly) Badge(string waarde)
     {
         var delen = waarde.Split(':');
-        return (Enum.Parse<SignaalSoort>(delen[0]), Enum.Parse<Ernst>(delen[1]));
+        return (Enum.Parse<SignaalSoort>(delen[0]), Enum.Parse<Ernst>(delen[1]), DateOnly.ParseExact(delen[2], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public static async Task<List<CaseloadRij>> LeesAsync(NpgsqlDataSource source, Guid tenant, CaseloadFilter filter, int aantal, CancellationToken ct)
     {
         var sql = new StringBuilder(TenantSql.Prefix(tenant))
             .Append("SELECT id, v_nummer, voornamen, achternaam, fase, koppelingsdatum, klantregisseur_id, coa_locatie_id, verhuisdatum, termijn_einde, ")
-            .Append("ARRAY(SELECT s.soort || ':' || s.ernst FROM dossiers.signalen s WHERE ").Append(OpenSignaal).Append(" ORDER BY s.vervaldatum) ")
+            .Append("ARRAY(SELECT s.soort || ':' || s.ernst || ':' || s.vervaldatum FROM dossiers.signalen s WHERE ").Append(OpenSignaal).Append(" ORDER BY s.vervaldatum) ")
             .Append("FROM dossiers.dossiers d WHERE tenant_id = @tenant");
         await using var connection = await source.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand { Connection = connection };

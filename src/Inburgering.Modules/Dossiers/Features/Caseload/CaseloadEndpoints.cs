@@ -38,6 +38,11 @@ internal static class CaseloadEndpoints
     }
 
     private static async Task<IResult> LijstAsync(string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor, string? signaal,
+        ClaimsPrincipal user, CaseloadLezer caseload, CancellationToken ct) =>
+        TypedResults.Ok(await caseload.LeesAsync(user, klantregisseur, fase, q, sort, limit, cursor, signaal, ct));
+
+    /// <summary>The caseload page behind the API and the werkvoorraad: parsing, visibility, the query and the read log.</summary>
+    internal static async Task<Weergave.Caseload> LeesAsync(string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor, string? signaal,
         ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, DatabaseConnections connections, CancellationToken ct)
     {
         var gemeente = werkplaats.Gemeente;
@@ -88,10 +93,10 @@ internal static class CaseloadEndpoints
         var vandaag = werkplaats.Vandaag;
         var pagina = rijen.Take(aantal).Select(d => new CaseloadRegel(d.Id, d.VNummer, d.Voornamen, d.Achternaam, d.Fase, d.Koppelingsdatum,
             vandaag.DayNumber - d.Koppelingsdatum.DayNumber, d.KlantregisseurId, d.CoaLocatieId, d.Verhuisdatum, d.TermijnEinde,
-            [.. d.Signalen.Select(b => new SignaalBadge(b.Soort, b.Ernst))])).ToList();
+            [.. d.Signalen.Select(b => new SignaalBadge(b.Soort, b.Ernst, b.Vervaldatum))])).ToList();
         var volgende = rijen.Count > aantal ? Cursor.Schrijf(pagina[^1], opNaam) : null;
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "caseload", [.. pagina.Select(d => d.Id)], ct);
-        return TypedResults.Ok(new Weergave.Caseload(pagina, volgende));
+        return new Weergave.Caseload(pagina, volgende);
     }
 
     private static async Task<IResult> ToewijzenAsync(Toewijzing invoer, ClaimsPrincipal user, DossierWerkplaats werkplaats, IPeopleDirectory mensen, CancellationToken ct)

@@ -94,12 +94,12 @@ internal sealed record CoaDossierWeergave(
         d.Scenario?.Scenario, d.Scenario?.Besluitdatum, d.BredeIntake?.Startdatum, d.Verhuisdatum);
 }
 
-/// <param name="Signalen">The open signals, as badges: type and severity, most urgent deadline first.</param>
+/// <param name="Signalen">The open signals, as badges: type, severity and due date, most urgent deadline first.</param>
 internal sealed record CaseloadRegel(
     Guid Id, string VNummer, string Voornamen, string Achternaam, Fase Fase, DateOnly Koppelingsdatum, int DagenSindsKoppeling,
     Guid? KlantregisseurId, Guid? CoaLocatieId, DateOnly? Verhuisdatum, DateOnly? TermijnEinde, IReadOnlyList<SignaalBadge> Signalen);
 
-internal sealed record SignaalBadge(SignaalSoort Soort, Ernst Ernst);
+internal sealed record SignaalBadge(SignaalSoort Soort, Ernst Ernst, DateOnly Vervaldatum);
 
 internal sealed record Caseload(IReadOnlyList<CaseloadRegel> Dossiers, string? Volgende);
 

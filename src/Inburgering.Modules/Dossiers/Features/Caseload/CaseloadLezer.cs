@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Modules.Dossiers.Features.Caseload;
+
+/// <summary>The caseload read shared by the API and the werkvoorraad page.</summary>
+internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer lezer, DatabaseConnections connections) : IWerkvoorraad
+{
+    public Task<Weergave.Caseload> LeesAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor, string? signaal, CancellationToken ct) =>
+        CaseloadEndpoints.LeesAsync(klantregisseur, fase, q, sort, limit, cursor, signaal, user, werkplaats, lezer, connections, ct);
+
+    public async Task<WerkvoorraadPagina> LeesAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? signaal, string? sort, string? cursor, CancellationToken ct)
+    {
+        var pagina = await LeesAsync(user, klantregisseur, fase, q, sort, 50, cursor, signaal, ct);
+        return new WerkvoorraadPagina([.. pagina.Dossiers.Select(d => new WerkvoorraadRegel(
+            d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam, Woord(d.Fase), d.Koppelingsdatum, d.DagenSindsKoppeling, d.KlantregisseurId,
+            d.Signalen.Count == 0 ? null : d.Signalen.Min(s => s.Vervaldatum),
+            [.. d.Signalen.Select(s => new WerkvoorraadSignaal(Woord(s.Soort), Woord(s.Ernst), s.Vervaldatum))]))], pagina.Volgende);
+    }
+
+    public async Task<int> OpenSignalenAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var ik))
+        {
+            return 0;
+        }
+
+        var vandaag = werkplaats.Vandaag;
+        var db = werkplaats.Db;
+        return await db.Signalen.Where(s => s.OpgelostOp == null && (s.GesnoozedTot == null || s.GesnoozedTot <= vandaag))
+            .Join(db.Dossiers.Where(d => d.KlantregisseurId == ik), s => s.DossierId, d => d.Id, (s, d) => s.Id).CountAsync(ct);
+    }
+
+    private static string Woord<T>(T waarde) => JsonSerializer.Serialize(waarde).Trim('"');
+}

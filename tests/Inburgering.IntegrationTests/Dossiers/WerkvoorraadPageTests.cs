@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Json;
+using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Dossiers.Features.Signalen;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Tenancy;
+using Inburgering.Platform.Tijd;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inburgering.IntegrationTests.Dossiers;
+
+/// <summary>The werkvoorraad as a klantregisseur's browser gets it: own caseload, signal badges, counter, filters.</summary>
+public sealed class WerkvoorraadPageTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task A_klantregisseur_sees_their_own_dossiers_with_signals_and_the_counter_in_the_menu()
+    {
+        var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur));
+        var browser = await app.SignedInBrowserAsync(email);
+        var ik = await People.IdAsync(app, email);
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur, Roles.Teamleider);
+        var vandaag = Kalender.Vandaag(app.Clock);
+        var eigen = (await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), vandaag.AddDays(-20), achternaam: "Tesfay"))).Verwacht(HttpStatusCode.Created).Id;
+        _ = (await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), vandaag.AddDays(-20), achternaam: "Khalil"))).Verwacht(HttpStatusCode.Created).Id;
+        (await Antwoord.VanAsync(await api.Client.PostAsJsonAsync("/api/v1/dossiers/toewijzingen", new { dossierIds = new[] { eigen }, klantregisseurId = ik, reden = "Nieuwe caseload" })))
+            .Verwacht(HttpStatusCode.OK);
+        await app.TenantScope.RunAsync(AppFixture.TenantA, scope => scope.GetRequiredService<SignaalEvaluatie>().EvalueerAsync(null, CancellationToken.None));
+
+        var pagina = await browser.GetStringAsync("/werkvoorraad");
+        Assert.Contains("Amal Tesfay", pagina, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amal Khalil", pagina, StringComparison.Ordinal);
+        Assert.Contains(">overdracht-ontbreekt<", pagina, StringComparison.Ordinal);
+        Assert.Contains("id=\"signaalteller\"", pagina, StringComparison.Ordinal);
+
+        var team = await browser.GetStringAsync("/werkvoorraad?wie=team&q=Khalil");
+        Assert.Contains("Amal Khalil", team, StringComparison.Ordinal);
+        var fout = await browser.GetStringAsync("/werkvoorraad?fase=onbekend");
+        Assert.Contains("role=\"alert\"", fout, StringComparison.Ordinal);
+        Assert.Contains("fase", fout, StringComparison.Ordinal);
+    }
+}
