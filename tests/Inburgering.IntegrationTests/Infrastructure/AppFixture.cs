@@ -33,6 +33,16 @@ public class AppFixture : IAsyncLifetime
 
     public TenantScope TenantScope => Services.GetRequiredService<TenantScope>();
 
+    /// <summary>A real Kestrel listener instead of the in-memory test server, for a real browser.</summary>
+    protected virtual bool RealServer => false;
+
+    /// <summary>Where a real browser reaches the app (with <see cref="RealServer"/>).</summary>
+    public Uri Address => new(Factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+
+    /// <summary>What test clients talk to: any https host on the in-memory server, the real address otherwise.</summary>
+    public Uri ClientBase => RealServer ? Address : new Uri("https://localhost");
+
     /// <summary>Settings a derived fixture adds on top of the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
 
@@ -62,8 +72,21 @@ public class AppFixture : IAsyncLifetime
             }
 
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+            if (RealServer)
+            {
+                // A free port of its own: test classes run side by side.
+                builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+            }
         });
-        _ = _factory.Server;
+        if (RealServer)
+        {
+            _factory.UseKestrel();
+            _factory.StartServer();
+        }
+        else
+        {
+            _ = _factory.Server;
+        }
     }
 
     public static async Task<NpgsqlConnection> OpenAsync(string connectionString)

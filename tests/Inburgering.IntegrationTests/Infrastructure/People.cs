@@ -16,7 +16,7 @@ internal static partial class People
 
     public static HttpClient NewBrowser(this AppFixture app) => app.Factory.CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = app.ClientBase,
         AllowAutoRedirect = false,
         HandleCookies = true,
     });

@@ -60,14 +60,14 @@ internal static class Tokens
 
     public static HttpClient Bearer(this AppFixture app, string accessToken)
     {
-        var client = app.Factory.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
+        var client = app.Factory.CreateClient(new() { BaseAddress = app.ClientBase });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
     }
 
     private static async Task<JsonElement> TokenAsync(this AppFixture app, Dictionary<string, string> form)
     {
-        var client = app.Factory.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
+        var client = app.Factory.CreateClient(new() { BaseAddress = app.ClientBase });
         var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(form));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(response.IsSuccessStatusCode, body.ToString());
