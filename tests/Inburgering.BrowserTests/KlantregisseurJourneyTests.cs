@@ -68,6 +68,15 @@ public sealed partial class KlantregisseurJourneyTests(BrowserFixture app) : ICl
         Assert.Equal(1, await page.Locator("#werkvoorraad tbody tr", new PageLocatorOptions { HasText = dossier.Naam }).CountAsync());
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
 
+        // The dossier: every legal clock on one strip, and what to do.
+        await TabNaarAsync(page, $"a[href='/dossiers/{dossier.Id}']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex($"/dossiers/{dossier.Id}"));
+        Assert.Equal(dossier.Naam, await page.Locator("#naam").InnerTextAsync());
+        Assert.Contains("klok--verlopen", await page.Locator("#klokken li", new PageLocatorOptions { HasText = "Kennismakingsgesprek" }).GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        Assert.Equal(2, await page.Locator("#signalen li").CountAsync());
+        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+
         Assert.Empty(fouten);
     }
 

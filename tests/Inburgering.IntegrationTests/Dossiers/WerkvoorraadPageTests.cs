@@ -34,6 +34,17 @@ public sealed class WerkvoorraadPageTests(AppFixture app) : IClassFixture<AppFix
 
         var team = await browser.GetStringAsync("/werkvoorraad?wie=team&q=Khalil");
         Assert.Contains("Amal Khalil", team, StringComparison.Ordinal);
+        var dossierPagina = await browser.GetStringAsync($"/dossiers/{eigen}");
+        Assert.Contains("id=\"klokken\"", dossierPagina, StringComparison.Ordinal);
+        Assert.Contains("De warme overdracht van COA is er nog niet", dossierPagina, StringComparison.Ordinal);
+
+        // A klantregisseur of another gemeente: not found, and not a word about the person.
+        var enschede = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantB, OrganisationKind.Gemeente, Roles.Klantregisseur)));
+        var elders = await enschede.GetAsync($"/dossiers/{eigen}");
+        Assert.Equal(HttpStatusCode.NotFound, elders.StatusCode);
+        Assert.DoesNotContain("Tesfay", await elders.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await enschede.GetAsync($"/dossiers/{Guid.NewGuid()}")).StatusCode);
+
         var fout = await browser.GetStringAsync("/werkvoorraad?fase=onbekend");
         Assert.Contains("role=\"alert\"", fout, StringComparison.Ordinal);
         Assert.Contains("fase", fout, StringComparison.Ordinal);

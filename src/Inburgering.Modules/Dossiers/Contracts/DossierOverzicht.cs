@@ -1,0 +1,19 @@
+using System.Security.Claims;
+
+namespace Inburgering.Modules.Dossiers.Contracts;
+
+/// <param name="Status"><c>gehaald</c>, <c>te-laat</c>, <c>open</c>, <c>verlopen</c> or <c>onbekend</c> (the clock has not started).</param>
+public sealed record KlokRegel(string Naam, DateOnly? Datum, string Status);
+
+public sealed record SignaalKaart(Guid Id, string Soort, string Ernst, DateOnly Vervaldatum, string Tekst, string Uitleg, DateOnly? GesnoozedTot);
+
+/// <summary>The dossier page's header, its strip of legal clocks and its open signals.</summary>
+public sealed record DossierOverzicht(
+    Guid Id, string VNummer, string Naam, DateOnly Geboortedatum, string Fase, DateOnly Vergunningdatum, DateOnly Koppelingsdatum,
+    DateOnly? TermijnStart, DateOnly? TermijnEinde, int? DagenTotTermijnEinde, IReadOnlyList<KlokRegel> Klokken, IReadOnlyList<SignaalKaart> Signalen);
+
+public interface IDossierOverzichten
+{
+    /// <summary>Only a dossier the caller may see; any other id is "not found", whether it exists elsewhere or not. The read is logged.</summary>
+    Task<DossierOverzicht> LeesAsync(ClaimsPrincipal user, Guid id, CancellationToken ct);
+}

@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Modules.Tenancy.Contracts;
+using Microsoft.EntityFrameworkCore;
+using Normen = Inburgering.Modules.Dossiers.Domain.SignaalRegels.Normen;
+
+namespace Inburgering.Modules.Dossiers.Features.Weergave;
+
+/// <summary>
+/// Every legal clock of one dossier on one strip (domain guide, "Rules and deadlines"), each with its date under the
+/// gemeente's norm and whether it was met, is still open, or has run out.
+/// </summary>
+internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLezer lezer, IBeleidsregels regels) : IDossierOverzichten
+{
+    public async Task<DossierOverzicht> LeesAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var d = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
+        var beleid = await regels.VanGemeenteAsync(ct);
+        var vandaag = werkplaats.Vandaag;
+        var signalen = await werkplaats.Db.Signalen.AsNoTracking().Where(s => s.DossierId == id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(ct);
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "dossier", [id], ct);
+        return new DossierOverzicht(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, Woord(d.Fase), d.Vergunningdatum, d.Koppelingsdatum,
+            d.TermijnStart, d.TermijnEinde, d.TermijnEinde is { } einde ? einde.DayNumber - vandaag.DayNumber : null, Bepaal(d, beleid, vandaag),
+            [.. signalen.Select(s => new SignaalKaart(s.Id, Woord(s.Soort), Woord(s.Ernst), s.Vervaldatum, s.Tekst, s.Uitleg, s.GesnoozedTot))]);
+    }
+
+    internal static List<KlokRegel> Bepaal(Dossier d, Beleid beleid, DateOnly vandaag)
+    {
+        var k = d.Koppelingsdatum;
+        var pip = d.EerstePip?.Dagtekening;
+        var pipStart = Dossier.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving);
+        var leerroute = pip is { } p ? beleid.Na(d.HuidigePip?.Leerroute == Leerroute.Onderwijs ? Normen.LeerrouteStartOnderwijs : Normen.LeerrouteStart, p, p) : (DateOnly?)null;
+        var ontzorgen = d.HuidigePip?.OntzorgenStart is { } os ? d.HuidigePip.OntzorgenEinde ?? beleid.Na(Normen.OntzorgenDuur, os, os) : (DateOnly?)null;
+        return
+        [
+            new("Vergunning", d.Vergunningdatum, "gehaald"),
+            Klok("Koppeling", beleid.Na(Normen.KoppelingNaVergunning, d.Vergunningdatum, d.Vergunningdatum), k),
+            Klok("Kennismakingsgesprek", beleid.Na(Normen.KennismakingNaKoppeling, k, k), d.Kennismakingsgesprek?.Gehouden),
+            Klok("PIP (10 weken)", pipStart is { } s ? beleid.Na(Normen.PipNaKennisgeving, s, s) : null, pip),
+            Klok("Huisvesting", beleid.Na(Normen.HuisvestingNaKoppeling, k, k), d.Verhuisdatum),
+            Klok("Start leerroute", leerroute, d.Activiteiten.Where(a => a.Soort == ActiviteitSoort.Taalles).Select(a => (DateOnly?)a.Startdatum).Min()),
+            Klok("Einde termijn", d.TermijnEinde, d.AfsluitingDatum),
+            Klok("Einde ontzorgen", ontzorgen, null),
+        ];
+
+        KlokRegel Klok(string naam, DateOnly? uiterlijk, DateOnly? gebeurd) => (uiterlijk, gebeurd) switch
+        {
+            (null, _) => new KlokRegel(naam, null, "onbekend"),
+            ({ } u, { } g) => new KlokRegel(naam, u, g <= u ? "gehaald" : "te-laat"),
+            ({ } u, null) => new KlokRegel(naam, u, vandaag > u ? "verlopen" : "open"),
+        };
+    }
+
+    private static string Woord<T>(T waarde) => JsonSerializer.Serialize(waarde).Trim('"');
+}
