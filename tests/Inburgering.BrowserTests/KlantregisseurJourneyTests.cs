@@ -12,11 +12,15 @@ using Microsoft.Playwright;
 
 namespace Inburgering.BrowserTests;
 
-/// <summary>A klantregisseur's day starts: sign in with two-factor by keyboard alone, open the werkvoorraad, see what is urgent.</summary>
+/// <summary>
+/// The klantregisseur's journey by keyboard alone: sign in with two-factor, find the urgent dossier in the werkvoorraad,
+/// record the KMG, be refused scenario 3 without a reason and then give one, start the brede intake, set the PIP and
+/// see the termijn. Every page on the way is scanned with axe-core.
+/// </summary>
 public sealed partial class KlantregisseurJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task A_klantregisseur_signs_in_with_two_factor_by_keyboard_and_finds_the_urgent_dossier_in_the_werkvoorraad()
+    public async Task A_klantregisseur_signs_in_with_two_factor_and_takes_a_person_from_koppeling_to_termijn_by_keyboard_alone()
     {
         var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur));
         var ik = await People.IdAsync(app, email);
@@ -75,6 +79,54 @@ public sealed partial class KlantregisseurJourneyTests(BrowserFixture app) : ICl
         Assert.Equal(dossier.Naam, await page.Locator("#naam").InnerTextAsync());
         Assert.Contains("klok--verlopen", await page.Locator("#klokken li", new PageLocatorOptions { HasText = "Kennismakingsgesprek" }).GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
         Assert.Equal(2, await page.Locator("#signalen li").CountAsync());
+        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+
+        // The milestones, each by keyboard: the KMG held today in the azc.
+        var vandaag = Kalender.Vandaag(app.Clock).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        await TabNaarAsync(page, "#gehouden");
+        await page.Keyboard.TypeAsync(vandaag);
+        await TabNaarAsync(page, "#locatie");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await TabNaarAsync(page, "#kennismaking button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("#kennismaking$"));
+
+        // Scenario 3 without a reason: refused, the error next to the reasons, nothing stored.
+        await TabNaarAsync(page, "#scenario-1");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await TabNaarAsync(page, "#besluitdatum");
+        await page.Keyboard.TypeAsync(vandaag);
+        await TabNaarAsync(page, "#scenario button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#fout-scenario-tenzijRedenen").WaitForAsync();
+        Assert.Contains("tenzij-reden", await page.Locator("#fout-scenario-tenzijRedenen").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("true", await page.Locator("#scenario-3").EvaluateAsync<string>("e => String(e.checked)"));
+        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+
+        // With a reason it is kept.
+        await TabNaarAsync(page, "#reden-reistijd");
+        await page.Keyboard.PressAsync("Space");
+        await TabNaarAsync(page, "#scenario button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("#scenario$"));
+        Assert.Equal("scenario-gekozen", await page.Locator("#fase").InnerTextAsync());
+
+        // Brede intake from today, then the PIP: the termijn appears.
+        await TabNaarAsync(page, "#startdatum");
+        await page.Keyboard.TypeAsync(vandaag);
+        await TabNaarAsync(page, "#brede-intake button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("#brede-intake$"));
+        await TabNaarAsync(page, "#dagtekening");
+        await page.Keyboard.TypeAsync(vandaag);
+        await TabNaarAsync(page, "#leerroute");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await TabNaarAsync(page, "#pip button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("#pip$"));
+        Assert.Equal("inburgering", await page.Locator("#fase").InnerTextAsync());
+        Assert.Contains("tot en met", await page.Locator("#termijn").InnerTextAsync(), StringComparison.Ordinal);
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
 
         Assert.Empty(fouten);

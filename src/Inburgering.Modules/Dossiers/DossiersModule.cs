@@ -29,6 +29,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<CoaToegang>();
         services.AddScoped<CaseloadLezer>();
         services.AddScoped<Contracts.IDossierOverzichten, Features.Weergave.DossierOverzichten>();
+        services.AddScoped<Contracts.IDossierMijlpalen, DossierMijlpalen>();
         services.AddScoped<Contracts.IWerkvoorraad>(sp => sp.GetRequiredService<CaseloadLezer>());
         services.AddSingleton(new Tenancy.Contracts.TenantSettingDefinition(DossierLezer.ZichtbaarheidSetting,
             "Welke dossiers een klantregisseur ziet: alle dossiers van de gemeente, of alleen de eigen caseload.", "alle", ["alle", "eigen"]));

@@ -8,9 +8,18 @@ public sealed record KlokRegel(string Naam, DateOnly? Datum, string Status);
 public sealed record SignaalKaart(Guid Id, string Soort, string Ernst, DateOnly Vervaldatum, string Tekst, string Uitleg, DateOnly? GesnoozedTot);
 
 /// <summary>The dossier page's header, its strip of legal clocks and its open signals.</summary>
+/// <param name="Versie">The version the forms send back, so a change made meanwhile is never overwritten.</param>
 public sealed record DossierOverzicht(
-    Guid Id, string VNummer, string Naam, DateOnly Geboortedatum, string Fase, DateOnly Vergunningdatum, DateOnly Koppelingsdatum,
-    DateOnly? TermijnStart, DateOnly? TermijnEinde, int? DagenTotTermijnEinde, IReadOnlyList<KlokRegel> Klokken, IReadOnlyList<SignaalKaart> Signalen);
+    Guid Id, int Versie, string VNummer, string Naam, DateOnly Geboortedatum, string Fase, DateOnly Vergunningdatum, DateOnly Koppelingsdatum,
+    DateOnly? TermijnStart, DateOnly? TermijnEinde, int? DagenTotTermijnEinde, IReadOnlyList<KlokRegel> Klokken, IReadOnlyList<SignaalKaart> Signalen,
+    DateOnly? KennismakingGehouden, int? Scenario, IReadOnlyList<string> TenzijRedenen, DateOnly? BredeIntakeStart, int AantalPipVersies);
+
+/// <summary>The tenzij-reden codes, in the order the form shows them.</summary>
+public static class TenzijRedenCodes
+{
+    public static IReadOnlyList<string> Alle { get; } =
+        ["gezondheid", "reistijd", "reiskosten", "geen-kinderopvang", "onvoldoende-rust", "onbekend-met-brede-intake", "gat-tot-verhuizing", "geen-programma-beschikbaar", "anders"];
+}
 
 public interface IDossierOverzichten
 {

@@ -85,9 +85,5 @@ internal static class TenzijRedenen
 {
     public const string Anders = "anders";
 
-    public static IReadOnlySet<string> Alle { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "gezondheid", "reistijd", "reiskosten", "geen-kinderopvang", "onvoldoende-rust", "onbekend-met-brede-intake",
-        "gat-tot-verhuizing", "geen-programma-beschikbaar", Anders,
-    };
+    public static IReadOnlySet<string> Alle { get; } = new HashSet<string>(Contracts.TenzijRedenCodes.Alle, StringComparer.Ordinal);
 }

@@ -102,14 +102,22 @@ internal static class MijlpaalEndpoints
         Func<Dossier, Invoer, (string Gebeurtenis, object Gegevens)> wijziging, int status = StatusCodes.Status200OK)
     {
         var ct = http.RequestAborted;
+        var dossier = await SchrijfAsync(id, user, lezer, werkplaats, d => DossierWerkplaats.ControleerVersie(http, d), wijziging, ct);
+        return DossierLezer.Resultaat(await lezer.WeergaveAsync(user, dossier, ct, logLezen: false), http, status);
+    }
+
+    /// <summary>The one write path of every milestone, for the API (If-Match) and the pages (the version in the form).</summary>
+    internal static async Task<Dossier> SchrijfAsync(Guid id, ClaimsPrincipal user, DossierLezer lezer, DossierWerkplaats werkplaats, Action<Dossier> controleerVersie,
+        Func<Dossier, Invoer, (string Gebeurtenis, object Gegevens)> wijziging, CancellationToken ct)
+    {
         var dossier = await lezer.LaadAsync(user, id, ct);
-        DossierWerkplaats.ControleerVersie(http, dossier);
+        controleerVersie(dossier);
         DossierWerkplaats.NietAfgesloten(dossier);
         var check = new Invoer();
         var (gebeurtenis, gegevens) = wijziging(dossier, check);
         check.Klaar();
         await werkplaats.BewaarAsync(dossier, gebeurtenis, gegevens, DossierWerkplaats.ActorVan(user), ct);
-        return DossierLezer.Resultaat(await lezer.WeergaveAsync(user, dossier, ct, logLezen: false), http, status);
+        return dossier;
     }
 
     private static async Task<IResult> OverdrachtAsync(Guid id, OverdrachtInvoer invoer, HttpContext http, ClaimsPrincipal user,

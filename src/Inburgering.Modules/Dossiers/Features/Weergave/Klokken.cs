@@ -22,9 +22,10 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
         var vandaag = werkplaats.Vandaag;
         var signalen = await werkplaats.Db.Signalen.AsNoTracking().Where(s => s.DossierId == id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(ct);
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "dossier", [id], ct);
-        return new DossierOverzicht(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, Woord(d.Fase), d.Vergunningdatum, d.Koppelingsdatum,
+        return new DossierOverzicht(d.Id, d.Versie, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, Woord(d.Fase), d.Vergunningdatum, d.Koppelingsdatum,
             d.TermijnStart, d.TermijnEinde, d.TermijnEinde is { } einde ? einde.DayNumber - vandaag.DayNumber : null, Bepaal(d, beleid, vandaag),
-            [.. signalen.Select(s => new SignaalKaart(s.Id, Woord(s.Soort), Woord(s.Ernst), s.Vervaldatum, s.Tekst, s.Uitleg, s.GesnoozedTot))]);
+            [.. signalen.Select(s => new SignaalKaart(s.Id, Woord(s.Soort), Woord(s.Ernst), s.Vervaldatum, s.Tekst, s.Uitleg, s.GesnoozedTot))],
+            d.Kennismakingsgesprek?.Gehouden, d.Scenario?.Scenario, d.Scenario?.TenzijRedenen ?? [], d.BredeIntake?.Startdatum, d.PipVersies.Count);
     }
 
     internal static List<KlokRegel> Bepaal(Dossier d, Beleid beleid, DateOnly vandaag)

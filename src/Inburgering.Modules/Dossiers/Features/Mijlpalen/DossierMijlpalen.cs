@@ -1,0 +1,81 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Platform.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace Inburgering.Modules.Dossiers.Features.Mijlpalen;
+
+internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats werkplaats) : IDossierMijlpalen
+{
+    public Task<int> KennismakingAsync(ClaimsPrincipal user, Guid id, int versie, DateTimeOffset? gepland, DateOnly? gehouden, string? locatie, bool driegesprek, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var gesprek = new KennismakingInvoer(gepland, gehouden, Woord<KmgLocatie>(locatie, "locatie", check), driegesprek).Lees(check);
+            d.LegKennismakingVast(gesprek);
+            return (Gebeurtenissen.Kennismaking, gesprek);
+        }, ct);
+
+    public Task<int> ScenarioAsync(ClaimsPrincipal user, Guid id, int versie, int? scenario, DateOnly? besluitdatum, IReadOnlyList<string> tenzijRedenen, string? toelichting, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var keuze = new ScenarioInvoer(scenario, besluitdatum, tenzijRedenen, toelichting).Lees(check);
+            d.KiesScenario(keuze);
+            return (Gebeurtenissen.Scenario, keuze);
+        }, ct);
+
+    public Task<int> BredeIntakeAsync(ClaimsPrincipal user, Guid id, int versie, string? aanbieder, DateOnly? startdatum, DateOnly? einddatum, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var bestaand = d.BredeIntake;
+            var intake = new BredeIntakeInvoer(aanbieder, startdatum, einddatum, bestaand?.LeerbaarheidstoetsDatum, bestaand?.LeerbaarheidstoetsUitkomst,
+                bestaand?.OpleidingEnWerk, bestaand?.PersoonlijkeOmstandigheden, null).Lees(check);
+            d.LegBredeIntakeVast(intake);
+            return (Gebeurtenissen.BredeIntake, new { bredeIntake = intake, gezondheidGewijzigd = false });
+        }, ct);
+
+    public Task<int> PipAsync(ClaimsPrincipal user, Guid id, int versie, DateOnly? dagtekening, string? leerroute, bool knm, bool pvt, bool map, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var datum = check.Verplicht(dagtekening, "dagtekening");
+            var route = check.Verplicht(Woord<Leerroute>(leerroute, "leerroute", check), "leerroute");
+            check.Klaar();
+            var pip = d.StelPipVast(datum, route, knm, pvt, map, null, null, null, werkplaats.Nu, DossierWerkplaats.ActorVan(user).Naam);
+            return (Gebeurtenissen.Pip, new { pip.Nummer, dagtekening, leerroute, knm, pvt, map, d.TermijnStart, d.TermijnEinde });
+        }, ct);
+
+    private async Task<int> SchrijfAsync(ClaimsPrincipal user, Guid id, int versie, Func<Dossier, Invoer, (string, object)> wijziging, CancellationToken ct)
+    {
+        var dossier = await MijlpaalEndpoints.SchrijfAsync(id, user, lezer, werkplaats, d =>
+        {
+            if (d.Versie != versie)
+            {
+                throw new DomainException(Platform.Errors.PlatformErrors.PreconditionFailed,
+                    "Het dossier is intussen gewijzigd. Laad het opnieuw en probeer het nog eens.", StatusCodes.Status412PreconditionFailed);
+            }
+        }, wijziging, ct);
+        return dossier.Versie;
+    }
+
+    private static T? Woord<T>(string? waarde, string veld, Invoer check)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrEmpty(waarde))
+        {
+            return null;
+        }
+
+        foreach (var optie in Enum.GetValues<T>())
+        {
+            if (JsonSerializer.Serialize(optie).Trim('"') == waarde)
+            {
+                return optie;
+            }
+        }
+
+        check.Fout(veld, "Kies een van de mogelijkheden.");
+        return null;
+    }
+}
