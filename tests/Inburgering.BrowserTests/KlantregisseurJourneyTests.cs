@@ -4,7 +4,6 @@ using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Signalen;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Contracts;
-using Inburgering.Modules.Identity.Features.Accounts;
 using Inburgering.Platform.Tenancy;
 using Inburgering.Platform.Tijd;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,32 +27,13 @@ public sealed partial class KlantregisseurJourneyTests(BrowserFixture app) : ICl
         var page = await app.NewPageAsync();
         var fouten = new List<string>();
 
-        // Sign in: the keyboard only, from the first Tab on.
-        await page.GotoAsync("/account/inloggen");
-        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
-        await TabNaarAsync(page, "#email");
-        await page.Keyboard.TypeAsync(email);
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync(People.Password);
-        await page.Keyboard.PressAsync("Enter");
-
-        // First sign-in of a role that reads personal data: enrol the authenticator.
-        await page.WaitForURLAsync(new Regex("/account/instellen"));
-        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
-        var sleutel = await page.Locator("#sleutel").InnerTextAsync();
-        await TabNaarAsync(page, "#code");
-        await page.Keyboard.TypeAsync(ReplayProtectedTotpProvider.CodeAt(sleutel, app.Clock.GetUtcNow()));
-        await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#herstelcodes").WaitForAsync();
-        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
-        await TabNaarAsync(page, "#verder");
-        await page.Keyboard.PressAsync("Enter");
+        // Sign in by keyboard, enrolling the authenticator on the way.
+        fouten.AddRange(await app.InloggenAsync(page, email));
 
         // The menu leads to the werkvoorraad; the counter says how many signals wait.
-        await page.WaitForURLAsync(new Regex("/$"));
         // Twenty days after the koppeling both the overdracht and the kennismakingsgesprek are overdue.
         Assert.StartsWith("2", (await page.Locator("#signaalteller").InnerTextAsync()).Trim(), StringComparison.Ordinal);
-        await TabNaarAsync(page, "nav a[href='/werkvoorraad']");
+        await BrowserFixture.TabNaarAsync(page, "nav a[href='/werkvoorraad']");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("/werkvoorraad"));
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
@@ -63,17 +43,17 @@ public sealed partial class KlantregisseurJourneyTests(BrowserFixture app) : ICl
         Assert.Contains("overdracht-ontbreekt", await regel.InnerTextAsync(), StringComparison.Ordinal);
 
         // Filter by keyboard: only overdue dossiers.
-        await TabNaarAsync(page, "#signaal");
+        await BrowserFixture.TabNaarAsync(page, "#signaal");
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("ArrowDown");
-        await TabNaarAsync(page, "form.filters button[type=submit]");
+        await BrowserFixture.TabNaarAsync(page, "form.filters button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("signaal=overdue"));
         Assert.Equal(1, await page.Locator("#werkvoorraad tbody tr", new PageLocatorOptions { HasText = dossier.Naam }).CountAsync());
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
 
         // The dossier: every legal clock on one strip, and what to do.
-        await TabNaarAsync(page, $"a[href='/dossiers/{dossier.Id}']");
+        await BrowserFixture.TabNaarAsync(page, $"a[href='/dossiers/{dossier.Id}']");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex($"/dossiers/{dossier.Id}"));
         Assert.Equal(dossier.Naam, await page.Locator("#naam").InnerTextAsync());
@@ -83,21 +63,21 @@ public sealed partial class KlantregisseurJourneyTests(BrowserFixture app) : ICl
 
         // The milestones, each by keyboard: the KMG held today in the azc.
         var vandaag = Kalender.Vandaag(app.Clock).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        await TabNaarAsync(page, "#gehouden");
+        await BrowserFixture.TabNaarAsync(page, "#gehouden");
         await page.Keyboard.TypeAsync(vandaag);
-        await TabNaarAsync(page, "#locatie");
+        await BrowserFixture.TabNaarAsync(page, "#locatie");
         await page.Keyboard.PressAsync("ArrowDown");
-        await TabNaarAsync(page, "#kennismaking button[type=submit]");
+        await BrowserFixture.TabNaarAsync(page, "#kennismaking button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("#kennismaking$"));
 
         // Scenario 3 without a reason: refused, the error next to the reasons, nothing stored.
-        await TabNaarAsync(page, "#scenario-1");
+        await BrowserFixture.TabNaarAsync(page, "#scenario-1");
         await page.Keyboard.PressAsync("ArrowDown");
         await page.Keyboard.PressAsync("ArrowDown");
-        await TabNaarAsync(page, "#besluitdatum");
+        await BrowserFixture.TabNaarAsync(page, "#besluitdatum");
         await page.Keyboard.TypeAsync(vandaag);
-        await TabNaarAsync(page, "#scenario button[type=submit]");
+        await BrowserFixture.TabNaarAsync(page, "#scenario button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("#fout-scenario-tenzijRedenen").WaitForAsync();
         Assert.Contains("tenzij-reden", await page.Locator("#fout-scenario-tenzijRedenen").InnerTextAsync(), StringComparison.Ordinal);
@@ -105,24 +85,24 @@ public sealed partial class KlantregisseurJourneyTests(BrowserFixture app) : ICl
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
 
         // With a reason it is kept.
-        await TabNaarAsync(page, "#reden-reistijd");
+        await BrowserFixture.TabNaarAsync(page, "#reden-reistijd");
         await page.Keyboard.PressAsync("Space");
-        await TabNaarAsync(page, "#scenario button[type=submit]");
+        await BrowserFixture.TabNaarAsync(page, "#scenario button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("#scenario$"));
         Assert.Equal("scenario-gekozen", await page.Locator("#fase").InnerTextAsync());
 
         // Brede intake from today, then the PIP: the termijn appears.
-        await TabNaarAsync(page, "#startdatum");
+        await BrowserFixture.TabNaarAsync(page, "#startdatum");
         await page.Keyboard.TypeAsync(vandaag);
-        await TabNaarAsync(page, "#brede-intake button[type=submit]");
+        await BrowserFixture.TabNaarAsync(page, "#brede-intake button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("#brede-intake$"));
-        await TabNaarAsync(page, "#dagtekening");
+        await BrowserFixture.TabNaarAsync(page, "#dagtekening");
         await page.Keyboard.TypeAsync(vandaag);
-        await TabNaarAsync(page, "#leerroute");
+        await BrowserFixture.TabNaarAsync(page, "#leerroute");
         await page.Keyboard.PressAsync("ArrowDown");
-        await TabNaarAsync(page, "#pip button[type=submit]");
+        await BrowserFixture.TabNaarAsync(page, "#pip button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("#pip$"));
         Assert.Equal("inburgering", await page.Locator("#fase").InnerTextAsync());
@@ -130,21 +110,6 @@ public sealed partial class KlantregisseurJourneyTests(BrowserFixture app) : ICl
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
 
         Assert.Empty(fouten);
-    }
-
-    /// <summary>Presses Tab until the element has focus, as a keyboard user would; fails if it is never reached.</summary>
-    private static async Task TabNaarAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < 60; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("s => document.activeElement === document.querySelector(s)", selector))
-            {
-                return;
-            }
-        }
-
-        Assert.Fail($"{selector} cannot be reached with the Tab key on {page.Url}");
     }
 
     /// <summary>Test data through the dossier workplace itself (the API's OIDC tokens need HTTPS, this listener is plain HTTP).</summary>

@@ -24,6 +24,7 @@ public sealed class TenancyModule : IModule
         services.AddMemoryCache();
         services.AddScoped<ITenantSettings, TenantSettings>();
         services.AddScoped<IBeleidsregels, Features.Beleid.Beleidsregels>();
+        services.AddScoped<IBeleidsbeheer, Features.Beleid.Beleidsbeheer>();
         services.AddScoped<IOrganisationAdministration, Features.Beheer.OrganisationAdministration>();
         services.AddSingleton<IDataSeeder, TenancySeeder>();
     }

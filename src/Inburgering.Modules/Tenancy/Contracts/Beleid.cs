@@ -64,3 +64,22 @@ public interface IBeleidsregels
     /// <summary>The active gemeente's norms, cached for a minute; a change through the beheer API evicts at once.</summary>
     Task<Beleid> VanGemeenteAsync(CancellationToken cancellationToken);
 }
+
+public sealed record GemeenteVersie(Guid Id, int? Waarde, DateOnly GeldigVanaf, string Toelichting, string VastgelegdDoor, DateTimeOffset VastgelegdOp);
+
+public sealed record BeleidsparameterOverzicht(
+    string Sleutel, string Omschrijving, string Eenheid, int Minimum, int Maximum, string Bron,
+    int HuidigeWaarde, bool HuidigVanGemeente, IReadOnlyList<BeleidsVersie> Landelijk, IReadOnlyList<GemeenteVersie> Gemeente);
+
+/// <summary>
+/// The functioneel beheerder's management of the gemeente's norms, for the API and the beheer page alike. Wrong input
+/// throws a validation exception naming each field; a duplicate date or a version in effect a 409 domain exception.
+/// </summary>
+public interface IBeleidsbeheer
+{
+    Task<IReadOnlyList<BeleidsparameterOverzicht>> LijstAsync(CancellationToken ct);
+
+    Task<GemeenteVersie> VoegToeAsync(System.Security.Claims.ClaimsPrincipal user, string sleutel, int? waarde, DateOnly? geldigVanaf, string? toelichting, CancellationToken ct);
+
+    Task VerwijderAsync(string sleutel, Guid id, CancellationToken ct);
+}
