@@ -2,7 +2,11 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Dossiers.Features.Signalen;
+using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Features.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Inburgering.BrowserTests;
@@ -73,6 +77,28 @@ public sealed class BrowserFixture : AppFixture, IAsyncLifetime
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("/$"));
         return fouten;
+    }
+
+    /// <summary>
+    /// A dossier coupled 20 days ago (so overdracht and KMG are overdue), made through the dossier workplace itself:
+    /// the API's OIDC tokens need HTTPS, and this listener is plain HTTP. Its signals are evaluated at once.
+    /// </summary>
+    public async Task<(Guid Id, string Naam)> DossierAsync(Guid? klantregisseur, string achternaam)
+    {
+        achternaam += Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var koppeling = Inburgering.Platform.Tijd.Kalender.Vandaag(Clock).AddDays(-20);
+        var id = await TenantScope.RunAsync(TenantA, async scope =>
+        {
+            var werkplaats = scope.GetRequiredService<DossierWerkplaats>();
+            var dossier = new Dossier(Guid.CreateVersion7(werkplaats.Nu), "10" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                null, new Persoon("Amal", achternaam, new DateOnly(1990, 3, 14), Geslacht.Vrouw, "Syrië", ["Arabisch"]), Doelgroep.Asielstatushouder,
+                Guid.CreateVersion7(werkplaats.Nu), 1, koppeling.AddDays(-10), koppeling, null, klantregisseur, werkplaats.Nu);
+            werkplaats.Db.Dossiers.Add(dossier);
+            await werkplaats.BewaarAsync(dossier, Gebeurtenissen.Aangemaakt, new { dossier.VNummer }, new Actor("test", "Testgegevens", TenantA), CancellationToken.None);
+            await scope.GetRequiredService<SignaalEvaluatie>().EvalueerAsync([dossier.Id], CancellationToken.None);
+            return dossier.Id;
+        });
+        return (id, "Amal " + achternaam);
     }
 
     /// <summary>Presses Tab until the element has focus, as a keyboard user would; fails if it is never reached.</summary>

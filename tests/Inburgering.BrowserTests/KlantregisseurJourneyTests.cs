@@ -1,12 +1,8 @@
 using System.Text.RegularExpressions;
 using Inburgering.IntegrationTests.Infrastructure;
-using Inburgering.Modules.Dossiers.Domain;
-using Inburgering.Modules.Dossiers.Features.Signalen;
-using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Tenancy;
 using Inburgering.Platform.Tijd;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Inburgering.BrowserTests;
@@ -112,22 +108,5 @@ public sealed partial class KlantregisseurJourneyTests(BrowserFixture app) : ICl
         Assert.Empty(fouten);
     }
 
-    /// <summary>Test data through the dossier workplace itself (the API's OIDC tokens need HTTPS, this listener is plain HTTP).</summary>
-    private async Task<(Guid Id, string Naam)> DossierMetSignaalAsync(Guid klantregisseur)
-    {
-        var achternaam = "Tesfay" + Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var koppeling = Kalender.Vandaag(app.Clock).AddDays(-20);
-        var id = await app.TenantScope.RunAsync(AppFixture.TenantA, async scope =>
-        {
-            var werkplaats = scope.GetRequiredService<DossierWerkplaats>();
-            var dossier = new Dossier(Guid.CreateVersion7(werkplaats.Nu), "10" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                null, new Persoon("Amal", achternaam, new DateOnly(1990, 3, 14), Geslacht.Vrouw, "Syrië", ["Arabisch"]), Doelgroep.Asielstatushouder,
-                Guid.CreateVersion7(werkplaats.Nu), 1, koppeling.AddDays(-10), koppeling, null, klantregisseur, werkplaats.Nu);
-            werkplaats.Db.Dossiers.Add(dossier);
-            await werkplaats.BewaarAsync(dossier, Gebeurtenissen.Aangemaakt, new { dossier.VNummer }, new Actor("test", "Testgegevens", AppFixture.TenantA), CancellationToken.None);
-            await scope.GetRequiredService<SignaalEvaluatie>().EvalueerAsync([dossier.Id], CancellationToken.None);
-            return dossier.Id;
-        });
-        return (id, "Amal " + achternaam);
-    }
+    private Task<(Guid Id, string Naam)> DossierMetSignaalAsync(Guid klantregisseur) => app.DossierAsync(klantregisseur, "Tesfay");
 }

@@ -90,6 +90,7 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
         var gemeente = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.FunctioneelBeheerder)));
         var platform = await app.SignedInBrowserAsync(await app.CreateUserAsync((TenancySeeder.PlatformId, OrganisationKind.Platform, Roles.PlatformBeheerder)));
         var klantregisseur = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur)));
+        var teamleider = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Teamleider)));
         var pages = Endpoints().Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null).ToList();
         var accepted = new List<string>();
 
@@ -100,7 +101,8 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
             var browser = nodig is null ? gemeente
                 : Permissions.Platform.Contains(nodig) ? platform
                 : Inburgering.Modules.Identity.Domain.DefaultGrants.ByRole[Roles.FunctioneelBeheerder].Contains(nodig) ? gemeente
-                : klantregisseur;
+                : Inburgering.Modules.Identity.Domain.DefaultGrants.ByRole[Roles.Klantregisseur].Contains(nodig) ? klantregisseur
+                : teamleider;
             // Route values filled in, so the page itself answers (a dossier id that exists nowhere).
             var path = "/" + System.Text.RegularExpressions.Regex.Replace(page.RoutePattern.RawText!.TrimStart('/'), "{[^}]+}", Guid.NewGuid().ToString());
             var response = await browser.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["Naam"] = "x" }));

@@ -17,6 +17,9 @@ public interface IWerkvoorraad
     /// <summary>Invalid filter values throw a validation exception that names each field.</summary>
     Task<WerkvoorraadPagina> LeesAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? signaal, string? sort, string? cursor, CancellationToken ct);
 
+    /// <summary>Bulk reassignment by a teamleider, with a reason; all or nothing. Returns how many dossiers moved.</summary>
+    Task<int> WijsToeAsync(ClaimsPrincipal user, IReadOnlyList<Guid> dossierIds, Guid? klantregisseurId, string? reden, CancellationToken ct);
+
     /// <summary>Open signals (not snoozed) on the caller's own dossiers, for the counter in the header.</summary>
     Task<int> OpenSignalenAsync(ClaimsPrincipal user, CancellationToken ct);
 }

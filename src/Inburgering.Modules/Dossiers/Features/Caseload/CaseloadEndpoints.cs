@@ -99,7 +99,11 @@ internal static class CaseloadEndpoints
         return new Weergave.Caseload(pagina, volgende);
     }
 
-    private static async Task<IResult> ToewijzenAsync(Toewijzing invoer, ClaimsPrincipal user, DossierWerkplaats werkplaats, IPeopleDirectory mensen, CancellationToken ct)
+    private static async Task<IResult> ToewijzenAsync(Toewijzing invoer, ClaimsPrincipal user, DossierWerkplaats werkplaats, IPeopleDirectory mensen, CancellationToken ct) =>
+        TypedResults.Ok(new { toegewezen = await WijsToeAsync(invoer, user, werkplaats, mensen, ct), invoer.KlantregisseurId });
+
+    /// <summary>Bulk reassignment, all or nothing, with the reason in each tijdlijn; for the API and the team page.</summary>
+    internal static async Task<int> WijsToeAsync(Toewijzing invoer, ClaimsPrincipal user, DossierWerkplaats werkplaats, IPeopleDirectory mensen, CancellationToken ct)
     {
         var check = new Invoer();
         var ids = invoer.DossierIds?.Distinct().ToList() ?? [];
@@ -127,7 +131,7 @@ internal static class CaseloadEndpoints
 
         werkplaats.Db.Inzages.Add(new Inzage(actor, "schrijven", "toewijzing", ids, werkplaats.Nu));
         await werkplaats.SlaOpAsync(ct);
-        return TypedResults.Ok(new { toegewezen = dossiers.Count, invoer.KlantregisseurId });
+        return dossiers.Count;
     }
 
     private static SignaalFilter? SignaalFilterVan(string? signaal, Invoer check)

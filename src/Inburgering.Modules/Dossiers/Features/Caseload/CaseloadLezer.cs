@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Inburgering.Modules.Dossiers.Features.Caseload;
 
 /// <summary>The caseload read shared by the API and the werkvoorraad page.</summary>
-internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer lezer, DatabaseConnections connections) : IWerkvoorraad
+internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer lezer, DatabaseConnections connections, IPeopleDirectory mensen) : IWerkvoorraad
 {
+    public Task<int> WijsToeAsync(ClaimsPrincipal user, IReadOnlyList<Guid> dossierIds, Guid? klantregisseurId, string? reden, CancellationToken ct) =>
+        CaseloadEndpoints.WijsToeAsync(new Toewijzing(dossierIds, klantregisseurId, reden), user, werkplaats, mensen, ct);
+
     public Task<Weergave.Caseload> LeesAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor, string? signaal, CancellationToken ct) =>
         CaseloadEndpoints.LeesAsync(klantregisseur, fase, q, sort, limit, cursor, signaal, user, werkplaats, lezer, connections, ct);
 
