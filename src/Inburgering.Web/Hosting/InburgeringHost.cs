@@ -46,6 +46,8 @@ internal static class InburgeringHost
         }
 
         builder.Services.AddPlatformJobs(builder.Configuration, launch.RunsJobs);
+        // Before the JSON writer, which would also answer a browser's */*.
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, HtmlProblemWriter>());
         builder.Services.AddOpenApi();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages();

@@ -40,9 +40,14 @@ public sealed class WerkvoorraadPageTests(AppFixture app) : IClassFixture<AppFix
 
         // A klantregisseur of another gemeente: not found, and not a word about the person.
         var enschede = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantB, OrganisationKind.Gemeente, Roles.Klantregisseur)));
-        var elders = await enschede.GetAsync($"/dossiers/{eigen}");
+        using var vraag = new HttpRequestMessage(HttpMethod.Get, $"/dossiers/{eigen}");
+        vraag.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        var elders = await enschede.SendAsync(vraag);
         Assert.Equal(HttpStatusCode.NotFound, elders.StatusCode);
-        Assert.DoesNotContain("Tesfay", await elders.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("text/html", elders.Content.Headers.ContentType?.MediaType);
+        var foutpagina = await elders.Content.ReadAsStringAsync();
+        Assert.Contains("Niet gevonden", foutpagina, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tesfay", foutpagina, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await enschede.GetAsync($"/dossiers/{Guid.NewGuid()}")).StatusCode);
 
         var fout = await browser.GetStringAsync("/werkvoorraad?fase=onbekend");
