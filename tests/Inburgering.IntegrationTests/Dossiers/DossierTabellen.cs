@@ -67,4 +67,13 @@ internal static class DossierTabellen
 
         await transaction.CommitAsync();
     }
+
+    /// <summary>Lets the outbox relay finish with earlier changes, so a test's own evaluation is the last word.</summary>
+    public static async Task WachtOpSignaalWachtrijAsync(AppFixture app)
+    {
+        for (var poging = 0; poging < 100 && await AppFixture.ScalarAsync<long>(app.Database.Owner, "select count(*) from dossiers.signaal_wachtrij") > 0; poging++)
+        {
+            await Task.Delay(100);
+        }
+    }
 }

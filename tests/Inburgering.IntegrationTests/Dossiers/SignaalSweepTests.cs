@@ -39,7 +39,7 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
             ids.Add((await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Vandaag.AddDays(-100)))).Verwacht(HttpStatusCode.Created).Id);
         }
 
-        await WachtOpWachtrijAsync();
+        await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
         var lijst = string.Join(',', ids.Select(id => $"'{id}'"));
         await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id in ({lijst})");
 
@@ -71,7 +71,7 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
     {
         var inA = await NieuwAsync(AppFixture.TenantA);
         var inB = await NieuwAsync(AppFixture.TenantB);
-        await WachtOpWachtrijAsync();
+        await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
         await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id = '{inA}'");
         await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantB, $"delete from dossiers.signalen where dossier_id = '{inB}'");
 
@@ -154,13 +154,6 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
         return false;
     }
 
-    private async Task WachtOpWachtrijAsync()
-    {
-        for (var poging = 0; poging < 100 && await AppFixture.ScalarAsync<long>(app.Database.Owner, "select count(*) from dossiers.signaal_wachtrij") > 0; poging++)
-        {
-            await Task.Delay(100);
-        }
-    }
 
     private async Task VoerUitAlsEigenaarAsync(string sql)
     {

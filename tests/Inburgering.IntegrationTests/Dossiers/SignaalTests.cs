@@ -94,7 +94,7 @@ public sealed class SignaalTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var b = await app.DossierApiAsync(AppFixture.TenantB, Roles.Klantregisseur);
         var inB = (await b.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Vandaag.AddDays(-30)))).Verwacht(HttpStatusCode.Created).Id;
-        await WachtOpWachtrijAsync();
+        await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
         await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantB, $"delete from dossiers.signalen where dossier_id = '{inB}'");
 
         var resultaat = await EvalueerAsync(AppFixture.TenantA, [inB]);
@@ -389,14 +389,6 @@ public sealed class SignaalTests(AppFixture app) : IClassFixture<AppFixture>
         return false;
     }
 
-    /// <summary>Lets the outbox relay finish with earlier changes, so a test's own evaluation is the last word.</summary>
-    private async Task WachtOpWachtrijAsync()
-    {
-        for (var poging = 0; poging < 100 && await AppFixture.ScalarAsync<long>(app.Database.Owner, "select count(*) from dossiers.signaal_wachtrij") > 0; poging++)
-        {
-            await Task.Delay(100);
-        }
-    }
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {

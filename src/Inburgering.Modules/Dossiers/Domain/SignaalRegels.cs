@@ -213,8 +213,7 @@ internal static class SignaalRegels
     private static Klok Termijn(Beleid beleid, string norm, DateOnly van, DateOnly klokStart, bool terug = false)
     {
         var herkomst = beleid.Herkomst(norm, klokStart);
-        var datum = herkomst.Eenheid == BeleidsEenheid.Maanden ? van.AddMonths((terug ? -1 : 1) * herkomst.Waarde) : van.AddDays((terug ? -1 : 1) * herkomst.Waarde);
-        return new Klok(datum, norm, herkomst);
+        return new Klok(terug ? herkomst.Voor(van) : herkomst.Na(van), norm, herkomst);
     }
 
     /// <summary>A deadline and the norm version behind it.</summary>

@@ -2,6 +2,29 @@ using System.Text.Json.Serialization;
 
 namespace Inburgering.Modules.Dossiers.Domain;
 
+/// <summary>The words of the API for the domain's enums (their JSON names), both ways.</summary>
+internal static class Woorden
+{
+    public static string Naam<T>(T waarde)
+        where T : struct, Enum => System.Text.Json.JsonSerializer.Serialize(waarde).Trim('"');
+
+    public static bool TryLees<T>(string? woord, out T waarde)
+        where T : struct, Enum
+    {
+        foreach (var optie in Enum.GetValues<T>())
+        {
+            if (Naam(optie) == woord)
+            {
+                waarde = optie;
+                return true;
+            }
+        }
+
+        waarde = default;
+        return false;
+    }
+}
+
 /// <summary>Where the person stands; computed from the milestones on every write.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Fase>))]
 internal enum Fase

@@ -27,7 +27,17 @@ public sealed record BeleidsparameterDefinitie(
 }
 
 /// <summary>Which version of a norm applied on a date, and whose it was: explains every deadline afterwards.</summary>
-public sealed record BeleidsHerkomst(string Sleutel, int Waarde, BeleidsEenheid Eenheid, DateOnly GeldigVanaf, bool VanGemeente);
+public sealed record BeleidsHerkomst(string Sleutel, int Waarde, BeleidsEenheid Eenheid, DateOnly GeldigVanaf, bool VanGemeente)
+{
+    /// <summary>The date this norm's days or months after <paramref name="van"/>.</summary>
+    public DateOnly Na(DateOnly van) => Verschuif(van, 1);
+
+    /// <summary>The date this norm's days or months before <paramref name="van"/>.</summary>
+    public DateOnly Voor(DateOnly van) => Verschuif(van, -1);
+
+    private DateOnly Verschuif(DateOnly van, int richting) =>
+        Eenheid == BeleidsEenheid.Maanden ? van.AddMonths(richting * Waarde) : van.AddDays(richting * Waarde);
+}
 
 /// <summary>The norms of one gemeente at every date: its own versions where it has them, else the national ones.</summary>
 public sealed class Beleid(IReadOnlyDictionary<string, BeleidsparameterDefinitie> definities, IReadOnlyDictionary<string, IReadOnlyList<BeleidsVersie>> gemeente)
@@ -47,16 +57,8 @@ public sealed class Beleid(IReadOnlyDictionary<string, BeleidsparameterDefinitie
         return new BeleidsHerkomst(sleutel, landelijk.Waarde!.Value, definitie.Eenheid, landelijk.GeldigVanaf, false);
     }
 
-    /// <summary>The date <paramref name="aantal"/> days or months after <paramref name="van"/>, in the norm's unit.</summary>
-    public DateOnly Na(string sleutel, DateOnly van, DateOnly op) => Verschuif(sleutel, van, op, 1);
-
-    public DateOnly Voor(string sleutel, DateOnly van, DateOnly op) => Verschuif(sleutel, van, op, -1);
-
-    private DateOnly Verschuif(string sleutel, DateOnly van, DateOnly op, int richting)
-    {
-        var herkomst = Herkomst(sleutel, op);
-        return herkomst.Eenheid == BeleidsEenheid.Maanden ? van.AddMonths(richting * herkomst.Waarde) : van.AddDays(richting * herkomst.Waarde);
-    }
+    /// <summary>The date the norm valid on <paramref name="op"/> puts after <paramref name="van"/>, in its unit.</summary>
+    public DateOnly Na(string sleutel, DateOnly van, DateOnly op) => Herkomst(sleutel, op).Na(van);
 }
 
 public interface IBeleidsregels

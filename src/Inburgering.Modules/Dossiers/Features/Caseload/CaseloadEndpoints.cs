@@ -55,18 +55,7 @@ internal static class CaseloadEndpoints
             _ when Guid.TryParse(klantregisseur, out var id) => id,
             _ => Ongeldig(check, "klantregisseur", "Gebruik 'me' of het id van een klantregisseur."),
         };
-        Fase? gekozenFase = null;
-        if (!string.IsNullOrEmpty(fase))
-        {
-            if (TryFase(fase, out var f))
-            {
-                gekozenFase = f;
-            }
-            else
-            {
-                check.Fout("fase", $"Kies uit {string.Join(", ", Enum.GetValues<Fase>().Select(Naam))}.");
-            }
-        }
+        var gekozenFase = check.Woord<Fase>(fase, "fase");
 
         var aantal = limit ?? StandaardAantal;
         if (aantal is < 1 or > 100)
@@ -146,16 +135,9 @@ internal static class CaseloadEndpoints
                 return new SignaalFilter(true, null);
         }
 
-        foreach (var soort in Enum.GetValues<SignaalSoort>())
-        {
-            if (JsonSerializer.Serialize(soort).Trim('"') == signaal)
-            {
-                return new SignaalFilter(false, soort);
-            }
-        }
-
-        check.Fout("signaal", "Kies open, overdue of een soort signaal (bijvoorbeeld pip-termijn).");
-        return null;
+        return check.Woord<SignaalSoort>(signaal, "signaal", "Kies open, overdue of een soort signaal (bijvoorbeeld pip-termijn).") is { } soort
+            ? new SignaalFilter(false, soort)
+            : null;
     }
 
     private static Guid? Ongeldig(Invoer check, string veld, string bericht)
@@ -163,23 +145,6 @@ internal static class CaseloadEndpoints
         check.Fout(veld, bericht);
         return null;
     }
-
-    private static bool TryFase(string waarde, out Fase fase)
-    {
-        foreach (var f in Enum.GetValues<Fase>())
-        {
-            if (Naam(f) == waarde)
-            {
-                fase = f;
-                return true;
-            }
-        }
-
-        fase = default;
-        return false;
-    }
-
-    private static string Naam(Fase fase) => JsonSerializer.Serialize(fase).Trim('"');
 
     /// <summary>Opaque keyset position: the last row's sort key and id.</summary>
     private sealed record Cursor(DateOnly? Datum, string? Naam, Guid Id)

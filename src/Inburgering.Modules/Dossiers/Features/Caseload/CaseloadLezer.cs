@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Data;
@@ -21,9 +21,9 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
     {
         var pagina = await LeesAsync(user, klantregisseur, fase, q, sort, 50, cursor, signaal, ct);
         return new WerkvoorraadPagina([.. pagina.Dossiers.Select(d => new WerkvoorraadRegel(
-            d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam, Woord(d.Fase), d.Koppelingsdatum, d.DagenSindsKoppeling, d.KlantregisseurId,
+            d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam, Woorden.Naam(d.Fase), d.Koppelingsdatum, d.DagenSindsKoppeling, d.KlantregisseurId,
             d.Signalen.Count == 0 ? null : d.Signalen.Min(s => s.Vervaldatum),
-            [.. d.Signalen.Select(s => new WerkvoorraadSignaal(Woord(s.Soort), Woord(s.Ernst), s.Vervaldatum))]))], pagina.Volgende);
+            [.. d.Signalen.Select(s => new WerkvoorraadSignaal(Woorden.Naam(s.Soort), Woorden.Naam(s.Ernst), s.Vervaldatum))]))], pagina.Volgende);
     }
 
     public async Task<int> OpenSignalenAsync(ClaimsPrincipal user, CancellationToken ct)
@@ -38,6 +38,4 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
         return await db.Signalen.Where(s => s.OpgelostOp == null && (s.GesnoozedTot == null || s.GesnoozedTot <= vandaag))
             .Join(db.Dossiers.Where(d => d.KlantregisseurId == ik), s => s.DossierId, d => d.Id, (s, d) => s.Id).CountAsync(ct);
     }
-
-    private static string Woord<T>(T waarde) => JsonSerializer.Serialize(waarde).Trim('"');
 }

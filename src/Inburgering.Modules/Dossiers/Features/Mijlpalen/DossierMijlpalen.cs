@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
@@ -13,7 +12,7 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
     public Task<int> KennismakingAsync(ClaimsPrincipal user, Guid id, int versie, DateTimeOffset? gepland, DateOnly? gehouden, string? locatie, bool driegesprek, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, check) =>
         {
-            var gesprek = new KennismakingInvoer(gepland, gehouden, Woord<KmgLocatie>(locatie, "locatie", check), driegesprek).Lees(check);
+            var gesprek = new KennismakingInvoer(gepland, gehouden, check.Woord<KmgLocatie>(locatie, "locatie"), driegesprek).Lees(check);
             d.LegKennismakingVast(gesprek);
             return (Gebeurtenissen.Kennismaking, gesprek);
         }, ct);
@@ -40,7 +39,7 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
         SchrijfAsync(user, id, versie, (d, check) =>
         {
             var datum = check.Verplicht(dagtekening, "dagtekening");
-            var route = check.Verplicht(Woord<Leerroute>(leerroute, "leerroute", check), "leerroute");
+            var route = check.Verplicht(check.Woord<Leerroute>(leerroute, "leerroute"), "leerroute");
             check.Klaar();
             var pip = d.StelPipVast(datum, route, knm, pvt, map, null, null, null, werkplaats.Nu, DossierWerkplaats.ActorVan(user).Naam);
             return (Gebeurtenissen.Pip, new { pip.Nummer, dagtekening, leerroute, knm, pvt, map, d.TermijnStart, d.TermijnEinde });
@@ -57,25 +56,5 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
             }
         }, wijziging, ct);
         return dossier.Versie;
-    }
-
-    private static T? Woord<T>(string? waarde, string veld, Invoer check)
-        where T : struct, Enum
-    {
-        if (string.IsNullOrEmpty(waarde))
-        {
-            return null;
-        }
-
-        foreach (var optie in Enum.GetValues<T>())
-        {
-            if (JsonSerializer.Serialize(optie).Trim('"') == waarde)
-            {
-                return optie;
-            }
-        }
-
-        check.Fout(veld, "Kies een van de mogelijkheden.");
-        return null;
     }
 }

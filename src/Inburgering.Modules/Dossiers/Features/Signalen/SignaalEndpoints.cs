@@ -67,8 +67,8 @@ internal static class SignaalEndpoints
     {
         var check = new Invoer();
         var query = await ZichtbaarAsync(wie, user, werkplaats, lezer, check, ct);
-        SignaalSoort? gekozenSoort = soort is null or "" ? null : Woord<SignaalSoort>(soort, "soort", check);
-        Ernst? gekozenErnst = ernst is null or "" ? null : Woord<Ernst>(ernst, "ernst", check);
+        var gekozenSoort = check.Woord<SignaalSoort>(soort, "soort");
+        var gekozenErnst = check.Woord<Ernst>(ernst, "ernst");
         var aantal = limit ?? StandaardAantal;
         if (aantal is < 1 or > 100)
         {
@@ -252,21 +252,6 @@ internal static class SignaalEndpoints
     private static SignaalWeergave Weergave(Signaal s, Dossier d, DateOnly vandaag) => new(
         s.Id, s.DossierId, d.VNummer, d.Voornamen + " " + d.Achternaam, d.KlantregisseurId, s.Soort, s.Cyclus, s.Ernst, s.StatusOp(vandaag),
         s.ZichtbaarVanaf, s.Vervaldatum, s.Tekst, s.Uitleg, s.VerhoogdOp, s.OpgelostOp, s.ErkendOp, s.ErkendDoor, s.GesnoozedTot, s.SnoozeReden);
-
-    private static T? Woord<T>(string waarde, string veld, Invoer check)
-        where T : struct, Enum
-    {
-        foreach (var optie in Enum.GetValues<T>())
-        {
-            if (JsonSerializer.Serialize(optie).Trim('"') == waarde)
-            {
-                return optie;
-            }
-        }
-
-        check.Fout(veld, $"Kies uit {string.Join(", ", Enum.GetValues<T>().Select(o => JsonSerializer.Serialize(o).Trim('"')))}.");
-        return null;
-    }
 
     private static Guid? Fout(Invoer check, string veld, string bericht)
     {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
@@ -22,9 +21,9 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
         var vandaag = werkplaats.Vandaag;
         var signalen = await werkplaats.Db.Signalen.AsNoTracking().Where(s => s.DossierId == id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(ct);
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "dossier", [id], ct);
-        return new DossierOverzicht(d.Id, d.Versie, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, Woord(d.Fase), d.Vergunningdatum, d.Koppelingsdatum,
+        return new DossierOverzicht(d.Id, d.Versie, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Fase), d.Vergunningdatum, d.Koppelingsdatum,
             d.TermijnStart, d.TermijnEinde, d.TermijnEinde is { } einde ? einde.DayNumber - vandaag.DayNumber : null, Bepaal(d, beleid, vandaag),
-            [.. signalen.Select(s => new SignaalKaart(s.Id, Woord(s.Soort), Woord(s.Ernst), s.Vervaldatum, s.Tekst, s.Uitleg, s.GesnoozedTot))],
+            [.. signalen.Select(s => new SignaalKaart(s.Id, Woorden.Naam(s.Soort), Woorden.Naam(s.Ernst), s.Vervaldatum, s.Tekst, s.Uitleg, s.GesnoozedTot))],
             d.Kennismakingsgesprek?.Gehouden, d.Scenario?.Scenario, d.Scenario?.TenzijRedenen ?? [], d.BredeIntake?.Startdatum, d.PipVersies.Count);
     }
 
@@ -54,6 +53,4 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
             ({ } u, null) => new KlokRegel(naam, u, vandaag > u ? "verlopen" : "open"),
         };
     }
-
-    private static string Woord<T>(T waarde) => JsonSerializer.Serialize(waarde).Trim('"');
 }

@@ -112,6 +112,24 @@ internal sealed partial class Invoer
 
     public void Fout(string veld, string bericht) => _fouten.Add(veld, bericht);
 
+    /// <summary>An enum by its API word; empty is null, an unknown word names the field and the choices.</summary>
+    public T? Woord<T>(string? woord, string veld, string? bericht = null)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrEmpty(woord))
+        {
+            return null;
+        }
+
+        if (Woorden.TryLees<T>(woord, out var waarde))
+        {
+            return waarde;
+        }
+
+        Fout(veld, bericht ?? $"Kies uit {string.Join(", ", Enum.GetValues<T>().Select(Woorden.Naam))}.");
+        return null;
+    }
+
     public void Klaar() => _fouten.ThrowIfAny(DossierFouten.Validatie);
 
     [GeneratedRegex("^[0-9]{10}$")]
