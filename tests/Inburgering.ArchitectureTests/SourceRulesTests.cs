@@ -38,8 +38,12 @@ public sealed class SourceRulesTests
     public void Every_text_on_a_page_has_an_english_translation()
     {
         var root = RepositoryRoot();
-        var english = System.Xml.Linq.XDocument.Load(Path.Combine(root, "src/Inburgering.Web/Resources/Texts.en.resx"))
-            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
+        var namen = System.Xml.Linq.XDocument.Load(Path.Combine(root, "src/Inburgering.Web/Resources/Texts.en.resx"))
+            .Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+        var english = namen.ToHashSet(StringComparer.Ordinal);
+
+        // Resource names are unique regardless of case: the build keeps one of "Gemeente" and "gemeente" and drops the other.
+        Assert.Empty(namen.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key));
         var missing = Directory.EnumerateFiles(Path.Combine(root, "src/Inburgering.Web/Pages"), "*.cshtml", SearchOption.AllDirectories)
             .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "T\\[\"([^\"]+)\"\\]").Select(m => m.Groups[1].Value))
             .Where(key => !english.Contains(key))

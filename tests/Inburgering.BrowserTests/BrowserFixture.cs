@@ -83,18 +83,19 @@ public sealed class BrowserFixture : AppFixture, IAsyncLifetime
     /// A dossier coupled 20 days ago (so overdracht and KMG are overdue), made through the dossier workplace itself:
     /// the API's OIDC tokens need HTTPS, and this listener is plain HTTP. Its signals are evaluated at once.
     /// </summary>
-    public async Task<(Guid Id, string Naam)> DossierAsync(Guid? klantregisseur, string achternaam)
+    public async Task<(Guid Id, string Naam)> DossierAsync(Guid? klantregisseur, string achternaam, Guid? gemeente = null, Guid? coaLocatie = null)
     {
+        var tenant = gemeente ?? TenantA;
         achternaam += Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var koppeling = Inburgering.Platform.Tijd.Kalender.Vandaag(Clock).AddDays(-20);
-        var id = await TenantScope.RunAsync(TenantA, async scope =>
+        var id = await TenantScope.RunAsync(tenant, async scope =>
         {
             var werkplaats = scope.GetRequiredService<DossierWerkplaats>();
             var dossier = new Dossier(Guid.CreateVersion7(werkplaats.Nu), "10" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 null, new Persoon("Amal", achternaam, new DateOnly(1990, 3, 14), Geslacht.Vrouw, "Syrië", ["Arabisch"]), Doelgroep.Asielstatushouder,
-                Guid.CreateVersion7(werkplaats.Nu), 1, koppeling.AddDays(-10), koppeling, null, klantregisseur, werkplaats.Nu);
+                Guid.CreateVersion7(werkplaats.Nu), 1, koppeling.AddDays(-10), koppeling, coaLocatie, klantregisseur, werkplaats.Nu);
             werkplaats.Db.Dossiers.Add(dossier);
-            await werkplaats.BewaarAsync(dossier, Gebeurtenissen.Aangemaakt, new { dossier.VNummer }, new Actor("test", "Testgegevens", TenantA), CancellationToken.None);
+            await werkplaats.BewaarAsync(dossier, Gebeurtenissen.Aangemaakt, new { dossier.VNummer }, new Actor("test", "Testgegevens", tenant), CancellationToken.None);
             await scope.GetRequiredService<SignaalEvaluatie>().EvalueerAsync([dossier.Id], CancellationToken.None);
             return dossier.Id;
         });

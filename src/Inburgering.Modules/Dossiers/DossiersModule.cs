@@ -27,6 +27,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<DossierWerkplaats>();
         services.AddScoped<DossierLezer>();
         services.AddScoped<CoaToegang>();
+        services.AddScoped<Contracts.ICoaBewoners>(sp => sp.GetRequiredService<CoaToegang>());
         services.AddScoped<CaseloadLezer>();
         services.AddScoped<Contracts.IDossierOverzichten, Features.Weergave.DossierOverzichten>();
         services.AddScoped<Contracts.IDossierMijlpalen, DossierMijlpalen>();

@@ -54,6 +54,13 @@ public sealed class ValidationErrors
         return this;
     }
 
+    /// <summary>The field's own reason replaces what was said about it afterwards (an unreadable date is not also "required").</summary>
+    public ValidationErrors Replace(string field, IEnumerable<string> messages)
+    {
+        _errors[field] = [.. messages];
+        return this;
+    }
+
     public void ThrowIfAny(string code)
     {
         if (!IsEmpty)

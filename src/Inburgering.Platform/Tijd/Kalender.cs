@@ -6,4 +6,7 @@ public static class Kalender
     private static readonly TimeZoneInfo Nederland = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public static DateOnly Vandaag(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Nederland).DateTime);
+
+    /// <summary>An appointment as the people in it read the clock.</summary>
+    public static DateTime Lokaal(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Nederland).DateTime;
 }

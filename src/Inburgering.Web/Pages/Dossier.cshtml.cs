@@ -69,16 +69,16 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LaadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostKennismakingAsync(Guid id, CancellationToken ct) =>
-        BewaarAsync(id, "kennismaking", datums => mijlpalen.KennismakingAsync(User, id, Versie, null, datums.Lees(Gehouden, "gehouden"), Locatie, false, ct), ct);
+        BewaarAsync(id, "kennismaking", datums => mijlpalen.KennismakingAsync(User, id, Versie, null, datums.Lees(Gehouden, "gehouden"), Locatie, false, datums.Fouten, ct), ct);
 
     public Task<IActionResult> OnPostScenarioAsync(Guid id, CancellationToken ct) =>
-        BewaarAsync(id, "scenario", datums => mijlpalen.ScenarioAsync(User, id, Versie, Scenario, datums.Lees(Besluitdatum, "besluitdatum"), TenzijRedenen, Toelichting, ct), ct);
+        BewaarAsync(id, "scenario", datums => mijlpalen.ScenarioAsync(User, id, Versie, Scenario, datums.Lees(Besluitdatum, "besluitdatum"), TenzijRedenen, Toelichting, datums.Fouten, ct), ct);
 
     public Task<IActionResult> OnPostBredeIntakeAsync(Guid id, CancellationToken ct) =>
-        BewaarAsync(id, "brede-intake", datums => mijlpalen.BredeIntakeAsync(User, id, Versie, Aanbieder, datums.Lees(Startdatum, "startdatum"), null, ct), ct);
+        BewaarAsync(id, "brede-intake", datums => mijlpalen.BredeIntakeAsync(User, id, Versie, Aanbieder, datums.Lees(Startdatum, "startdatum"), null, datums.Fouten, ct), ct);
 
     public Task<IActionResult> OnPostPipAsync(Guid id, CancellationToken ct) =>
-        BewaarAsync(id, "pip", datums => mijlpalen.PipAsync(User, id, Versie, datums.Lees(Dagtekening, "dagtekening"), Leerroute, Knm, Pvt, Map, ct), ct);
+        BewaarAsync(id, "pip", datums => mijlpalen.PipAsync(User, id, Versie, datums.Lees(Dagtekening, "dagtekening"), Leerroute, Knm, Pvt, Map, datums.Fouten, ct), ct);
 
     /// <summary>The errors of one field of the refused form, for the message under it.</summary>
     public string[] FoutenVan(string formulier, string veld) => Formulier == formulier && Fouten.TryGetValue(veld, out var fouten) ? fouten : [];
@@ -87,15 +87,8 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     {
         try
         {
-            // Dates are typed as dd-mm-jjjj (NL Design System: no native date picker); unreadable ones are named first.
-            var datums = new Datums();
-            var taak = bewaar(datums);
-            if (datums.Fouten.Count > 0)
-            {
-                throw new ValidationFailedException("Dossiers:Validation", datums.Fouten);
-            }
-
-            await taak;
+            // Dates are typed as dd-mm-jjjj (NL Design System: no native date picker); unreadable ones are refused with the rest.
+            await bewaar(new Datums());
             return Redirect($"/dossiers/{id}#{formulier}");
         }
         catch (ValidationFailedException ex)

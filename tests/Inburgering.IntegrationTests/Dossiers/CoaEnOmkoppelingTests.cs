@@ -159,16 +159,7 @@ public sealed class CoaEnOmkoppelingTests(AppFixture app) : IClassFixture<AppFix
 
     private async Task<HttpClient> CasemanagerAsync(Guid locatie)
     {
-        var email = await app.CreateUserAsync();
-        await using (var scope = app.TenantScope.EnterHost())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<Modules.Identity.Data.IdentityDbContext>();
-            var user = db.Users.Single(u => u.Email == email);
-            db.Memberships.Add(new Modules.Identity.Domain.Membership(user.Id, TenancySeeder.CoaId, OrganisationKind.Coa, [Roles.CoaCasemanager], [locatie], app.Clock.GetUtcNow()));
-            await db.SaveChangesAsync();
-        }
-
-        var browser = await app.SignedInBrowserAsync(email);
+        var browser = await app.SignedInBrowserAsync(await app.CreateCasemanagerAsync(locatie));
         return app.Bearer((await app.CodeFlowAsync(browser)).GetProperty("access_token").GetString()!);
     }
 }

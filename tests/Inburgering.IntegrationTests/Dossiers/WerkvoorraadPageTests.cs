@@ -54,4 +54,28 @@ public sealed class WerkvoorraadPageTests(AppFixture app) : IClassFixture<AppFix
         Assert.Contains("role=\"alert\"", fout, StringComparison.Ordinal);
         Assert.Contains("fase", fout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_milestone_form_with_an_unreadable_date_names_every_invalid_field_and_stores_nothing()
+    {
+        var browser = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur)));
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var id = (await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Kalender.Vandaag(app.Clock).AddDays(-5)))).Verwacht(HttpStatusCode.Created).Id;
+        var versie = (await api.LeesAsync(id)).ETag!.Trim('"');
+
+        var kennismaking = await browser.PostFormAsync($"/dossiers/{id}?handler=Kennismaking", new() { ["Versie"] = versie, ["Gehouden"] = "31-02-2026", ["Locatie"] = "kantoor" });
+        var intake = await browser.PostFormAsync($"/dossiers/{id}?handler=BredeIntake", new() { ["Versie"] = versie, ["Aanbieder"] = "Taalschool Twente", ["Startdatum"] = "morgen" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, kennismaking.StatusCode);
+        var pagina = await kennismaking.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"fout-kennismaking-gehouden\"", pagina, StringComparison.Ordinal);
+        Assert.Contains("id=\"fout-kennismaking-locatie\"", pagina, StringComparison.Ordinal);
+        Assert.Contains("dag-maand-jaar", pagina, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, intake.StatusCode);
+        Assert.Contains("id=\"fout-brede-intake-startdatum\"", await intake.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var opgeslagen = (await api.LeesAsync(id)).Json;
+        Assert.Equal(versie, opgeslagen.GetProperty("versie").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, opgeslagen.GetProperty("kennismakingsgesprek").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, opgeslagen.GetProperty("bredeIntake").ValueKind);
+    }
 }

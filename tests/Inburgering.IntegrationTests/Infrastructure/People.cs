@@ -48,6 +48,19 @@ internal static partial class People
         return email;
     }
 
+    /// <summary>A COA casemanager who works at the given locations (COA memberships carry their locations).</summary>
+    public static async Task<string> CreateCasemanagerAsync(this AppFixture app, params Guid[] locaties)
+    {
+        var email = await app.CreateUserAsync();
+        await using var scope = app.TenantScope.EnterHost();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+        var user = db.Users.Single(u => u.Email == email);
+        db.Memberships.Add(new Membership(user.Id, Modules.Tenancy.Data.ReferenceData.TenancySeeder.CoaId, OrganisationKind.Coa,
+            [Modules.Identity.Contracts.Roles.CoaCasemanager], locaties, app.Clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+        return email;
+    }
+
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AppFixture, System.Collections.Concurrent.ConcurrentDictionary<string, string>> Authenticators = [];
 
     /// <summary>

@@ -12,7 +12,8 @@ public sealed record SignaalKaart(Guid Id, string Soort, string Ernst, DateOnly 
 public sealed record DossierOverzicht(
     Guid Id, int Versie, string VNummer, string Naam, DateOnly Geboortedatum, string Fase, DateOnly Vergunningdatum, DateOnly Koppelingsdatum,
     DateOnly? TermijnStart, DateOnly? TermijnEinde, int? DagenTotTermijnEinde, IReadOnlyList<KlokRegel> Klokken, IReadOnlyList<SignaalKaart> Signalen,
-    DateOnly? KennismakingGehouden, int? Scenario, IReadOnlyList<string> TenzijRedenen, DateOnly? BredeIntakeStart, int AantalPipVersies);
+    DateOnly? KennismakingGehouden, int? Scenario, IReadOnlyList<string> TenzijRedenen, DateOnly? BredeIntakeStart, int AantalPipVersies,
+    CoaOverdrachtGegevens? Overdracht, DateTimeOffset? OverdrachtVastgelegdOp, string? OverdrachtVastgelegdDoor);
 
 /// <summary>The tenzij-reden codes, in the order the form shows them.</summary>
 public static class TenzijRedenCodes

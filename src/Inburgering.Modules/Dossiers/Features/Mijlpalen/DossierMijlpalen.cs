@@ -9,23 +9,23 @@ namespace Inburgering.Modules.Dossiers.Features.Mijlpalen;
 
 internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats werkplaats) : IDossierMijlpalen
 {
-    public Task<int> KennismakingAsync(ClaimsPrincipal user, Guid id, int versie, DateTimeOffset? gepland, DateOnly? gehouden, string? locatie, bool driegesprek, CancellationToken ct) =>
+    public Task<int> KennismakingAsync(ClaimsPrincipal user, Guid id, int versie, DateTimeOffset? gepland, DateOnly? gehouden, string? locatie, bool driegesprek, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, check) =>
         {
             var gesprek = new KennismakingInvoer(gepland, gehouden, check.Woord<KmgLocatie>(locatie, "locatie"), driegesprek).Lees(check);
             d.LegKennismakingVast(gesprek);
             return (Gebeurtenissen.Kennismaking, gesprek);
-        }, ct);
+        }, onleesbaar, ct);
 
-    public Task<int> ScenarioAsync(ClaimsPrincipal user, Guid id, int versie, int? scenario, DateOnly? besluitdatum, IReadOnlyList<string> tenzijRedenen, string? toelichting, CancellationToken ct) =>
+    public Task<int> ScenarioAsync(ClaimsPrincipal user, Guid id, int versie, int? scenario, DateOnly? besluitdatum, IReadOnlyList<string> tenzijRedenen, string? toelichting, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, check) =>
         {
             var keuze = new ScenarioInvoer(scenario, besluitdatum, tenzijRedenen, toelichting).Lees(check);
             d.KiesScenario(keuze);
             return (Gebeurtenissen.Scenario, keuze);
-        }, ct);
+        }, onleesbaar, ct);
 
-    public Task<int> BredeIntakeAsync(ClaimsPrincipal user, Guid id, int versie, string? aanbieder, DateOnly? startdatum, DateOnly? einddatum, CancellationToken ct) =>
+    public Task<int> BredeIntakeAsync(ClaimsPrincipal user, Guid id, int versie, string? aanbieder, DateOnly? startdatum, DateOnly? einddatum, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, check) =>
         {
             var bestaand = d.BredeIntake;
@@ -33,9 +33,9 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
                 bestaand?.OpleidingEnWerk, bestaand?.PersoonlijkeOmstandigheden, null).Lees(check);
             d.LegBredeIntakeVast(intake);
             return (Gebeurtenissen.BredeIntake, new { bredeIntake = intake, gezondheidGewijzigd = false });
-        }, ct);
+        }, onleesbaar, ct);
 
-    public Task<int> PipAsync(ClaimsPrincipal user, Guid id, int versie, DateOnly? dagtekening, string? leerroute, bool knm, bool pvt, bool map, CancellationToken ct) =>
+    public Task<int> PipAsync(ClaimsPrincipal user, Guid id, int versie, DateOnly? dagtekening, string? leerroute, bool knm, bool pvt, bool map, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, check) =>
         {
             var datum = check.Verplicht(dagtekening, "dagtekening");
@@ -43,18 +43,11 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
             check.Klaar();
             var pip = d.StelPipVast(datum, route, knm, pvt, map, null, null, null, werkplaats.Nu, DossierWerkplaats.ActorVan(user).Naam);
             return (Gebeurtenissen.Pip, new { pip.Nummer, dagtekening, leerroute, knm, pvt, map, d.TermijnStart, d.TermijnEinde });
-        }, ct);
+        }, onleesbaar, ct);
 
-    private async Task<int> SchrijfAsync(ClaimsPrincipal user, Guid id, int versie, Func<Dossier, Invoer, (string, object)> wijziging, CancellationToken ct)
+    private async Task<int> SchrijfAsync(ClaimsPrincipal user, Guid id, int versie, Func<Dossier, Invoer, (string, object)> wijziging, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct)
     {
-        var dossier = await MijlpaalEndpoints.SchrijfAsync(id, user, lezer, werkplaats, d =>
-        {
-            if (d.Versie != versie)
-            {
-                throw new DomainException(Platform.Errors.PlatformErrors.PreconditionFailed,
-                    "Het dossier is intussen gewijzigd. Laad het opnieuw en probeer het nog eens.", StatusCodes.Status412PreconditionFailed);
-            }
-        }, wijziging, ct);
+        var dossier = await MijlpaalEndpoints.SchrijfAsync(id, user, lezer, werkplaats, d => DossierWerkplaats.ControleerVersie(versie, d), wijziging, ct, onleesbaar);
         return dossier.Versie;
     }
 }

@@ -108,16 +108,30 @@ internal static class MijlpaalEndpoints
 
     /// <summary>The one write path of every milestone, for the API (If-Match) and the pages (the version in the form).</summary>
     internal static async Task<Dossier> SchrijfAsync(Guid id, ClaimsPrincipal user, DossierLezer lezer, DossierWerkplaats werkplaats, Action<Dossier> controleerVersie,
-        Func<Dossier, Invoer, (string Gebeurtenis, object Gegevens)> wijziging, CancellationToken ct)
+        Func<Dossier, Invoer, (string Gebeurtenis, object Gegevens)> wijziging, CancellationToken ct, IReadOnlyDictionary<string, string[]>? onleesbaar = null)
     {
         var dossier = await lezer.LaadAsync(user, id, ct);
         controleerVersie(dossier);
         DossierWerkplaats.NietAfgesloten(dossier);
-        var check = new Invoer();
-        var (gebeurtenis, gegevens) = wijziging(dossier, check);
+        var check = new Invoer(onleesbaar);
+        var (gebeurtenis, gegevens) = PasToe(dossier, check, wijziging);
         check.Klaar();
         await werkplaats.BewaarAsync(dossier, gebeurtenis, gegevens, DossierWerkplaats.ActorVan(user), ct);
         return dossier;
+    }
+
+    /// <summary>A rule judged on input that was itself invalid says nothing: the invalid fields are the answer then.</summary>
+    internal static (string Gebeurtenis, object Gegevens) PasToe(Dossier dossier, Invoer check, Func<Dossier, Invoer, (string, object)> wijziging)
+    {
+        try
+        {
+            return wijziging(dossier, check);
+        }
+        catch (RuleViolationException) when (check.HeeftFouten)
+        {
+            check.Klaar();
+            throw;
+        }
     }
 
     private static async Task<IResult> OverdrachtAsync(Guid id, OverdrachtInvoer invoer, HttpContext http, ClaimsPrincipal user,

@@ -14,6 +14,11 @@ internal sealed record OverdrachtWeergave(
     public static OverdrachtWeergave? Van(Overdracht? o) => o is null ? null : new(o.Opleiding, o.Werkervaring, o.Talen, o.ZichtbareBeperkingen,
         o.VoorinburgeringDeelname, o.VoorinburgeringVoortgang, o.Telefoon, o.Email, o.Beschikbaarheid, o.DriegesprekGewenst,
         o.PersoonlijkeOverdrachtOp, o.VastgelegdOp, o.VastgelegdDoor);
+
+    /// <summary>The overdracht for the pages (COA's own, and the gemeente's read-only card).</summary>
+    public static Contracts.CoaOverdrachtGegevens? Gegevens(Overdracht? o) => o is null ? null : new(o.Opleiding, o.Werkervaring, o.Talen,
+        o.ZichtbareBeperkingen, o.VoorinburgeringDeelname, o.VoorinburgeringVoortgang, o.Telefoon, o.Email, o.Beschikbaarheid, o.DriegesprekGewenst,
+        o.PersoonlijkeOverdrachtOp);
 }
 
 /// <param name="InAzc">Held before the move (or while no move date is known).</param>

@@ -24,7 +24,8 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
         return new DossierOverzicht(d.Id, d.Versie, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Fase), d.Vergunningdatum, d.Koppelingsdatum,
             d.TermijnStart, d.TermijnEinde, d.TermijnEinde is { } einde ? einde.DayNumber - vandaag.DayNumber : null, Bepaal(d, beleid, vandaag),
             [.. signalen.Select(s => new SignaalKaart(s.Id, Woorden.Naam(s.Soort), Woorden.Naam(s.Ernst), s.Vervaldatum, s.Tekst, s.Uitleg, s.GesnoozedTot))],
-            d.Kennismakingsgesprek?.Gehouden, d.Scenario?.Scenario, d.Scenario?.TenzijRedenen ?? [], d.BredeIntake?.Startdatum, d.PipVersies.Count);
+            d.Kennismakingsgesprek?.Gehouden, d.Scenario?.Scenario, d.Scenario?.TenzijRedenen ?? [], d.BredeIntake?.Startdatum, d.PipVersies.Count,
+            OverdrachtWeergave.Gegevens(d.Overdracht), d.Overdracht?.VastgelegdOp, d.Overdracht?.VastgelegdDoor);
     }
 
     internal static List<KlokRegel> Bepaal(Dossier d, Beleid beleid, DateOnly vandaag)

@@ -65,9 +65,21 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
         if (ifMatch.Trim() != "*" && !ifMatch.Split(',').Select(v => v.Trim()).Contains(ETag(dossier)))
         {
-            throw new DomainException(PlatformErrors.PreconditionFailed, "Het dossier is intussen gewijzigd. Laad het opnieuw en probeer het nog eens.", StatusCodes.Status412PreconditionFailed);
+            throw Gewijzigd();
         }
     }
+
+    /// <summary>The pages' form of the same check: the version the form was rendered with.</summary>
+    public static void ControleerVersie(int versie, Dossier dossier)
+    {
+        if (dossier.Versie != versie)
+        {
+            throw Gewijzigd();
+        }
+    }
+
+    private static DomainException Gewijzigd() =>
+        new(PlatformErrors.PreconditionFailed, "Het dossier is intussen gewijzigd. Laad het opnieuw en probeer het nog eens.", StatusCodes.Status412PreconditionFailed);
 
     public static string ETag(Dossier dossier) => $"\"{dossier.Versie}\"";
 

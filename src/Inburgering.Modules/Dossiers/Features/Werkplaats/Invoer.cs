@@ -4,10 +4,15 @@ using Inburgering.Platform.Errors;
 
 namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
 
-/// <summary>Input checks that collect every invalid field before anything is changed (400).</summary>
-internal sealed partial class Invoer
+/// <summary>
+/// Input checks that collect every invalid field before anything is changed (400). A form hands in the fields it could
+/// not even read (a date typed wrongly), so they are reported together with the rest.
+/// </summary>
+internal sealed partial class Invoer(IReadOnlyDictionary<string, string[]>? onleesbaar = null)
 {
     private readonly ValidationErrors _fouten = new();
+
+    public bool HeeftFouten => !_fouten.IsEmpty || onleesbaar is { Count: > 0 };
 
     public ValidationErrors Fouten => _fouten;
 
@@ -130,7 +135,15 @@ internal sealed partial class Invoer
         return null;
     }
 
-    public void Klaar() => _fouten.ThrowIfAny(DossierFouten.Validatie);
+    public void Klaar()
+    {
+        foreach (var (veld, fouten) in onleesbaar ?? new Dictionary<string, string[]>())
+        {
+            _fouten.Replace(veld, fouten);
+        }
+
+        _fouten.ThrowIfAny(DossierFouten.Validatie);
+    }
 
     [GeneratedRegex("^[0-9]{10}$")]
     private static partial Regex TienCijfers();
