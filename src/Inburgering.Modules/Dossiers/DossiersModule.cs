@@ -32,6 +32,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Contracts.IDossierOverzichten, Features.Weergave.DossierOverzichten>();
         services.AddScoped<Contracts.IDossierMijlpalen, DossierMijlpalen>();
         services.AddScoped<Contracts.IWerkvoorraad>(sp => sp.GetRequiredService<CaseloadLezer>());
+        services.AddScoped<Contracts.IDossierOverdragen, DossierOverdragen>();
         services.AddSingleton(new Tenancy.Contracts.TenantSettingDefinition(DossierLezer.ZichtbaarheidSetting,
             "Welke dossiers een klantregisseur ziet: alle dossiers van de gemeente, of alleen de eigen caseload.", "alle", ["alle", "eigen"]));
         services.AddSingleton<InzageLogboek>();
@@ -44,6 +45,8 @@ public sealed class DossiersModule : IModule
         }
 
         services.AddScoped<SignaalEvaluatie>();
+        services.AddScoped<SignaalBehandeling>();
+        services.AddScoped<Contracts.ISignaalBehandeling>(sp => sp.GetRequiredService<SignaalBehandeling>());
         services.AddScoped<Jobs.SignaalSweep>();
         services.AddScoped<Jobs.SignaalGemeenteJob>();
         services.AddSingleton<Platform.Jobs.IRecurringJob, Jobs.SignaalRecurringJob>();

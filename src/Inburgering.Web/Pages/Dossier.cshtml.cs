@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
+using Inburgering.Platform.Tenancy;
+using Inburgering.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,9 +16,44 @@ namespace Inburgering.Web.Pages;
 /// A refused form comes back with the entered values and each error next to its field; nothing is stored.
 /// </summary>
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.DossiersLezen)]
-public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpalen mijlpalen) : PageModel
+public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpalen mijlpalen, ISignaalBehandeling signalen, IDossierOverdragen overdragen,
+    IWerkvoorraad werkvoorraad, IPeopleDirectory mensen, IPermissionChecker rechten) : PageModel
 {
     public DossierOverzicht Dossier { get; private set; } = null!;
+
+    public IReadOnlyList<TijdlijnItem> Tijdlijn { get; private set; } = [];
+
+    public bool MagSignalenBehandelen { get; private set; }
+
+    public bool MagOverdragen { get; private set; }
+
+    public IReadOnlyList<Medewerker> Klantregisseurs { get; private set; } = [];
+
+    public IReadOnlyList<GemeenteKeuze> Doelgemeenten { get; private set; } = [];
+
+    public string? OpenAanbod { get; private set; }
+
+    /// <summary>The signal whose snooze form was refused, so its errors show on its own card.</summary>
+    [BindProperty]
+    public Guid? Signaal { get; set; }
+
+    [BindProperty]
+    public string? SnoozeTot { get; set; }
+
+    [BindProperty]
+    public string? SnoozeReden { get; set; }
+
+    [BindProperty]
+    public Guid? NieuweKlantregisseur { get; set; }
+
+    [BindProperty]
+    public string? Reden { get; set; }
+
+    [BindProperty]
+    public Guid? DoelGemeente { get; set; }
+
+    [BindProperty]
+    public string? AanbodToelichting { get; set; }
 
     /// <summary>Which form was sent and refused, its errors per field, and a message for the whole form.</summary>
     public string? Formulier { get; private set; }
@@ -68,6 +106,34 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LaadAsync(id, ct) ? Page() : NotFound();
 
+    /// <summary>The termijn the first PIP would set with this dagtekening, while it is typed (htmx); plain arithmetic, no dossier read.</summary>
+    public IActionResult OnGetTermijn(string? dagtekening)
+    {
+        var datums = new Datums();
+        var cultuur = System.Globalization.CultureInfo.CurrentUICulture;
+        var tekst = datums.Lees(dagtekening, "dagtekening") is { } datum
+            ? string.Format(cultuur, Languages.IsEnglish ? "The termijn will run from {0:d MMMM yyyy} to {1:d MMMM yyyy}." : "De termijn loopt dan van {0:d MMMM yyyy} tot en met {1:d MMMM yyyy}.",
+                Inburgeringstermijn.Start(datum), Inburgeringstermijn.Einde(datum))
+            : string.Empty;
+        return Content(tekst, "text/plain; charset=utf-8");
+    }
+
+    public Task<IActionResult> OnPostErkenAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "signalen", _ => signalen.ErkenAsync(User, Signaal ?? Guid.Empty, ct), ct);
+
+    public Task<IActionResult> OnPostSnoozeAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "signaal-" + Signaal, datums => signalen.SnoozeAsync(User, Signaal ?? Guid.Empty, datums.Lees(SnoozeTot, "tot"), SnoozeReden, datums.Fouten, ct), ct);
+
+    public Task<IActionResult> OnPostToewijzenAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "overdragen", async _ =>
+        {
+            await MagToewijzenAsync(ct);
+            await werkvoorraad.WijsToeAsync(User, [id], NieuweKlantregisseur, Reden, ct);
+        }, ct);
+
+    public Task<IActionResult> OnPostAanbiedenAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "omkoppelen", _ => overdragen.BiedAanAsync(User, id, DoelGemeente, AanbodToelichting, ct), ct);
+
     public Task<IActionResult> OnPostKennismakingAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "kennismaking", datums => mijlpalen.KennismakingAsync(User, id, Versie, null, datums.Lees(Gehouden, "gehouden"), Locatie, false, datums.Fouten, ct), ct);
 
@@ -83,13 +149,16 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     /// <summary>The errors of one field of the refused form, for the message under it.</summary>
     public string[] FoutenVan(string formulier, string veld) => Formulier == formulier && Fouten.TryGetValue(veld, out var fouten) ? fouten : [];
 
-    private async Task<IActionResult> BewaarAsync(Guid id, string formulier, Func<Datums, Task<int>> bewaar, CancellationToken ct)
+    private async Task<IActionResult> BewaarAsync(Guid id, string formulier, Func<Datums, Task> bewaar, CancellationToken ct)
     {
         try
         {
             // Dates are typed as dd-mm-jjjj (NL Design System: no native date picker); unreadable ones are refused with the rest.
             await bewaar(new Datums());
-            return Redirect($"/dossiers/{id}#{formulier}");
+            // A transfer can take the dossier out of the caller's sight; the werkvoorraad is where they continue then.
+            return formulier == "overdragen" && !await LaadAsync(id, ct)
+                ? Redirect("/werkvoorraad")
+                : Redirect($"/dossiers/{id}#{(formulier is "overdragen" or "omkoppelen" ? "kop-overdragen" : formulier)}");
         }
         catch (ValidationFailedException ex)
         {
@@ -123,12 +192,30 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
         try
         {
             Dossier = await overzichten.LeesAsync(User, id, ct);
+            Tijdlijn = await overzichten.TijdlijnAsync(User, id, ct);
+            MagSignalenBehandelen = await rechten.HasAsync(User, Permissions.SignalenBehandelen, ct);
+            MagOverdragen = await rechten.HasAsync(User, Permissions.DossiersToewijzen, ct);
+            if (MagOverdragen && Guid.TryParse(User.FindFirstValue(PlatformClaims.OrganisationId), out var gemeente))
+            {
+                Klantregisseurs = await mensen.MembersAsync(gemeente, Roles.Klantregisseur, ct);
+                Doelgemeenten = await overdragen.DoelgemeentenAsync(User, ct);
+                OpenAanbod = await overdragen.OpenAanbodAsync(User, id, ct);
+            }
+
             return true;
         }
         catch (DomainException ex) when (ex.Status == StatusCodes.Status404NotFound)
         {
             // The same answer whether the dossier is elsewhere or nowhere: nothing leaks.
             return false;
+        }
+    }
+
+    private async Task MagToewijzenAsync(CancellationToken ct)
+    {
+        if (!await rechten.HasAsync(User, Permissions.DossiersToewijzen, ct))
+        {
+            throw new DomainException("Dossiers:NoAccess", "U mag dossiers niet overdragen.", StatusCodes.Status403Forbidden);
         }
     }
 }

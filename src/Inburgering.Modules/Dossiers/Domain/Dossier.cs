@@ -186,7 +186,7 @@ internal sealed class Dossier : ITenantOwned
         PipVersies.Add(versie);
         if (TermijnStart is null)
         {
-            TermijnStart = dagtekening.AddDays(1);
+            TermijnStart = Contracts.Inburgeringstermijn.Start(dagtekening);
             BerekenTermijnEinde();
         }
 
@@ -428,7 +428,7 @@ internal sealed class Dossier : ITenantOwned
         : Fase.Gekoppeld;
 
     private void BerekenTermijnEinde() =>
-        TermijnEinde = TermijnStart?.AddYears(3).AddDays(-1).AddMonths(Termijnverlengingen.Sum(v => v.Maanden));
+        TermijnEinde = TermijnStart is { } start ? Contracts.Inburgeringstermijn.EindeVanaf(start, Termijnverlengingen.Sum(v => v.Maanden)) : null;
 }
 
 /// <summary>The person's own details, as given at the koppeling (from the TVS klantprofiel).</summary>

@@ -74,6 +74,28 @@ internal static class Gebeurtenissen
     public const string OmkoppelingGeweigerd = "omkoppeling.geweigerd";
     public const string OmkoppelingIngetrokken = "omkoppeling.ingetrokken";
     public const string OmkoppelingOvergenomen = "omkoppeling.overgenomen";
+
+    public static string Omschrijving(string soort) => soort switch
+    {
+        Aangemaakt => "Dossier aangemaakt",
+        GegevensGewijzigd => "Gegevens gewijzigd",
+        Toegewezen => "Toegewezen",
+        Overdracht => "Warme overdracht vastgelegd",
+        Kennismaking => "Kennismakingsgesprek vastgelegd",
+        Scenario => "Scenario vastgelegd",
+        BredeIntake => "Brede intake vastgelegd",
+        Pip => "PIP vastgesteld",
+        Huisvesting => "Huisvesting vastgelegd",
+        Activiteit => "Activiteit toegevoegd",
+        Voortgangsgesprek => "Voortgangsgesprek gehouden",
+        Termijnverlenging => "Termijn verlengd",
+        Afgesloten => "Dossier afgesloten",
+        OmkoppelingAangeboden => "Aangeboden aan een andere gemeente",
+        OmkoppelingGeweigerd => "Omkoppeling geweigerd",
+        OmkoppelingIngetrokken => "Omkoppeling ingetrokken",
+        OmkoppelingOvergenomen => "Overgenomen van een andere gemeente",
+        _ => soort,
+    };
 }
 
 /// <summary>

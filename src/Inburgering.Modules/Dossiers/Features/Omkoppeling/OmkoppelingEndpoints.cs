@@ -51,6 +51,14 @@ internal static class OmkoppelingEndpoints
     private static async Task<IResult> AanbiedenAsync(Guid id, Aanbod invoer, ClaimsPrincipal user, DossierLezer lezer, DossierWerkplaats werkplaats,
         IOrganisationDirectory organisaties, CancellationToken ct)
     {
+        var aanbod = await BiedAanAsync(id, invoer, user, lezer, werkplaats, organisaties, ct);
+        return TypedResults.Created($"/api/v1/omkoppelingen/{aanbod.Id}", await WeergaveAsync(aanbod, organisaties, ct));
+    }
+
+    /// <summary>The one way to offer a dossier, for the API and the dossier page's transfer dialog.</summary>
+    internal static async Task<Domain.Omkoppeling> BiedAanAsync(Guid id, Aanbod invoer, ClaimsPrincipal user, DossierLezer lezer, DossierWerkplaats werkplaats,
+        IOrganisationDirectory organisaties, CancellationToken ct)
+    {
         var bron = werkplaats.Gemeente;
         var dossier = await lezer.LaadAsync(user, id, ct);
         DossierWerkplaats.NietAfgesloten(dossier);
@@ -73,7 +81,7 @@ internal static class OmkoppelingEndpoints
             toelichting, actor.Naam, werkplaats.Nu);
         werkplaats.Db.Omkoppelingen.Add(aanbod);
         await werkplaats.BewaarAsync(dossier, Gebeurtenissen.OmkoppelingAangeboden, new { aanbod.Id, doel = doel.Naam, toelichting }, actor, ct, "omkoppeling");
-        return TypedResults.Created($"/api/v1/omkoppelingen/{aanbod.Id}", await WeergaveAsync(aanbod, organisaties, ct));
+        return aanbod;
     }
 
     private static async Task<IResult> LijstAsync(string? richting, string? status, DossierWerkplaats werkplaats, IOrganisationDirectory organisaties, CancellationToken ct)

@@ -134,9 +134,9 @@ internal static class SignaalEndpoints
             .OrderByDescending(t => t.Overdue).ThenByDescending(t => t.Totaal).ToList());
     }
 
-    private static async Task<IResult> DetailAsync(Guid id, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+    private static async Task<IResult> DetailAsync(Guid id, ClaimsPrincipal user, SignaalBehandeling behandeling, DossierWerkplaats werkplaats, CancellationToken ct)
     {
-        var (signaal, dossier) = await LaadAsync(id, user, werkplaats, lezer, ct);
+        var (signaal, dossier) = await behandeling.LaadAsync(user, id, ct);
         var gebeurtenissen = await werkplaats.Db.SignaalHistorie.AsNoTracking().Where(h => h.SignaalId == id).OrderBy(h => h.Volgnummer)
             .Select(h => new SignaalHistorieRegel(h.Soort, h.Tijdstip, h.Door, h.Reden, h.Tot, h.Ernst)).ToListAsync(ct);
         List<SignaalHistorieRegel> historie =
@@ -149,34 +149,16 @@ internal static class SignaalEndpoints
         return TypedResults.Ok(new SignaalDetail(Weergave(signaal, dossier, werkplaats.Vandaag), historie));
     }
 
-    private static async Task<IResult> ErkenAsync(Guid id, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+    private static async Task<IResult> ErkenAsync(Guid id, ClaimsPrincipal user, SignaalBehandeling behandeling, DossierWerkplaats werkplaats, CancellationToken ct)
     {
-        var (signaal, dossier) = await LaadAsync(id, user, werkplaats, lezer, ct, bewerken: true);
-        var actor = DossierWerkplaats.ActorVan(user);
-        signaal.Erken(actor.Naam, werkplaats.Nu);
-        werkplaats.Db.SignaalHistorie.Add(new SignaalGebeurtenis(signaal.Id, signaal.DossierId, SignaalGebeurtenis.Erkend, werkplaats.Nu, actor.Naam, null, null, signaal.Ernst));
-        await werkplaats.Db.SaveChangesAsync(ct);
+        var (signaal, dossier) = await behandeling.ErkenAsync(user, id, ct);
         return TypedResults.Ok(Weergave(signaal, dossier, werkplaats.Vandaag));
     }
 
-    private static async Task<IResult> SnoozeAsync(Guid id, Snooze invoer, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+    private static async Task<IResult> SnoozeAsync(Guid id, Snooze invoer, ClaimsPrincipal user, SignaalBehandeling behandeling, DossierWerkplaats werkplaats, CancellationToken ct)
     {
-        var check = new Invoer();
-        var vandaag = werkplaats.Vandaag;
-        var tot = check.Verplicht(invoer.Tot, "tot");
-        if (invoer.Tot is not null && (tot <= vandaag || tot > vandaag.AddDays(180)))
-        {
-            check.Fout("tot", "Kies een datum vanaf morgen tot hoogstens 180 dagen vooruit.");
-        }
-
-        var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 500);
-        check.Klaar();
-        var (signaal, dossier) = await LaadAsync(id, user, werkplaats, lezer, ct, bewerken: true);
-        var actor = DossierWerkplaats.ActorVan(user);
-        signaal.Snooze(tot, reden!);
-        werkplaats.Db.SignaalHistorie.Add(new SignaalGebeurtenis(signaal.Id, signaal.DossierId, SignaalGebeurtenis.Gesnoozed, werkplaats.Nu, actor.Naam, reden, tot, signaal.Ernst));
-        await werkplaats.Db.SaveChangesAsync(ct);
-        return TypedResults.Ok(Weergave(signaal, dossier, vandaag));
+        var (signaal, dossier) = await behandeling.SnoozeAsync(user, id, invoer.Tot, invoer.Reden, ct);
+        return TypedResults.Ok(Weergave(signaal, dossier, werkplaats.Vandaag));
     }
 
     private static async Task<IResult> DossierAsync(Guid id, string? status, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
@@ -232,21 +214,6 @@ internal static class SignaalEndpoints
         var db = werkplaats.Db;
         var query = db.Signalen.AsNoTracking().Join(db.Dossiers.AsNoTracking(), s => s.DossierId, d => d.Id, (s, d) => new Rij { S = s, D = d });
         return filter is { } kr ? query.Where(x => x.D.KlantregisseurId == kr) : query;
-    }
-
-    private static async Task<(Signaal Signaal, Dossier Dossier)> LaadAsync(Guid id, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct, bool bewerken = false)
-    {
-        _ = werkplaats.Gemeente;
-        var signalen = bewerken ? werkplaats.Db.Signalen : werkplaats.Db.Signalen.AsNoTracking();
-        var signaal = await signalen.SingleOrDefaultAsync(s => s.Id == id, ct)
-            ?? throw new DomainException(SignaalFouten.NietGevonden, "Dit signaal bestaat niet in uw gemeente.", StatusCodes.Status404NotFound);
-        var dossier = await lezer.LaadAsync(user, signaal.DossierId, ct, alleenLezen: true);
-        if (bewerken && signaal.OpgelostOp is not null)
-        {
-            throw new DomainException(SignaalFouten.AlOpgelost, "Dit signaal is al opgelost.", StatusCodes.Status409Conflict);
-        }
-
-        return (signaal, dossier);
     }
 
     private static SignaalWeergave Weergave(Signaal s, Dossier d, DateOnly vandaag) => new(

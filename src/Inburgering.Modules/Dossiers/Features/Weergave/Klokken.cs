@@ -12,8 +12,30 @@ namespace Inburgering.Modules.Dossiers.Features.Weergave;
 /// Every legal clock of one dossier on one strip (domain guide, "Rules and deadlines"), each with its date under the
 /// gemeente's norm and whether it was met, is still open, or has run out.
 /// </summary>
-internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLezer lezer, IBeleidsregels regels) : IDossierOverzichten
+internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLezer lezer, IBeleidsregels regels, IOrganisationDirectory organisaties) : IDossierOverzichten
 {
+    public async Task<IReadOnlyList<TijdlijnItem>> TijdlijnAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
+        var rijen = await werkplaats.Db.Tijdlijn.AsNoTracking().Where(t => t.DossierId == dossier.Id)
+            .OrderByDescending(t => t.Tijdstip).ThenByDescending(t => t.Volgnummer).ToListAsync(ct);
+        var namen = (await organisaties.FindManyAsync(rijen.Select(r => r.OrganisatieId).Distinct(), ct)).ToDictionary(o => o.Id, o => o.Naam);
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "tijdlijn", [dossier.Id], ct);
+        return [.. rijen.Select(r => new TijdlijnItem(r.Tijdstip, r.Soort, Gebeurtenissen.Omschrijving(r.Soort), r.ActorNaam,
+            namen.GetValueOrDefault(r.OrganisatieId, "?"), Toelichting(r.Gegevens)))];
+    }
+
+    /// <summary>The reason or note a person typed with the change; the rest of the stored section stays in the API.</summary>
+    private static string? Toelichting(string gegevens)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(gegevens);
+        return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+               && (json.RootElement.TryGetProperty("reden", out var tekst) || json.RootElement.TryGetProperty("toelichting", out tekst))
+               && tekst.ValueKind == System.Text.Json.JsonValueKind.String
+            ? tekst.GetString()
+            : null;
+    }
+
     public async Task<DossierOverzicht> LeesAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var d = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
@@ -23,9 +45,9 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "dossier", [id], ct);
         return new DossierOverzicht(d.Id, d.Versie, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Fase), d.Vergunningdatum, d.Koppelingsdatum,
             d.TermijnStart, d.TermijnEinde, d.TermijnEinde is { } einde ? einde.DayNumber - vandaag.DayNumber : null, Bepaal(d, beleid, vandaag),
-            [.. signalen.Select(s => new SignaalKaart(s.Id, Woorden.Naam(s.Soort), Woorden.Naam(s.Ernst), s.Vervaldatum, s.Tekst, s.Uitleg, s.GesnoozedTot))],
+            [.. signalen.Select(s => new SignaalKaart(s.Id, Woorden.Naam(s.Soort), Woorden.Naam(s.Ernst), s.Vervaldatum, s.Tekst, s.Uitleg, s.GesnoozedTot, s.ErkendDoor))],
             d.Kennismakingsgesprek?.Gehouden, d.Scenario?.Scenario, d.Scenario?.TenzijRedenen ?? [], d.BredeIntake?.Startdatum, d.PipVersies.Count,
-            OverdrachtWeergave.Gegevens(d.Overdracht), d.Overdracht?.VastgelegdOp, d.Overdracht?.VastgelegdDoor);
+            OverdrachtWeergave.Gegevens(d.Overdracht), d.Overdracht?.VastgelegdOp, d.Overdracht?.VastgelegdDoor, vandaag);
     }
 
     internal static List<KlokRegel> Bepaal(Dossier d, Beleid beleid, DateOnly vandaag)
