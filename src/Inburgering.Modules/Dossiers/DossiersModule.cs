@@ -33,6 +33,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Contracts.IDossierMijlpalen, DossierMijlpalen>();
         services.AddScoped<Contracts.IWerkvoorraad>(sp => sp.GetRequiredService<CaseloadLezer>());
         services.AddScoped<Contracts.IDossierOverdragen, DossierOverdragen>();
+        services.AddScoped<Contracts.IWerkvoorraadFilters, WerkvoorraadFilters>();
         services.AddSingleton(new Tenancy.Contracts.TenantSettingDefinition(DossierLezer.ZichtbaarheidSetting,
             "Welke dossiers een klantregisseur ziet: alle dossiers van de gemeente, of alleen de eigen caseload.", "alle", ["alle", "eigen"]));
         services.AddSingleton<InzageLogboek>();
@@ -57,6 +58,7 @@ public sealed class DossiersModule : IModule
     {
         // The fixed paths first, so /dossiers/toewijzingen never reads as an id.
         CaseloadEndpoints.Map(endpoints);
+        WerkvoorraadFilterEndpoints.Map(endpoints);
         RegistratieEndpoints.Map(endpoints);
         MijlpaalEndpoints.Map(endpoints);
         TijdlijnEndpoints.Map(endpoints);

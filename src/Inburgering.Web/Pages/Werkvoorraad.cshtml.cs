@@ -10,7 +10,7 @@ namespace Inburgering.Web.Pages;
 
 /// <summary>The klantregisseur's caseload: filters in the query string (bookmarkable), keyset paging, signals as badges.</summary>
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.DossiersLezen)]
-public sealed class WerkvoorraadModel(IWerkvoorraad werkvoorraad) : PageModel
+public sealed class WerkvoorraadModel(IWerkvoorraad werkvoorraad, IWerkvoorraadFilters weergaven) : PageModel
 {
     public static readonly IReadOnlyList<string> Fasen = ["gekoppeld", "overgedragen", "kennismaking", "scenario-gekozen", "brede-intake", "inburgering", "afgesloten"];
 
@@ -36,8 +36,48 @@ public sealed class WerkvoorraadModel(IWerkvoorraad werkvoorraad) : PageModel
 
     public IReadOnlyDictionary<string, string[]> Fouten { get; private set; } = new Dictionary<string, string[]>();
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public IReadOnlyList<OpgeslagenFilter> Weergaven { get; private set; } = [];
+
+    /// <summary>Errors of the "save this view" form, by field.</summary>
+    public IReadOnlyDictionary<string, string[]> WeergaveFouten { get; private set; } = new Dictionary<string, string[]>();
+
+    [BindProperty]
+    public string? Naam { get; set; }
+
+    [BindProperty]
+    public bool Delen { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LaadAsync(ct);
+
+    public async Task<IActionResult> OnPostBewaarAsync(CancellationToken ct)
     {
+        try
+        {
+            var filter = await weergaven.BewaarAsync(User, Naam, new WerkvoorraadFilterInstelling(Wie, Fase, Q, Signaal, Sort), Delen, ct);
+            return Redirect(Link(filter.Filter) + "&bewaard=1");
+        }
+        catch (ValidationFailedException ex)
+        {
+            WeergaveFouten = ex.Errors;
+        }
+
+        await LaadAsync(ct);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostVerwijderAsync(Guid weergave, CancellationToken ct)
+    {
+        await weergaven.VerwijderAsync(User, weergave, ct);
+        return Redirect("/werkvoorraad");
+    }
+
+    /// <summary>The werkvoorraad with a saved view's filters: an ordinary, bookmarkable link (wie is always in it).</summary>
+    public string Link(WerkvoorraadFilterInstelling f) => Url.Page("/Werkvoorraad", new { wie = f.Wie, fase = f.Fase, q = f.Q, signaal = f.Signaal, sort = f.Sort })!;
+
+    private async Task LaadAsync(CancellationToken ct)
+    {
+        Weergaven = await weergaven.LijstAsync(User, ct);
         try
         {
             Pagina = await werkvoorraad.LeesAsync(User, Wie == "team" ? null : "me", Fase, Q, Signaal, Sort, Cursor, ct);

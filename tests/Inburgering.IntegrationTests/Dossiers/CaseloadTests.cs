@@ -132,6 +132,47 @@ public sealed class CaseloadTests(AppFixture app) : IClassFixture<AppFixture>
         while (cursor is not null);
         return paginas;
     }
+
+    [Fact]
+    public async Task Saved_views_are_checked_like_the_werkvoorraad_shared_within_the_gemeente_only_and_removed_by_their_maker_only()
+    {
+        // Views belong to people: each signs in and uses the API with their own token.
+        var maker = await PersoonAsync(AppFixture.TenantA);
+        var collega = await PersoonAsync(AppFixture.TenantA);
+        var elders = await PersoonAsync(AppFixture.TenantB);
+        var naam = "Weergave " + Guid.NewGuid().ToString("N")[..8];
+
+        var fout = await Antwoord.VanAsync(await maker.Client.PostAsJsonAsync("/api/v1/werkvoorraad/filters",
+            new { naam = "", wie = "iedereen", fase = "klaar", sort = "leeftijd", signaal = "rood", gedeeld = true }));
+        Assert.Equal(HttpStatusCode.BadRequest, fout.Status);
+        Assert.Equal(["fase", "naam", "signaal", "sort", "wie"], fout.Velden);
+        Assert.Empty((await maker.Client.GetFromJsonAsync<JsonElement>("/api/v1/werkvoorraad/filters")).EnumerateArray());
+
+        var gedeeld = (await Antwoord.VanAsync(await maker.Client.PostAsJsonAsync("/api/v1/werkvoorraad/filters",
+            new { naam, wie = "team", fase = "gekoppeld", signaal = "overdue", gedeeld = true }))).VerwachtAangemaakt();
+        var prive = (await Antwoord.VanAsync(await maker.Client.PostAsJsonAsync("/api/v1/werkvoorraad/filters",
+            new { naam = naam + " privé", wie = "mij", gedeeld = false }))).VerwachtAangemaakt();
+        var dubbel = await Antwoord.VanAsync(await maker.Client.PostAsJsonAsync("/api/v1/werkvoorraad/filters", new { naam, wie = "mij" }));
+        Assert.Equal(["naam"], dubbel.Velden);
+
+        var gezien = (await collega.Client.GetFromJsonAsync<JsonElement>("/api/v1/werkvoorraad/filters")).EnumerateArray().ToList();
+        var kopie = Assert.Single(gezien, f => f.GetProperty("id").GetGuid() == gedeeld);
+        Assert.Equal("overdue", kopie.GetProperty("filter").GetProperty("signaal").GetString());
+        Assert.False(kopie.GetProperty("vanMij").GetBoolean());
+        Assert.DoesNotContain(gezien, f => f.GetProperty("id").GetGuid() == prive);
+        Assert.DoesNotContain((await elders.Client.GetFromJsonAsync<JsonElement>("/api/v1/werkvoorraad/filters")).EnumerateArray(), f => f.GetProperty("id").GetGuid() == gedeeld);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await collega.Client.DeleteAsync($"/api/v1/werkvoorraad/filters/{gedeeld}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await elders.Client.DeleteAsync($"/api/v1/werkvoorraad/filters/{gedeeld}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await maker.Client.DeleteAsync($"/api/v1/werkvoorraad/filters/{gedeeld}")).StatusCode);
+        Assert.DoesNotContain((await collega.Client.GetFromJsonAsync<JsonElement>("/api/v1/werkvoorraad/filters")).EnumerateArray(), f => f.GetProperty("id").GetGuid() == gedeeld);
+    }
+
+    private async Task<DossierApi> PersoonAsync(Guid gemeente)
+    {
+        var browser = await app.SignedInBrowserAsync(await app.CreateUserAsync((gemeente, OrganisationKind.Gemeente, Roles.Klantregisseur)));
+        return new DossierApi(app.Bearer((await app.CodeFlowAsync(browser)).GetProperty("access_token").GetString()!));
+    }
 }
 
 internal static class AntwoordExtensions

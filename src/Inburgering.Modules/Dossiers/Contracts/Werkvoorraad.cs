@@ -23,3 +23,22 @@ public interface IWerkvoorraad
     /// <summary>Open signals (not snoozed) on the caller's own dossiers, for the counter in the header.</summary>
     Task<int> OpenSignalenAsync(ClaimsPrincipal user, CancellationToken ct);
 }
+
+/// <param name="Wie"><c>mij</c> (the caseload of whoever opens it) or <c>team</c>.</param>
+public sealed record WerkvoorraadFilterInstelling(string Wie, string? Fase, string? Q, string? Signaal, string? Sort);
+
+/// <param name="VanMij">The caller made it, so the caller may remove it.</param>
+public sealed record OpgeslagenFilter(Guid Id, string Naam, WerkvoorraadFilterInstelling Filter, bool Gedeeld, string Eigenaar, bool VanMij);
+
+/// <summary>Named werkvoorraad views: one's own, and those colleagues shared with the team.</summary>
+public interface IWerkvoorraadFilters
+{
+    /// <summary>The caller's own views and the team's shared ones, by name.</summary>
+    Task<IReadOnlyList<OpgeslagenFilter>> LijstAsync(ClaimsPrincipal user, CancellationToken ct);
+
+    /// <summary>Saves the filters as they are; a missing or duplicate name, or a filter the werkvoorraad would refuse, names each field and stores nothing.</summary>
+    Task<OpgeslagenFilter> BewaarAsync(ClaimsPrincipal user, string? naam, WerkvoorraadFilterInstelling filter, bool gedeeld, CancellationToken ct);
+
+    /// <summary>Only the maker removes a view; anyone else's is "not found".</summary>
+    Task VerwijderAsync(ClaimsPrincipal user, Guid id, CancellationToken ct);
+}

@@ -38,6 +38,8 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<SignaalWachtrij> SignaalWachtrij => Set<SignaalWachtrij>();
 
+    public DbSet<WerkvoorraadFilter> WerkvoorraadFilters => Set<WerkvoorraadFilter>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         // Ids are made in the domain (version 7), so a child added through a navigation is new, not an existing row.
@@ -46,6 +48,21 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
         modelBuilder.Entity<Voortgangsgesprek>().Property(v => v.Id).ValueGeneratedNever();
         modelBuilder.Entity<Termijnverlenging>().Property(t => t.Id).ValueGeneratedNever();
         modelBuilder.Entity<Dossier>().Property(d => d.Id).ValueGeneratedNever();
+        modelBuilder.Entity<WerkvoorraadFilter>(b =>
+        {
+            b.ToTable("werkvoorraad_filters");
+            b.Property(f => f.Id).ValueGeneratedNever();
+            b.Property(f => f.Naam).HasMaxLength(80);
+            b.Property(f => f.EigenaarNaam).HasMaxLength(200);
+            b.Property(f => f.Wie).HasMaxLength(10);
+            b.Property(f => f.Fase).HasMaxLength(30);
+            b.Property(f => f.Q).HasMaxLength(100);
+            b.Property(f => f.Signaal).HasMaxLength(20);
+            b.Property(f => f.Sort).HasMaxLength(30);
+            // A name is unique per maker; shared views are listed for everyone in the gemeente.
+            b.HasIndex(f => new { f.TenantId, f.EigenaarId, f.Naam }).IsUnique();
+            b.HasIndex(f => new { f.TenantId, f.Gedeeld });
+        });
         modelBuilder.Entity<Dossier>(b =>
         {
             b.ToTable("dossiers");

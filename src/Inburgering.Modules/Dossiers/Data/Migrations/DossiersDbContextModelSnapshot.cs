@@ -839,6 +839,79 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.ToTable("voortgangsgesprekken", "dossiers");
                 });
 
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.WerkvoorraadFilter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<Guid>("EigenaarId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("eigenaar_id");
+
+                    b.Property<string>("EigenaarNaam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("eigenaar_naam");
+
+                    b.Property<string>("Fase")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("fase");
+
+                    b.Property<bool>("Gedeeld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("gedeeld");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("naam");
+
+                    b.Property<string>("Q")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("q");
+
+                    b.Property<string>("Signaal")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("signaal");
+
+                    b.Property<string>("Sort")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("sort");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Wie")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("wie");
+
+                    b.HasKey("Id")
+                        .HasName("pk_werkvoorraad_filters");
+
+                    b.HasIndex("TenantId", "Gedeeld")
+                        .HasDatabaseName("ix_werkvoorraad_filters_tenant_id_gedeeld");
+
+                    b.HasIndex("TenantId", "EigenaarId", "Naam")
+                        .IsUnique()
+                        .HasDatabaseName("ix_werkvoorraad_filters_tenant_id_eigenaar_id_naam");
+
+                    b.ToTable("werkvoorraad_filters", "dossiers");
+                });
+
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Activiteit", b =>
                 {
                     b.HasOne("Inburgering.Modules.Dossiers.Domain.Dossier", null)

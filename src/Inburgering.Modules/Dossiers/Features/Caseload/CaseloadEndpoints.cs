@@ -55,22 +55,14 @@ internal static class CaseloadEndpoints
             _ when Guid.TryParse(klantregisseur, out var id) => id,
             _ => Ongeldig(check, "klantregisseur", "Gebruik 'me' of het id van een klantregisseur."),
         };
-        var gekozenFase = check.Woord<Fase>(fase, "fase");
-
+        var (gekozenFase, opNaam, signaalFilter) = LeesFilters(check, fase, sort, signaal);
         var aantal = limit ?? StandaardAantal;
         if (aantal is < 1 or > 100)
         {
             check.Fout("limit", "Kies 1 tot 100.");
         }
 
-        var opNaam = sort switch
-        {
-            null or "" or "koppelingsdatum" => false,
-            "naam" => true,
-            _ => Ongeldig(check, "sort", "Kies koppelingsdatum of naam.") is null,
-        };
         var positie = Cursor.Lees(cursor, opNaam, check);
-        var signaalFilter = SignaalFilterVan(signaal, check);
         check.Klaar();
 
         // A klantregisseur limited to their own caseload asking for someone else's gets an empty page.
@@ -121,6 +113,19 @@ internal static class CaseloadEndpoints
         werkplaats.Db.Inzages.Add(new Inzage(actor, "schrijven", "toewijzing", ids, werkplaats.Nu));
         await werkplaats.SlaOpAsync(ct);
         return dossiers.Count;
+    }
+
+    /// <summary>The filter words of the werkvoorraad, also checked when a view is saved.</summary>
+    internal static (Fase? Fase, bool OpNaam, SignaalFilter? Signaal) LeesFilters(Invoer check, string? fase, string? sort, string? signaal)
+    {
+        var gekozenFase = check.Woord<Fase>(fase, "fase");
+        var opNaam = sort switch
+        {
+            null or "" or "koppelingsdatum" => false,
+            "naam" => true,
+            _ => Ongeldig(check, "sort", "Kies koppelingsdatum of naam.") is null,
+        };
+        return (gekozenFase, opNaam, SignaalFilterVan(signaal, check));
     }
 
     private static SignaalFilter? SignaalFilterVan(string? signaal, Invoer check)
