@@ -22,6 +22,8 @@ public sealed class TeamleiderJourneyTests(BrowserFixture app) : IClassFixture<B
 
         await page.GotoAsync("/team?q=Haddad");
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+        var caseload = page.Locator($"#caseloads tr[data-klantregisseur='{kr}']");
+        Assert.Equal("0", (await caseload.Locator(".totaal").InnerTextAsync()).Trim());
         await page.Locator($"#kies-{eerste.Id}").CheckAsync();
         await page.Locator($"#kies-{tweede.Id}").CheckAsync();
         await page.Locator("#klantregisseur").SelectOptionAsync(kr.ToString());
@@ -44,6 +46,14 @@ public sealed class TeamleiderJourneyTests(BrowserFixture app) : IClassFixture<B
         }
 
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+
+        // The counts follow: two running dossiers in fase gekoppeld, each with its overdracht and KMG overdue.
+        Assert.Equal("2", (await caseload.Locator(".totaal").InnerTextAsync()).Trim());
+        Assert.Equal("2", (await caseload.Locator("[data-fase=gekoppeld]").InnerTextAsync()).Trim());
+        Assert.Equal("4", (await caseload.Locator(".verlopen").InnerTextAsync()).Trim());
+        await caseload.Locator("a").ClickAsync();
+        await page.WaitForURLAsync(new Regex($"kr={kr}"));
+        Assert.Equal(2, await page.Locator("#team tbody tr").CountAsync());
         Assert.Empty(fouten);
     }
 }

@@ -18,6 +18,12 @@ public sealed class TeamModel(IWerkvoorraad werkvoorraad, IPeopleDirectory mense
     [BindProperty(SupportsGet = true)]
     public string? Cursor { get; set; }
 
+    /// <summary>Only this klantregisseur's dossiers in the list below the counts.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Kr { get; set; }
+
+    public IReadOnlyList<TeamCaseload> Caseloads { get; private set; } = [];
+
     [BindProperty]
     public List<Guid> Dossiers { get; set; } = [];
 
@@ -50,9 +56,14 @@ public sealed class TeamModel(IWerkvoorraad werkvoorraad, IPeopleDirectory mense
 
     private async Task LaadAsync(CancellationToken ct)
     {
-        Pagina = await werkvoorraad.LeesAsync(User, null, null, Q, null, "naam", Cursor, ct);
+        Pagina = await werkvoorraad.LeesAsync(User, Kr?.ToString(), null, Q, null, "naam", Cursor, ct);
+        Caseloads = await werkvoorraad.TeamAsync(User, ct);
         Klantregisseurs = Guid.TryParse(User.FindFirstValue(PlatformClaims.OrganisationId), out var gemeente)
             ? await mensen.MembersAsync(gemeente, Roles.Klantregisseur, ct)
             : [];
+        // Everyone of the team gets a row, also with an empty caseload; the team queue (not assigned) comes first.
+        Caseloads = [.. Caseloads.Where(c => c.KlantregisseurId is null),
+            .. Klantregisseurs.Select(k => Caseloads.FirstOrDefault(c => c.KlantregisseurId == k.Id) ?? new TeamCaseload(k.Id, new Dictionary<string, int>(), 0, 0, 0)),
+            .. Caseloads.Where(c => c.KlantregisseurId is { } id && Klantregisseurs.All(k => k.Id != id))];
     }
 }

@@ -22,7 +22,13 @@ public interface IWerkvoorraad
 
     /// <summary>Open signals (not snoozed) on the caller's own dossiers, for the counter in the header.</summary>
     Task<int> OpenSignalenAsync(ClaimsPrincipal user, CancellationToken ct);
+
+    /// <summary>Per klantregisseur (null: not assigned), the dossiers still running by fase, and their open and overdue signals (not snoozed).</summary>
+    Task<IReadOnlyList<TeamCaseload>> TeamAsync(ClaimsPrincipal user, CancellationToken ct);
 }
+
+/// <param name="PerFase">Running dossiers by fase word (afgesloten left out).</param>
+public sealed record TeamCaseload(Guid? KlantregisseurId, IReadOnlyDictionary<string, int> PerFase, int Totaal, int OpenSignalen, int Verlopen);
 
 /// <param name="Wie"><c>mij</c> (the caseload of whoever opens it) or <c>team</c>.</param>
 public sealed record WerkvoorraadFilterInstelling(string Wie, string? Fase, string? Q, string? Signaal, string? Sort);

@@ -38,4 +38,26 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
         return await db.Signalen.Where(s => s.OpgelostOp == null && (s.GesnoozedTot == null || s.GesnoozedTot <= vandaag))
             .Join(db.Dossiers.Where(d => d.KlantregisseurId == ik), s => s.DossierId, d => d.Id, (s, d) => s.Id).CountAsync(ct);
     }
+
+    public async Task<IReadOnlyList<TeamCaseload>> TeamAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await lezer.AlleenVanAsync(user, ct) is not null)
+        {
+            throw new Platform.Errors.DomainException(DossierFouten.GeenToegang, "U ziet alleen uw eigen caseload.", Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+        }
+
+        var vandaag = werkplaats.Vandaag;
+        var db = werkplaats.Db;
+        var perFase = await db.Dossiers.AsNoTracking().Where(d => d.Fase != Fase.Afgesloten)
+            .GroupBy(d => new { d.KlantregisseurId, d.Fase }).Select(g => new { g.Key.KlantregisseurId, g.Key.Fase, Aantal = g.Count() }).ToListAsync(ct);
+        var signalen = await db.Signalen.AsNoTracking().Where(s => s.OpgelostOp == null && (s.GesnoozedTot == null || s.GesnoozedTot <= vandaag))
+            .Join(db.Dossiers.AsNoTracking(), s => s.DossierId, d => d.Id, (s, d) => new { d.KlantregisseurId, s.Ernst })
+            .GroupBy(x => x.KlantregisseurId).Select(g => new { KlantregisseurId = g.Key, Open = g.Count(), Verlopen = g.Count(x => x.Ernst == Ernst.Overdue) }).ToListAsync(ct);
+        return [.. perFase.Select(f => f.KlantregisseurId).Concat(signalen.Select(s => s.KlantregisseurId)).Distinct().Select(kr =>
+        {
+            var fasen = perFase.Where(f => f.KlantregisseurId == kr).ToDictionary(f => Woorden.Naam(f.Fase), f => f.Aantal);
+            var open = signalen.FirstOrDefault(s => s.KlantregisseurId == kr);
+            return new TeamCaseload(kr, fasen, fasen.Values.Sum(), open?.Open ?? 0, open?.Verlopen ?? 0);
+        })];
+    }
 }
