@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Tenancy.Data.ReferenceData;
+using Inburgering.Platform.Tenancy;
+using Microsoft.Playwright;
+
+namespace Inburgering.BrowserTests;
+
+/// <summary>Every beheer page is found from the menu of the role that uses it, and scans clean.</summary>
+public sealed class BeheerPaginaTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+{
+    [Theory]
+    [InlineData(Roles.FunctioneelBeheerder, new[] { "/beheer/gebruikers", "/beheer/rechten", "/beheer/beleid" })]
+    [InlineData(Roles.PlatformBeheerder, new[] { "/beheer/organisaties", "/beheer/coa-locaties", "/beheer/clients" })]
+    public async Task Each_beheer_page_is_in_the_menu_of_its_role_and_meets_wcag(string rol, string[] paden)
+    {
+        var organisatie = rol == Roles.PlatformBeheerder ? (TenancySeeder.PlatformId, OrganisationKind.Platform) : (AppFixture.TenantA, OrganisationKind.Gemeente);
+        var page = await app.NewPageAsync();
+        var fouten = await app.InloggenAsync(page, await app.CreateUserAsync((organisatie.Item1, organisatie.Item2, rol)));
+        foreach (var pad in paden)
+        {
+            await page.Locator($"nav a[href='{pad}']").ClickAsync();
+            await page.WaitForURLAsync(new Regex(Regex.Escape(pad) + "$"));
+            Assert.Equal("page", await page.Locator($"nav a[href='{pad}']").GetAttributeAsync("aria-current"));
+            Assert.Equal(1, await page.Locator("main h1").CountAsync());
+            fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+        }
+
+        if (rol == Roles.PlatformBeheerder)
+        {
+            Assert.Equal(1, await page.Locator("nav a[href='/beheer/taken']").CountAsync());
+        }
+
+        Assert.Empty(fouten);
+    }
+}
