@@ -21,7 +21,7 @@ public sealed class BeheerPaginaTests(BrowserFixture app) : IClassFixture<Browse
         foreach (var pad in paden)
         {
             await page.Locator($"nav a[href='{pad}']").ClickAsync();
-            await page.WaitForURLAsync(new Regex(Regex.Escape(pad) + "$"));
+            await page.WaitForURLAsync(new Regex(Regex.Escape(pad) + "$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             Assert.Equal("page", await page.Locator($"nav a[href='{pad}']").GetAttributeAsync("aria-current"));
             Assert.Equal(1, await page.Locator("main h1").CountAsync());
             fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));

@@ -36,6 +36,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Contracts.IWerkvoorraadFilters, WerkvoorraadFilters>();
         services.AddSingleton(new Tenancy.Contracts.TenantSettingDefinition(DossierLezer.ZichtbaarheidSetting,
             "Welke dossiers een klantregisseur ziet: alle dossiers van de gemeente, of alleen de eigen caseload.", "alle", ["alle", "eigen"]));
+        services.AddSingleton<Platform.Data.IDataSeeder, DemoDossiers>();
         services.AddSingleton<InzageLogboek>();
         services.AddHostedService(sp => sp.GetRequiredService<InzageLogboek>());
 

@@ -13,6 +13,20 @@ namespace Inburgering.IntegrationTests.Identity;
 public sealed partial class ManagementTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
+    public async Task Role_names_read_as_words_in_dutch_and_in_english_never_as_lookup_keys()
+    {
+        var browser = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.FunctioneelBeheerder)));
+
+        var nederlands = await browser.GetStringAsync("/beheer/rechten");
+        await browser.PostFormAsync("/taal", new() { ["taal"] = "en", ["terug"] = "/beheer/rechten" });
+        var engels = await browser.GetStringAsync("/beheer/rechten");
+
+        Assert.Contains(">klantregisseur</legend>", nederlands, StringComparison.Ordinal);
+        Assert.Contains(">client case manager</legend>", engels, StringComparison.Ordinal);
+        Assert.DoesNotContain("rol:", nederlands + engels, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invited_person_gets_a_link_by_smtp_chooses_a_password_and_signs_in()
     {
         var beheerder = await app.IntegrationAsync(AppFixture.TenantA, Roles.FunctioneelBeheerder);

@@ -143,7 +143,8 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
         }
     }
 
-    private async Task WerkCoaVerblijfBijAsync(Dossier dossier, CancellationToken cancellationToken)
+    /// <summary>Keeps the host-level routing row COA reads by; <see cref="BewaarAsync"/> calls it, as must any other writer.</summary>
+    public async Task WerkCoaVerblijfBijAsync(Dossier dossier, CancellationToken cancellationToken)
     {
         var verblijf = await Db.CoaVerblijven.SingleOrDefaultAsync(c => c.DossierId == dossier.Id, cancellationToken);
         switch (verblijf, dossier.CoaLocatieId)
