@@ -3,12 +3,13 @@ using Inburgering.Modules.Identity.Features.Accounts;
 
 namespace Inburgering.IntegrationTests.Identity;
 
-/// <summary>The app as Development seeds it: four demo gemeenten and the demo logins from the README.</summary>
+/// <summary>The app as Development seeds it: four demo gemeenten, the demo logins from the README, and the demo dossiers.</summary>
 public sealed class DemoFixture : AppFixture
 {
     protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
     {
         ["Identity:SeedDemoUsers"] = "true",
+        ["Dossiers:SeedDemoDossiers"] = "true",
         ["Tenancy:ActivateOnSeed:2"] = "Tilburg",
         ["Tenancy:ActivateOnSeed:3"] = "Oisterwijk",
     };
@@ -46,5 +47,25 @@ public sealed class DemoLoginTests(DemoFixture app) : IClassFixture<DemoFixture>
 
         Assert.Contains("Tilburg (klantregisseur)", choices, StringComparison.Ordinal);
         Assert.Contains("Oisterwijk (klantregisseur)", choices, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Its own app: the demo logins above use most of a minute's login allowance from one address.</summary>
+public sealed class DemoDossierTests(DemoFixture app) : IClassFixture<DemoFixture>
+{
+    [Fact]
+    public async Task The_demo_dossiers_fill_the_werkvoorraad_with_signals_and_coa_sees_the_people_at_its_azcs()
+    {
+        var kr = await app.SignedInBrowserAsync($"kr.almelo@{DemoUserSeeder.Domain}", DemoUserSeeder.Password);
+        var cm = await app.SignedInBrowserAsync($"cm.twente@{DemoUserSeeder.Domain}", DemoUserSeeder.Password);
+
+        var werkvoorraad = await kr.GetStringAsync("/werkvoorraad?signaal=overdue");
+        var bewoners = await cm.GetStringAsync("/coa/bewoners");
+
+        Assert.Contains("Samir Khatib", werkvoorraad, StringComparison.Ordinal);
+        Assert.Contains(">kennismaking-ontbreekt<", werkvoorraad, StringComparison.Ordinal);
+        Assert.Contains("id=\"signaalteller\"", werkvoorraad, StringComparison.Ordinal);
+        Assert.Contains("Yonas Tesfamariam", bewoners, StringComparison.Ordinal);
+        Assert.Contains("Rana Aziz", bewoners, StringComparison.Ordinal);
     }
 }
