@@ -21,6 +21,7 @@ public sealed class TeamleiderJourneyTests(BrowserFixture app) : IClassFixture<B
         var fouten = await app.InloggenAsync(page, email);
 
         await page.GotoAsync("/team?q=Haddad");
+        Assert.Equal("Almelo", await page.Locator("#actieve-organisatie-kop").InnerTextAsync());
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
         var caseload = page.Locator($"#caseloads tr[data-klantregisseur='{kr}']");
         Assert.Equal("0", (await caseload.Locator(".totaal").InnerTextAsync()).Trim());

@@ -17,7 +17,8 @@ internal sealed class WerkvoorraadFilters(DossierWerkplaats werkplaats) : IWerkv
 {
     public async Task<IReadOnlyList<OpgeslagenFilter>> LijstAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        var ik = Ik(user);
+        // A koppeling (no person) has no views of its own, only the team's shared ones.
+        var ik = Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var id) ? id : Guid.Empty;
         var filters = await werkplaats.Db.WerkvoorraadFilters.AsNoTracking().Where(f => f.EigenaarId == ik || f.Gedeeld).ToListAsync(ct);
         return [.. filters.OrderBy(f => f.EigenaarId != ik).ThenBy(f => f.Naam, StringComparer.CurrentCultureIgnoreCase).Select(f => Weergave(f, ik))];
     }
@@ -49,7 +50,7 @@ internal sealed class WerkvoorraadFilters(DossierWerkplaats werkplaats) : IWerkv
 
     public async Task VerwijderAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var ik = Ik(user);
+        var ik = Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var persoon) ? persoon : Guid.Empty;
         var filter = await werkplaats.Db.WerkvoorraadFilters.SingleOrDefaultAsync(f => f.Id == id && f.EigenaarId == ik, ct)
             ?? throw new DomainException(DossierFouten.NietGevonden, "Deze weergave bestaat niet of is niet van u.", StatusCodes.Status404NotFound);
         werkplaats.Db.WerkvoorraadFilters.Remove(filter);
@@ -63,7 +64,7 @@ internal sealed class WerkvoorraadFilters(DossierWerkplaats werkplaats) : IWerkv
 
     private static Guid Ik(ClaimsPrincipal user) => Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var id)
         ? id
-        : throw new DomainException(DossierFouten.GeenToegang, "Alleen mensen bewaren weergaven.", StatusCodes.Status403Forbidden);
+        : throw new DomainException(DossierFouten.AlleenVoorMensen, "Weergaven horen bij mensen; een koppeling bewaart er geen.", StatusCodes.Status409Conflict);
 }
 
 internal sealed record FilterAanmaak(string? Naam, string? Wie, string? Fase, string? Q, string? Signaal, string? Sort, bool Gedeeld);

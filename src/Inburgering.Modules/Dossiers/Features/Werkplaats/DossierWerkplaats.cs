@@ -174,4 +174,5 @@ internal static class DossierFouten
     public const string OmkoppelingAlAangeboden = "Dossiers:TransferAlreadyOffered";
     public const string OmkoppelingAfgehandeld = "Dossiers:TransferAlreadyHandled";
     public const string GeenToegang = "Dossiers:NoAccess";
+    public const string AlleenVoorMensen = "Dossiers:PeopleOnly";
 }
