@@ -34,6 +34,8 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Contracts.IWerkvoorraad>(sp => sp.GetRequiredService<CaseloadLezer>());
         services.AddScoped<Contracts.IDossierOverdragen, DossierOverdragen>();
         services.AddScoped<Contracts.IWerkvoorraadFilters, WerkvoorraadFilters>();
+        services.AddScoped<Features.Monitoring.MonitoringLezer>();
+        services.AddScoped<Contracts.IMonitoring>(sp => sp.GetRequiredService<Features.Monitoring.MonitoringLezer>());
         services.AddSingleton(new Tenancy.Contracts.TenantSettingDefinition(DossierLezer.ZichtbaarheidSetting,
             "Welke dossiers een klantregisseur ziet: alle dossiers van de gemeente, of alleen de eigen caseload.", "alle", ["alle", "eigen"]));
         services.AddSingleton<Platform.Data.IDataSeeder, DemoDossiers>();
@@ -66,5 +68,6 @@ public sealed class DossiersModule : IModule
         OmkoppelingEndpoints.Map(endpoints);
         CoaEndpoints.Map(endpoints);
         SignaalEndpoints.Map(endpoints);
+        Features.Monitoring.MonitoringEndpoints.Map(endpoints);
     }
 }

@@ -19,6 +19,12 @@ public interface IOrganisationDirectory
     Task<IReadOnlyList<OrganisationSummary>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CoaLocatieSummary>> CoaLocatiesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The gemeenten of a regio (empty when the id is no regio).</summary>
+    Task<IReadOnlyList<OrganisationSummary>> RegioGemeentenAsync(Guid regioId, CancellationToken cancellationToken);
+
+    /// <summary>The housing quota of a gemeente for a half-year such as <c>2023-II</c>; null when none is registered.</summary>
+    Task<int?> TaakstellingAsync(Guid gemeenteId, string halfjaar, CancellationToken cancellationToken);
 }
 
 /// <summary>Settings of the current tenant (the scope's gemeente).</summary>

@@ -30,6 +30,16 @@ internal sealed class OrganisationDirectory(TenancyDbContext db) : IOrganisation
         await db.CoaLocaties.AsNoTracking().Where(l => l.Actief).OrderBy(l => l.Naam)
             .Select(l => new CoaLocatieSummary(l.Id, l.Naam, l.Plaats)).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<OrganisationSummary>> RegioGemeentenAsync(Guid regioId, CancellationToken cancellationToken)
+    {
+        var leden = db.RegioGemeenten.AsNoTracking().Where(r => r.RegioId == regioId).Select(r => r.GemeenteId);
+        return await Project(db.Organisaties.Where(o => leden.Contains(o.Id)).OrderBy(o => o.Naam)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<int?> TaakstellingAsync(Guid gemeenteId, string halfjaar, CancellationToken cancellationToken) =>
+        await db.Taakstellingen.AsNoTracking().Where(t => t.GemeenteId == gemeenteId && t.Periode == halfjaar)
+            .Select(t => (int?)t.Aantal).SingleOrDefaultAsync(cancellationToken);
+
     private static IQueryable<OrganisationSummary> Project(IQueryable<Organisation> query) =>
         query.AsNoTracking().Select(o => new OrganisationSummary(o.Id, o.Soort, o.Naam, o.Slug, o.Actief));
 }

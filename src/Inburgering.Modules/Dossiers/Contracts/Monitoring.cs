@@ -1,0 +1,78 @@
+using System.Security.Claims;
+
+namespace Inburgering.Modules.Dossiers.Contracts;
+
+/// <summary>A count; in regional figures a count below 5 is left out (<c>waarde</c> null, <c>onderdrukt</c> true).</summary>
+public sealed record Aantal(int? Waarde, bool Onderdrukt);
+
+/// <summary>A share: teller of noemer, as a percentage rounded to one decimal; suppressed when either count is.</summary>
+public sealed record Aandeel(int? Teller, int? Noemer, double? Percentage, bool Onderdrukt);
+
+/// <summary>Days between two moments over <c>n</c> dossiers: median and mean; suppressed when n is below 5 in regional figures.</summary>
+public sealed record Dagen(int? N, double? Mediaan, double? Gemiddelde, bool Onderdrukt);
+
+public sealed record ScenarioVerdeling(Aantal Scenario1, Aantal Scenario2, Aantal Scenario3, Aantal Geen);
+
+public sealed record TenzijRedenTelling(string Reden, Aantal Aantal);
+
+public sealed record ParticipatieInAzc(Aandeel Participatie, Aandeel Vrijwilligerswerk, Aandeel BetaaldWerk);
+
+/// <param name="Gehuisvest">Dossiers with their verhuisdatum in the period.</param>
+/// <param name="Dagen">For those: verhuisdatum − koppelingsdatum.</param>
+/// <param name="BinnenNorm">Of those, housed within the norm (days after koppeling, the gemeente's norm on the koppelingsdatum).</param>
+/// <param name="Wachtend">On the peildatum (the end of the period, or today if earlier): coupled, not moved, not closed.</param>
+/// <param name="Wachtdagen">Their days since koppeling on the peildatum.</param>
+public sealed record Huisvesting(Aantal Gehuisvest, Dagen Dagen, Aandeel BinnenNorm, Aantal Wachtend, Dagen Wachtdagen);
+
+/// <summary>
+/// The pilot's measures for a cohort: the dossiers with their koppelingsdatum in [van, tot], of the gemeente or of one
+/// klantregisseur. Housing counts the dossiers housed in the period. Definitions: README, "Monitoring".
+/// </summary>
+public sealed record JaTenzijCijfers(
+    DateOnly Van, DateOnly Tot, Guid? KlantregisseurId,
+    Aantal Gekoppeld, Aandeel KennismakingsgesprekInAzc, Aandeel ScenarioGekozenBijKennismaking, ScenarioVerdeling ScenarioVerdeling,
+    Aandeel AandeelScenario1of2, Aandeel BredeIntakeGestartInAzc, IReadOnlyList<TenzijRedenTelling> TenzijRedenen, ParticipatieInAzc ParticipatieInAzc,
+    Dagen DagenKoppelingTotKennismaking, Dagen DagenKoppelingTotBredeIntake, Dagen DagenBredeIntakeTotPip, Aandeel PipBinnenTermijn, Huisvesting Huisvesting);
+
+public sealed record JaTenzijMaand(string Maand, Aantal Gekoppeld, Aandeel KennismakingsgesprekInAzc, Aandeel ScenarioGekozenBijKennismaking,
+    Aandeel AandeelScenario1of2, Aandeel BredeIntakeGestartInAzc);
+
+public sealed record JaTenzijKlantregisseur(Guid? KlantregisseurId, JaTenzijCijfers Cijfers);
+
+/// <param name="Taakstelling">The half-year quota; null when none is registered.</param>
+/// <param name="Gehuisvest">Dossiers with their verhuisdatum in the half-year.</param>
+public sealed record TaakstellingRealisatie(string Halfjaar, DateOnly Van, DateOnly Tot, int? Taakstelling, int Gehuisvest, double? Percentage);
+
+public sealed record RegioGemeenteCijfers(Guid GemeenteId, string Gemeente, JaTenzijCijfers Cijfers, TaakstellingRealisatie? Taakstelling);
+
+public sealed record RegioCijfers(Guid RegioId, string Regio, IReadOnlyList<RegioGemeenteCijfers> Gemeenten);
+
+public sealed record KengetalDossier(Guid Id, string VNummer, string Naam, DateOnly Koppelingsdatum, Guid? KlantregisseurId);
+
+/// <summary>The kengetallen a dashboard figure can be opened on, to the dossiers behind it.</summary>
+public static class Kengetallen
+{
+    public static IReadOnlyList<string> Alle { get; } =
+    [
+        "gekoppeld", "kmg-in-azc", "scenario-bij-kmg", "scenario-1", "scenario-2", "scenario-3", "geen-scenario", "brede-intake-in-azc",
+        "participatie", "vrijwilligerswerk", "betaald-werk", "pip-beoordeeld", "pip-binnen-termijn", "pip-te-laat", "gehuisvest", "gehuisvest-binnen-norm", "wachtend",
+    ];
+}
+
+/// <summary>The ja-tenzij dashboard's reads, for the API and the pages alike. Every read of figures is a tenant read.</summary>
+public interface IMonitoring
+{
+    Task<JaTenzijCijfers> JaTenzijAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct);
+
+    Task<IReadOnlyList<JaTenzijMaand>> PerMaandAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct);
+
+    Task<IReadOnlyList<JaTenzijKlantregisseur>> PerKlantregisseurAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct);
+
+    Task<TaakstellingRealisatie> TaakstellingAsync(ClaimsPrincipal user, string? halfjaar, CancellationToken ct);
+
+    /// <summary>The dossiers behind one figure (a kengetal of <see cref="Kengetallen"/>); the read is logged.</summary>
+    Task<IReadOnlyList<KengetalDossier>> DossiersAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, CancellationToken ct);
+
+    /// <summary>Every gemeente of the caller's regio side by side, small counts suppressed; never a dossier or a person.</summary>
+    Task<RegioCijfers> RegioAsync(ClaimsPrincipal user, Guid regioId, DateOnly? van, DateOnly? tot, string? halfjaar, CancellationToken ct);
+}

@@ -1,0 +1,101 @@
+using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Tenancy.Contracts;
+using Normen = Inburgering.Modules.Dossiers.Domain.SignaalRegels.Normen;
+
+namespace Inburgering.Modules.Dossiers.Features.Monitoring;
+
+/// <summary>
+/// The pilot's measures computed from the facts: pure, so every definition is testable on a cohort with known dates.
+/// "In the azc" means before the verhuisdatum, or while none is known; a KMG on the day of the move is not in the azc.
+/// </summary>
+internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid beleid, bool onderdrukken)
+{
+    public const int Drempel = 5;
+
+    public bool InCohort(MonitoringFeit f) => f.Koppeling >= van && f.Koppeling <= tot;
+
+    public static bool InAzc(MonitoringFeit f, DateOnly? datum) => datum is { } d && (f.Verhuis is not { } v || d < v);
+
+    public bool Voldoet(MonitoringFeit f, string kengetal) => kengetal switch
+    {
+        "gekoppeld" => InCohort(f),
+        "kmg-in-azc" => InCohort(f) && InAzc(f, f.Kennismaking),
+        "scenario-bij-kmg" => InCohort(f) && InAzc(f, f.Kennismaking) && f.EersteBesluit is { } b && b <= f.Kennismaking,
+        "scenario-1" => InCohort(f) && f.Scenario == 1,
+        "scenario-2" => InCohort(f) && f.Scenario == 2,
+        "scenario-3" => InCohort(f) && f.Scenario == 3,
+        "geen-scenario" => InCohort(f) && f.Scenario is null,
+        "brede-intake-in-azc" => InCohort(f) && InAzc(f, f.BredeIntake),
+        "participatie" => InCohort(f) && InAzc(f, f.Participatie),
+        "vrijwilligerswerk" => InCohort(f) && InAzc(f, f.Vrijwilligerswerk),
+        "betaald-werk" => InCohort(f) && InAzc(f, f.BetaaldWerk),
+        "pip-beoordeeld" => InCohort(f) && f.EerstePip is not null && PipDeadline(f) is not null,
+        "pip-binnen-termijn" => InCohort(f) && f.EerstePip is { } p && PipDeadline(f) is { } d && p <= d,
+        "pip-te-laat" => InCohort(f) && f.EerstePip is { } p2 && PipDeadline(f) is { } d2 && p2 > d2,
+        "gehuisvest" => f.Verhuis is { } v && v >= van && v <= tot,
+        "gehuisvest-binnen-norm" => f.Verhuis is { } v2 && v2 >= van && v2 <= tot && v2 <= beleid.Na(Normen.HuisvestingNaKoppeling, f.Koppeling, f.Koppeling),
+        "wachtend" => f.Koppeling <= peil && (f.Verhuis is not { } v3 || v3 > peil) && (f.Afsluiting is not { } a || a > peil),
+        _ => false,
+    };
+
+    public JaTenzijCijfers Bereken(IReadOnlyList<MonitoringFeit> feiten, Guid? klantregisseur)
+    {
+        int Tel(string kengetal) => feiten.Count(f => Voldoet(f, kengetal));
+        var cohort = feiten.Where(InCohort).ToList();
+        var gekoppeld = cohort.Count;
+        var kmgInAzc = Tel("kmg-in-azc");
+        var s1 = Tel("scenario-1");
+        var s2 = Tel("scenario-2");
+        var s3 = Tel("scenario-3");
+        var gehuisvest = feiten.Where(f => Voldoet(f, "gehuisvest")).ToList();
+        var wachtend = feiten.Where(f => Voldoet(f, "wachtend")).ToList();
+        return new JaTenzijCijfers(
+            van, tot, klantregisseur,
+            Aantal(gekoppeld),
+            Aandeel(kmgInAzc, gekoppeld),
+            Aandeel(Tel("scenario-bij-kmg"), kmgInAzc),
+            new ScenarioVerdeling(Aantal(s1), Aantal(s2), Aantal(s3), Aantal(Tel("geen-scenario"))),
+            Aandeel(s1 + s2, gekoppeld),
+            Aandeel(Tel("brede-intake-in-azc"), gekoppeld),
+            [.. TenzijRedenCodes.Alle.Select(r => new TenzijRedenTelling(r, Aantal(cohort.Count(f => f.Scenario == 3 && f.TenzijRedenen.Contains(r)))))],
+            new ParticipatieInAzc(Aandeel(Tel("participatie"), gekoppeld), Aandeel(Tel("vrijwilligerswerk"), gekoppeld), Aandeel(Tel("betaald-werk"), gekoppeld)),
+            Dagen(cohort.Where(f => f.Kennismaking is not null).Select(f => f.Kennismaking!.Value.DayNumber - f.Koppeling.DayNumber)),
+            Dagen(cohort.Where(f => f.BredeIntake is not null).Select(f => f.BredeIntake!.Value.DayNumber - f.Koppeling.DayNumber)),
+            Dagen(cohort.Where(f => f is { BredeIntake: not null, EerstePip: not null }).Select(f => f.EerstePip!.Value.DayNumber - f.BredeIntake!.Value.DayNumber)),
+            Aandeel(Tel("pip-binnen-termijn"), Tel("pip-beoordeeld")),
+            new Huisvesting(
+                Aantal(gehuisvest.Count),
+                Dagen(gehuisvest.Select(f => f.Verhuis!.Value.DayNumber - f.Koppeling.DayNumber)),
+                Aandeel(Tel("gehuisvest-binnen-norm"), gehuisvest.Count),
+                Aantal(wachtend.Count),
+                Dagen(wachtend.Select(f => peil.DayNumber - f.Koppeling.DayNumber))));
+    }
+
+    private DateOnly? PipDeadline(MonitoringFeit f) =>
+        Dossier.PipKlokStart(f.KennisgevingDuo, f.BrpInschrijving) is { } klok ? beleid.Na(Normen.PipNaKennisgeving, klok, klok) : null;
+
+    private Aantal Aantal(int n) => onderdrukken && n < Drempel ? new(null, true) : new(n, false);
+
+    private Aandeel Aandeel(int teller, int noemer) => onderdrukken && (teller < Drempel || noemer < Drempel)
+        ? new(null, null, null, true)
+        : new(teller, noemer, noemer == 0 ? null : Math.Round(100.0 * teller / noemer, 1), false);
+
+    private Dagen Dagen(IEnumerable<int> waarden)
+    {
+        var lijst = waarden.Order().ToList();
+        if (onderdrukken && lijst.Count < Drempel)
+        {
+            return new(null, null, null, true);
+        }
+
+        if (lijst.Count == 0)
+        {
+            return new(0, null, null, false);
+        }
+
+        var midden = lijst.Count / 2;
+        var mediaan = lijst.Count % 2 == 1 ? lijst[midden] : (lijst[midden - 1] + lijst[midden]) / 2.0;
+        return new(lijst.Count, mediaan, Math.Round(lijst.Average(), 1), false);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Security.Claims;
+using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Data;
+using Inburgering.Platform.Errors;
+using Inburgering.Platform.Tenancy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inburgering.Modules.Dossiers.Features.Monitoring;
+
+internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConnections connections, IBeleidsregels regels, IOrganisationDirectory organisaties,
+    TenantScope scopes, TimeProvider time) : IMonitoring
+{
+    public async Task<JaTenzijCijfers> JaTenzijAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct)
+    {
+        var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct);
+        return rekenaar.Bereken(feiten, klantregisseurId);
+    }
+
+    public async Task<IReadOnlyList<JaTenzijMaand>> PerMaandAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
+    {
+        var (periodeVan, periodeTot) = Periode(van, tot);
+        var (_, feiten) = await LeesAsync(periodeVan, periodeTot, null, ct);
+        var beleid = await regels.VanGemeenteAsync(ct);
+        var maanden = new List<JaTenzijMaand>();
+        for (var maand = new DateOnly(periodeVan.Year, periodeVan.Month, 1); maand <= periodeTot; maand = maand.AddMonths(1))
+        {
+            var begin = maand < periodeVan ? periodeVan : maand;
+            var einde = maand.AddMonths(1).AddDays(-1) is var e && e > periodeTot ? periodeTot : maand.AddMonths(1).AddDays(-1);
+            var c = new JaTenzij(begin, einde, Peil(einde), beleid, onderdrukken: false).Bereken(feiten, null);
+            maanden.Add(new JaTenzijMaand(maand.ToString("yyyy-MM", CultureInfo.InvariantCulture), c.Gekoppeld, c.KennismakingsgesprekInAzc,
+                c.ScenarioGekozenBijKennismaking, c.AandeelScenario1of2, c.BredeIntakeGestartInAzc));
+        }
+
+        return maanden;
+    }
+
+    public async Task<IReadOnlyList<JaTenzijKlantregisseur>> PerKlantregisseurAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
+    {
+        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
+        return [.. feiten.Where(rekenaar.InCohort).Select(f => f.KlantregisseurId).Distinct()
+            .Select(kr => new JaTenzijKlantregisseur(kr, rekenaar.Bereken([.. feiten.Where(f => f.KlantregisseurId == kr)], kr)))];
+    }
+
+    public async Task<TaakstellingRealisatie> TaakstellingAsync(ClaimsPrincipal user, string? halfjaar, CancellationToken ct) =>
+        await RealisatieAsync(werkplaats.Gemeente, Halfjaar(halfjaar), ct);
+
+    public async Task<IReadOnlyList<KengetalDossier>> DossiersAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, CancellationToken ct)
+    {
+        if (kengetal is null || !Kengetallen.Alle.Contains(kengetal))
+        {
+            throw new ValidationFailedException(DossierFouten.Validatie, new Dictionary<string, string[]> { ["kengetal"] = [$"Kies een van: {string.Join(", ", Kengetallen.Alle)}."] });
+        }
+
+        var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct);
+        var lijst = feiten.Where(f => rekenaar.Voldoet(f, kengetal)).OrderBy(f => f.Koppeling).ThenBy(f => f.Naam, StringComparer.Ordinal)
+            .Select(f => new KengetalDossier(f.Id, f.VNummer, f.Naam, f.Koppeling, f.KlantregisseurId)).ToList();
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "monitoring", [.. lijst.Select(d => d.Id)], ct);
+        return lijst;
+    }
+
+    public async Task<RegioCijfers> RegioAsync(ClaimsPrincipal user, Guid regioId, DateOnly? van, DateOnly? tot, string? halfjaar, CancellationToken ct)
+    {
+        // Only the coördinator of this very regio; any other id is "not found".
+        if (user.FindFirstValue(PlatformClaims.OrganisationId) != regioId.ToString() || await organisaties.FindAsync(regioId, ct) is not { Soort: OrganisationKind.Regio } regio)
+        {
+            throw new DomainException(DossierFouten.NietGevonden, "Deze regio bestaat niet of is niet de uwe.", StatusCodes.Status404NotFound);
+        }
+
+        var (periodeVan, periodeTot) = Periode(van, tot);
+        var half = halfjaar is null ? (TaakstellingPeriode?)null : Halfjaar(halfjaar);
+        var gemeenten = new List<RegioGemeenteCijfers>();
+        foreach (var gemeente in (await organisaties.RegioGemeentenAsync(regioId, ct)).Where(g => g.Actief))
+        {
+            await using var scope = scopes.Enter(gemeente.Id);
+            var lezer = scope.ServiceProvider.GetRequiredService<MonitoringLezer>();
+            var beleid = await scope.ServiceProvider.GetRequiredService<IBeleidsregels>().VanGemeenteAsync(ct);
+            var feiten = await MonitoringSql.LeesAsync(connections.AppDataSource, gemeente.Id, periodeVan, periodeTot, Peil(periodeTot), null, ct);
+            var cijfers = new JaTenzij(periodeVan, periodeTot, Peil(periodeTot), beleid, onderdrukken: true).Bereken(feiten, null);
+            gemeenten.Add(new RegioGemeenteCijfers(gemeente.Id, gemeente.Naam, cijfers, half is { } h ? await lezer.RealisatieAsync(gemeente.Id, h, ct) : null));
+        }
+
+        return new RegioCijfers(regioId, regio.Naam, gemeenten);
+    }
+
+    internal async Task<(JaTenzij Rekenaar, List<MonitoringFeit> Feiten)> LeesAsync(DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct)
+    {
+        var (periodeVan, periodeTot) = Periode(van, tot);
+        var gemeente = werkplaats.Gemeente;
+        var beleid = await regels.VanGemeenteAsync(ct);
+        var peil = Peil(periodeTot);
+        var feiten = await MonitoringSql.LeesAsync(connections.AppDataSource, gemeente, periodeVan, periodeTot, peil, klantregisseurId, ct);
+        return (new JaTenzij(periodeVan, periodeTot, peil, beleid, onderdrukken: false), feiten);
+    }
+
+    private async Task<TaakstellingRealisatie> RealisatieAsync(Guid gemeente, TaakstellingPeriode half, CancellationToken ct)
+    {
+        var quotum = await organisaties.TaakstellingAsync(gemeente, half.Naam, ct);
+        var gehuisvest = await werkplaats.Db.Dossiers.AsNoTracking().CountAsync(d => d.Verhuisdatum >= half.Van && d.Verhuisdatum <= half.Tot, ct);
+        return new TaakstellingRealisatie(half.Naam, half.Van, half.Tot, quotum, gehuisvest, quotum is > 0 ? Math.Round(100.0 * gehuisvest / quotum.Value, 1) : null);
+    }
+
+    private DateOnly Peil(DateOnly tot) => DossierWerkplaats.VandaagVolgens(time) is var vandaag && vandaag < tot ? vandaag : tot;
+
+    /// <summary>Both dates or neither (then the last twelve months); van not after tot; at most ten years.</summary>
+    private (DateOnly Van, DateOnly Tot) Periode(DateOnly? van, DateOnly? tot)
+    {
+        var vandaag = DossierWerkplaats.VandaagVolgens(time);
+        var (v, t) = (van ?? tot?.AddYears(-1).AddDays(1) ?? vandaag.AddYears(-1).AddDays(1), tot ?? vandaag);
+        var fouten = new ValidationErrors();
+        if (v > t)
+        {
+            fouten.Add("van", "Van ligt na tot.");
+        }
+        else if (t.DayNumber - v.DayNumber > 3660)
+        {
+            fouten.Add("tot", "Kies een periode van hoogstens tien jaar.");
+        }
+
+        fouten.ThrowIfAny(DossierFouten.Validatie);
+        return (v, t);
+    }
+
+    internal readonly record struct TaakstellingPeriode(string Naam, DateOnly Van, DateOnly Tot);
+
+    /// <summary>"2023-II": July to December 2023; "2024-I": January to June. Empty: the current half-year.</summary>
+    private TaakstellingPeriode Halfjaar(string? halfjaar)
+    {
+        var vandaag = DossierWerkplaats.VandaagVolgens(time);
+        halfjaar ??= $"{vandaag.Year}-{(vandaag.Month <= 6 ? "I" : "II")}";
+        var delen = halfjaar.Split('-');
+        if (delen.Length != 2 || !int.TryParse(delen[0], NumberStyles.None, CultureInfo.InvariantCulture, out var jaar) || jaar is < 2000 or > 2100 || delen[1] is not ("I" or "II"))
+        {
+            throw new ValidationFailedException(DossierFouten.Validatie, new Dictionary<string, string[]> { ["halfjaar"] = ["Schrijf het halfjaar als 2023-II of 2024-I."] });
+        }
+
+        var eerste = delen[1] == "I";
+        return new TaakstellingPeriode(halfjaar, new DateOnly(jaar, eerste ? 1 : 7, 1), new DateOnly(jaar, eerste ? 6 : 12, eerste ? 30 : 31));
+    }
+}

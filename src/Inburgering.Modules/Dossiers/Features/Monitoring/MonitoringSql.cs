@@ -1,0 +1,71 @@
+using Inburgering.Platform.Data.Sql;
+using Npgsql;
+
+namespace Inburgering.Modules.Dossiers.Features.Monitoring;
+
+/// <summary>What the measures need of one dossier, straight from its own dates (the pilot had to collect these by hand).</summary>
+/// <param name="EersteBesluit">The first scenario decision: a scenario changed later still counts as chosen at the KMG.</param>
+/// <param name="Participatie">The earliest start of an activity of that kind.</param>
+internal sealed record MonitoringFeit(
+    Guid Id, string VNummer, string Naam, Guid? KlantregisseurId, DateOnly Koppeling, DateOnly? Verhuis, DateOnly? Afsluiting,
+    DateOnly? Kennismaking, int? Scenario, DateOnly? EersteBesluit, string[] TenzijRedenen, DateOnly? BredeIntake,
+    DateOnly? KennisgevingDuo, DateOnly? BrpInschrijving, DateOnly? EerstePip, DateOnly? Participatie, DateOnly? Vrijwilligerswerk, DateOnly? BetaaldWerk);
+
+/// <summary>
+/// One read of the facts behind every measure, inside the tenant (row-level security applies): the koppeling cohort,
+/// those housed in the period, and those still waiting on the peildatum.
+/// </summary>
+internal static class MonitoringSql
+{
+    public const string Feiten = """
+        SELECT d.id, d.v_nummer, d.voornamen || ' ' || d.achternaam, d.klantregisseur_id, d.koppelingsdatum, d.verhuisdatum, d.afsluiting_datum,
+          (d.kennismakingsgesprek->>'Gehouden')::date, (d.scenario->>'Scenario')::int,
+          least((d.scenario->>'Besluitdatum')::date, s.eerste),
+          coalesce(ARRAY(SELECT jsonb_array_elements_text(d.scenario->'TenzijRedenen')), '{}'::text[]),
+          (d.brede_intake->>'Startdatum')::date, d.kennisgeving_duo, d.brp_inschrijving, p.dagtekening,
+          a.participatie, a.vrijwilligerswerk, a.betaald_werk
+        FROM dossiers.dossiers d
+        LEFT JOIN (SELECT dossier_id, min((gegevens->>'besluitdatum')::date) AS eerste FROM dossiers.tijdlijn
+                   WHERE tenant_id = @tenant AND soort = 'scenario.vastgelegd' GROUP BY dossier_id) s ON s.dossier_id = d.id
+        LEFT JOIN dossiers.pip_versies p ON p.dossier_id = d.id AND p.tenant_id = @tenant AND p.nummer = 1
+        LEFT JOIN (SELECT dossier_id,
+                     min(startdatum) FILTER (WHERE soort = 'Participatie') AS participatie,
+                     min(startdatum) FILTER (WHERE soort = 'Vrijwilligerswerk') AS vrijwilligerswerk,
+                     min(startdatum) FILTER (WHERE soort = 'BetaaldWerk') AS betaald_werk
+                   FROM dossiers.activiteiten WHERE tenant_id = @tenant AND soort IN ('Participatie', 'Vrijwilligerswerk', 'BetaaldWerk')
+                   GROUP BY dossier_id) a ON a.dossier_id = d.id
+        WHERE d.tenant_id = @tenant AND (@kr::uuid IS NULL OR d.klantregisseur_id = @kr)
+          AND (d.koppelingsdatum BETWEEN @van AND @tot
+               OR d.verhuisdatum BETWEEN @van AND @tot
+               OR (d.koppelingsdatum <= @peil AND (d.verhuisdatum IS NULL OR d.verhuisdatum > @peil) AND (d.afsluiting_datum IS NULL OR d.afsluiting_datum > @peil)))
+        """;
+
+    public static NpgsqlCommand Commando(NpgsqlConnection connection, Guid tenant, DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseur)
+    {
+        var command = new NpgsqlCommand(TenantSql.Prefix(tenant) + Feiten, connection);
+        command.Parameters.AddWithValue("tenant", tenant);
+        command.Parameters.AddWithValue("van", van);
+        command.Parameters.AddWithValue("tot", tot);
+        command.Parameters.AddWithValue("peil", peil);
+        command.Parameters.Add(new NpgsqlParameter("kr", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)klantregisseur ?? DBNull.Value });
+        return command;
+    }
+
+    public static async Task<List<MonitoringFeit>> LeesAsync(NpgsqlDataSource source, Guid tenant, DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseur, CancellationToken ct)
+    {
+        await using var connection = await source.OpenConnectionAsync(ct);
+        await using var command = Commando(connection, tenant, van, tot, peil, klantregisseur);
+        var feiten = new List<MonitoringFeit>();
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            feiten.Add(new MonitoringFeit(r.GetGuid(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.GetFieldValue<DateOnly>(4),
+                Datum(r, 5), Datum(r, 6), Datum(r, 7), r.IsDBNull(8) ? null : r.GetInt32(8), Datum(r, 9), r.GetFieldValue<string[]>(10), Datum(r, 11),
+                Datum(r, 12), Datum(r, 13), Datum(r, 14), Datum(r, 15), Datum(r, 16), Datum(r, 17)));
+        }
+
+        return feiten;
+    }
+
+    private static DateOnly? Datum(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+}
