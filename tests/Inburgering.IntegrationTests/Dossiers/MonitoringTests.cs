@@ -186,6 +186,40 @@ public sealed class MonitoringTests(AppFixture app) : IClassFixture<AppFixture>,
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync($"/api/v1/monitoring/ja-tenzij?{Periode}")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_exports_open_as_csv_and_xlsx_with_the_api_numbers_and_are_logged()
+    {
+        var api = await _a.Client.GetFromJsonAsync<JsonElement>($"/api/v1/monitoring/ja-tenzij?{Periode}");
+        var csvAntwoord = await _a.Client.GetAsync($"/api/v1/monitoring/export?{Periode}&tabel=kengetallen&formaat=csv");
+        var xlsxAntwoord = await _a.Client.GetAsync($"/api/v1/monitoring/export?{Periode}&tabel=kengetallen&formaat=xlsx");
+        var maandenXlsx = await _a.Client.GetByteArrayAsync($"/api/v1/monitoring/export?{Periode}&tabel=per-maand&formaat=xlsx");
+
+        Assert.Equal("text/csv", csvAntwoord.Content.Headers.ContentType?.MediaType);
+        var csv = (await csvAntwoord.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(';')).ToList();
+        Assert.Equal(["Maat", "Aantal", "Van", "Percentage", "Mediaan (dagen)", "Gemiddelde (dagen)"], csv[0]);
+        Assert.Equal(api.GetProperty("gekoppeld").GetProperty("waarde").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture), csv.Single(r => r[0] == "Gekoppeld")[1]);
+        var kmg = csv.Single(r => r[0] == "Kennismakingsgesprek in het azc");
+        Assert.Equal(["3", "6", "50"], kmg[1..4]);
+
+        using var werkboek = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(await xlsxAntwoord.Content.ReadAsByteArrayAsync()), false);
+        var cellen = Rijen(werkboek);
+        Assert.Equal("Maat", cellen[0][0]);
+        var pip = cellen.Single(r => r[0] == "PIP binnen de termijn");
+        Assert.Equal(["1", "2", "50"], pip[1..4]);
+        using var maanden = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(maandenXlsx), false);
+        Assert.Equal(["2025-01", "3"], Rijen(maanden)[1][0..2]);
+
+        Assert.True(await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"dossiers.inzage_log where onderdeel = 'export:kengetallen' and '{_ids["A"]}' = any(dossier_ids)", 2) >= 2);
+        Assert.Equal(["formaat"], (await Antwoord.VanAsync(await _a.Client.GetAsync($"/api/v1/monitoring/export?{Periode}&tabel=kengetallen&formaat=pdf"))).Velden);
+        Assert.Equal(["tabel"], (await Antwoord.VanAsync(await _a.Client.GetAsync($"/api/v1/monitoring/export?{Periode}&tabel=alles&formaat=csv"))).Velden);
+    }
+
+    private static List<string[]> Rijen(DocumentFormat.OpenXml.Packaging.SpreadsheetDocument werkboek)
+    {
+        var blad = werkboek.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        return [.. blad.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Select(r => r.Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().Select(c => c.InnerText).ToArray())];
+    }
+
     private static DateOnly D(int jaar, int maand, int dag) => new(jaar, maand, dag);
 
     private async Task<Guid> MaakAsync(string naam, DateOnly koppeling, DateOnly? kennisgeving = null)

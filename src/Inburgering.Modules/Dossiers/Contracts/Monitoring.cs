@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Inburgering.Platform;
 
 namespace Inburgering.Modules.Dossiers.Contracts;
 
@@ -10,6 +11,9 @@ public sealed record Aandeel(int? Teller, int? Noemer, double? Percentage, bool 
 
 /// <summary>Days between two moments over <c>n</c> dossiers: median and mean; suppressed when n is below 5 in regional figures.</summary>
 public sealed record Dagen(int? N, double? Mediaan, double? Gemiddelde, bool Onderdrukt);
+
+/// <summary>How far the cohort got: coupled, KMG held, scenario chosen, brede intake started, PIP set (anywhere, any time).</summary>
+public sealed record Trechter(Aantal Gekoppeld, Aantal Kennismaking, Aantal Scenario, Aantal BredeIntake, Aantal Pip);
 
 public sealed record ScenarioVerdeling(Aantal Scenario1, Aantal Scenario2, Aantal Scenario3, Aantal Geen);
 
@@ -32,7 +36,8 @@ public sealed record JaTenzijCijfers(
     DateOnly Van, DateOnly Tot, Guid? KlantregisseurId,
     Aantal Gekoppeld, Aandeel KennismakingsgesprekInAzc, Aandeel ScenarioGekozenBijKennismaking, ScenarioVerdeling ScenarioVerdeling,
     Aandeel AandeelScenario1of2, Aandeel BredeIntakeGestartInAzc, IReadOnlyList<TenzijRedenTelling> TenzijRedenen, ParticipatieInAzc ParticipatieInAzc,
-    Dagen DagenKoppelingTotKennismaking, Dagen DagenKoppelingTotBredeIntake, Dagen DagenBredeIntakeTotPip, Aandeel PipBinnenTermijn, Huisvesting Huisvesting);
+    Dagen DagenKoppelingTotKennismaking, Dagen DagenKoppelingTotBredeIntake, Dagen DagenBredeIntakeTotPip, Aandeel PipBinnenTermijn, Huisvesting Huisvesting,
+    Trechter Trechter, int HuisvestingNormDagen);
 
 public sealed record JaTenzijMaand(string Maand, Aantal Gekoppeld, Aandeel KennismakingsgesprekInAzc, Aandeel ScenarioGekozenBijKennismaking,
     Aandeel AandeelScenario1of2, Aandeel BredeIntakeGestartInAzc);
@@ -40,8 +45,8 @@ public sealed record JaTenzijMaand(string Maand, Aantal Gekoppeld, Aandeel Kenni
 public sealed record JaTenzijKlantregisseur(Guid? KlantregisseurId, JaTenzijCijfers Cijfers);
 
 /// <param name="Taakstelling">The half-year quota; null when none is registered.</param>
-/// <param name="Gehuisvest">Dossiers with their verhuisdatum in the half-year.</param>
-public sealed record TaakstellingRealisatie(string Halfjaar, DateOnly Van, DateOnly Tot, int? Taakstelling, int Gehuisvest, double? Percentage);
+/// <param name="Gehuisvest">Dossiers with their verhuisdatum in the half-year; in regional figures null (onderdrukt) below 5.</param>
+public sealed record TaakstellingRealisatie(string Halfjaar, DateOnly Van, DateOnly Tot, int? Taakstelling, int? Gehuisvest, double? Percentage, bool Onderdrukt);
 
 public sealed record RegioGemeenteCijfers(Guid GemeenteId, string Gemeente, JaTenzijCijfers Cijfers, TaakstellingRealisatie? Taakstelling);
 
@@ -54,7 +59,7 @@ public static class Kengetallen
 {
     public static IReadOnlyList<string> Alle { get; } =
     [
-        "gekoppeld", "kmg-in-azc", "scenario-bij-kmg", "scenario-1", "scenario-2", "scenario-3", "geen-scenario", "brede-intake-in-azc",
+        "gekoppeld", "kmg", "scenario", "brede-intake", "pip", "kmg-in-azc", "scenario-bij-kmg", "scenario-1", "scenario-2", "scenario-3", "geen-scenario", "brede-intake-in-azc",
         "participatie", "vrijwilligerswerk", "betaald-werk", "pip-beoordeeld", "pip-binnen-termijn", "pip-te-laat", "gehuisvest", "gehuisvest-binnen-norm", "wachtend",
     ];
 }
@@ -72,6 +77,9 @@ public interface IMonitoring
 
     /// <summary>The dossiers behind one figure (a kengetal of <see cref="Kengetallen"/>); the read is logged.</summary>
     Task<IReadOnlyList<KengetalDossier>> DossiersAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, CancellationToken ct);
+
+    /// <summary>One table of the dashboard (kengetallen, per-maand, per-klantregisseur) with Dutch headers; the export is logged with the dossiers it covers.</summary>
+    Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, string? tabel, CancellationToken ct);
 
     /// <summary>Every gemeente of the caller's regio side by side, small counts suppressed; never a dossier or a person.</summary>
     Task<RegioCijfers> RegioAsync(ClaimsPrincipal user, Guid regioId, DateOnly? van, DateOnly? tot, string? halfjaar, CancellationToken ct);

@@ -13,6 +13,10 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
 {
     public const int Drempel = 5;
 
+    public DateOnly Van => van;
+
+    public DateOnly Tot => tot;
+
     public bool InCohort(MonitoringFeit f) => f.Koppeling >= van && f.Koppeling <= tot;
 
     public static bool InAzc(MonitoringFeit f, DateOnly? datum) => datum is { } d && (f.Verhuis is not { } v || d < v);
@@ -20,6 +24,10 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
     public bool Voldoet(MonitoringFeit f, string kengetal) => kengetal switch
     {
         "gekoppeld" => InCohort(f),
+        "kmg" => InCohort(f) && f.Kennismaking is not null,
+        "scenario" => InCohort(f) && f.Scenario is not null,
+        "brede-intake" => InCohort(f) && f.BredeIntake is not null,
+        "pip" => InCohort(f) && f.EerstePip is not null,
         "kmg-in-azc" => InCohort(f) && InAzc(f, f.Kennismaking),
         "scenario-bij-kmg" => InCohort(f) && InAzc(f, f.Kennismaking) && f.EersteBesluit is { } b && b <= f.Kennismaking,
         "scenario-1" => InCohort(f) && f.Scenario == 1,
@@ -69,7 +77,9 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
                 Dagen(gehuisvest.Select(f => f.Verhuis!.Value.DayNumber - f.Koppeling.DayNumber)),
                 Aandeel(Tel("gehuisvest-binnen-norm"), gehuisvest.Count),
                 Aantal(wachtend.Count),
-                Dagen(wachtend.Select(f => peil.DayNumber - f.Koppeling.DayNumber))));
+                Dagen(wachtend.Select(f => peil.DayNumber - f.Koppeling.DayNumber))),
+            new Trechter(Aantal(gekoppeld), Aantal(Tel("kmg")), Aantal(Tel("scenario")), Aantal(Tel("brede-intake")), Aantal(Tel("pip"))),
+            beleid.Herkomst(Normen.HuisvestingNaKoppeling, tot).Waarde);
     }
 
     private DateOnly? PipDeadline(MonitoringFeit f) =>

@@ -23,6 +23,20 @@ internal static class MonitoringEndpoints
         team.MapGet("/dossiers", (DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) =>
                 m.DossiersAsync(user, van, tot, klantregisseurId, kengetal, ct))
             .WithSummary("The dossiers behind one figure: kengetal = " + string.Join(", ", Kengetallen.Alle) + ". The read is logged.");
+        groep.MapGet("/export", async (DateOnly? van, DateOnly? tot, string? tabel, string? formaat, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) =>
+            {
+                if (formaat is not ("csv" or "xlsx"))
+                {
+                    throw new Platform.Errors.ValidationFailedException("Dossiers:Validation", new Dictionary<string, string[]> { ["formaat"] = ["Kies csv of xlsx."] });
+                }
+
+                var t = await m.ExportAsync(user, van, tot, tabel, ct);
+                return formaat == "csv"
+                    ? TypedResults.File(t.Csv(), Platform.Export.Tabel.CsvType, t.Naam.Replace(' ', '-') + ".csv")
+                    : TypedResults.File(t.Xlsx(), Platform.Export.Tabel.XlsxType, t.Naam.Replace(' ', '-') + ".xlsx");
+            })
+            .RequirePermission(Permissions.MonitoringLezen)
+            .WithSummary("A dashboard table as CSV or XLSX with Dutch headers: tabel=kengetallen|per-maand|per-klantregisseur, formaat=csv|xlsx. Logged with the dossiers it covers.");
         groep.MapGet("/taakstelling", (string? halfjaar, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.TaakstellingAsync(user, halfjaar, ct))
             .RequirePermission(Permissions.MonitoringLezen)
             .WithSummary("The half-year housing quota (halfjaar=2023-II) against the number housed with their verhuisdatum in that half-year.");

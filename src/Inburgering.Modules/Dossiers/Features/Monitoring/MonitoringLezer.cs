@@ -13,8 +13,67 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inburgering.Modules.Dossiers.Features.Monitoring;
 
 internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConnections connections, IBeleidsregels regels, IOrganisationDirectory organisaties,
-    TenantScope scopes, TimeProvider time) : IMonitoring
+    TenantScope scopes, TimeProvider time, Identity.Contracts.IPeopleDirectory mensen) : IMonitoring
 {
+    public static IReadOnlyList<string> Tabellen { get; } = ["kengetallen", "per-maand", "per-klantregisseur"];
+
+    public async Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, string? tabel, CancellationToken ct)
+    {
+        if (tabel is null || !Tabellen.Contains(tabel))
+        {
+            throw new ValidationFailedException(DossierFouten.Validatie, new Dictionary<string, string[]> { ["tabel"] = [$"Kies een van: {string.Join(", ", Tabellen)}."] });
+        }
+
+        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
+        var naam = $"ja-tenzij {tabel} {rekenaar.Van:yyyy-MM-dd} {rekenaar.Tot:yyyy-MM-dd}";
+        Platform.Export.Tabel resultaat;
+        if (tabel == "kengetallen")
+        {
+            var c = rekenaar.Bereken(feiten, null);
+            List<IReadOnlyList<object?>> rijen = [["Gekoppeld", c.Gekoppeld.Waarde, null, null, null, null]];
+            foreach (var (maat, a) in new[] { ("Kennismakingsgesprek in het azc", c.KennismakingsgesprekInAzc), ("Scenario gekozen bij de kennismaking", c.ScenarioGekozenBijKennismaking),
+                ("Scenario 1 of 2", c.AandeelScenario1of2), ("Brede intake gestart in het azc", c.BredeIntakeGestartInAzc), ("Participatie in het azc", c.ParticipatieInAzc.Participatie),
+                ("Vrijwilligerswerk in het azc", c.ParticipatieInAzc.Vrijwilligerswerk), ("Betaald werk in het azc", c.ParticipatieInAzc.BetaaldWerk), ("PIP binnen de termijn", c.PipBinnenTermijn),
+                ("Gehuisvest binnen de norm", c.Huisvesting.BinnenNorm) })
+            {
+                rijen.Add([maat, a.Teller, a.Noemer, a.Percentage, null, null]);
+            }
+
+            foreach (var (maat, s) in new[] { ("Scenario 1", c.ScenarioVerdeling.Scenario1), ("Scenario 2", c.ScenarioVerdeling.Scenario2), ("Scenario 3", c.ScenarioVerdeling.Scenario3),
+                ("Geen scenario", c.ScenarioVerdeling.Geen), ("Gehuisvest in de periode", c.Huisvesting.Gehuisvest), ("Wacht op huisvesting", c.Huisvesting.Wachtend) })
+            {
+                rijen.Add([maat, s.Waarde, null, null, null, null]);
+            }
+
+            rijen.AddRange(c.TenzijRedenen.Select(r => (IReadOnlyList<object?>)["Tenzij-reden " + r.Reden, r.Aantal.Waarde, null, null, null, null]));
+            foreach (var (maat, d) in new[] { ("Dagen koppeling tot kennismakingsgesprek", c.DagenKoppelingTotKennismaking), ("Dagen koppeling tot brede intake", c.DagenKoppelingTotBredeIntake),
+                ("Dagen brede intake tot PIP", c.DagenBredeIntakeTotPip), ("Dagen koppeling tot verhuizing", c.Huisvesting.Dagen), ("Wachtdagen", c.Huisvesting.Wachtdagen) })
+            {
+                rijen.Add([maat, d.N, null, null, d.Mediaan, d.Gemiddelde]);
+            }
+
+            resultaat = new(naam, ["Maat", "Aantal", "Van", "Percentage", "Mediaan (dagen)", "Gemiddelde (dagen)"], rijen);
+        }
+        else if (tabel == "per-maand")
+        {
+            var maanden = await PerMaandAsync(user, rekenaar.Van, rekenaar.Tot, ct);
+            resultaat = new(naam, ["Maand", "Gekoppeld", "Kennismakingsgesprek in het azc", "Kennismakingsgesprek in het azc (%)", "Scenario 1 of 2 (%)", "Brede intake gestart in het azc (%)"],
+                [.. maanden.Select(m => (IReadOnlyList<object?>)[m.Maand, m.Gekoppeld.Waarde, m.KennismakingsgesprekInAzc.Teller, m.KennismakingsgesprekInAzc.Percentage,
+                    m.AandeelScenario1of2.Percentage, m.BredeIntakeGestartInAzc.Percentage])]);
+        }
+        else
+        {
+            var namen = (await mensen.MembersAsync(werkplaats.Gemeente, null, ct)).ToDictionary(m => m.Id, m => m.Naam);
+            resultaat = new(naam, ["Klantregisseur", "Gekoppeld", "Kennismakingsgesprek in het azc (%)", "Scenario 1 of 2 (%)", "Brede intake gestart in het azc (%)", "PIP binnen de termijn (%)"],
+                [.. (await PerKlantregisseurAsync(user, rekenaar.Van, rekenaar.Tot, ct)).Select(k => (IReadOnlyList<object?>)[
+                    k.KlantregisseurId is { } id ? namen.GetValueOrDefault(id, id.ToString()) : "Niet toegewezen", k.Cijfers.Gekoppeld.Waarde,
+                    k.Cijfers.KennismakingsgesprekInAzc.Percentage, k.Cijfers.AandeelScenario1of2.Percentage, k.Cijfers.BredeIntakeGestartInAzc.Percentage, k.Cijfers.PipBinnenTermijn.Percentage])]);
+        }
+
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "export:" + tabel, [.. feiten.Select(f => f.Id)], ct);
+        return resultaat;
+    }
+
     public async Task<JaTenzijCijfers> JaTenzijAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct)
     {
         var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct);
@@ -81,7 +140,7 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
             var beleid = await scope.ServiceProvider.GetRequiredService<IBeleidsregels>().VanGemeenteAsync(ct);
             var feiten = await MonitoringSql.LeesAsync(connections.AppDataSource, gemeente.Id, periodeVan, periodeTot, Peil(periodeTot), null, ct);
             var cijfers = new JaTenzij(periodeVan, periodeTot, Peil(periodeTot), beleid, onderdrukken: true).Bereken(feiten, null);
-            gemeenten.Add(new RegioGemeenteCijfers(gemeente.Id, gemeente.Naam, cijfers, half is { } h ? await lezer.RealisatieAsync(gemeente.Id, h, ct) : null));
+            gemeenten.Add(new RegioGemeenteCijfers(gemeente.Id, gemeente.Naam, cijfers, half is { } h ? await lezer.RealisatieAsync(gemeente.Id, h, ct, onderdrukken: true) : null));
         }
 
         return new RegioCijfers(regioId, regio.Naam, gemeenten);
@@ -97,11 +156,13 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
         return (new JaTenzij(periodeVan, periodeTot, peil, beleid, onderdrukken: false), feiten);
     }
 
-    private async Task<TaakstellingRealisatie> RealisatieAsync(Guid gemeente, TaakstellingPeriode half, CancellationToken ct)
+    private async Task<TaakstellingRealisatie> RealisatieAsync(Guid gemeente, TaakstellingPeriode half, CancellationToken ct, bool onderdrukken = false)
     {
         var quotum = await organisaties.TaakstellingAsync(gemeente, half.Naam, ct);
         var gehuisvest = await werkplaats.Db.Dossiers.AsNoTracking().CountAsync(d => d.Verhuisdatum >= half.Van && d.Verhuisdatum <= half.Tot, ct);
-        return new TaakstellingRealisatie(half.Naam, half.Van, half.Tot, quotum, gehuisvest, quotum is > 0 ? Math.Round(100.0 * gehuisvest / quotum.Value, 1) : null);
+        return onderdrukken && gehuisvest < JaTenzij.Drempel
+            ? new TaakstellingRealisatie(half.Naam, half.Van, half.Tot, quotum, null, null, true)
+            : new TaakstellingRealisatie(half.Naam, half.Van, half.Tot, quotum, gehuisvest, quotum is > 0 ? Math.Round(100.0 * gehuisvest / quotum.Value, 1) : null, false);
     }
 
     private DateOnly Peil(DateOnly tot) => DossierWerkplaats.VandaagVolgens(time) is var vandaag && vandaag < tot ? vandaag : tot;
