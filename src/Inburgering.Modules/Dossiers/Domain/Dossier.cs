@@ -166,7 +166,12 @@ internal sealed class Dossier : ITenantOwned
 
     public void LegKennismakingVast(Kennismakingsgesprek gesprek) => Kennismakingsgesprek = gesprek;
 
-    public void KiesScenario(ScenarioKeuze keuze) => Scenario = keuze;
+    public void KiesScenario(ScenarioKeuze keuze)
+    {
+        var eerder = Scenario is { } vorige ? vorige.EersteBesluitdatum ?? vorige.Besluitdatum : keuze.Besluitdatum;
+        keuze.EersteBesluitdatum = eerder < keuze.Besluitdatum ? eerder : keuze.Besluitdatum;
+        Scenario = keuze;
+    }
 
     public void LegBredeIntakeVast(BredeIntake intake) => BredeIntake = intake;
 

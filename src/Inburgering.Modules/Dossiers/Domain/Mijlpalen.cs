@@ -53,6 +53,9 @@ internal sealed class ScenarioKeuze
     public List<string> TenzijRedenen { get; set; } = [];
 
     public string? Toelichting { get; set; }
+
+    /// <summary>The earliest decision, kept when the scenario is changed later: "scenario chosen at the KMG" counts the first choice.</summary>
+    public DateOnly? EersteBesluitdatum { get; set; }
 }
 
 /// <summary>The brede intake without health: that lives in <see cref="GezondheidsInformatie"/>, under its own permission.</summary>

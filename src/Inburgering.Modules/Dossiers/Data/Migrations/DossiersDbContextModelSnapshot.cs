@@ -1031,6 +1031,8 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
 
                             b1.Property<DateOnly>("Besluitdatum");
 
+                            b1.Property<DateOnly?>("EersteBesluitdatum");
+
                             b1.Property<int>("Scenario");
 
                             b1.PrimitiveCollection<string>("TenzijRedenen")

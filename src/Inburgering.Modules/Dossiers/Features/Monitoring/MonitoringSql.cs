@@ -4,7 +4,7 @@ using Npgsql;
 namespace Inburgering.Modules.Dossiers.Features.Monitoring;
 
 /// <summary>What the measures need of one dossier, straight from its own dates (the pilot had to collect these by hand).</summary>
-/// <param name="EersteBesluit">The first scenario decision: a scenario changed later still counts as chosen at the KMG.</param>
+/// <param name="EersteBesluit">The first scenario decision (kept on the scenario): a scenario changed later still counts as chosen at the KMG.</param>
 /// <param name="Participatie">The earliest start of an activity of that kind.</param>
 internal sealed record MonitoringFeit(
     Guid Id, string VNummer, string Naam, Guid? KlantregisseurId, DateOnly Koppeling, DateOnly? Verhuis, DateOnly? Afsluiting,
@@ -13,27 +13,24 @@ internal sealed record MonitoringFeit(
 
 /// <summary>
 /// One read of the facts behind every measure, inside the tenant (row-level security applies): the koppeling cohort,
-/// those housed in the period, and those still waiting on the peildatum.
+/// those housed in the period, and those still waiting on the peildatum. The per-dossier lookups are lateral index
+/// probes on purpose: with parameters the planner otherwise may rescan a grouped subquery for every dossier.
 /// </summary>
 internal static class MonitoringSql
 {
     public const string Feiten = """
         SELECT d.id, d.v_nummer, d.voornamen || ' ' || d.achternaam, d.klantregisseur_id, d.koppelingsdatum, d.verhuisdatum, d.afsluiting_datum,
           (d.kennismakingsgesprek->>'Gehouden')::date, (d.scenario->>'Scenario')::int,
-          least((d.scenario->>'Besluitdatum')::date, s.eerste),
-          coalesce(ARRAY(SELECT jsonb_array_elements_text(d.scenario->'TenzijRedenen')), '{}'::text[]),
+          least((d.scenario->>'Besluitdatum')::date, (d.scenario->>'EersteBesluitdatum')::date),
+          CASE WHEN d.scenario->>'Scenario' = '3' THEN ARRAY(SELECT jsonb_array_elements_text(d.scenario->'TenzijRedenen')) ELSE '{}'::text[] END,
           (d.brede_intake->>'Startdatum')::date, d.kennisgeving_duo, d.brp_inschrijving, p.dagtekening,
           a.participatie, a.vrijwilligerswerk, a.betaald_werk
         FROM dossiers.dossiers d
-        LEFT JOIN (SELECT dossier_id, min((gegevens->>'besluitdatum')::date) AS eerste FROM dossiers.tijdlijn
-                   WHERE tenant_id = @tenant AND soort = 'scenario.vastgelegd' GROUP BY dossier_id) s ON s.dossier_id = d.id
-        LEFT JOIN dossiers.pip_versies p ON p.dossier_id = d.id AND p.tenant_id = @tenant AND p.nummer = 1
-        LEFT JOIN (SELECT dossier_id,
-                     min(startdatum) FILTER (WHERE soort = 'Participatie') AS participatie,
-                     min(startdatum) FILTER (WHERE soort = 'Vrijwilligerswerk') AS vrijwilligerswerk,
-                     min(startdatum) FILTER (WHERE soort = 'BetaaldWerk') AS betaald_werk
-                   FROM dossiers.activiteiten WHERE tenant_id = @tenant AND soort IN ('Participatie', 'Vrijwilligerswerk', 'BetaaldWerk')
-                   GROUP BY dossier_id) a ON a.dossier_id = d.id
+        LEFT JOIN dossiers.pip_versies p ON p.tenant_id = @tenant AND p.dossier_id = d.id AND p.nummer = 1
+        LEFT JOIN LATERAL (SELECT min(startdatum) FILTER (WHERE soort = 'Participatie') AS participatie,
+                             min(startdatum) FILTER (WHERE soort = 'Vrijwilligerswerk') AS vrijwilligerswerk,
+                             min(startdatum) FILTER (WHERE soort = 'BetaaldWerk') AS betaald_werk
+                           FROM dossiers.activiteiten x WHERE x.tenant_id = @tenant AND x.dossier_id = d.id) a ON true
         WHERE d.tenant_id = @tenant AND (@kr::uuid IS NULL OR d.klantregisseur_id = @kr)
           AND (d.koppelingsdatum BETWEEN @van AND @tot
                OR d.verhuisdatum BETWEEN @van AND @tot
