@@ -53,6 +53,9 @@ await als("cm.twente@demo.inburgering.nl", async (page) => {
 await als("tl.almelo@demo.inburgering.nl", async (page) => {
     await page.goto("/team");
     await foto(page, "07-team");
+    await page.goto("/monitoring");
+    await page.waitForFunction(() => typeof Chart !== "undefined" && Chart.getChart("grafiek-huisvesting") !== undefined);
+    await foto(page, "10-monitoring", { heel: true });
 });
 
 await als("fb.almelo@demo.inburgering.nl", async (page) => {
