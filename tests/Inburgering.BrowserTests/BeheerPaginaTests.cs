@@ -7,15 +7,21 @@ using Microsoft.Playwright;
 
 namespace Inburgering.BrowserTests;
 
-/// <summary>Every beheer page is found from the menu of the role that uses it, and scans clean.</summary>
+/// <summary>Every beheer page (and the regio's figures) is found from the menu of the role that uses it, and scans clean.</summary>
 public sealed class BeheerPaginaTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Theory]
     [InlineData(Roles.FunctioneelBeheerder, new[] { "/beheer/gebruikers", "/beheer/rechten", "/beheer/beleid" })]
     [InlineData(Roles.PlatformBeheerder, new[] { "/beheer/organisaties", "/beheer/coa-locaties", "/beheer/clients" })]
+    [InlineData(Roles.RegioCoordinator, new[] { "/monitoring/regio" })]
     public async Task Each_beheer_page_is_in_the_menu_of_its_role_and_meets_wcag(string rol, string[] paden)
     {
-        var organisatie = rol == Roles.PlatformBeheerder ? (TenancySeeder.PlatformId, OrganisationKind.Platform) : (AppFixture.TenantA, OrganisationKind.Gemeente);
+        var organisatie = rol switch
+        {
+            Roles.PlatformBeheerder => (TenancySeeder.PlatformId, OrganisationKind.Platform),
+            Roles.RegioCoordinator => (TenancySeeder.RegioId("Twente"), OrganisationKind.Regio),
+            _ => (AppFixture.TenantA, OrganisationKind.Gemeente),
+        };
         var page = await app.NewPageAsync();
         var fouten = await app.InloggenAsync(page, await app.CreateUserAsync((organisatie.Item1, organisatie.Item2, rol)));
         foreach (var pad in paden)

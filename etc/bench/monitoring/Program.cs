@@ -6,7 +6,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Inburgering.Modules.Dossiers.Features.Monitoring;
+using Inburgering.Modules.Dossiers.Data.Sql;
 using Inburgering.Platform.Data.Embedded;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -88,6 +88,10 @@ public sealed class WerkvoorraadModel(IWerkvoorraad werkvoorraad, IWerkvoorraadF
         }
     }
 
+    /// <summary>The current filters as the API reads them, for the export links.</summary>
+    public string Query => string.Join("&", new (string, string?)[] { ("klantregisseur", Wie == "team" ? null : "me"), ("fase", Fase), ("q", Q), ("signaal", Signaal), ("sort", Sort) }
+        .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => p.Item1 + "=" + Uri.EscapeDataString(p.Item2!)));
+
     /// <summary>The same filters with another cursor: the link to the next page.</summary>
     public string Volgende(string cursor) =>
         Url.Page("/Werkvoorraad", new { wie = Wie, fase = Fase, q = Q, signaal = Signaal, sort = Sort, cursor })!;

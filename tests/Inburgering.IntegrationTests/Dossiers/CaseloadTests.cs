@@ -168,6 +168,32 @@ public sealed class CaseloadTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.DoesNotContain((await collega.Client.GetFromJsonAsync<JsonElement>("/api/v1/werkvoorraad/filters")).EnumerateArray(), f => f.GetProperty("id").GetGuid() == gedeeld);
     }
 
+    [Fact]
+    public async Task The_werkvoorraad_exports_as_csv_and_xlsx_with_the_same_rows_as_the_api_and_the_export_is_logged()
+    {
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var merk = "Export" + Guid.NewGuid().ToString("N")[..6];
+        var ids = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(-5 - i), achternaam: merk + i))).VerwachtAangemaakt());
+        }
+
+        var lijst = await api.Client.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers?q={merk}&sort=naam");
+        var csv = (await api.Client.GetStringAsync($"/api/v1/dossiers/export?formaat=csv&q={merk}&sort=naam")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split(';')).ToList();
+        var xlsx = await api.Client.GetByteArrayAsync($"/api/v1/dossiers/export?formaat=xlsx&q={merk}&sort=naam");
+
+        Assert.Equal(["Naam", "V-nummer", "Fase", "Koppelingsdatum", "Dagen sinds koppeling", "Eerstvolgende termijn", "Open signalen"], csv[0]);
+        Assert.Equal(lijst.GetProperty("dossiers").EnumerateArray().Select(d => d.GetProperty("vNummer").GetString()), csv.Skip(1).Select(r => r[1]));
+        using var werkboek = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
+        var rijen = werkboek.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
+        Assert.Equal(4, rijen.Count);
+        Assert.Equal(csv[1][0], rijen[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText);
+        Assert.True(await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"dossiers.inzage_log where onderdeel = 'export:werkvoorraad' and '{ids[0]}' = any(dossier_ids)", 2) >= 2);
+        Assert.Equal(["formaat"], (await Antwoord.VanAsync(await api.Client.GetAsync("/api/v1/dossiers/export?formaat=pdf"))).Velden);
+    }
+
     private async Task<DossierApi> PersoonAsync(Guid gemeente)
     {
         var browser = await app.SignedInBrowserAsync(await app.CreateUserAsync((gemeente, OrganisationKind.Gemeente, Roles.Klantregisseur)));

@@ -92,6 +92,7 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
         var klantregisseur = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur)));
         var teamleider = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Teamleider)));
         var casemanager = await app.SignedInBrowserAsync(await app.CreateCasemanagerAsync(TenancySeeder.CoaLocatieId("azc Almelo")));
+        var regio = await app.SignedInBrowserAsync(await app.CreateUserAsync((TenancySeeder.RegioId("Twente"), OrganisationKind.Regio, Roles.RegioCoordinator)));
         var pages = Endpoints().Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null).ToList();
         var accepted = new List<string>();
 
@@ -104,6 +105,7 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
                 : Inburgering.Modules.Identity.Domain.DefaultGrants.ByRole[Roles.FunctioneelBeheerder].Contains(nodig) ? gemeente
                 : Inburgering.Modules.Identity.Domain.DefaultGrants.ByRole[Roles.Klantregisseur].Contains(nodig) ? klantregisseur
                 : Inburgering.Modules.Identity.Domain.DefaultGrants.ByRole[Roles.CoaCasemanager].Contains(nodig) ? casemanager
+                : Inburgering.Modules.Identity.Domain.DefaultGrants.ByRole[Roles.RegioCoordinator].Contains(nodig) ? regio
                 : teamleider;
             // Route values filled in, so the page itself answers (a dossier id that exists nowhere).
             var path = "/" + System.Text.RegularExpressions.Regex.Replace(page.RoutePattern.RawText!.TrimStart('/'), "{[^}]+}", Guid.NewGuid().ToString());

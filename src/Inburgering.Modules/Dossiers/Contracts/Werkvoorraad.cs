@@ -23,6 +23,9 @@ public interface IWerkvoorraad
     /// <summary>Open signals (not snoozed) on the caller's own dossiers, for the counter in the header.</summary>
     Task<int> OpenSignalenAsync(ClaimsPrincipal user, CancellationToken ct);
 
+    /// <summary>The whole filtered werkvoorraad (at most 10,000 rows) as a table with Dutch headers; the export is logged with its dossiers.</summary>
+    Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? signaal, string? sort, CancellationToken ct);
+
     /// <summary>Per klantregisseur (null: not assigned), the dossiers still running by fase, and their open and overdue signals (not snoozed).</summary>
     Task<IReadOnlyList<TeamCaseload>> TeamAsync(ClaimsPrincipal user, CancellationToken ct);
 }

@@ -33,6 +33,21 @@ internal static class CaseloadEndpoints
         api.MapGet("/dossiers", LijstAsync).WithTags("Dossiers").RequirePermission(Permissions.DossiersLezen)
             .WithSummary("Caseload. klantregisseur=me|{id}, fase, q (name or V-nummer), signaal=open|overdue|{soort} (open, not snoozed signals), sort=koppelingsdatum (newest first, default)|naam, limit (1-100), cursor from the previous page's 'volgende'. Each row carries its open signals as badges.")
             .Produces<Weergave.Caseload>().ProducesValidationProblem();
+        api.MapGet("/dossiers/export", async (string? formaat, string? klantregisseur, string? fase, string? q, string? signaal, string? sort, ClaimsPrincipal user,
+                Contracts.IWerkvoorraad werkvoorraad, CancellationToken ct) =>
+            {
+                if (formaat is not ("csv" or "xlsx"))
+                {
+                    throw new ValidationFailedException(DossierFouten.Validatie, new Dictionary<string, string[]> { ["formaat"] = ["Kies csv of xlsx."] });
+                }
+
+                var tabel = await werkvoorraad.ExportAsync(user, klantregisseur, fase, q, signaal, sort, ct);
+                return formaat == "csv"
+                    ? TypedResults.File(tabel.Csv(), Platform.Export.Tabel.CsvType, "werkvoorraad.csv")
+                    : TypedResults.File(tabel.Xlsx(), Platform.Export.Tabel.XlsxType, "werkvoorraad.xlsx");
+            })
+            .WithTags("Dossiers").RequirePermission(Permissions.DossiersLezen)
+            .WithSummary("The werkvoorraad with the same filters as GET /dossiers (all pages, at most 10,000 rows) as CSV or XLSX with Dutch headers: formaat=csv|xlsx. Logged with the dossiers it holds.");
         api.MapPost("/dossiers/toewijzingen", ToewijzenAsync).WithTags("Dossiers").RequirePermission(Permissions.DossiersToewijzen)
             .WithSummary("Bulk reassignment by a teamleider, with a reason. All or nothing.");
     }

@@ -39,6 +39,25 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
             .Join(db.Dossiers.Where(d => d.KlantregisseurId == ik), s => s.DossierId, d => d.Id, (s, d) => s.Id).CountAsync(ct);
     }
 
+    public async Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? signaal, string? sort, CancellationToken ct)
+    {
+        var regels = new List<Weergave.CaseloadRegel>();
+        string? cursor = null;
+        do
+        {
+            var pagina = await LeesAsync(user, klantregisseur, fase, q, sort, 100, cursor, signaal, ct);
+            regels.AddRange(pagina.Dossiers);
+            cursor = pagina.Volgende;
+        }
+        while (cursor is not null && regels.Count < 10_000);
+
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "export:werkvoorraad", [.. regels.Select(r => r.Id)], ct);
+        return new Platform.Export.Tabel("werkvoorraad",
+            ["Naam", "V-nummer", "Fase", "Koppelingsdatum", "Dagen sinds koppeling", "Eerstvolgende termijn", "Open signalen"],
+            [.. regels.Select(r => (IReadOnlyList<object?>)[r.Voornamen + " " + r.Achternaam, r.VNummer, Woorden.Naam(r.Fase), r.Koppelingsdatum, r.DagenSindsKoppeling,
+                r.Signalen.Count == 0 ? null : r.Signalen.Min(b => b.Vervaldatum), string.Join(", ", r.Signalen.Select(b => Woorden.Naam(b.Soort)))])]);
+    }
+
     public async Task<IReadOnlyList<TeamCaseload>> TeamAsync(ClaimsPrincipal user, CancellationToken ct)
     {
         if (await lezer.AlleenVanAsync(user, ct) is not null)

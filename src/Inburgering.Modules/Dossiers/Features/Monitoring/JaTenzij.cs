@@ -1,4 +1,5 @@
 using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Data.Sql;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Tenancy.Contracts;
 using Normen = Inburgering.Modules.Dossiers.Domain.SignaalRegels.Normen;

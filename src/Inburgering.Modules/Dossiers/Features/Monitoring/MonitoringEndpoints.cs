@@ -10,12 +10,24 @@ namespace Inburgering.Modules.Dossiers.Features.Monitoring;
 
 internal static class MonitoringEndpoints
 {
+    private const string Definities = """
+        Cohort: the dossiers with koppelingsdatum in [van, tot]. "In the azc": before the verhuisdatum, or while none is known (a KMG on the day of the move is not in the azc).
+        gekoppeld: the cohort size. kennismakingsgesprekInAzc: KMG held in the azc, share of the cohort. scenarioGekozenBijKennismaking: of those, the first
+        scenario decision on or before the KMG date. scenarioVerdeling: current scenario 1, 2, 3 or none; aandeelScenario1of2 over the cohort.
+        bredeIntakeGestartInAzc: brede intake started in the azc, share of the cohort. tenzijRedenen: per reason code over scenario-3 dossiers.
+        participatieInAzc: per kind, at least one activity started in the azc. dagen...: n, median and mean days (first PIP version).
+        pipBinnenTermijn: first PIPs set by the gemeente's PIP deadline after the DUO notice or BRP registration (the later one); PIPs without that clock are not judged.
+        huisvesting: dossiers with verhuisdatum in [van, tot]: days since koppeling, share within the housing norm; on the peildatum (tot, or today if earlier)
+        the number still waiting and their waiting days. trechter: coupled, KMG held, scenario chosen, brede intake started, PIP set.
+        """;
+
     public static void Map(IEndpointRouteBuilder api)
     {
         var groep = api.MapGroup("/monitoring").WithTags("Monitoring");
         var team = groep.MapGroup("/ja-tenzij").RequirePermission(Permissions.MonitoringLezen);
         team.MapGet("/", (DateOnly? van, DateOnly? tot, Guid? klantregisseurId, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.JaTenzijAsync(user, van, tot, klantregisseurId, ct))
-            .WithSummary("The pilot's measures for the cohort coupled in [van, tot] (default: the last twelve months), of the gemeente or of one klantregisseur. Definitions: README, Monitoring.");
+            .WithSummary("The pilot's measures for the cohort coupled in [van, tot] (default: the last twelve months), of the gemeente or of one klantregisseur.")
+            .WithDescription(Definities);
         team.MapGet("/per-maand", (DateOnly? van, DateOnly? tot, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.PerMaandAsync(user, van, tot, ct))
             .WithSummary("Ja-tenzij uptake per month of koppeling.");
         team.MapGet("/per-klantregisseur", (DateOnly? van, DateOnly? tot, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.PerKlantregisseurAsync(user, van, tot, ct))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Data.Sql;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Data;

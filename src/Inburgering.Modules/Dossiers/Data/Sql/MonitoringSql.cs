@@ -1,7 +1,7 @@
 using Inburgering.Platform.Data.Sql;
 using Npgsql;
 
-namespace Inburgering.Modules.Dossiers.Features.Monitoring;
+namespace Inburgering.Modules.Dossiers.Data.Sql;
 
 /// <summary>What the measures need of one dossier, straight from its own dates (the pilot had to collect these by hand).</summary>
 /// <param name="EersteBesluit">The first scenario decision (kept on the scenario): a scenario changed later still counts as chosen at the KMG.</param>
