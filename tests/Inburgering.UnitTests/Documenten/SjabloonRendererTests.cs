@@ -1,0 +1,82 @@
+using Inburgering.Modules.Documenten.Features.Sjablonen;
+using Inburgering.Modules.Dossiers.Contracts;
+
+namespace Inburgering.UnitTests.Documenten;
+
+/// <summary>Templates are written by tenant users: the defaults render for any dossier, and hostile ones are stopped with a clear error.</summary>
+public sealed class SjabloonRendererTests
+{
+    private static readonly DateOnly Vandaag = new(2027, 1, 14);
+
+    private static Dictionary<string, object?> Volledig() => SjabloonModel.Maak(
+        ("Almelo", "Haven Noordzijde 1, 7607 EN Almelo"), ("Fatma Yilmaz", "f.yilmaz@almelo.example", "0546 541 111"),
+        ("Amal", "Haddad", "1012345678", new DateOnly(2026, 11, 2)), Vandaag,
+        kennismaking: (new DateOnly(2027, 1, 20), "10:00", "azc Almelo"),
+        scenario: (3, new DateOnly(2027, 1, 20), ["gat-tot-verhuizing", "reistijd"]),
+        bredeIntakeStart: new DateOnly(2027, 2, 1),
+        pip: (Vandaag, "B1", ["KNM", "PVT", "MAP"]),
+        termijn: (Inburgeringstermijn.Start(Vandaag), Inburgeringstermijn.Einde(Vandaag)),
+        overdracht: SjabloonModel.Groep(("vastgelegd_op", "10 januari 2027"), ("vastgelegd_door", "COA casemanager"), ("opleiding", "Bachelor"), ("werkervaring", "Bouw"),
+            ("talen", "Arabisch, Engels"), ("voorinburgering", "ja"), ("beschikbaarheid", "overdag"), ("driegesprek", "ja")),
+        signalen: [SjabloonModel.Groep(("naam", "Amal Haddad"), ("link", "https://inburgering.example/dossiers/1"), ("soort", "pip-termijn"), ("uiterlijk", "20 januari 2027"))],
+        afspraken: [SjabloonModel.Groep(("tijd", "10:00"), ("naam", "Amal Haddad"), ("link", "https://inburgering.example/dossiers/1"))]);
+
+    private static Dictionary<string, object?> Schaars() => SjabloonModel.Maak(("Almelo", null), ("Fatma Yilmaz", null, null), ("Amal", "Haddad", "1012345678", null), Vandaag);
+
+    public static TheoryData<string> Standaard() => [.. SjabloonRenderer.Standaard];
+
+    [Theory]
+    [MemberData(nameof(Standaard))]
+    public void Every_default_template_renders_for_a_complete_and_a_sparse_dossier(string sleutel)
+    {
+        var tekst = SjabloonRenderer.StandaardTekst(sleutel);
+
+        var volledig = SjabloonRenderer.Render(tekst, Volledig());
+        var schaars = SjabloonRenderer.Render(tekst, Schaars());
+
+        Assert.Contains("Almelo", volledig, StringComparison.Ordinal);
+        Assert.Contains("Almelo", schaars, StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", schaars, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pip_beschikking_shows_the_termijn_of_the_law_and_the_bezwaar_clause()
+    {
+        var brief = SjabloonRenderer.Render(SjabloonRenderer.StandaardTekst("pip-beschikking"), Volledig());
+
+        Assert.Contains("van 15 januari 2027 tot en met 14 januari 2030", brief, StringComparison.Ordinal);
+        Assert.Contains("bezwaar", brief, StringComparison.Ordinal);
+        Assert.Contains("B1", brief, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{{ while true }}x{{ end }}", "Documenten:SjabloonLimiet")]
+    [InlineData("{{ func diep; diep; end; diep }}", "Documenten:SjabloonLimiet")]
+    [InlineData("{{ for i in 1..100000000 }}0123456789{{ end }}", "Documenten:SjabloonLimiet")]
+    [InlineData("{{ \"x\" | string.pad_left 100000000 }}", "Documenten:SjabloonLimiet")]
+    [InlineData("{{ persoon.GetType }}", "Documenten:SjabloonFout")]
+    [InlineData("{{ persoon.naam.GetType().Assembly }}", "Documenten:SjabloonFout")]
+    [InlineData("{{ include 'pip-beschikking' }}", "Documenten:SjabloonFout")]
+    [InlineData("{{ if }", "Documenten:SjabloonSyntax")]
+    public void A_hostile_template_is_stopped_with_a_clear_error_and_the_renderer_stays_healthy(string sjabloon, string code)
+    {
+        var fout = Assert.Throws<SjabloonFout>(() => SjabloonRenderer.Render(sjabloon, Volledig()));
+
+        Assert.Equal(code, fout.Code);
+        Assert.DoesNotContain("System.", fout.Message, StringComparison.Ordinal);
+        Assert.Contains("Haddad", SjabloonRenderer.Render("{{ persoon.naam }}", Volledig()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Script_in_dossier_data_is_written_as_text_never_as_markup()
+    {
+        var model = Volledig();
+        model["persoon"] = SjabloonModel.Groep(("naam", "<script>alert('x')</script>"), ("voornamen", "<img src=x onerror=alert(1)>"), ("vnummer", "1"), ("koppelingsdatum", null));
+
+        var brief = SjabloonRenderer.Render(SjabloonRenderer.StandaardTekst("pip-beschikking") + SjabloonRenderer.StandaardTekst("uitnodiging-kennismakingsgesprek"), model);
+
+        Assert.DoesNotContain("<script>", brief, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", brief, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", brief, StringComparison.Ordinal);
+    }
+}
