@@ -13,5 +13,6 @@ public static class ModuleCatalog
         new TenancyModule(),
         new IdentityModule(),
         new DossiersModule(),
+        new Documenten.DocumentenModule(),
     ];
 }

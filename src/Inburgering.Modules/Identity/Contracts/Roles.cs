@@ -45,6 +45,7 @@ public static class Permissions
     public const string GebruikersBeheren = "Identity.Gebruiker.Beheren";
     public const string RechtenBeheren = "Identity.Recht.Beheren";
     public const string InstellingenBeheren = "Tenancy.Instelling.Beheren";
+    public const string SjablonenBeheren = "Documenten.Sjabloon.Beheren";
     public const string OrganisatiesBeheren = "Tenancy.Organisatie.Beheren";
     public const string CoaLocatiesBeheren = "Tenancy.CoaLocatie.Beheren";
     public const string ClientsBeheren = "Identity.Client.Beheren";

@@ -18,7 +18,7 @@ internal static class DefaultGrants
         },
         [Roles.FunctioneelBeheerder] = new HashSet<string>
         {
-            Permissions.GebruikersBeheren, Permissions.RechtenBeheren, Permissions.InstellingenBeheren,
+            Permissions.GebruikersBeheren, Permissions.RechtenBeheren, Permissions.InstellingenBeheren, Permissions.SjablonenBeheren,
         },
         [Roles.CoaCasemanager] = new HashSet<string> { Permissions.OverdrachtBewerken },
         [Roles.RegioCoordinator] = new HashSet<string> { Permissions.RegioAggregatenLezen },
