@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using static BenchDelen;
 using NpgsqlTypes;
 
 internal static class CaseloadBench
@@ -68,7 +69,7 @@ internal static class CaseloadBench
             await ExecuteAsync(cluster.OwnerConnectionString, "ANALYZE dossiers.dossiers");
             Console.WriteLine($"Seeded {tenantDossiers:N0} dossiers in Almelo and {otherDossiers:N0} over {otherTenants} other gemeenten in {seedWatch.Elapsed.TotalSeconds:0.0} s");
 
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(factory, http, gemeente));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(factory, http, gemeente, "klantregisseur"));
             // The direct side gets the same pool settings as the app's own data source.
             await using var direct = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(cluster.AppConnectionString) { NoResetOnClose = true, MaxAutoPrepare = 100 }.ConnectionString);
 
@@ -95,7 +96,7 @@ internal static class CaseloadBench
             {
                 ["caseload sql"] = [], ["caseload cookie"] = [], ["caseload bearer"] = [], ["detail sql"] = [], ["detail cookie"] = [], ["detail bearer"] = [],
             };
-            using var browser = await KlantregisseurSessieAsync(http);
+            using var browser = await SessieAsync(http, "kr.almelo@demo.inburgering.nl");
             var inApp = samples.Keys.ToDictionary(k => k, _ => new List<double>());
             Task Run(string series, bool measure, Func<Task> action) =>
                 only is null || only == series ? TimeAsync(samples[series], inApp[series], measure, action) : Task.CompletedTask;
@@ -146,17 +147,7 @@ internal static class CaseloadBench
             Directory.Delete(root, recursive: true);
         }
 
-        static string RepositoryRoot()
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Inburgering.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
-        }
-
+        
         int Arg(string name, int fallback)
         {
             var index = Array.IndexOf(args, name);
@@ -178,12 +169,7 @@ internal static class CaseloadBench
             }
         }
 
-        static double Percentile(List<double> values, int percentile)
-        {
-            var sorted = values.Order().ToList();
-            return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-        }
-
+        
         // Exactly what the app sends: each statement in its own implicit transaction, led by the same DO block that sets
         // the tenant for row-level security (see TenantSession.InlineStatement).
         static async Task QueryAsync(NpgsqlDataSource source, Guid tenant, string[] statements, (string Name, Guid Value) parameter)
@@ -270,70 +256,11 @@ internal static class CaseloadBench
             return ids;
         }
 
-        static async Task<string> TokenAsync(WebApplicationFactory<Program> factory, HttpClient http, Guid gemeente)
-        {
-            // A klantregisseur integration of Almelo, registered through the same service the platform beheerder uses.
-            Inburgering.Modules.Identity.Contracts.ClientAangemaakt created;
-            await using (var scope = factory.Services.GetRequiredService<Inburgering.Platform.Tenancy.TenantScope>().EnterHost())
-            {
-                created = await scope.ServiceProvider.GetRequiredService<Inburgering.Modules.Identity.Contracts.IClientAdministration>().RegisterAsync(
-                    new("bench-koppeling", "Benchmark", "koppeling", gemeente, ["klantregisseur"], null, null), CancellationToken.None);
+        
+        
+
+        
             }
-
-            var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials", ["client_id"] = "bench-koppeling", ["client_secret"] = created.Secret!, ["scope"] = "inburgering",
-            }));
-            token.EnsureSuccessStatusCode();
-            return (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-        }
-
-        static async Task GetAsync(HttpClient client, string path)
-        {
-            using var response = await client.GetAsync(path);
-            response.EnsureSuccessStatusCode();
-            await response.Content.ReadAsByteArrayAsync();
-        }
-
-        // The demo klantregisseur of Almelo signs in through the login form (Development: no second factor). The session
-        // cookie is Secure, so it is carried by hand over this plain-http loopback connection.
-        static async Task<HttpClient> KlantregisseurSessieAsync(HttpClient http)
-        {
-            var anonymous = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = http.BaseAddress };
-            var page = await anonymous.GetAsync("/account/inloggen");
-            var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
-            var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-            using var login = new HttpRequestMessage(HttpMethod.Post, "/account/inloggen")
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["Email"] = "kr.almelo@demo.inburgering.nl", ["Wachtwoord"] = "Demo-wachtwoord-2026", ["__RequestVerificationToken"] = token,
-                }),
-            };
-            login.Headers.Add("Cookie", string.Join("; ", antiforgeryCookie));
-            var response = await anonymous.SendAsync(login);
-            var session = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("__Host-inburgering=", StringComparison.Ordinal));
-            var browser = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = http.BaseAddress };
-            browser.DefaultRequestHeaders.Add("Cookie", session);
-            return browser;
-        }
-
-        static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            return (T)(await command.ExecuteScalarAsync())!;
-        }
-
-        static async Task ExecuteAsync(string connectionString, string sql)
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync();
-        }
-    }
 }
 
 /// <summary>Time spent inside the app for the last request; the benchmark sends one request at a time.</summary>

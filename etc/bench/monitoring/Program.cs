@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using static BenchDelen;
 using NpgsqlTypes;
 
 internal static class MonitoringBench
@@ -67,9 +68,9 @@ internal static class MonitoringBench
             }
             Console.WriteLine($"Seeded {tenantDossiers:N0} dossiers in Almelo and {otherDossiers:N0} over {otherTenants} other gemeenten in {seedWatch.Elapsed.TotalSeconds:0.0} s");
 
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(factory, http, gemeente));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(factory, http, gemeente, "teamleider"));
             await using var direct = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(cluster.AppConnectionString) { NoResetOnClose = true, MaxAutoPrepare = 100 }.ConnectionString);
-            using var browser = await TeamleiderSessieAsync(http);
+            using var browser = await SessieAsync(http, "tl.almelo@demo.inburgering.nl");
 
             // The whole cohort of three years: every dossier of the gemeente is in it.
             var vandaag = DateOnly.FromDateTime(DateTime.Today);
@@ -134,17 +135,7 @@ internal static class MonitoringBench
             Directory.Delete(root, recursive: true);
         }
 
-        static string RepositoryRoot()
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Inburgering.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
-        }
-
+        
         int Arg(string name, int fallback)
         {
             var index = Array.IndexOf(args, name);
@@ -161,12 +152,7 @@ internal static class MonitoringBench
             }
         }
 
-        static double Percentile(List<double> values, int percentile)
-        {
-            var sorted = values.Order().ToList();
-            return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-        }
-
+        
         // Dossiers at every stage: a KMG for most (a third of them after the move), scenarios 1-3 with tenzij-redenen,
         // brede intakes, moves, first PIPs, activities and tijdlijn rows, all relative to today.
         static async Task SeedAsync(string owner, Guid tenant, int count)
@@ -247,68 +233,9 @@ internal static class MonitoringBench
             await update.ExecuteNonQueryAsync();
         }
 
-        static async Task<string> TokenAsync(WebApplicationFactory<Program> factory, HttpClient http, Guid gemeente)
-        {
-            // A teamleider integration of Almelo, registered through the same service the platform beheerder uses.
-            Inburgering.Modules.Identity.Contracts.ClientAangemaakt created;
-            await using (var scope = factory.Services.GetRequiredService<Inburgering.Platform.Tenancy.TenantScope>().EnterHost())
-            {
-                created = await scope.ServiceProvider.GetRequiredService<Inburgering.Modules.Identity.Contracts.IClientAdministration>().RegisterAsync(
-                    new("bench-koppeling", "Benchmark", "koppeling", gemeente, ["teamleider"], null, null), CancellationToken.None);
+        
+        
+
+        
             }
-
-            var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials", ["client_id"] = "bench-koppeling", ["client_secret"] = created.Secret!, ["scope"] = "inburgering",
-            }));
-            token.EnsureSuccessStatusCode();
-            return (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
-        }
-
-        static async Task GetAsync(HttpClient client, string path)
-        {
-            using var response = await client.GetAsync(path);
-            response.EnsureSuccessStatusCode();
-            await response.Content.ReadAsByteArrayAsync();
-        }
-
-        // The demo teamleider of Almelo signs in through the login form (Development: no second factor). The session
-        // cookie is Secure, so it is carried by hand over this plain-http loopback connection.
-        static async Task<HttpClient> TeamleiderSessieAsync(HttpClient http)
-        {
-            var anonymous = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = http.BaseAddress };
-            var page = await anonymous.GetAsync("/account/inloggen");
-            var antiforgeryCookie = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).ToList();
-            var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-            using var login = new HttpRequestMessage(HttpMethod.Post, "/account/inloggen")
-            {
-                Content = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["Email"] = "tl.almelo@demo.inburgering.nl", ["Wachtwoord"] = "Demo-wachtwoord-2026", ["__RequestVerificationToken"] = token,
-                }),
-            };
-            login.Headers.Add("Cookie", string.Join("; ", antiforgeryCookie));
-            var response = await anonymous.SendAsync(login);
-            var session = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("__Host-inburgering=", StringComparison.Ordinal));
-            var browser = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = http.BaseAddress };
-            browser.DefaultRequestHeaders.Add("Cookie", session);
-            return browser;
-        }
-
-        static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            return (T)(await command.ExecuteScalarAsync())!;
-        }
-
-        static async Task ExecuteAsync(string connectionString, string sql)
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync();
-        }
-    }
 }

@@ -125,11 +125,7 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
         BewaarAsync(id, "signaal-" + Signaal, datums => signalen.SnoozeAsync(User, Signaal ?? Guid.Empty, datums.Lees(SnoozeTot, "tot"), SnoozeReden, datums.Fouten, ct), ct);
 
     public Task<IActionResult> OnPostToewijzenAsync(Guid id, CancellationToken ct) =>
-        BewaarAsync(id, "overdragen", async _ =>
-        {
-            await MagToewijzenAsync(ct);
-            await werkvoorraad.WijsToeAsync(User, [id], NieuweKlantregisseur, Reden, ct);
-        }, ct);
+        BewaarAsync(id, "overdragen", _ => werkvoorraad.WijsToeAsync(User, [id], NieuweKlantregisseur, Reden, ct), ct);
 
     public Task<IActionResult> OnPostAanbiedenAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "omkoppelen", _ => overdragen.BiedAanAsync(User, id, DoelGemeente, AanbodToelichting, ct), ct);
@@ -208,14 +204,6 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
         {
             // The same answer whether the dossier is elsewhere or nowhere: nothing leaks.
             return false;
-        }
-    }
-
-    private async Task MagToewijzenAsync(CancellationToken ct)
-    {
-        if (!await rechten.HasAsync(User, Permissions.DossiersToewijzen, ct))
-        {
-            throw new DomainException("Dossiers:NoAccess", "U mag dossiers niet overdragen.", StatusCodes.Status403Forbidden);
         }
     }
 }

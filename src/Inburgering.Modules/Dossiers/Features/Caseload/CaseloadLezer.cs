@@ -9,10 +9,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Inburgering.Modules.Dossiers.Features.Caseload;
 
 /// <summary>The caseload read shared by the API and the werkvoorraad page.</summary>
-internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer lezer, DatabaseConnections connections, IPeopleDirectory mensen) : IWerkvoorraad
+internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer lezer, DatabaseConnections connections, IPeopleDirectory mensen, IPermissionChecker rechten)
+    : IWerkvoorraad
 {
-    public Task<int> WijsToeAsync(ClaimsPrincipal user, IReadOnlyList<Guid> dossierIds, Guid? klantregisseurId, string? reden, CancellationToken ct) =>
-        CaseloadEndpoints.WijsToeAsync(new Toewijzing(dossierIds, klantregisseurId, reden), user, werkplaats, mensen, ct);
+    /// <summary>The API checks the right at the route; pages come through here too, so it is checked again.</summary>
+    public async Task<int> WijsToeAsync(ClaimsPrincipal user, IReadOnlyList<Guid> dossierIds, Guid? klantregisseurId, string? reden, CancellationToken ct)
+    {
+        if (!await rechten.HasAsync(user, Permissions.DossiersToewijzen, ct))
+        {
+            throw new Platform.Errors.DomainException(DossierFouten.GeenToegang, "U mag dossiers niet overdragen.", Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+        }
+
+        return await CaseloadEndpoints.WijsToeAsync(new Toewijzing(dossierIds, klantregisseurId, reden), user, werkplaats, mensen, ct);
+    }
 
     public Task<Weergave.Caseload> LeesAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor, string? signaal, CancellationToken ct) =>
         CaseloadEndpoints.LeesAsync(klantregisseur, fase, q, sort, limit, cursor, signaal, user, werkplaats, lezer, connections, ct);

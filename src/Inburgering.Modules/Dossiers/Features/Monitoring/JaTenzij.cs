@@ -18,6 +18,9 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
 
     public DateOnly Tot => tot;
 
+    /// <summary>The same norms and suppression for another stretch of time (a month of the period).</summary>
+    public JaTenzij Voor(DateOnly anderVan, DateOnly anderTot, DateOnly anderPeil) => new(anderVan, anderTot, anderPeil, beleid, onderdrukken);
+
     public bool InCohort(MonitoringFeit f) => f.Koppeling >= van && f.Koppeling <= tot;
 
     public static bool InAzc(MonitoringFeit f, DateOnly? datum) => datum is { } d && (f.Verhuis is not { } v || d < v);

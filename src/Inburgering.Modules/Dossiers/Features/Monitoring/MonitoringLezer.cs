@@ -57,7 +57,7 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
         }
         else if (tabel == "per-maand")
         {
-            var maanden = await PerMaandAsync(user, rekenaar.Van, rekenaar.Tot, ct);
+            var maanden = PerMaand(rekenaar, feiten);
             resultaat = new(naam, ["Maand", "Gekoppeld", "Kennismakingsgesprek in het azc", "Kennismakingsgesprek in het azc (%)", "Scenario 1 of 2 (%)", "Brede intake gestart in het azc (%)"],
                 [.. maanden.Select(m => (IReadOnlyList<object?>)[m.Maand, m.Gekoppeld.Waarde, m.KennismakingsgesprekInAzc.Teller, m.KennismakingsgesprekInAzc.Percentage,
                     m.AandeelScenario1of2.Percentage, m.BredeIntakeGestartInAzc.Percentage])]);
@@ -66,7 +66,7 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
         {
             var namen = (await mensen.MembersAsync(werkplaats.Gemeente, null, ct)).ToDictionary(m => m.Id, m => m.Naam);
             resultaat = new(naam, ["Klantregisseur", "Gekoppeld", "Kennismakingsgesprek in het azc (%)", "Scenario 1 of 2 (%)", "Brede intake gestart in het azc (%)", "PIP binnen de termijn (%)"],
-                [.. (await PerKlantregisseurAsync(user, rekenaar.Van, rekenaar.Tot, ct)).Select(k => (IReadOnlyList<object?>)[
+                [.. PerKlantregisseur(rekenaar, feiten).Select(k => (IReadOnlyList<object?>)[
                     k.KlantregisseurId is { } id ? namen.GetValueOrDefault(id, id.ToString()) : "Niet toegewezen", k.Cijfers.Gekoppeld.Waarde,
                     k.Cijfers.KennismakingsgesprekInAzc.Percentage, k.Cijfers.AandeelScenario1of2.Percentage, k.Cijfers.BredeIntakeGestartInAzc.Percentage, k.Cijfers.PipBinnenTermijn.Percentage])]);
         }
@@ -83,15 +83,24 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
 
     public async Task<IReadOnlyList<JaTenzijMaand>> PerMaandAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
     {
-        var (periodeVan, periodeTot) = Periode(van, tot);
-        var (_, feiten) = await LeesAsync(periodeVan, periodeTot, null, ct);
-        var beleid = await regels.VanGemeenteAsync(ct);
+        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
+        return PerMaand(rekenaar, feiten);
+    }
+
+    public async Task<IReadOnlyList<JaTenzijKlantregisseur>> PerKlantregisseurAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
+    {
+        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
+        return PerKlantregisseur(rekenaar, feiten);
+    }
+
+    private List<JaTenzijMaand> PerMaand(JaTenzij rekenaar, List<MonitoringFeit> feiten)
+    {
         var maanden = new List<JaTenzijMaand>();
-        for (var maand = new DateOnly(periodeVan.Year, periodeVan.Month, 1); maand <= periodeTot; maand = maand.AddMonths(1))
+        for (var maand = new DateOnly(rekenaar.Van.Year, rekenaar.Van.Month, 1); maand <= rekenaar.Tot; maand = maand.AddMonths(1))
         {
-            var begin = maand < periodeVan ? periodeVan : maand;
-            var einde = maand.AddMonths(1).AddDays(-1) is var e && e > periodeTot ? periodeTot : maand.AddMonths(1).AddDays(-1);
-            var c = new JaTenzij(begin, einde, Peil(einde), beleid, onderdrukken: false).Bereken(feiten, null);
+            var begin = maand < rekenaar.Van ? rekenaar.Van : maand;
+            var einde = maand.AddMonths(1).AddDays(-1) is var e && e > rekenaar.Tot ? rekenaar.Tot : e;
+            var c = rekenaar.Voor(begin, einde, Peil(einde)).Bereken(feiten, null);
             maanden.Add(new JaTenzijMaand(maand.ToString("yyyy-MM", CultureInfo.InvariantCulture), c.Gekoppeld, c.KennismakingsgesprekInAzc,
                 c.ScenarioGekozenBijKennismaking, c.AandeelScenario1of2, c.BredeIntakeGestartInAzc));
         }
@@ -99,12 +108,9 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
         return maanden;
     }
 
-    public async Task<IReadOnlyList<JaTenzijKlantregisseur>> PerKlantregisseurAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
-    {
-        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
-        return [.. feiten.Where(rekenaar.InCohort).Select(f => f.KlantregisseurId).Distinct()
+    private static List<JaTenzijKlantregisseur> PerKlantregisseur(JaTenzij rekenaar, List<MonitoringFeit> feiten) =>
+        [.. feiten.Where(rekenaar.InCohort).Select(f => f.KlantregisseurId).Distinct()
             .Select(kr => new JaTenzijKlantregisseur(kr, rekenaar.Bereken([.. feiten.Where(f => f.KlantregisseurId == kr)], kr)))];
-    }
 
     public async Task<TaakstellingRealisatie> TaakstellingAsync(ClaimsPrincipal user, string? halfjaar, CancellationToken ct) =>
         await RealisatieAsync(werkplaats.Gemeente, Halfjaar(halfjaar), ct);
@@ -138,23 +144,23 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
         {
             await using var scope = scopes.Enter(gemeente.Id);
             var lezer = scope.ServiceProvider.GetRequiredService<MonitoringLezer>();
-            var beleid = await scope.ServiceProvider.GetRequiredService<IBeleidsregels>().VanGemeenteAsync(ct);
-            var feiten = await MonitoringSql.LeesAsync(connections.AppDataSource, gemeente.Id, periodeVan, periodeTot, Peil(periodeTot), null, ct);
-            var cijfers = new JaTenzij(periodeVan, periodeTot, Peil(periodeTot), beleid, onderdrukken: true).Bereken(feiten, null);
+            var (rekenaar, feiten) = await lezer.LeesAsync(periodeVan, periodeTot, null, ct, onderdrukken: true);
+            var cijfers = rekenaar.Bereken(feiten, null);
             gemeenten.Add(new RegioGemeenteCijfers(gemeente.Id, gemeente.Naam, cijfers, half is { } h ? await lezer.RealisatieAsync(gemeente.Id, h, ct, onderdrukken: true) : null));
         }
 
         return new RegioCijfers(regioId, regio.Naam, gemeenten);
     }
 
-    internal async Task<(JaTenzij Rekenaar, List<MonitoringFeit> Feiten)> LeesAsync(DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct)
+    internal async Task<(JaTenzij Rekenaar, List<MonitoringFeit> Feiten)> LeesAsync(DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct,
+        bool onderdrukken = false)
     {
         var (periodeVan, periodeTot) = Periode(van, tot);
         var gemeente = werkplaats.Gemeente;
         var beleid = await regels.VanGemeenteAsync(ct);
         var peil = Peil(periodeTot);
         var feiten = await MonitoringSql.LeesAsync(connections.AppDataSource, gemeente, periodeVan, periodeTot, peil, klantregisseurId, ct);
-        return (new JaTenzij(periodeVan, periodeTot, peil, beleid, onderdrukken: false), feiten);
+        return (new JaTenzij(periodeVan, periodeTot, peil, beleid, onderdrukken), feiten);
     }
 
     private async Task<TaakstellingRealisatie> RealisatieAsync(Guid gemeente, TaakstellingPeriode half, CancellationToken ct, bool onderdrukken = false)
