@@ -34,6 +34,8 @@ public static class PlatformServices
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Authorization.PermissionAuthorizationHandler>();
         services.Configure<Mail.SmtpOptions>(configuration.GetSection(Mail.SmtpOptions.Section));
         services.AddSingleton(Mail.MailRegistration.Create);
+        services.Configure<Pdf.PdfOptions>(configuration.GetSection(Pdf.PdfOptions.Section));
+        services.AddSingleton<Pdf.IPdfMaker, Pdf.ChromiumPdfMaker>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", HealthStatus.Unhealthy, [ReadyTag]);
         return services;
     }

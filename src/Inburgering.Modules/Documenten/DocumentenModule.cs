@@ -1,4 +1,8 @@
+using Inburgering.Modules.Documenten.Features.Brieven;
+using Inburgering.Modules.Documenten.Features.Digest;
 using Inburgering.Modules.Documenten.Features.Sjablonen;
+using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Data;
 using Inburgering.Platform.Modularity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +17,30 @@ public sealed class DocumentenModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddModuleDbContext<Data.DocumentenDbContext>(Data.DocumentenDbContext.SchemaName);
+        services.AddScoped<SjabloonBibliotheek>();
+        services.AddScoped<Contracts.ISjabloonBeheer>(sp => sp.GetRequiredService<SjabloonBibliotheek>());
+        services.AddScoped<Contracts.IBrieven, BriefService>();
+        services.AddScoped<Contracts.IDigestVoorkeur, DigestVoorkeur>();
+        services.AddScoped<SmtpBeheer>();
+        services.AddScoped<MailVerzender>();
+        services.AddScoped<DigestGemeenteJob>();
+        services.AddScoped<DigestPlanner>();
+        services.AddSingleton<Platform.Jobs.IRecurringJob, DigestRecurringJob>();
+        services.AddSingleton(new TenantSettingDefinition(DigestInstellingen.TijdSleutel,
+            "Hoe laat klantregisseurs de dagelijkse e-mail met nieuwe en verlopen signalen en de afspraken van vandaag krijgen.",
+            DigestInstellingen.StandaardTijd, DigestInstellingen.Tijden));
+        foreach (var (sleutel, titel) in SjabloonBibliotheek.Titels.Where(t => t.Key != SjabloonBibliotheek.DigestSleutel))
+        {
+            services.AddSingleton(new TenantSettingDefinition(SjabloonBibliotheek.VierOgenPrefix + sleutel,
+                $"Vier ogen voor '{titel}': een collega keurt de brief goed voordat hij als verzonden telt.", SjabloonBibliotheek.StandaardVierOgen(sleutel), ["aan", "uit"]));
+        }
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => SjabloonEndpoints.Map(endpoints);
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        SjabloonEndpoints.Map(endpoints);
+        BriefEndpoints.Map(endpoints);
+        SmtpEndpoints.Map(endpoints);
+    }
 }

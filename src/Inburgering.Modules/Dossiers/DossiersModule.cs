@@ -33,6 +33,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Contracts.IDossierMijlpalen, DossierMijlpalen>();
         services.AddScoped<Contracts.IWerkvoorraad>(sp => sp.GetRequiredService<CaseloadLezer>());
         services.AddScoped<Contracts.IDossierOverdragen, DossierOverdragen>();
+        services.AddScoped<Contracts.IDossierBrieven, Features.Brieven.DossierBrieven>();
         services.AddScoped<Contracts.IWerkvoorraadFilters, WerkvoorraadFilters>();
         services.AddScoped<Features.Monitoring.MonitoringLezer>();
         services.AddScoped<Contracts.IMonitoring>(sp => sp.GetRequiredService<Features.Monitoring.MonitoringLezer>());

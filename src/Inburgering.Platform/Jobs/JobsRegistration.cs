@@ -51,7 +51,7 @@ public static class JobsRegistration
             {
                 var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
                 server.WorkerCount = options.WorkerCount;
-                server.Queues = ["signalen", "default"];
+                server.Queues = ["signalen", "mail", "default"];
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });
         }

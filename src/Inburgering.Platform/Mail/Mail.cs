@@ -8,12 +8,14 @@ using MimeKit;
 
 namespace Inburgering.Platform.Mail;
 
-/// <summary>A plain-text e-mail to one person.</summary>
-public sealed record OutgoingMail(string To, string Subject, string Body);
+/// <summary>An e-mail to one person: plain text, optionally with an HTML alternative.</summary>
+/// <param name="MessageId">A stable Message-ID (e.g. from an outbox row), so a receiving server can recognise a repeat.</param>
+public sealed record OutgoingMail(string To, string Subject, string Body, string? Html = null, string? MessageId = null);
 
 public interface IMailSender
 {
-    Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken);
+    /// <summary>Sends through <paramref name="via"/> when given (a gemeente's own server), else the platform's <c>Smtp</c> settings.</summary>
+    Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken, SmtpOptions? via = null);
 }
 
 /// <summary>Settings under <c>Smtp</c>. Outside Development a host is required.</summary>
@@ -39,9 +41,9 @@ public sealed class SmtpOptions
 
 internal sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<SmtpMailSender> logger) : IMailSender
 {
-    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken, SmtpOptions? via = null)
     {
-        var smtp = options.Value;
+        var smtp = via ?? options.Value;
         if (!smtp.IsConfigured)
         {
             throw new InvalidOperationException("Smtp:Host is not configured.");
@@ -51,7 +53,14 @@ internal sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<Smtp
         message.From.Add(MailboxAddress.Parse(smtp.From));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
-        message.Body = new TextPart("plain") { Text = mail.Body };
+        if (mail.MessageId is not null)
+        {
+            message.MessageId = mail.MessageId;
+        }
+
+        message.Body = mail.Html is null
+            ? new TextPart("plain") { Text = mail.Body }
+            : new BodyBuilder { TextBody = mail.Body, HtmlBody = mail.Html }.ToMessageBody();
 
         using var client = new SmtpClient();
         await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security, cancellationToken);
@@ -68,10 +77,15 @@ internal sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<Smtp
 }
 
 /// <summary>Development without SMTP: the whole mail, links included, goes to the log.</summary>
-internal sealed class LogMailSender(ILogger<LogMailSender> logger) : IMailSender
+internal sealed class LogMailSender(SmtpMailSender smtp, ILogger<LogMailSender> logger) : IMailSender
 {
-    public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken, SmtpOptions? via = null)
     {
+        if (via is { IsConfigured: true })
+        {
+            return smtp.SendAsync(mail, cancellationToken, via);
+        }
+
         logger.LogWarning("Development mail to {To}: {Subject}\n{Body}", mail.To, mail.Subject, mail.Body);
         return Task.CompletedTask;
     }
@@ -83,7 +97,7 @@ internal static class MailRegistration
     {
         var smtp = services.GetRequiredService<IOptions<SmtpOptions>>().Value;
         return !smtp.IsConfigured && services.GetRequiredService<IHostEnvironment>().IsDevelopment()
-            ? ActivatorUtilities.CreateInstance<LogMailSender>(services)
+            ? ActivatorUtilities.CreateInstance<LogMailSender>(services, ActivatorUtilities.CreateInstance<SmtpMailSender>(services))
             : ActivatorUtilities.CreateInstance<SmtpMailSender>(services);
     }
 }

@@ -29,7 +29,8 @@ internal static class SecurityHeaders
                 headers["X-Content-Type-Options"] = "nosniff";
                 headers["Referrer-Policy"] = "same-origin";
                 headers["X-Frame-Options"] = "DENY";
-                headers["Content-Security-Policy"] = context.Request.Path.StartsWithSegments("/beheer/taken")
+                // An endpoint that set a stricter policy of its own (a stored letter) keeps it.
+                headers["Content-Security-Policy"] = headers.ContainsKey("Content-Security-Policy") ? headers.ContentSecurityPolicy : context.Request.Path.StartsWithSegments("/beheer/taken")
                     // The Hangfire dashboard writes inline scripts and styles; platform beheerders only.
                     ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
                     : context.Request.Path.StartsWithSegments("/api/docs")

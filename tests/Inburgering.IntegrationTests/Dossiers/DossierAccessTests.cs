@@ -22,7 +22,7 @@ public sealed class DossierAccessTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Equal(["bsn"], fout.Velden);
         Assert.Equal(0L, await DossierTabellen.AantalAsync(app, AppFixture.TenantA, $"dossiers.dossiers where v_nummer = '{vNummer}'"));
 
-        var goed = (await api.MaakAanAsync(DossierApi.Nieuw(vNummer, K, bsn: UniekBsn()))).Verwacht(HttpStatusCode.Created);
+        var goed = (await api.MaakAanAsync(DossierApi.Nieuw(vNummer, K, bsn: DossierApi.UniekBsn()))).Verwacht(HttpStatusCode.Created);
         Assert.Equal(vNummer, goed.Json.GetProperty("vNummer").GetString());
     }
 
@@ -49,7 +49,7 @@ public sealed class DossierAccessTests(AppFixture app) : IClassFixture<AppFixtur
         var a = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
         var b = await app.DossierApiAsync(AppFixture.TenantB, Roles.Klantregisseur);
         var vNummer = DossierApi.NieuwVNummer();
-        var bsn = UniekBsn();
+        var bsn = DossierApi.UniekBsn();
         (await a.MaakAanAsync(DossierApi.Nieuw(vNummer, K, bsn))).Verwacht(HttpStatusCode.Created);
 
         var dubbelV = await a.MaakAanAsync(DossierApi.Nieuw(vNummer, K));
@@ -124,25 +124,5 @@ public sealed class DossierAccessTests(AppFixture app) : IClassFixture<AppFixtur
         // Four reads: each write above first read the dossier for its ETag, then each of the two explicit reads.
         Assert.Equal(4L, await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"dossiers.inzage_log where onderdeel = 'dossier' and handeling = 'lezen' and '{id}' = any(dossier_ids)", 4));
         Assert.Equal("Slaapproblemen", await DossierTabellen.AlsGemeenteAsync<string>(app, AppFixture.TenantA, $"select tekst from dossiers.gezondheid where dossier_id = '{id}'"));
-    }
-
-    /// <summary>A valid BSN different per call: the first 8 digits vary, the 9th restores the 11-proef.</summary>
-    private static string UniekBsn()
-    {
-        while (true)
-        {
-            var basis = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var som = 0;
-            for (var i = 0; i < 8; i++)
-            {
-                som += (basis[i] - '0') * (9 - i);
-            }
-
-            var laatste = som % 11;
-            if (laatste < 10)
-            {
-                return basis + laatste.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
     }
 }

@@ -47,6 +47,26 @@ internal sealed class DossierApi(HttpClient client)
 
     private static int _volgnummer = Random.Shared.Next(1_000_000, 9_000_000);
 
+    /// <summary>A valid BSN different per call: the first 8 digits vary, the 9th restores the 11-proef.</summary>
+    public static string UniekBsn()
+    {
+        while (true)
+        {
+            var basis = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var som = 0;
+            for (var i = 0; i < 8; i++)
+            {
+                som += (basis[i] - '0') * (9 - i);
+            }
+
+            var laatste = som % 11;
+            if (laatste < 10)
+            {
+                return basis + laatste.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
     public static string NieuwVNummer() => "10" + Interlocked.Increment(ref _volgnummer).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
 }
 

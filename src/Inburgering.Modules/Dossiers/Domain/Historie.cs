@@ -90,6 +90,8 @@ internal static class Gebeurtenissen
         Voortgangsgesprek => "Voortgangsgesprek gehouden",
         Termijnverlenging => "Termijn verlengd",
         Afgesloten => "Dossier afgesloten",
+        Contracts.DocumentGebeurtenissen.Gemaakt => "Brief gemaakt",
+        Contracts.DocumentGebeurtenissen.Verzonden => "Brief verzonden",
         OmkoppelingAangeboden => "Aangeboden aan een andere gemeente",
         OmkoppelingGeweigerd => "Omkoppeling geweigerd",
         OmkoppelingIngetrokken => "Omkoppeling ingetrokken",

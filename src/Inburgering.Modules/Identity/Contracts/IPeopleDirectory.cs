@@ -1,6 +1,7 @@
 namespace Inburgering.Modules.Identity.Contracts;
 
-public sealed record Medewerker(Guid Id, string Naam, IReadOnlyList<string> Rollen);
+/// <param name="Email">For mail the product sends them (the digest); never shown to others.</param>
+public sealed record Medewerker(Guid Id, string Naam, IReadOnlyList<string> Rollen, string? Email = null);
 
 /// <summary>Who works for an organisation: for assigning dossiers and naming actors in a timeline.</summary>
 public interface IPeopleDirectory

@@ -46,6 +46,8 @@ public static class Permissions
     public const string RechtenBeheren = "Identity.Recht.Beheren";
     public const string InstellingenBeheren = "Tenancy.Instelling.Beheren";
     public const string SjablonenBeheren = "Documenten.Sjabloon.Beheren";
+    public const string DocumentenMaken = "Documenten.Document.Maken";
+    public const string DocumentenGoedkeuren = "Documenten.Document.Goedkeuren";
     public const string OrganisatiesBeheren = "Tenancy.Organisatie.Beheren";
     public const string CoaLocatiesBeheren = "Tenancy.CoaLocatie.Beheren";
     public const string ClientsBeheren = "Identity.Client.Beheren";

@@ -10,11 +10,12 @@ internal static class DefaultGrants
         [Roles.Klantregisseur] = new HashSet<string>
         {
             Permissions.DossiersLezen, Permissions.DossiersBewerken, Permissions.GezondheidLezen, Permissions.SignalenLezen, Permissions.SignalenBehandelen,
+            Permissions.DocumentenMaken, Permissions.DocumentenGoedkeuren,
         },
         [Roles.Teamleider] = new HashSet<string>
         {
             Permissions.DossiersLezen, Permissions.DossiersBewerken, Permissions.DossiersToewijzen, Permissions.MonitoringLezen,
-            Permissions.SignalenLezen, Permissions.SignalenBehandelen,
+            Permissions.SignalenLezen, Permissions.SignalenBehandelen, Permissions.DocumentenMaken, Permissions.DocumentenGoedkeuren,
         },
         [Roles.FunctioneelBeheerder] = new HashSet<string>
         {

@@ -1,44 +1,52 @@
 using System.ComponentModel;
+using System.Security.Claims;
+using Inburgering.Modules.Documenten.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
-using Inburgering.Platform.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Inburgering.Modules.Documenten.Features.Sjablonen;
 
-internal sealed record SjabloonWeergave(string Sleutel, string Tekst);
-
 [Description("A template text to try on sample data (a complete and a sparse dossier) before it is used.")]
 internal sealed record Proefsjabloon(string? Tekst);
 
-internal sealed record Proefweergave(string Volledig, string Schaars);
+[Description("A new version of the gemeente's template; it is tried on both sample dossiers first and refused (400, nothing stored) when it fails there.")]
+internal sealed record SjabloonWijziging(string? Tekst, string? Toelichting);
 
+[Description("Four eyes: whether a colleague other than the maker must approve a letter of this kind before it counts as sent.")]
+internal sealed record VierOgenWijziging(bool Aan);
+
+/// <summary><c>/beheer/sjablonen</c>: the functioneel beheerder's templates, versions, preview, difference and reset.</summary>
 internal static class SjabloonEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
         var groep = api.MapGroup("/beheer/sjablonen").WithTags("Beheer: sjablonen").RequirePermission(Permissions.SjablonenBeheren);
-        groep.MapGet("/", () => TypedResults.Ok(SjabloonRenderer.Standaard.Select(s => new SjabloonWeergave(s, SjabloonRenderer.StandaardTekst(s))).ToList()))
-            .WithSummary("The default templates (Dutch, B1) with their text.");
-        groep.MapPost("/proef", (Proefsjabloon invoer) =>
+        groep.MapGet("/", (ISjabloonBeheer beheer, CancellationToken ct) => beheer.OverzichtAsync(ct))
+            .WithSummary("Every template: its title, the version in use (0: the default), and four eyes.");
+        groep.MapGet("/{sleutel}", (string sleutel, ISjabloonBeheer beheer, CancellationToken ct) => beheer.DetailAsync(sleutel, ct))
+            .WithSummary("A template: the text in use, the default, every version, and the difference with the default line by line.");
+        groep.MapPut("/{sleutel}", (string sleutel, SjabloonWijziging wijziging, ClaimsPrincipal user, ISjabloonBeheer beheer, CancellationToken ct) =>
+                beheer.BewaarAsync(user, sleutel, wijziging.Tekst, wijziging.Toelichting, ct))
+            .WithSummary("Stores the gemeente's own text as a new version. A broken or unsafe template gets 400 with its code and the reason under 'tekst'.")
+            .ProducesValidationProblem();
+        groep.MapPost("/{sleutel}/herstel", (string sleutel, ClaimsPrincipal user, ISjabloonBeheer beheer, CancellationToken ct) => beheer.HerstelAsync(user, sleutel, ct))
+            .WithSummary("Back to the default, as a new version; letters made before keep the version that made them.");
+        groep.MapPut("/{sleutel}/vier-ogen", async (string sleutel, VierOgenWijziging wijziging, ISjabloonBeheer beheer, CancellationToken ct) =>
             {
-                if (string.IsNullOrWhiteSpace(invoer.Tekst) || invoer.Tekst.Length > 100_000)
-                {
-                    throw new ValidationFailedException("Documenten:Validation", new Dictionary<string, string[]> { ["tekst"] = ["Geef een sjabloon van hoogstens 100.000 tekens."] });
-                }
-
-                try
-                {
-                    return TypedResults.Ok(new Proefweergave(SjabloonRenderer.Render(invoer.Tekst, Voorbeelden.Volledig()), SjabloonRenderer.Render(invoer.Tekst, Voorbeelden.Schaars())));
-                }
-                catch (SjabloonFout fout)
-                {
-                    throw new ValidationFailedException(fout.Code, new Dictionary<string, string[]> { ["tekst"] = [fout.Message] });
-                }
+                await beheer.ZetVierOgenAsync(sleutel, wijziging.Aan, ct);
+                return TypedResults.NoContent();
             })
-            .WithSummary("Renders a template on sample data in the sandbox. A template that breaks a rule or limit gets 400 with the reason under 'tekst'; nothing is stored.");
+            .WithSummary("Switches four-eyes approval of this kind of letter on or off.");
+        groep.MapPost("/proef", (Proefsjabloon invoer, ISjabloonBeheer beheer) => TypedResults.Ok(beheer.Proef(invoer.Tekst)))
+            .WithSummary("Renders a template on sample data in the sandbox. A template that breaks a rule or limit gets 400 with the reason under 'tekst'; nothing is stored.")
+            .ProducesValidationProblem();
+        api.MapGet("/beheer/briefhoofd", (ISjabloonBeheer beheer, CancellationToken ct) => beheer.BriefhoofdAsync(ct))
+            .WithTags("Beheer: sjablonen").RequirePermission(Permissions.SjablonenBeheren).WithSummary("The gemeente's postal address and telephone number on letters.");
+        api.MapPut("/beheer/briefhoofd", (Briefhoofd briefhoofd, ISjabloonBeheer beheer, CancellationToken ct) => beheer.ZetBriefhoofdAsync(briefhoofd, ct))
+            .WithTags("Beheer: sjablonen").RequirePermission(Permissions.SjablonenBeheren).WithSummary("Changes the letterhead.").ProducesValidationProblem();
     }
 }
 
@@ -50,13 +58,13 @@ internal static class Voorbeelden
     public static Dictionary<string, object?> Volledig() => SjabloonModel.Maak(
         ("Voorbeeldstad", "Stadhuisplein 1, 1234 AB Voorbeeldstad"), ("Klantregisseur Voorbeeld", "klantregisseur@voorbeeldstad.example", "012 345 6789"),
         ("Amal", "Voorbeeld", "1000000001", new DateOnly(2026, 11, 2)), Dag,
-        kennismaking: (new DateOnly(2027, 1, 20), "10:00", "azc"),
-        scenario: (3, new DateOnly(2027, 1, 20), ["gat-tot-verhuizing"]),
+        kennismaking: (new DateOnly(2027, 1, 20), "10:00", "op het azc"),
+        scenario: (3, new DateOnly(2027, 1, 20), ["de tijd tot uw verhuizing is kort"]),
         bredeIntakeStart: new DateOnly(2027, 2, 1),
-        pip: (Dag, "B1", ["KNM", "PVT", "MAP"]),
+        pip: (Dag, "B1-route", ["Kennismaking met de Nederlandse Maatschappij (KNM)", "Participatieverklaringstraject (PVT)", "Module Arbeidsmarkt en Participatie (MAP)"]),
         termijn: (Dossiers.Contracts.Inburgeringstermijn.Start(Dag), Dossiers.Contracts.Inburgeringstermijn.Einde(Dag)),
-        signalen: [SjabloonModel.Groep(("naam", "Amal Voorbeeld"), ("link", "/dossiers/voorbeeld"), ("soort", "pip-termijn"), ("uiterlijk", "20 januari 2027"))],
-        afspraken: [SjabloonModel.Groep(("tijd", "10:00"), ("naam", "Amal Voorbeeld"), ("link", "/dossiers/voorbeeld"))]);
+        signalen: [SjabloonModel.Groep(("naam", "Amal Voorbeeld"), ("link", "https://inburgering.example/dossiers/voorbeeld"), ("soort", "pip-termijn"), ("uiterlijk", "20 januari 2027"))],
+        afspraken: [SjabloonModel.Groep(("tijd", "10:00"), ("naam", "Amal Voorbeeld"), ("link", "https://inburgering.example/dossiers/voorbeeld"))]);
 
     public static Dictionary<string, object?> Schaars() =>
         SjabloonModel.Maak(("Voorbeeldstad", null), ("Klantregisseur Voorbeeld", null, null), ("Amal", "Voorbeeld", "1000000001", null), Dag);

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+
+namespace Inburgering.Modules.Documenten.Contracts;
+
+/// <param name="Versie">The gemeente's version in use, or 0 when the default applies.</param>
+public sealed record SjabloonOverzicht(string Sleutel, string Titel, int Versie, bool Eigen, bool VierOgen, DateTimeOffset? GewijzigdOp, string? GewijzigdDoor);
+
+/// <param name="Herstel">This version put the default back.</param>
+public sealed record SjabloonVersieRegel(int Nummer, bool Herstel, string? Toelichting, string Door, DateTimeOffset Op);
+
+/// <param name="Soort"><c>gelijk</c>, <c>toegevoegd</c> (only in the gemeente's text) or <c>verwijderd</c> (only in the default).</param>
+public sealed record VerschilRegel(string Soort, string Tekst);
+
+/// <summary>A template as the functioneel beheerder edits it: the text in use, the default, every version, and the difference.</summary>
+public sealed record SjabloonDetail(
+    string Sleutel, string Titel, string Tekst, string Standaard, int Versie, bool Eigen, bool VierOgen,
+    IReadOnlyList<SjabloonVersieRegel> Versies, IReadOnlyList<VerschilRegel> Verschil);
+
+/// <summary>A template rendered on the sample dossiers: one with everything filled in, one with almost nothing.</summary>
+public sealed record SjabloonProef(string Volledig, string Schaars);
+
+public sealed record Briefhoofd(string? Adres, string? Telefoon);
+
+/// <summary>The functioneel beheerder's templates: overrides are versioned, tried on sample data first, and can be reset.</summary>
+public interface ISjabloonBeheer
+{
+    Task<IReadOnlyList<SjabloonOverzicht>> OverzichtAsync(CancellationToken ct);
+
+    /// <summary>404 <c>Documenten:SjabloonOnbekend</c> for a key that is no template.</summary>
+    Task<SjabloonDetail> DetailAsync(string sleutel, CancellationToken ct);
+
+    /// <summary>Renders on both sample dossiers in the sandbox; a broken or unsafe template is refused (400 with its code) and nothing is stored.</summary>
+    Task<SjabloonDetail> BewaarAsync(ClaimsPrincipal user, string sleutel, string? tekst, string? toelichting, CancellationToken ct);
+
+    /// <summary>The default applies again, as a new version; old letters keep the version that made them.</summary>
+    Task<SjabloonDetail> HerstelAsync(ClaimsPrincipal user, string sleutel, CancellationToken ct);
+
+    SjabloonProef Proef(string? tekst);
+
+    Task ZetVierOgenAsync(string sleutel, bool aan, CancellationToken ct);
+
+    Task<Briefhoofd> BriefhoofdAsync(CancellationToken ct);
+
+    Task<Briefhoofd> ZetBriefhoofdAsync(Briefhoofd briefhoofd, CancellationToken ct);
+}
+
+/// <param name="Status"><c>ter-goedkeuring</c> (four eyes: a colleague still has to approve it) or <c>verzonden</c>.</param>
+/// <param name="SjabloonVersie">The gemeente's template version that produced it; 0 for the default.</param>
+public sealed record DocumentOverzicht(
+    Guid Id, Guid DossierId, string Sjabloon, string Titel, string Status, int SjabloonVersie, string GemaaktDoor, DateTimeOffset GemaaktOp,
+    string? GoedgekeurdDoor, DateTimeOffset? VerzondenOp);
+
+public sealed record DocumentInhoud(DocumentOverzicht Document, string Html);
+
+/// <summary>Letters from the dossier page and the API: made from the gemeente's template in use, stored as made.</summary>
+public interface IBrieven
+{
+    /// <summary>The letter templates a klantregisseur can choose (the digest is e-mail, not a letter).</summary>
+    IReadOnlyList<(string Sleutel, string Titel)> Soorten { get; }
+
+    Task<IReadOnlyList<DocumentOverzicht>> LijstAsync(ClaimsPrincipal user, Guid dossierId, CancellationToken ct);
+
+    Task<DocumentInhoud> MaakAsync(ClaimsPrincipal user, Guid dossierId, string? sjabloon, CancellationToken ct);
+
+    Task<DocumentInhoud> LeesAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, CancellationToken ct);
+
+    /// <summary>The letter as PDF, printed by headless Chromium from the stored HTML.</summary>
+    Task<(byte[] Pdf, string Bestandsnaam)> PdfAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, CancellationToken ct);
+
+    /// <summary>Four eyes: a colleague other than the maker approves; then the letter counts as sent.</summary>
+    Task<DocumentOverzicht> KeurGoedAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, CancellationToken ct);
+}
+
+/// <summary>Each klantregisseur chooses whether the morning e-mail comes.</summary>
+public interface IDigestVoorkeur
+{
+    Task<bool> OntvangtAsync(ClaimsPrincipal user, CancellationToken ct);
+
+    Task ZetAsync(ClaimsPrincipal user, bool ontvangen, CancellationToken ct);
+}
+
+public static class DocumentenFouten
+{
+    public const string Validation = "Documenten:Validation";
+    public const string SjabloonOnbekend = "Documenten:SjabloonOnbekend";
+    public const string DocumentNietGevonden = "Documenten:DocumentNietGevonden";
+    public const string AlVerzonden = "Documenten:AlVerzonden";
+    public const string VierOgenZelfde = "Documenten:VierOgenZelfdePersoon";
+    public const string GeenGemeente = "Documenten:GeenGemeente";
+    public const string PdfMislukt = "Documenten:PdfMislukt";
+}
+
+/// <param name="Bron"><c>gemeente</c> (its own server) or <c>platform</c> (the default of the operator).</param>
+/// <param name="WachtwoordIngesteld">The password itself is never shown again.</param>
+public sealed record SmtpWeergave(string Bron, string? Host, int? Poort, string? Beveiliging, string? Gebruikersnaam, bool WachtwoordIngesteld, string? Afzender);
+
+/// <param name="Wachtwoord">Empty: keep the stored one.</param>
+public sealed record SmtpInvoer(string? Host, int? Poort, string? Beveiliging, string? Gebruikersnaam, string? Wachtwoord, string? Afzender);

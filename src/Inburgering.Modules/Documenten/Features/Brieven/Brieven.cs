@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Security.Claims;
+using Inburgering.Modules.Documenten.Contracts;
+using Inburgering.Modules.Documenten.Data;
+using Inburgering.Modules.Documenten.Domain;
+using Inburgering.Modules.Documenten.Features.Sjablonen;
+using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Errors;
+using Inburgering.Platform.Pdf;
+using Inburgering.Platform.Tenancy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Modules.Documenten.Features.Brieven;
+
+/// <summary>
+/// A letter is rendered once, from the gemeente's template in use, and stored as made with that template's version;
+/// a later change of the template never changes it. With four eyes on, it counts as sent only after a colleague approves.
+/// </summary>
+internal sealed class BriefService(
+    DocumentenDbContext db, SjabloonBibliotheek sjablonen, IDossierBrieven dossiers, IOrganisationDirectory organisaties, IPeopleDirectory mensen,
+    IPermissionChecker rechten, IPdfMaker pdf, ICurrentTenant tenant, TimeProvider time) : IBrieven
+{
+    public IReadOnlyList<(string Sleutel, string Titel)> Soorten { get; } =
+        [.. SjabloonBibliotheek.Titels.Where(t => t.Key != SjabloonBibliotheek.DigestSleutel).Select(t => (t.Key, t.Value))];
+
+    public async Task<IReadOnlyList<DocumentOverzicht>> LijstAsync(ClaimsPrincipal user, Guid dossierId, CancellationToken ct)
+    {
+        await dossiers.ControleerToegangAsync(user, dossierId, ct);
+        var lijst = await db.Documenten.AsNoTracking().Where(d => d.DossierId == dossierId).OrderByDescending(d => d.GemaaktOp).ToListAsync(ct);
+        return [.. lijst.Select(Overzicht)];
+    }
+
+    public async Task<DocumentInhoud> MaakAsync(ClaimsPrincipal user, Guid dossierId, string? sjabloon, CancellationToken ct)
+    {
+        var gemeente = tenant.Id ?? throw new DomainException(DocumentenFouten.GeenGemeente, "Brieven horen bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
+        await MagAsync(user, Permissions.DocumentenMaken, ct);
+        if (string.IsNullOrWhiteSpace(sjabloon) || !Soorten.Any(s => s.Sleutel == sjabloon))
+        {
+            throw new ValidationFailedException(DocumentenFouten.Validation, new Dictionary<string, string[]>
+            {
+                ["sjabloon"] = [$"Kies een van: {string.Join(", ", Soorten.Select(s => s.Sleutel))}."],
+            });
+        }
+
+        var gegevens = await dossiers.LeesAsync(user, dossierId, ct);
+        var (tekst, versie) = await sjablonen.HuidigAsync(sjabloon, ct);
+        var model = await ModelAsync(gemeente, gegevens, user, ct);
+        string inhoud;
+        try
+        {
+            inhoud = SjabloonRenderer.Render(tekst, model);
+        }
+        catch (SjabloonFout fout)
+        {
+            // The gemeente's own template fails on this dossier: the beheerder must fix it; nothing is stored.
+            throw new DomainException(fout.Code, $"Het sjabloon '{SjabloonBibliotheek.Titels[sjabloon]}' van uw gemeente werkt niet voor dit dossier. Vraag de functioneel beheerder het te herstellen. ({fout.Message})");
+        }
+
+        var titel = $"{SjabloonBibliotheek.Titels[sjabloon]}: {gegevens.Voornamen} {gegevens.Achternaam}";
+        var vierOgen = await sjablonen.VierOgenAsync(sjabloon, ct);
+        var document = new Document(dossierId, sjabloon, titel, versie, BriefOpmaak.Document(titel, inhoud), vierOgen, Wie.Van(user), time.GetUtcNow());
+        db.Documenten.Add(document);
+        await db.SaveChangesAsync(ct);
+        await dossiers.NoteerAsync(user, dossierId, vierOgen ? DocumentGebeurtenissen.Gemaakt : DocumentGebeurtenissen.Verzonden, document.Id, titel, ct);
+        return new DocumentInhoud(Overzicht(document), document.Html);
+    }
+
+    public async Task<DocumentInhoud> LeesAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, CancellationToken ct)
+    {
+        var document = await VindAsync(user, dossierId, documentId, volgen: false, ct);
+        return new DocumentInhoud(Overzicht(document), document.Html);
+    }
+
+    public async Task<(byte[] Pdf, string Bestandsnaam)> PdfAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, CancellationToken ct)
+    {
+        var document = await VindAsync(user, dossierId, documentId, volgen: false, ct);
+        try
+        {
+            return (await pdf.MaakAsync(document.Html, ct), $"{document.Sleutel}-{document.GemaaktOp.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf");
+        }
+        catch (PdfMakerException ex)
+        {
+            throw new DomainException(DocumentenFouten.PdfMislukt, "De PDF kon nu niet worden gemaakt. Probeer het later opnieuw; de brief zelf is bewaard. (" + ex.Message + ")",
+                StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    public async Task<DocumentOverzicht> KeurGoedAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, CancellationToken ct)
+    {
+        await MagAsync(user, Permissions.DocumentenGoedkeuren, ct);
+        var document = await VindAsync(user, dossierId, documentId, volgen: true, ct);
+        if (document.Status != Document.TerGoedkeuring)
+        {
+            throw new DomainException(DocumentenFouten.AlVerzonden, "Deze brief is al verzonden.", StatusCodes.Status409Conflict);
+        }
+
+        var wie = Wie.Van(user);
+        if (wie.Id == document.GemaaktDoorId)
+        {
+            throw new DomainException(DocumentenFouten.VierOgenZelfde, "Vier ogen: een collega die de brief niet zelf maakte, keurt hem goed.");
+        }
+
+        document.KeurGoed(wie, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await dossiers.NoteerAsync(user, dossierId, DocumentGebeurtenissen.Verzonden, document.Id, document.Titel, ct);
+        return Overzicht(document);
+    }
+
+    private async Task<Document> VindAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, bool volgen, CancellationToken ct)
+    {
+        await dossiers.ControleerToegangAsync(user, dossierId, ct);
+        var query = volgen ? db.Documenten : db.Documenten.AsNoTracking();
+        return await query.SingleOrDefaultAsync(d => d.Id == documentId && d.DossierId == dossierId, ct)
+               ?? throw new DomainException(DocumentenFouten.DocumentNietGevonden, "Deze brief bestaat niet bij dit dossier.", StatusCodes.Status404NotFound);
+    }
+
+    private async Task MagAsync(ClaimsPrincipal user, string permissie, CancellationToken ct)
+    {
+        if (!await rechten.HasAsync(user, permissie, ct))
+        {
+            throw new DomainException("Platform:Forbidden", "U mag dit niet doen.", StatusCodes.Status403Forbidden);
+        }
+    }
+
+    private async Task<Dictionary<string, object?>> ModelAsync(Guid gemeenteId, BriefGegevens d, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var gemeente = await organisaties.FindAsync(gemeenteId, ct);
+        var hoofd = await sjablonen.BriefhoofdAsync(ct);
+        var regisseur = d.KlantregisseurId is { } kr ? await mensen.FindMemberAsync(gemeenteId, kr, ct) : null;
+        return SjabloonModel.Maak(
+            (gemeente?.Naam ?? string.Empty, hoofd.Adres),
+            (regisseur?.Naam ?? Wie.Van(user).Naam, regisseur?.Email, hoofd.Telefoon),
+            (d.Voornamen, d.Achternaam, d.VNummer, d.Koppelingsdatum),
+            Platform.Tijd.Kalender.Vandaag(time),
+            kennismaking: (d.KennismakingGehouden ?? (d.KennismakingGepland is { } g ? DateOnly.FromDateTime(g) : null),
+                d.KennismakingGehouden is null ? d.KennismakingGepland?.ToString("HH:mm", CultureInfo.InvariantCulture) : null, BriefWoorden.Locatie(d.KennismakingLocatie)),
+            scenario: (d.Scenario, d.ScenarioBesluitdatum, [.. d.TenzijRedenen.Select(BriefWoorden.TenzijReden)]),
+            bredeIntakeStart: d.BredeIntakeStart,
+            pip: (d.PipDagtekening, BriefWoorden.Leerroute(d.Leerroute), [.. d.PipOnderdelen.Select(BriefWoorden.Onderdeel)]),
+            termijn: (d.TermijnStart, d.TermijnEinde),
+            overdracht: d.Overdracht is { } o
+                ? SjabloonModel.Groep(("vastgelegd_op", SjabloonModel.Datum(d.OverdrachtVastgelegdOp is { } op ? DateOnly.FromDateTime(Platform.Tijd.Kalender.Lokaal(op)) : null)),
+                    ("vastgelegd_door", d.OverdrachtVastgelegdDoor), ("opleiding", o.Opleiding), ("werkervaring", o.Werkervaring),
+                    ("talen", o.Talen.Count == 0 ? null : string.Join(", ", o.Talen)),
+                    ("voorinburgering", o.VoorinburgeringDeelname ? "ja" + (o.VoorinburgeringVoortgang is { } v ? ": " + v : string.Empty) : "nee"),
+                    ("beschikbaarheid", o.Beschikbaarheid), ("driegesprek", o.DriegesprekGewenst ? "ja" : "nee"))
+                : null);
+    }
+
+    private static DocumentOverzicht Overzicht(Document d) =>
+        new(d.Id, d.DossierId, d.Sleutel, d.Titel, d.Status, d.SjabloonVersie, d.GemaaktDoorNaam, d.GemaaktOp, d.GoedgekeurdDoorNaam, d.VerzondenOp);
+}
+
+/// <summary>The API's codes in the words a letter uses.</summary>
+internal static class BriefWoorden
+{
+    public static string? Locatie(string? code) => code switch
+    {
+        "azc" => "op het azc",
+        "gemeente" => "op het gemeentehuis",
+        "online" => "online (u krijgt een link van ons)",
+        _ => null,
+    };
+
+    public static string? Leerroute(string? code) => code switch
+    {
+        "B1" => "B1-route",
+        "onderwijs" => "onderwijsroute",
+        "Z" => "Z-route (zelfredzaamheid)",
+        _ => code,
+    };
+
+    public static string Onderdeel(string code) => code switch
+    {
+        "KNM" => "Kennismaking met de Nederlandse Maatschappij (KNM)",
+        "PVT" => "Participatieverklaringstraject (PVT)",
+        "MAP" => "Module Arbeidsmarkt en Participatie (MAP)",
+        _ => code,
+    };
+
+    public static string TenzijReden(string code) => code switch
+    {
+        "gezondheid" => "uw gezondheid",
+        "reistijd" => "de reistijd",
+        "reiskosten" => "de reiskosten",
+        "geen-kinderopvang" => "er is geen kinderopvang",
+        "onvoldoende-rust" => "u heeft nu niet genoeg rust",
+        "onbekend-met-brede-intake" => "u kent de brede intake nog niet",
+        "gat-tot-verhuizing" => "de tijd tot uw verhuizing is kort",
+        "geen-programma-beschikbaar" => "er is nog geen passend programma",
+        _ => "een andere reden",
+    };
+}
+
+/// <summary>
+/// The page around a rendered template: A4 typography, and a policy that forbids scripts and loading anything, in
+/// the browser that shows it and in the Chromium that prints it.
+/// </summary>
+internal static class BriefOpmaak
+{
+    public const string Beleid = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+    public static string Document(string titel, string inhoud) => $$"""
+        <!DOCTYPE html>
+        <html lang="nl">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="{{Beleid}}">
+        <title>{{System.Net.WebUtility.HtmlEncode(titel)}}</title>
+        <style>
+        @page { size: A4; margin: 25mm 20mm; }
+        body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 11pt; line-height: 1.5; color: #000; max-width: 170mm; margin: 0 auto; }
+        h1 { font-size: 15pt; margin: 1.2em 0 .6em; }
+        h2 { font-size: 12pt; margin: 1em 0 .4em; }
+        </style>
+        </head>
+        <body>
+        {{inhoud}}
+        </body>
+        </html>
+        """;
+}

@@ -1,0 +1,142 @@
+using System.ComponentModel;
+using Inburgering.Modules.Documenten.Contracts;
+using Inburgering.Modules.Documenten.Data;
+using Inburgering.Modules.Documenten.Domain;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Errors;
+using Inburgering.Platform.Mail;
+using Inburgering.Platform.Tenancy;
+using MailKit.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Modules.Documenten.Features.Digest;
+
+/// <summary>
+/// A gemeente may send its mail through its own server; without one, the platform's <c>Smtp</c> settings apply. The
+/// password is encrypted with the shared Data Protection keys and never returned.
+/// </summary>
+internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider bescherming, ICurrentTenant tenant, TimeProvider time)
+{
+    private IDataProtector Sleutel => bescherming.CreateProtector("Documenten.Smtp.Wachtwoord");
+
+    /// <summary>The gemeente's own server, or null for the platform's default.</summary>
+    public async Task<SmtpOptions?> OptiesAsync(CancellationToken ct)
+    {
+        var eigen = await db.SmtpInstellingen.AsNoTracking().SingleOrDefaultAsync(ct);
+        return eigen is null
+            ? null
+            : new SmtpOptions
+            {
+                Host = eigen.Host,
+                Port = eigen.Poort,
+                Security = Enum.Parse<SecureSocketOptions>(eigen.Beveiliging),
+                UserName = eigen.Gebruikersnaam,
+                Password = eigen.WachtwoordVersleuteld is { } versleuteld ? Sleutel.Unprotect(versleuteld) : null,
+                From = eigen.Afzender,
+            };
+    }
+
+    public async Task<SmtpWeergave> LeesAsync(CancellationToken ct)
+    {
+        Gemeente();
+        var eigen = await db.SmtpInstellingen.AsNoTracking().SingleOrDefaultAsync(ct);
+        return eigen is null
+            ? new SmtpWeergave("platform", null, null, null, null, false, null)
+            : new SmtpWeergave("gemeente", eigen.Host, eigen.Poort, eigen.Beveiliging, eigen.Gebruikersnaam, eigen.WachtwoordVersleuteld is not null, eigen.Afzender);
+    }
+
+    public async Task<SmtpWeergave> ZetAsync(SmtpInvoer invoer, CancellationToken ct)
+    {
+        Gemeente();
+        var fouten = new Dictionary<string, string[]>();
+        var host = invoer.Host?.Trim();
+        if (string.IsNullOrEmpty(host) || host.Length > 253 || Uri.CheckHostName(host) == UriHostNameType.Unknown)
+        {
+            fouten["host"] = ["Geef de naam of het adres van de mailserver, bijvoorbeeld smtp.gemeente.nl."];
+        }
+
+        if (invoer.Poort is not (>= 1 and <= 65535))
+        {
+            fouten["poort"] = ["Geef een poort van 1 tot 65535 (meestal 587)."];
+        }
+
+        if (!Enum.TryParse<SecureSocketOptions>(invoer.Beveiliging, ignoreCase: false, out var beveiliging) || beveiliging == SecureSocketOptions.Auto)
+        {
+            fouten["beveiliging"] = ["Kies StartTls, SslOnConnect, StartTlsWhenAvailable of None."];
+        }
+
+        if (string.IsNullOrWhiteSpace(invoer.Afzender) || invoer.Afzender.Length > 320 || !MimeKit.MailboxAddress.TryParse(invoer.Afzender, out _))
+        {
+            fouten["afzender"] = ["Geef een afzender, bijvoorbeeld Gemeente Almelo <noreply@almelo.nl>."];
+        }
+
+        if (invoer.Gebruikersnaam?.Length > 200)
+        {
+            fouten["gebruikersnaam"] = ["Houd de gebruikersnaam onder 200 tekens."];
+        }
+
+        if (fouten.Count > 0)
+        {
+            throw new ValidationFailedException(DocumentenFouten.Validation, fouten);
+        }
+
+        var eigen = await db.SmtpInstellingen.SingleOrDefaultAsync(ct);
+        if (eigen is null)
+        {
+            eigen = new SmtpInstelling(time.GetUtcNow());
+            db.SmtpInstellingen.Add(eigen);
+        }
+
+        eigen.Host = host!;
+        eigen.Poort = invoer.Poort!.Value;
+        eigen.Beveiliging = beveiliging.ToString();
+        eigen.Gebruikersnaam = string.IsNullOrWhiteSpace(invoer.Gebruikersnaam) ? null : invoer.Gebruikersnaam.Trim();
+        if (!string.IsNullOrEmpty(invoer.Wachtwoord))
+        {
+            eigen.WachtwoordVersleuteld = Sleutel.Protect(invoer.Wachtwoord);
+        }
+        else if (eigen.Gebruikersnaam is null)
+        {
+            eigen.WachtwoordVersleuteld = null;
+        }
+
+        eigen.Afzender = invoer.Afzender!.Trim();
+        eigen.GewijzigdOp = time.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return await LeesAsync(ct);
+    }
+
+    public async Task<SmtpWeergave> VerwijderAsync(CancellationToken ct)
+    {
+        Gemeente();
+        await db.SmtpInstellingen.ExecuteDeleteAsync(ct);
+        return await LeesAsync(ct);
+    }
+
+    private void Gemeente()
+    {
+        if (tenant.Id is null)
+        {
+            throw new DomainException(DocumentenFouten.GeenGemeente, "De mailserver hoort bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
+        }
+    }
+}
+
+internal static class SmtpEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var groep = api.MapGroup("/beheer/smtp").WithTags("Beheer: e-mail").RequirePermission(Permissions.InstellingenBeheren);
+        groep.MapGet("/", (SmtpBeheer smtp, CancellationToken ct) => smtp.LeesAsync(ct))
+            .WithSummary("The gemeente's own mail server, or 'platform' when the operator's default is used. The password is never returned.");
+        groep.MapPut("/", (SmtpInvoer invoer, SmtpBeheer smtp, CancellationToken ct) => smtp.ZetAsync(invoer, ct))
+            .WithSummary("Sends the gemeente's e-mail through its own server from now on. An empty password keeps the stored one.").ProducesValidationProblem();
+        groep.MapDelete("/", (SmtpBeheer smtp, CancellationToken ct) => smtp.VerwijderAsync(ct))
+            .WithSummary("Back to the platform's mail server.");
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Inburgering.IntegrationTests.Dossiers;
+using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Tijd;
+using UglyToad.PdfPig;
+
+namespace Inburgering.IntegrationTests.Documenten;
+
+/// <summary>
+/// Letters as a klantregisseur makes them: from the gemeente's template in use, stored with its version, listed in the
+/// tijdlijn, printed to PDF by Chromium, and, for a beschikking, approved by a second colleague.
+/// </summary>
+public sealed class BriefTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private static readonly string[] Brieven = ["uitnodiging-kennismakingsgesprek", "bevestiging-scenario", "pip-beschikking", "overdracht-samenvatting"];
+
+    private DateOnly Vandaag => Kalender.Vandaag(app.Clock);
+
+    [Fact]
+    public async Task Every_letter_is_made_from_a_complete_dossier_and_the_PIP_beschikking_prints_to_a_PDF_with_the_name_and_the_termijn()
+    {
+        var kr = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var (id, dagtekening, bsn) = await VolledigDossierAsync(kr, "Mansour", Vandaag);
+
+        foreach (var sleutel in Brieven)
+        {
+            var brief = (await Antwoord.VanAsync(await kr.Client.PostAsJsonAsync($"/api/v1/dossiers/{id}/documenten", new { sjabloon = sleutel }))).Verwacht(HttpStatusCode.Created);
+            var html = brief.Json.GetProperty("html").GetString()!;
+            Assert.Contains("Mansour", html, StringComparison.Ordinal);
+            Assert.Contains("Almelo", html, StringComparison.Ordinal);
+            Assert.DoesNotContain(bsn, html, StringComparison.Ordinal);
+            Assert.Equal(0, brief.Json.GetProperty("document").GetProperty("sjabloonVersie").GetInt32());
+        }
+
+        var lijst = await kr.Client.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{id}/documenten");
+        Assert.Equal(4, lijst.GetArrayLength());
+        var pip = lijst.EnumerateArray().Single(d => d.GetProperty("sjabloon").GetString() == "pip-beschikking");
+
+        var antwoord = await kr.Client.GetAsync($"/api/v1/dossiers/{id}/documenten/{pip.GetProperty("id").GetGuid()}/pdf");
+        Assert.Equal(HttpStatusCode.OK, antwoord.StatusCode);
+        Assert.Equal("application/pdf", antwoord.Content.Headers.ContentType!.MediaType);
+        var bytes = await antwoord.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.True(pdf.NumberOfPages >= 1);
+        var tekst = string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        var nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+        Assert.Contains("Amal Mansour", tekst, StringComparison.Ordinal);
+        Assert.Contains($"van {dagtekening.AddDays(1).ToString("d MMMM yyyy", nl)} tot en met {dagtekening.AddYears(3).ToString("d MMMM yyyy", nl)}", tekst, StringComparison.Ordinal);
+        Assert.Contains("bezwaar", tekst, StringComparison.Ordinal);
+
+        var pagina = await kr.Client.GetAsync($"/api/v1/dossiers/{id}/documenten/{pip.GetProperty("id").GetGuid()}/html");
+        Assert.StartsWith("sandbox", pagina.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_beschikking_counts_as_sent_only_after_a_colleague_approves_it_and_the_tijdlijn_shows_both_steps()
+    {
+        var kr = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var collega = await app.DossierApiAsync(AppFixture.TenantA, Roles.Teamleider);
+        var (id, _, _) = await VolledigDossierAsync(kr, "Yousef", Vandaag);
+
+        var brief = (await Antwoord.VanAsync(await kr.Client.PostAsJsonAsync($"/api/v1/dossiers/{id}/documenten", new { sjabloon = "pip-beschikking" })))
+            .Verwacht(HttpStatusCode.Created).Json.GetProperty("document");
+        Assert.Equal("ter-goedkeuring", brief.GetProperty("status").GetString());
+        var pad = $"/api/v1/dossiers/{id}/documenten/{brief.GetProperty("id").GetGuid()}/goedkeuring";
+
+        var zelf = await Antwoord.VanAsync(await kr.Client.PostAsync(pad, null));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "Documenten:VierOgenZelfdePersoon"), (zelf.Status, zelf.Code));
+        var goed = (await Antwoord.VanAsync(await collega.Client.PostAsync(pad, null))).Verwacht(HttpStatusCode.OK);
+        Assert.Equal("verzonden", goed.Json.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await collega.Client.PostAsync(pad, null)).StatusCode);
+
+        // Without four eyes (the default for an invitation) a letter counts as sent at once.
+        var uitnodiging = (await Antwoord.VanAsync(await kr.Client.PostAsJsonAsync($"/api/v1/dossiers/{id}/documenten", new { sjabloon = "uitnodiging-kennismakingsgesprek" })))
+            .Verwacht(HttpStatusCode.Created).Json.GetProperty("document");
+        Assert.Equal("verzonden", uitnodiging.GetProperty("status").GetString());
+
+        var tijdlijn = await kr.Client.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{id}/tijdlijn");
+        var soorten = tijdlijn.EnumerateArray().Select(t => t.GetProperty("soort").GetString()).ToList();
+        Assert.Equal(1, soorten.Count(s => s == "document.gemaakt"));
+        Assert.Equal(2, soorten.Count(s => s == "document.verzonden"));
+    }
+
+    [Fact]
+    public async Task A_letter_with_an_unknown_template_names_the_field_and_stores_nothing_and_another_gemeente_finds_no_letters()
+    {
+        var kr = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var (id, _, _) = await VolledigDossierAsync(kr, "Saleh", Vandaag);
+        var voor = await DossierTabellen.AantalAsync(app, AppFixture.TenantA, "documenten.documenten");
+
+        var fout = await Antwoord.VanAsync(await kr.Client.PostAsJsonAsync($"/api/v1/dossiers/{id}/documenten", new { sjabloon = "signalen-digest" }));
+        Assert.Equal((HttpStatusCode.BadRequest, "Documenten:Validation"), (fout.Status, fout.Code));
+        Assert.Equal(["sjabloon"], fout.Velden);
+        Assert.Equal(voor, await DossierTabellen.AantalAsync(app, AppFixture.TenantA, "documenten.documenten"));
+
+        var brief = (await Antwoord.VanAsync(await kr.Client.PostAsJsonAsync($"/api/v1/dossiers/{id}/documenten", new { sjabloon = "bevestiging-scenario" })))
+            .Verwacht(HttpStatusCode.Created).Json.GetProperty("document").GetProperty("id").GetGuid();
+        var enschede = await app.DossierApiAsync(AppFixture.TenantB, Roles.Klantregisseur);
+        Assert.Equal(HttpStatusCode.NotFound, (await enschede.Client.GetAsync($"/api/v1/dossiers/{id}/documenten")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await enschede.Client.GetAsync($"/api/v1/dossiers/{id}/documenten/{brief}/pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await enschede.Client.PostAsJsonAsync($"/api/v1/dossiers/{id}/documenten", new { sjabloon = "bevestiging-scenario" })).StatusCode);
+
+        var beheerder = await app.IntegrationAsync(AppFixture.TenantA, Roles.FunctioneelBeheerder);
+        Assert.Equal(HttpStatusCode.Forbidden, (await beheerder.PostAsJsonAsync($"/api/v1/dossiers/{id}/documenten", new { sjabloon = "bevestiging-scenario" })).StatusCode);
+    }
+
+    /// <summary>A dossier through KMG, scenario 1, brede intake and a first PIP; returns its id and the PIP's dagtekening.</summary>
+    internal static async Task<(Guid Id, DateOnly Dagtekening, string Bsn)> VolledigDossierAsync(DossierApi api, string achternaam, DateOnly vandaag)
+    {
+        var koppeling = vandaag.AddDays(-120);
+        var bsn = DossierApi.UniekBsn();
+        var id = (await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), koppeling, bsn: bsn, achternaam: achternaam))).Verwacht(HttpStatusCode.Created).Id;
+        (await api.ZetAsync(id, "overdracht", new { opleiding = "Middelbare school", werkervaring = "Kapper", talen = new[] { "Arabisch" }, voorinburgeringDeelname = true, beschikbaarheid = "ochtenden" }))
+            .Verwacht(HttpStatusCode.OK);
+        (await api.ZetAsync(id, "kennismakingsgesprek", new { gehouden = koppeling.AddDays(10), locatie = "azc" })).Verwacht(HttpStatusCode.OK);
+        (await api.ZetAsync(id, "scenario", new { scenario = 1, besluitdatum = koppeling.AddDays(10), tenzijRedenen = Array.Empty<string>() })).Verwacht(HttpStatusCode.OK);
+        (await api.ZetAsync(id, "", new { kennisgevingDuo = koppeling.AddDays(3) }, HttpMethod.Patch)).Verwacht(HttpStatusCode.OK);
+        (await api.ZetAsync(id, "brede-intake", new { aanbieder = "Refugee Team", startdatum = koppeling.AddDays(20) })).Verwacht(HttpStatusCode.OK);
+        var dagtekening = koppeling.AddDays(60);
+        (await api.ZetAsync(id, "pip", new { dagtekening, leerroute = "B1", knm = true, pvt = true, map = true }, HttpMethod.Post)).Verwacht(HttpStatusCode.Created);
+        return (id, dagtekening, bsn);
+    }
+}
