@@ -17,8 +17,22 @@ namespace Inburgering.Web.Pages;
 /// </summary>
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.DossiersLezen)]
 public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpalen mijlpalen, ISignaalBehandeling signalen, IDossierOverdragen overdragen,
-    IWerkvoorraad werkvoorraad, IPeopleDirectory mensen, IPermissionChecker rechten) : PageModel
+    IWerkvoorraad werkvoorraad, IPeopleDirectory mensen, IPermissionChecker rechten, Modules.Documenten.Contracts.IBrieven brieven) : PageModel
 {
+    public IReadOnlyList<Modules.Documenten.Contracts.DocumentOverzicht> Brieven { get; private set; } = [];
+
+    public IReadOnlyList<(string Sleutel, string Titel)> BriefSoorten => brieven.Soorten;
+
+    public bool MagBrievenMaken { get; private set; }
+
+    public bool MagGoedkeuren { get; private set; }
+
+    [BindProperty]
+    public string? Sjabloon { get; set; }
+
+    [BindProperty]
+    public Guid? Document { get; set; }
+
     public DossierOverzicht Dossier { get; private set; } = null!;
 
     public IReadOnlyList<TijdlijnItem> Tijdlijn { get; private set; } = [];
@@ -142,6 +156,12 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     public Task<IActionResult> OnPostPipAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "pip", datums => mijlpalen.PipAsync(User, id, Versie, datums.Lees(Dagtekening, "dagtekening"), Leerroute, Knm, Pvt, Map, datums.Fouten, ct), ct);
 
+    public Task<IActionResult> OnPostBriefAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "brieven", _ => brieven.MaakAsync(User, id, Sjabloon, ct), ct);
+
+    public Task<IActionResult> OnPostGoedkeurenAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "brieven", _ => brieven.KeurGoedAsync(User, id, Document ?? Guid.Empty, ct), ct);
+
     /// <summary>The errors of one field of the refused form, for the message under it.</summary>
     public string[] FoutenVan(string formulier, string veld) => Formulier == formulier && Fouten.TryGetValue(veld, out var fouten) ? fouten : [];
 
@@ -191,6 +211,9 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
             Tijdlijn = await overzichten.TijdlijnAsync(User, id, ct);
             MagSignalenBehandelen = await rechten.HasAsync(User, Permissions.SignalenBehandelen, ct);
             MagOverdragen = await rechten.HasAsync(User, Permissions.DossiersToewijzen, ct);
+            Brieven = await brieven.LijstAsync(User, id, ct);
+            MagBrievenMaken = await rechten.HasAsync(User, Permissions.DocumentenMaken, ct);
+            MagGoedkeuren = await rechten.HasAsync(User, Permissions.DocumentenGoedkeuren, ct);
             if (MagOverdragen && Guid.TryParse(User.FindFirstValue(PlatformClaims.OrganisationId), out var gemeente))
             {
                 Klantregisseurs = await mensen.MembersAsync(gemeente, Roles.Klantregisseur, ct);

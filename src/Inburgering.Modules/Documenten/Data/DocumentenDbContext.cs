@@ -40,7 +40,9 @@ internal sealed class DocumentenDbContext(DbContextOptions<DocumentenDbContext> 
         modelBuilder.Entity<Briefhoofd>(b =>
         {
             b.ToTable("briefhoofden");
+            // One row per gemeente, keyed by its tenant, which the save guard fills in: never a generated value.
             b.HasKey(h => h.TenantId);
+            b.Property(h => h.TenantId).ValueGeneratedNever();
             b.Property(h => h.Adres).HasMaxLength(300);
             b.Property(h => h.Telefoon).HasMaxLength(40);
         });
@@ -78,6 +80,7 @@ internal sealed class DocumentenDbContext(DbContextOptions<DocumentenDbContext> 
         {
             b.ToTable("smtp_instellingen");
             b.HasKey(s => s.TenantId);
+            b.Property(s => s.TenantId).ValueGeneratedNever();
             b.Property(s => s.Host).HasMaxLength(253);
             b.Property(s => s.Beveiliging).HasMaxLength(30);
             b.Property(s => s.Gebruikersnaam).HasMaxLength(200);

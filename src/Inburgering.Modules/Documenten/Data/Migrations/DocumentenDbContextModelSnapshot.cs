@@ -26,7 +26,6 @@ namespace Inburgering.Modules.Documenten.Data.Migrations
             modelBuilder.Entity("Inburgering.Modules.Documenten.Domain.Briefhoofd", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
@@ -208,7 +207,6 @@ namespace Inburgering.Modules.Documenten.Data.Migrations
             modelBuilder.Entity("Inburgering.Modules.Documenten.Domain.SmtpInstelling", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inburgering.Modules.Documenten.Data.Migrations
 {
     [DbContext(typeof(DocumentenDbContext))]
-    [Migration("20261130150927_Initial")]
+    [Migration("20261130151950_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -29,7 +29,6 @@ namespace Inburgering.Modules.Documenten.Data.Migrations
             modelBuilder.Entity("Inburgering.Modules.Documenten.Domain.Briefhoofd", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
@@ -211,7 +210,6 @@ namespace Inburgering.Modules.Documenten.Data.Migrations
             modelBuilder.Entity("Inburgering.Modules.Documenten.Domain.SmtpInstelling", b =>
                 {
                     b.Property<Guid>("TenantId")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
 
