@@ -78,7 +78,7 @@ public sealed partial class RunCommandTests : IDisposable
             await Task.Delay(100);
         }
 
-        Assert.Contains("Job server of this worker started; 1 recurring job(s) registered", worker.Output, StringComparison.Ordinal);
+        Assert.Contains("Job server of this worker started; 2 recurring job(s) registered", worker.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Job server of this worker started", web.Output, StringComparison.Ordinal);
 
         using var http = new HttpClient();

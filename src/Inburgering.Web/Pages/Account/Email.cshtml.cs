@@ -13,9 +13,12 @@ public sealed class EmailModel(IDigestVoorkeur voorkeur) : Beheer.BeheerPage
     [BindProperty]
     public bool Ontvangen { get; set; }
 
+    /// <summary>An integration acts for the gemeente but is nobody: it gets no e-mail.</summary>
+    public bool IsPersoon => Guid.TryParse(User.FindFirst(IdentityClaims.UserId)?.Value, out _);
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Ontvangen = await voorkeur.OntvangtAsync(User, ct);
+        Ontvangen = IsPersoon && await voorkeur.OntvangtAsync(User, ct);
         Melding = TempData["melding"] as string;
     }
 
