@@ -40,6 +40,10 @@ await als("kr.almelo@demo.inburgering.nl", async (page) => {
     await page.waitForURL(/\/dossiers\//);
     await page.locator("#klokken").scrollIntoViewIfNeeded();
     await foto(page, "04-dossier-termijn", { heel: true });
+    await page.selectOption("#sjabloon", "pip-beschikking");
+    await Promise.all([page.waitForURL(/#brieven$/), page.click("#brief-maken button[type=submit]")]);
+    await page.locator("#brieven").scrollIntoViewIfNeeded();
+    await foto(page, "11-dossier-brieven");
 });
 
 await als("cm.twente@demo.inburgering.nl", async (page) => {
@@ -61,6 +65,10 @@ await als("tl.almelo@demo.inburgering.nl", async (page) => {
 await als("fb.almelo@demo.inburgering.nl", async (page) => {
     await page.goto("/beheer/beleid");
     await foto(page, "08-normen");
+    await page.goto("/beheer/sjablonen/pip-beschikking");
+    await Promise.all([page.waitForNavigation(), page.click("#voorbeeld-knop")]);
+    await page.locator("#voorbeeld").scrollIntoViewIfNeeded();
+    await foto(page, "12-sjabloon-voorbeeld");
 });
 
 await als("beheer@demo.inburgering.nl", async (page) => {
