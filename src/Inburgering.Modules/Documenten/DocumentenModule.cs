@@ -23,6 +23,7 @@ public sealed class DocumentenModule : IModule
         services.AddScoped<Contracts.IBrieven, BriefService>();
         services.AddScoped<Contracts.IDigestVoorkeur, DigestVoorkeur>();
         services.AddScoped<SmtpBeheer>();
+        services.AddScoped<Contracts.IMailInstellingen>(sp => sp.GetRequiredService<SmtpBeheer>());
         services.AddScoped<MailVerzender>();
         services.AddScoped<DigestGemeenteJob>();
         services.AddScoped<DigestPlanner>();

@@ -147,6 +147,45 @@ public sealed class DigestTests(DigestFixture app) : IClassFixture<DigestFixture
         Assert.Equal("platform", (await Antwoord.VanAsync(await beheer.DeleteAsync("/api/v1/beheer/smtp"))).Verwacht(HttpStatusCode.OK).Json.GetProperty("bron").GetString());
     }
 
+    [Fact]
+    public async Task A_functioneel_beheerder_sets_the_time_and_the_mail_server_on_the_page_and_wrong_input_names_every_field_and_changes_nothing()
+    {
+        var browser = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantB, OrganisationKind.Gemeente, Roles.FunctioneelBeheerder)));
+        var api = await app.IntegrationAsync(AppFixture.TenantB, Roles.FunctioneelBeheerder);
+
+        var fout = await PostAsync(browser, "Server", new() { ["Host"] = "", ["Poort"] = "0", ["Beveiliging"] = "None", ["Afzender"] = "geen adres" });
+        Assert.Equal(HttpStatusCode.BadRequest, fout.StatusCode);
+        var html = await fout.Content.ReadAsStringAsync();
+        Assert.All(["fout-host", "fout-poort", "fout-afzender"], id => Assert.Contains($"id=\"{id}\"", html, StringComparison.Ordinal));
+        Assert.Equal(0L, await DossierTabellen.AantalAsync(app, AppFixture.TenantB, "documenten.smtp_instellingen"));
+        var tijdFout = await PostAsync(browser, "Tijd", new() { ["Tijd"] = "05:00" });
+        Assert.Equal(HttpStatusCode.BadRequest, tijdFout.StatusCode);
+        Assert.Contains("id=\"fout-tijd\"", await tijdFout.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(browser, "Tijd", new() { ["Tijd"] = "08:30" })).StatusCode);
+        var instellingen = await api.GetFromJsonAsync<JsonElement>("/api/v1/beheer/instellingen");
+        Assert.Equal("08:30", instellingen.EnumerateArray().Single(i => i.GetProperty("sleutel").GetString() == DigestInstellingen.TijdSleutel).GetProperty("waarde").GetString());
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(browser, "Server", new()
+        {
+            ["Host"] = "smtp.enschede.example", ["Poort"] = "587", ["Beveiliging"] = "StartTls", ["Gebruikersnaam"] = "noreply", ["Wachtwoord"] = "s3cret", ["Afzender"] = "Gemeente Enschede <noreply@enschede.example>",
+        })).StatusCode);
+        var smtp = await api.GetFromJsonAsync<JsonElement>("/api/v1/beheer/smtp");
+        Assert.Equal(("gemeente", "smtp.enschede.example", true), (smtp.GetProperty("bron").GetString(), smtp.GetProperty("host").GetString(), smtp.GetProperty("wachtwoordIngesteld").GetBoolean()));
+        Assert.Contains("De e-mail gaat via de mailserver van uw gemeente.", await browser.GetStringAsync("/beheer/e-mail"), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(browser, "Platform", [])).StatusCode);
+        Assert.Equal("platform", (await api.GetFromJsonAsync<JsonElement>("/api/v1/beheer/smtp")).GetProperty("bron").GetString());
+        await ZetTijdAsync(AppFixture.TenantB, DigestInstellingen.StandaardTijd);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string handler, Dictionary<string, string> velden)
+    {
+        var pagina = await browser.GetStringAsync("/beheer/e-mail");
+        velden["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(pagina, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await browser.PostAsync($"/beheer/e-mail?handler={handler}", new FormUrlEncodedContent(velden));
+    }
+
     private async Task<(Guid Id, string Email)> KlantregisseurAsync(Guid gemeente)
     {
         var email = await app.CreateUserAsync((gemeente, OrganisationKind.Gemeente, Roles.Klantregisseur));

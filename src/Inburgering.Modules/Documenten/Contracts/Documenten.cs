@@ -96,3 +96,19 @@ public sealed record SmtpWeergave(string Bron, string? Host, int? Poort, string?
 
 /// <param name="Wachtwoord">Empty: keep the stored one.</param>
 public sealed record SmtpInvoer(string? Host, int? Poort, string? Beveiliging, string? Gebruikersnaam, string? Wachtwoord, string? Afzender);
+
+/// <summary>The gemeente's e-mail settings for the functioneel beheerder: when the morning e-mail goes, and through which server.</summary>
+public interface IMailInstellingen
+{
+    /// <summary>The time the morning e-mail goes (Dutch time), and the times to choose from.</summary>
+    Task<(string Tijd, IReadOnlyList<string> Tijden)> DigestTijdAsync(CancellationToken ct);
+
+    /// <summary>A time that is not one of the choices is refused (400, field <c>tijd</c>).</summary>
+    Task ZetDigestTijdAsync(string? tijd, CancellationToken ct);
+
+    Task<SmtpWeergave> SmtpAsync(CancellationToken ct);
+
+    Task<SmtpWeergave> ZetSmtpAsync(SmtpInvoer invoer, CancellationToken ct);
+
+    Task<SmtpWeergave> VerwijderSmtpAsync(CancellationToken ct);
+}

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Inburgering.Modules.Documenten.Contracts;
 using Inburgering.Modules.Documenten.Data;
 using Inburgering.Modules.Documenten.Domain;
@@ -20,8 +19,30 @@ namespace Inburgering.Modules.Documenten.Features.Digest;
 /// A gemeente may send its mail through its own server; without one, the platform's <c>Smtp</c> settings apply. The
 /// password is encrypted with the shared Data Protection keys and never returned.
 /// </summary>
-internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider bescherming, ICurrentTenant tenant, TimeProvider time)
+internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider bescherming, Tenancy.Contracts.ITenantSettings instellingen, ICurrentTenant tenant, TimeProvider time)
+    : IMailInstellingen
 {
+    public async Task<(string Tijd, IReadOnlyList<string> Tijden)> DigestTijdAsync(CancellationToken ct)
+    {
+        Gemeente();
+        return (await instellingen.GetAsync(DigestInstellingen.TijdSleutel, ct) ?? DigestInstellingen.StandaardTijd, DigestInstellingen.Tijden);
+    }
+
+    public async Task ZetDigestTijdAsync(string? tijd, CancellationToken ct)
+    {
+        Gemeente();
+        if (tijd is null || !DigestInstellingen.Tijden.Contains(tijd))
+        {
+            throw new ValidationFailedException(DocumentenFouten.Validation, new Dictionary<string, string[]>
+            {
+                ["tijd"] = [$"Kies een tijd van {DigestInstellingen.Tijden[0]} tot {DigestInstellingen.Tijden[^1]}."],
+            });
+        }
+
+        await instellingen.SetAsync(DigestInstellingen.TijdSleutel, tijd, ct);
+    }
+
+
     private IDataProtector Sleutel => bescherming.CreateProtector("Documenten.Smtp.Wachtwoord");
 
     /// <summary>The gemeente's own server, or null for the platform's default.</summary>
@@ -41,7 +62,7 @@ internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider
             };
     }
 
-    public async Task<SmtpWeergave> LeesAsync(CancellationToken ct)
+    public async Task<SmtpWeergave> SmtpAsync(CancellationToken ct)
     {
         Gemeente();
         var eigen = await db.SmtpInstellingen.AsNoTracking().SingleOrDefaultAsync(ct);
@@ -50,7 +71,7 @@ internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider
             : new SmtpWeergave("gemeente", eigen.Host, eigen.Poort, eigen.Beveiliging, eigen.Gebruikersnaam, eigen.WachtwoordVersleuteld is not null, eigen.Afzender);
     }
 
-    public async Task<SmtpWeergave> ZetAsync(SmtpInvoer invoer, CancellationToken ct)
+    public async Task<SmtpWeergave> ZetSmtpAsync(SmtpInvoer invoer, CancellationToken ct)
     {
         Gemeente();
         var fouten = new Dictionary<string, string[]>();
@@ -108,14 +129,14 @@ internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider
         eigen.Afzender = invoer.Afzender!.Trim();
         eigen.GewijzigdOp = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return await LeesAsync(ct);
+        return await SmtpAsync(ct);
     }
 
-    public async Task<SmtpWeergave> VerwijderAsync(CancellationToken ct)
+    public async Task<SmtpWeergave> VerwijderSmtpAsync(CancellationToken ct)
     {
         Gemeente();
         await db.SmtpInstellingen.ExecuteDeleteAsync(ct);
-        return await LeesAsync(ct);
+        return await SmtpAsync(ct);
     }
 
     private void Gemeente()
@@ -132,11 +153,11 @@ internal static class SmtpEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var groep = api.MapGroup("/beheer/smtp").WithTags("Beheer: e-mail").RequirePermission(Permissions.InstellingenBeheren);
-        groep.MapGet("/", (SmtpBeheer smtp, CancellationToken ct) => smtp.LeesAsync(ct))
+        groep.MapGet("/", (IMailInstellingen mail, CancellationToken ct) => mail.SmtpAsync(ct))
             .WithSummary("The gemeente's own mail server, or 'platform' when the operator's default is used. The password is never returned.");
-        groep.MapPut("/", (SmtpInvoer invoer, SmtpBeheer smtp, CancellationToken ct) => smtp.ZetAsync(invoer, ct))
+        groep.MapPut("/", (SmtpInvoer invoer, IMailInstellingen mail, CancellationToken ct) => mail.ZetSmtpAsync(invoer, ct))
             .WithSummary("Sends the gemeente's e-mail through its own server from now on. An empty password keeps the stored one.").ProducesValidationProblem();
-        groep.MapDelete("/", (SmtpBeheer smtp, CancellationToken ct) => smtp.VerwijderAsync(ct))
+        groep.MapDelete("/", (IMailInstellingen mail, CancellationToken ct) => mail.VerwijderSmtpAsync(ct))
             .WithSummary("Back to the platform's mail server.");
     }
 }
