@@ -54,7 +54,7 @@ public sealed class SourceRulesTests
         Assert.Empty(missing);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Inburgering.sln")))
