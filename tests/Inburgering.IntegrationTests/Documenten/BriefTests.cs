@@ -54,6 +54,10 @@ public sealed class BriefTests(AppFixture app) : IClassFixture<AppFixture>
 
         var pagina = await kr.Client.GetAsync($"/api/v1/dossiers/{id}/documenten/{pip.GetProperty("id").GetGuid()}/html");
         Assert.StartsWith("sandbox", pagina.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
+        // Every read of the dossier's letters is in the processing log: four made, the list, the PDF and the page.
+        Assert.Equal(7L, await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA,
+            $"dossiers.inzage_log where onderdeel = 'brief' and handeling = 'lezen' and '{id}' = any(dossier_ids)", 7));
     }
 
     [Fact]

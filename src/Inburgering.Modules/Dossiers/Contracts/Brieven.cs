@@ -26,7 +26,7 @@ public interface IDossierBrieven
     /// <summary>Only a dossier the caller may see (404 otherwise); the read is logged.</summary>
     Task<BriefGegevens> LeesAsync(ClaimsPrincipal user, Guid id, CancellationToken ct);
 
-    /// <summary>Whether the caller may see the dossier; 404 otherwise, as for a dossier that exists nowhere.</summary>
+    /// <summary>Whether the caller may see the dossier (404 otherwise, as for a dossier that exists nowhere); reading its letters is logged.</summary>
     Task ControleerToegangAsync(ClaimsPrincipal user, Guid id, CancellationToken ct);
 
     /// <summary>Adds <c>document.gemaakt</c> or <c>document.verzonden</c> to the dossier's tijdlijn, with the letter's title.</summary>

@@ -30,8 +30,11 @@ internal sealed class DossierBrieven(DossierWerkplaats werkplaats, DossierLezer 
     private static List<string> Onderdelen(PipVersie pip) =>
         [.. new[] { (pip.Knm, "KNM"), (pip.Pvt, "PVT"), (pip.Map, "MAP") }.Where(o => o.Item1).Select(o => o.Item2)];
 
-    public async Task ControleerToegangAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
-        await lezer.LaadAsync(user, id, ct, alleenLezen: true);
+    public async Task ControleerToegangAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "brief", [dossier.Id], ct);
+    }
 
     public async Task NoteerAsync(ClaimsPrincipal user, Guid dossierId, string soort, Guid documentId, string titel, CancellationToken ct)
     {
