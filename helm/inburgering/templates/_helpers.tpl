@@ -62,6 +62,11 @@ app.kubernetes.io/component: {{ .component }}
 - name: ConnectionStrings__Inburgering
   valueFrom:
     secretKeyRef: {name: {{ .Values.database.existingSecret }}, key: {{ .Values.database.appKey }}}
+{{- if .Values.database.replicaKey }}
+- name: ConnectionStrings__InburgeringReplica
+  valueFrom:
+    secretKeyRef: {name: {{ .Values.database.existingSecret }}, key: {{ .Values.database.replicaKey }}}
+{{- end }}
 {{- end -}}
 
 {{- define "inburgering.volumes" -}}

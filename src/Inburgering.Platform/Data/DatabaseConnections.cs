@@ -11,14 +11,40 @@ public sealed class DatabaseConnections : IDisposable
 {
     public const string AppKey = "Inburgering";
     public const string OwnerKey = "InburgeringOwner";
+    public const string ReplicaKey = "InburgeringReplica";
 
     private readonly Lock _gate = new();
     private NpgsqlDataSource? _appDataSource;
+    private NpgsqlDataSource? _replicaDataSource;
 
     public DatabaseConnections(IConfiguration configuration)
     {
         App = configuration.GetConnectionString(AppKey);
         Owner = configuration.GetConnectionString(OwnerKey);
+        Replica = configuration.GetConnectionString(ReplicaKey);
+    }
+
+    /// <summary>Optional: a read replica, connected as the app role, so row-level security applies there too.</summary>
+    public string? Replica { get; }
+
+    /// <summary>
+    /// For reads over many dossiers that tolerate seconds of lag (the monitoring facts): the replica when one is
+    /// configured, else the app role's own data source.
+    /// </summary>
+    public NpgsqlDataSource ReadDataSource
+    {
+        get
+        {
+            if (string.IsNullOrWhiteSpace(Replica))
+            {
+                return AppDataSource;
+            }
+
+            lock (_gate)
+            {
+                return _replicaDataSource ??= Build(Replica);
+            }
+        }
     }
 
     public string? App { get; private set; }
@@ -37,17 +63,7 @@ public sealed class DatabaseConnections : IDisposable
         {
             lock (_gate)
             {
-                if (_appDataSource is null)
-                {
-                    var builder = new NpgsqlDataSourceBuilder(RequireApp());
-                    // Every session setting is transaction-local (ADR 3), so a pooled connection carries nothing over and
-                    // needs no DISCARD ALL; that keeps the prepared statements of the hot queries across requests.
-                    builder.ConnectionStringBuilder.NoResetOnClose = true;
-                    builder.ConnectionStringBuilder.MaxAutoPrepare = builder.ConnectionStringBuilder.MaxAutoPrepare == 0 ? 100 : builder.ConnectionStringBuilder.MaxAutoPrepare;
-                    _appDataSource = builder.Build();
-                }
-
-                return _appDataSource;
+                return _appDataSource ??= Build(RequireApp());
             }
         }
     }
@@ -76,5 +92,19 @@ public sealed class DatabaseConnections : IDisposable
         App ?? throw new InvalidOperationException(
             $"ConnectionStrings:{AppKey} is not configured. In Development the app starts its own PostgreSQL; elsewhere configure it (README, 'Configuration').");
 
-    public void Dispose() => _appDataSource?.Dispose();
+    private static NpgsqlDataSource Build(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // Every session setting is transaction-local (ADR 3), so a pooled connection carries nothing over and
+        // needs no DISCARD ALL; that keeps the prepared statements of the hot queries across requests.
+        builder.ConnectionStringBuilder.NoResetOnClose = true;
+        builder.ConnectionStringBuilder.MaxAutoPrepare = builder.ConnectionStringBuilder.MaxAutoPrepare == 0 ? 100 : builder.ConnectionStringBuilder.MaxAutoPrepare;
+        return builder.Build();
+    }
+
+    public void Dispose()
+    {
+        _appDataSource?.Dispose();
+        _replicaDataSource?.Dispose();
+    }
 }

@@ -159,7 +159,7 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
         var gemeente = werkplaats.Gemeente;
         var beleid = await regels.VanGemeenteAsync(ct);
         var peil = Peil(periodeTot);
-        var feiten = await MonitoringSql.LeesAsync(connections.AppDataSource, gemeente, periodeVan, periodeTot, peil, klantregisseurId, ct);
+        var feiten = await MonitoringSql.LeesAsync(connections.ReadDataSource, gemeente, periodeVan, periodeTot, peil, klantregisseurId, ct);
         return (new JaTenzij(periodeVan, periodeTot, peil, beleid, onderdrukken), feiten);
     }
 
