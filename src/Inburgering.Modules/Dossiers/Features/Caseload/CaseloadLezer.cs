@@ -1,9 +1,15 @@
+using System.Globalization;
 using System.Security.Claims;
+using System.Text;
 using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Data.Sql;
 using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Dossiers.Features.Registratie;
+using Inburgering.Modules.Dossiers.Features.Weergave;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Data;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Modules.Dossiers.Features.Caseload;
@@ -12,6 +18,8 @@ namespace Inburgering.Modules.Dossiers.Features.Caseload;
 internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer lezer, DatabaseConnections connections, IPeopleDirectory mensen, IPermissionChecker rechten)
     : IWerkvoorraad
 {
+    private const int StandaardAantal = 50;
+
     /// <summary>The API checks the right at the route; pages come through here too, so it is checked again.</summary>
     public async Task<int> WijsToeAsync(ClaimsPrincipal user, IReadOnlyList<Guid> dossierIds, Guid? klantregisseurId, string? reden, CancellationToken ct)
     {
@@ -20,11 +28,46 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
             throw new Platform.Errors.DomainException(DossierFouten.GeenToegang, "U mag dossiers niet overdragen.", Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
         }
 
-        return await CaseloadEndpoints.WijsToeAsync(new Toewijzing(dossierIds, klantregisseurId, reden), user, werkplaats, mensen, ct);
+        return await WijsToeAsync(new Toewijzing(dossierIds, klantregisseurId, reden), user, ct);
     }
 
-    public Task<Weergave.Caseload> LeesAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor, string? signaal, CancellationToken ct) =>
-        CaseloadEndpoints.LeesAsync(klantregisseur, fase, q, sort, limit, cursor, signaal, user, werkplaats, lezer, connections, ct);
+    /// <summary>The caseload page behind the API and the werkvoorraad: parsing, visibility, the query and the read log.</summary>
+    public async Task<Weergave.Caseload> LeesAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor, string? signaal, CancellationToken ct)
+    {
+        var gemeente = werkplaats.Gemeente;
+        var check = new Invoer();
+        Guid? alleenVan = await lezer.AlleenVanAsync(user, ct);
+        Guid? regisseur = klantregisseur switch
+        {
+            null or "" => null,
+            "me" => Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var me) ? me : Guid.Empty,
+            _ when Guid.TryParse(klantregisseur, out var id) => id,
+            _ => Ongeldig(check, "klantregisseur", "Gebruik 'me' of het id van een klantregisseur."),
+        };
+        var (gekozenFase, opNaam, signaalFilter) = LeesFilters(check, fase, sort, signaal);
+        var aantal = limit ?? StandaardAantal;
+        if (aantal is < 1 or > 100)
+        {
+            check.Fout("limit", "Kies 1 tot 100.");
+        }
+
+        var positie = Cursor.Lees(cursor, opNaam, check);
+        check.Klaar();
+
+        // A klantregisseur limited to their own caseload asking for someone else's gets an empty page.
+        var filterOp = alleenVan ?? regisseur;
+        var leeg = alleenVan is not null && regisseur is not null && regisseur != alleenVan;
+        var rijen = leeg ? [] : await CaseloadQuery.LeesAsync(connections.AppDataSource, gemeente,
+            new CaseloadFilter(filterOp, gekozenFase, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), opNaam, positie?.Datum, positie?.Naam, positie?.Id,
+                signaalFilter, werkplaats.Vandaag), aantal + 1, ct);
+        var vandaag = werkplaats.Vandaag;
+        var pagina = rijen.Take(aantal).Select(d => new CaseloadRegel(d.Id, d.VNummer, d.Voornamen, d.Achternaam, d.Fase, d.Koppelingsdatum,
+            vandaag.DayNumber - d.Koppelingsdatum.DayNumber, d.KlantregisseurId, d.CoaLocatieId, d.Verhuisdatum, d.TermijnEinde,
+            [.. d.Signalen.Select(b => new SignaalBadge(b.Soort, b.Ernst, b.Vervaldatum))])).ToList();
+        var volgende = rijen.Count > aantal ? Cursor.Schrijf(pagina[^1], opNaam) : null;
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "caseload", [.. pagina.Select(d => d.Id)], ct);
+        return new Weergave.Caseload(pagina, volgende);
+    }
 
     public async Task<WerkvoorraadPagina> LeesAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? signaal, string? sort, string? cursor, CancellationToken ct)
     {
@@ -87,5 +130,112 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
             var open = signalen.FirstOrDefault(s => s.KlantregisseurId == kr);
             return new TeamCaseload(kr, fasen, fasen.Values.Sum(), open?.Open ?? 0, open?.Verlopen ?? 0);
         })];
+    }
+
+    /// <summary>Bulk reassignment, all or nothing, with the reason in each tijdlijn; for the API and the team page.</summary>
+    private async Task<int> WijsToeAsync(Toewijzing invoer, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var check = new Invoer();
+        var ids = invoer.DossierIds?.Distinct().ToList() ?? [];
+        if (ids.Count is 0 or > 500)
+        {
+            check.Fout("dossierIds", "Kies 1 tot 500 dossiers.");
+        }
+
+        var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 500);
+        await RegistratieEndpoints.KlantregisseurAsync(check, mensen, werkplaats.Gemeente, invoer.KlantregisseurId, ct);
+        var dossiers = await werkplaats.Db.Dossiers.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        foreach (var onbekend in ids.Except(dossiers.Select(d => d.Id)))
+        {
+            check.Fout("dossierIds", $"Dossier {onbekend} bestaat niet in uw gemeente.");
+        }
+
+        check.Klaar();
+        var actor = DossierWerkplaats.ActorVan(user);
+        foreach (var dossier in dossiers)
+        {
+            var van = dossier.KlantregisseurId;
+            dossier.WijsToe(invoer.KlantregisseurId);
+            werkplaats.LegVast(dossier, Gebeurtenissen.Toegewezen, new { van, naar = invoer.KlantregisseurId, reden }, actor);
+        }
+
+        werkplaats.Db.Inzages.Add(new Inzage(actor, "schrijven", "toewijzing", ids, werkplaats.Nu));
+        await werkplaats.SlaOpAsync(ct);
+        return dossiers.Count;
+    }
+
+    /// <summary>The filter words of the werkvoorraad, also checked when a view is saved.</summary>
+    internal static (Fase? Fase, bool OpNaam, SignaalFilter? Signaal) LeesFilters(Invoer check, string? fase, string? sort, string? signaal)
+    {
+        var gekozenFase = check.Woord<Fase>(fase, "fase");
+        var opNaam = sort switch
+        {
+            null or "" or "koppelingsdatum" => false,
+            "naam" => true,
+            _ => Ongeldig(check, "sort", "Kies koppelingsdatum of naam.") is null,
+        };
+        return (gekozenFase, opNaam, SignaalFilterVan(signaal, check));
+    }
+
+    private static SignaalFilter? SignaalFilterVan(string? signaal, Invoer check)
+    {
+        switch (signaal)
+        {
+            case null or "":
+                return null;
+            case "open":
+                return new SignaalFilter(false, null);
+            case "overdue":
+                return new SignaalFilter(true, null);
+        }
+
+        return check.Woord<SignaalSoort>(signaal, "signaal", "Kies open, overdue of een soort signaal (bijvoorbeeld pip-termijn).") is { } soort
+            ? new SignaalFilter(false, soort)
+            : null;
+    }
+
+    private static Guid? Ongeldig(Invoer check, string veld, string bericht)
+    {
+        check.Fout(veld, bericht);
+        return null;
+    }
+
+    /// <summary>Opaque keyset position: the last row's sort key and id.</summary>
+    private sealed record Cursor(DateOnly? Datum, string? Naam, Guid Id)
+    {
+        public static string Schrijf(CaseloadRegel laatste, bool opNaam) => Base64UrlTextEncoder.Encode(Encoding.UTF8.GetBytes(opNaam
+            ? $"n|{laatste.Id}|{laatste.Achternaam}"
+            : $"k|{laatste.Id}|{laatste.Koppelingsdatum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
+
+        public static Cursor? Lees(string? cursor, bool opNaam, Invoer check)
+        {
+            if (string.IsNullOrEmpty(cursor))
+            {
+                return null;
+            }
+
+            try
+            {
+                var delen = Encoding.UTF8.GetString(Base64UrlTextEncoder.Decode(cursor)).Split('|', 3);
+                if (delen.Length == 3 && Guid.TryParse(delen[1], out var id))
+                {
+                    if (opNaam && delen[0] == "n")
+                    {
+                        return new Cursor(null, delen[2], id);
+                    }
+
+                    if (!opNaam && delen[0] == "k" && DateOnly.TryParseExact(delen[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var datum))
+                    {
+                        return new Cursor(datum, null, id);
+                    }
+                }
+            }
+            catch (FormatException)
+            {
+            }
+
+            check.Fout("cursor", "Deze cursor hoort niet bij deze sortering; begin opnieuw zonder cursor.");
+            return null;
+        }
     }
 }

@@ -33,7 +33,7 @@ internal sealed class WerkvoorraadFilters(DossierWerkplaats werkplaats) : IWerkv
             check.Fout("wie", "Kies mij of team.");
         }
 
-        CaseloadEndpoints.LeesFilters(check, filter.Fase, filter.Sort, filter.Signaal);
+        CaseloadLezer.LeesFilters(check, filter.Fase, filter.Sort, filter.Signaal);
         var zoek = check.Tekst(filter.Q, "q", max: 100);
         if (gekozenNaam is not null && await werkplaats.Db.WerkvoorraadFilters.AnyAsync(f => f.EigenaarId == ik && f.Naam == gekozenNaam, ct))
         {
