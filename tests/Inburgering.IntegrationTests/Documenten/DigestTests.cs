@@ -182,7 +182,7 @@ public sealed class DigestTests(DigestFixture app) : IClassFixture<DigestFixture
     private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string handler, Dictionary<string, string> velden)
     {
         var pagina = await browser.GetStringAsync("/beheer/e-mail");
-        velden["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(pagina, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        velden["__RequestVerificationToken"] = People.TokenUit(pagina);
         return await browser.PostAsync($"/beheer/e-mail?handler={handler}", new FormUrlEncodedContent(velden));
     }
 

@@ -61,26 +61,28 @@ public sealed class MeerdereInstantiesFixture : AppFixture, IAsyncLifetime
     }
 
     /// <summary>Production settings, as the chart gives them: certificates from files, SMTP, the app role only.</summary>
-    internal static Dictionary<string, string?> Omgeving(TestDatabase database, int smtpPoort, bool eigenaar = false) => new()
+    internal static Dictionary<string, string?> Omgeving(TestDatabase database, int smtpPoort, bool eigenaar = false)
     {
-        ["ASPNETCORE_ENVIRONMENT"] = "Testing",
-        ["ConnectionStrings__Inburgering"] = database.App,
-        ["ConnectionStrings__InburgeringOwner"] = eigenaar ? database.Owner : null,
-        ["Smtp__Host"] = "127.0.0.1",
-        ["Smtp__Port"] = smtpPoort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Smtp__Security"] = "None",
-        ["Oidc__SigningCertificate__Path"] = TestCertificates.Signing.FullName,
-        ["Oidc__SigningCertificate__Password"] = TestCertificates.Password,
-        ["Oidc__EncryptionCertificate__Path"] = TestCertificates.Encryption.FullName,
-        ["Oidc__EncryptionCertificate__Password"] = TestCertificates.Password,
-        ["Kestrel__Certificates__Default__Path"] = TestCertificates.Tls.FullName,
-        ["Kestrel__Certificates__Default__Password"] = TestCertificates.Password,
-        ["Signalen__IntervalMinuten"] = "1",
-        ["Jobs__QueuePollInterval"] = "00:00:01",
-        ["EmbeddedDatabase__DataDirectory"] = null,
-        // Behind one host name every instance names the same issuer; here each listens on a port of its own.
-        ["Oidc__Issuer"] = "https://inburgering.test/",
-    };
+        var omgeving = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["ConnectionStrings__Inburgering"] = database.App,
+            ["ConnectionStrings__InburgeringOwner"] = eigenaar ? database.Owner : null,
+            ["Kestrel__Certificates__Default__Path"] = TestCertificates.Tls.FullName,
+            ["Kestrel__Certificates__Default__Password"] = TestCertificates.Password,
+            ["Signalen__IntervalMinuten"] = "1",
+            ["Jobs__QueuePollInterval"] = "00:00:01",
+            ["EmbeddedDatabase__DataDirectory"] = null,
+            // Behind one host name every instance names the same issuer; here each listens on a port of its own.
+            ["Oidc__Issuer"] = "https://inburgering.test/",
+        };
+        foreach (var (key, value) in ProductieInstellingen(smtpPoort))
+        {
+            omgeving[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return omgeving;
+    }
 
     internal static AppProcess Start(Dictionary<string, string?> omgeving, params string[] args) =>
         AppProcess.Start(omgeving, ["--urls=https://127.0.0.1:0", .. args]);
@@ -106,7 +108,7 @@ public sealed partial class MeerdereInstantiesTests(MeerdereInstantiesFixture ap
         var inloggen = await browser.GetStringAsync(new Uri(app.Url1, "/account/inloggen"));
         var aangemeld = await browser.PostAsync(new Uri(app.Url1, "/account/inloggen"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Email"] = email, ["Wachtwoord"] = People.Password, ["__RequestVerificationToken"] = Token(inloggen),
+            ["Email"] = email, ["Wachtwoord"] = People.Password, ["__RequestVerificationToken"] = People.TokenUit(inloggen),
         }));
         Assert.Equal(HttpStatusCode.Redirect, aangemeld.StatusCode);
         Assert.Equal("/", aangemeld.Headers.Location?.OriginalString);
@@ -120,7 +122,7 @@ public sealed partial class MeerdereInstantiesTests(MeerdereInstantiesFixture ap
         var pagina = await browser.GetStringAsync(new Uri(app.Url1, "/monitoring/regio"));
         var taal = await browser.PostAsync(new Uri(app.Url2, "/taal"), new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["taal"] = "en", ["terug"] = "/monitoring/regio", ["__RequestVerificationToken"] = Token(pagina),
+            ["taal"] = "en", ["terug"] = "/monitoring/regio", ["__RequestVerificationToken"] = People.TokenUit(pagina),
         }));
         Assert.Equal(HttpStatusCode.Redirect, taal.StatusCode);
         var valsToken = await browser.PostAsync(new Uri(app.Url2, "/taal"), new FormUrlEncodedContent(new Dictionary<string, string>
@@ -273,11 +275,6 @@ public sealed partial class MeerdereInstantiesTests(MeerdereInstantiesFixture ap
         Assert.Equal(HttpStatusCode.OK, antwoord.StatusCode);
         return (await antwoord.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
     }
-
-    private static string Token(string pagina) => AntiforgeryPatroon().Match(pagina).Groups[1].Value;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryPatroon();
 
     [GeneratedRegex(@"Schema \\?""?(\w+)\\?""?: (\d+) migration\(s\) applied")]
     private static partial Regex MigratiePatroon();

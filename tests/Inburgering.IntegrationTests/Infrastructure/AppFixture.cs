@@ -58,14 +58,11 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStart", "true");
             builder.UseSetting("Tenancy:ActivateOnSeed:0", "Almelo");
             builder.UseSetting("Tenancy:ActivateOnSeed:1", "Enschede");
-            // The production key path: certificates from files, as a mounted secret provides them.
-            builder.UseSetting("Smtp:Host", "127.0.0.1");
-            builder.UseSetting("Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Smtp:Security", "None");
-            builder.UseSetting("Oidc:SigningCertificate:Path", TestCertificates.Signing.FullName);
-            builder.UseSetting("Oidc:SigningCertificate:Password", TestCertificates.Password);
-            builder.UseSetting("Oidc:EncryptionCertificate:Path", TestCertificates.Encryption.FullName);
-            builder.UseSetting("Oidc:EncryptionCertificate:Password", TestCertificates.Password);
+            foreach (var (key, value) in ProductieInstellingen(Mail.Port))
+            {
+                builder.UseSetting(key, value);
+            }
+
             foreach (var (key, value) in ExtraSettings)
             {
                 builder.UseSetting(key, value);
@@ -88,6 +85,21 @@ public class AppFixture : IAsyncLifetime
             _ = _factory.Server;
         }
     }
+
+    /// <summary>
+    /// What every production-like instance needs beside its database: mail to the test sink, and the production key path
+    /// (certificates from files, as a mounted secret provides them).
+    /// </summary>
+    internal static Dictionary<string, string> ProductieInstellingen(int smtpPoort) => new()
+    {
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = smtpPoort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:Security"] = "None",
+        ["Oidc:SigningCertificate:Path"] = TestCertificates.Signing.FullName,
+        ["Oidc:SigningCertificate:Password"] = TestCertificates.Password,
+        ["Oidc:EncryptionCertificate:Path"] = TestCertificates.Encryption.FullName,
+        ["Oidc:EncryptionCertificate:Password"] = TestCertificates.Password,
+    };
 
     public static async Task<NpgsqlConnection> OpenAsync(string connectionString)
     {

@@ -25,7 +25,7 @@ internal static partial class People
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient browser, string path, Dictionary<string, string> fields)
     {
         var page = await browser.GetStringAsync(path);
-        fields["__RequestVerificationToken"] = AntiforgeryToken().Match(page).Groups[1].Value;
+        fields["__RequestVerificationToken"] = TokenUit(page);
         return await browser.PostAsync(path, new FormUrlEncodedContent(fields));
     }
 
@@ -95,6 +95,9 @@ internal static partial class People
 
         return browser;
     }
+
+    /// <summary>The antiforgery token of a form page.</summary>
+    public static string TokenUit(string pagina) => AntiforgeryToken().Match(pagina).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

@@ -52,7 +52,7 @@ internal sealed class DocumentenDbContext(DbContextOptions<DocumentenDbContext> 
             b.Property(d => d.Id).ValueGeneratedNever();
             b.Property(d => d.Sleutel).HasMaxLength(60);
             b.Property(d => d.Titel).HasMaxLength(200);
-            b.Property(d => d.Status).HasMaxLength(20);
+            b.Ignore(d => d.Status);
             b.Property(d => d.GemaaktDoorId).HasMaxLength(100);
             b.Property(d => d.GemaaktDoorNaam).HasMaxLength(200);
             b.Property(d => d.GoedgekeurdDoorId).HasMaxLength(100);

@@ -16,7 +16,6 @@ internal sealed class Document : ITenantOwned
         Sleutel = string.Empty;
         Titel = string.Empty;
         Html = string.Empty;
-        Status = Verzonden;
         GemaaktDoorId = string.Empty;
         GemaaktDoorNaam = string.Empty;
     }
@@ -29,7 +28,6 @@ internal sealed class Document : ITenantOwned
         Titel = titel;
         SjabloonVersie = sjabloonVersie;
         Html = html;
-        Status = vierOgen ? TerGoedkeuring : Verzonden;
         GemaaktDoorId = door.Id;
         GemaaktDoorNaam = door.Naam;
         GemaaktOp = nu;
@@ -52,7 +50,7 @@ internal sealed class Document : ITenantOwned
     public string Html { get; private set; }
 
     /// <summary><see cref="TerGoedkeuring"/> while a second colleague must approve it (four eyes), else <see cref="Verzonden"/>.</summary>
-    public string Status { get; private set; }
+    public string Status => VerzondenOp is null ? TerGoedkeuring : Verzonden;
 
     public string GemaaktDoorId { get; private set; }
 
@@ -70,7 +68,6 @@ internal sealed class Document : ITenantOwned
     {
         GoedgekeurdDoorId = door.Id;
         GoedgekeurdDoorNaam = door.Naam;
-        Status = Verzonden;
         VerzondenOp = nu;
     }
 }

@@ -120,12 +120,6 @@ namespace Inburgering.Modules.Documenten.Data.Migrations
                         .HasColumnType("character varying(60)")
                         .HasColumnName("sleutel");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");

@@ -32,7 +32,8 @@ internal sealed class DossierBrieven(DossierWerkplaats werkplaats, DossierLezer 
 
     public async Task ControleerToegangAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
+        // The visibility check only: the letters list needs no PIP versions, activities or talks.
+        var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true, metOnderdelen: false);
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "brief", [dossier.Id], ct);
     }
 
@@ -43,7 +44,7 @@ internal sealed class DossierBrieven(DossierWerkplaats werkplaats, DossierLezer 
             throw new ArgumentOutOfRangeException(nameof(soort), soort, "Not a document event.");
         }
 
-        var dossier = await lezer.LaadAsync(user, dossierId, ct, alleenLezen: true);
+        var dossier = await lezer.LaadAsync(user, dossierId, ct, alleenLezen: true, metOnderdelen: false);
         var actor = DossierWerkplaats.ActorVan(user);
         werkplaats.Db.Tijdlijn.Add(new TijdlijnGebeurtenis(dossier.Id, soort, actor,
             System.Text.Json.JsonSerializer.Serialize(new { document = documentId, toelichting = titel }, DossierWerkplaats.Json), werkplaats.Nu));

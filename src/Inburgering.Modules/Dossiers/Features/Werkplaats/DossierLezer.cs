@@ -30,9 +30,9 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionChec
         return Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var me) ? me : Guid.Empty;
     }
 
-    public async Task<Dossier> LaadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken, bool alleenLezen = false)
+    public async Task<Dossier> LaadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken, bool alleenLezen = false, bool metOnderdelen = true)
     {
-        var dossier = await werkplaats.LaadAsync(id, cancellationToken, alleenLezen: alleenLezen);
+        var dossier = await werkplaats.LaadAsync(id, cancellationToken, metOnderdelen, alleenLezen);
         if (await AlleenVanAsync(user, cancellationToken) is { } alleen && dossier.KlantregisseurId != alleen)
         {
             throw new DomainException(DossierFouten.NietGevonden, "Dit dossier bestaat niet in uw gemeente.", StatusCodes.Status404NotFound);

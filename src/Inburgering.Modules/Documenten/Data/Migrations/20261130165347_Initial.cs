@@ -55,7 +55,6 @@ namespace Inburgering.Modules.Documenten.Data.Migrations
                     titel = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     sjabloon_versie = table.Column<int>(type: "integer", nullable: false),
                     html = table.Column<string>(type: "text", nullable: false),
-                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     gemaakt_door_id = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     gemaakt_door_naam = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     gemaakt_op = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

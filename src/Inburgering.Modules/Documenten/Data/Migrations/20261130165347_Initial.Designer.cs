@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Inburgering.Modules.Documenten.Data.Migrations
 {
     [DbContext(typeof(DocumentenDbContext))]
-    [Migration("20261130151950_Initial")]
+    [Migration("20261130165347_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -122,12 +122,6 @@ namespace Inburgering.Modules.Documenten.Data.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)")
                         .HasColumnName("sleutel");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
