@@ -30,9 +30,13 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Contracts.ICoaBewoners>(sp => sp.GetRequiredService<CoaToegang>());
         services.AddScoped<CaseloadLezer>();
         services.AddScoped<Contracts.IDossierOverzichten, Features.Weergave.DossierOverzichten>();
-        services.AddScoped<Contracts.IDossierMijlpalen, DossierMijlpalen>();
+        services.AddScoped<DossierMijlpalen>();
+        services.AddScoped<Contracts.IDossierMijlpalen>(sp => sp.GetRequiredService<DossierMijlpalen>());
+        services.AddScoped<DossierRegistratie>();
+        services.AddScoped<Contracts.IDossierRegistratie>(sp => sp.GetRequiredService<DossierRegistratie>());
         services.AddScoped<Contracts.IWerkvoorraad>(sp => sp.GetRequiredService<CaseloadLezer>());
-        services.AddScoped<Contracts.IDossierOverdragen, DossierOverdragen>();
+        services.AddScoped<DossierOmkoppelingen>();
+        services.AddScoped<Contracts.IDossierOverdragen>(sp => sp.GetRequiredService<DossierOmkoppelingen>());
         services.AddScoped<Contracts.IDossierBrieven, Features.Brieven.DossierBrieven>();
         services.AddScoped<Contracts.IWerkvoorraadFilters, WerkvoorraadFilters>();
         services.AddScoped<Features.Monitoring.MonitoringLezer>();

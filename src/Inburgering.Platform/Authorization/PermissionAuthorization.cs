@@ -79,3 +79,15 @@ public static class PermissionEndpointExtensions
         where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(PermissionPolicyProvider.Prefix + string.Join(PermissionPolicy.AnyOf, permissions));
 }
+
+/// <summary>The check a use case makes itself, so no caller (endpoint, page, job) can forget it.</summary>
+public static class Toestemming
+{
+    public static async Task VereisAsync(this IPermissionEvaluator evaluator, ClaimsPrincipal user, string permission, CancellationToken cancellationToken)
+    {
+        if (!await evaluator.HasAsync(user, permission, cancellationToken))
+        {
+            throw new Errors.DomainException(Errors.PlatformErrors.Forbidden, "U heeft geen recht op deze handeling.", Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+        }
+    }
+}

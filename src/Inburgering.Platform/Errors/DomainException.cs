@@ -78,6 +78,7 @@ public static class PlatformErrors
     public const string Forbidden = "Platform:Forbidden";
     public const string BadRequest = "Platform:BadRequest";
     public const string Validation = "Platform:Validation";
+    public const string NoActiveGemeente = "Platform:NoActiveGemeente";
     public const string Conflict = "Platform:Conflict";
     public const string Unexpected = "Platform:Unexpected";
     public const string Unavailable = "Platform:Unavailable";

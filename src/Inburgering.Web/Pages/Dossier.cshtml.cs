@@ -16,7 +16,7 @@ namespace Inburgering.Web.Pages;
 /// A refused form comes back with the entered values and each error next to its field; nothing is stored.
 /// </summary>
 [Authorize(Policy = PermissionPolicy.Prefix + Permissions.DossiersLezen)]
-public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpalen mijlpalen, ISignaalBehandeling signalen, IDossierOverdragen overdragen,
+public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpalen mijlpalen, IDossierRegistratie registratie, ISignaalBehandeling signalen, IDossierOverdragen overdragen,
     IWerkvoorraad werkvoorraad, IPeopleDirectory mensen, IPermissionChecker rechten, Modules.Documenten.Contracts.IBrieven brieven) : PageModel
 {
     public IReadOnlyList<Modules.Documenten.Contracts.DocumentOverzicht> Brieven { get; private set; } = [];
@@ -45,7 +45,9 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
 
     public IReadOnlyList<GemeenteKeuze> Doelgemeenten { get; private set; } = [];
 
-    public string? OpenAanbod { get; private set; }
+    public OmkoppelingWeergave? OpenAanbod { get; private set; }
+
+    public bool MagBewerken { get; private set; }
 
     /// <summary>The signal whose snooze form was refused, so its errors show on its own card.</summary>
     [BindProperty]
@@ -118,6 +120,99 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     [BindProperty]
     public bool Map { get; set; }
 
+    [BindProperty]
+    public string? GeplandDatum { get; set; }
+
+    [BindProperty]
+    public string? GeplandTijd { get; set; }
+
+    [BindProperty]
+    public bool Driegesprek { get; set; }
+
+    [BindProperty]
+    public string? Einddatum { get; set; }
+
+    [BindProperty]
+    public string? ToetsDatum { get; set; }
+
+    [BindProperty]
+    public string? ToetsUitkomst { get; set; }
+
+    [BindProperty]
+    public string? OpleidingEnWerk { get; set; }
+
+    [BindProperty]
+    public string? PersoonlijkeOmstandigheden { get; set; }
+
+    [BindProperty]
+    public string? Gezondheid { get; set; }
+
+    [BindProperty]
+    public string? OntzorgenStart { get; set; }
+
+    [BindProperty]
+    public string? OntzorgenEinde { get; set; }
+
+    [BindProperty]
+    public string? Ondersteuning { get; set; }
+
+    [BindProperty]
+    public string? WoningToegewezen { get; set; }
+
+    [BindProperty]
+    public string? HuurcontractIngang { get; set; }
+
+    [BindProperty]
+    public string? Verhuisdatum { get; set; }
+
+    [BindProperty]
+    public string? VerblijfsdocumentOntvangen { get; set; }
+
+    [BindProperty]
+    public string? Soort { get; set; }
+
+    [BindProperty]
+    public string? Omschrijving { get; set; }
+
+    [BindProperty]
+    public string? Datum { get; set; }
+
+    [BindProperty]
+    public string? Verslag { get; set; }
+
+    [BindProperty]
+    public int? Maanden { get; set; }
+
+    [BindProperty]
+    public string? KennisgevingDuo { get; set; }
+
+    [BindProperty]
+    public string? BrpInschrijving { get; set; }
+
+    [BindProperty]
+    public string? Voornamen { get; set; }
+
+    [BindProperty]
+    public string? Achternaam { get; set; }
+
+    [BindProperty]
+    public string? Geboortedatum { get; set; }
+
+    [BindProperty]
+    public string? Geslacht { get; set; }
+
+    [BindProperty]
+    public string? LandVanHerkomst { get; set; }
+
+    [BindProperty]
+    public string? Talen { get; set; }
+
+    [BindProperty]
+    public string? Bsn { get; set; }
+
+    [BindProperty]
+    public int? HuishoudenGrootte { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LaadAsync(id, ct) ? Page() : NotFound();
 
     /// <summary>The termijn the first PIP would set with this dagtekening, while it is typed (htmx); plain arithmetic, no dossier read.</summary>
@@ -142,19 +237,66 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
         BewaarAsync(id, "overdragen", _ => werkvoorraad.WijsToeAsync(User, [id], NieuweKlantregisseur, Reden, ct), ct);
 
     public Task<IActionResult> OnPostAanbiedenAsync(Guid id, CancellationToken ct) =>
-        BewaarAsync(id, "omkoppelen", _ => overdragen.BiedAanAsync(User, id, DoelGemeente, AanbodToelichting, ct), ct);
+        BewaarAsync(id, "omkoppelen", _ => overdragen.BiedAanAsync(User, id, new Aanbod(DoelGemeente, AanbodToelichting), ct), ct);
 
     public Task<IActionResult> OnPostKennismakingAsync(Guid id, CancellationToken ct) =>
-        BewaarAsync(id, "kennismaking", datums => mijlpalen.KennismakingAsync(User, id, Versie, null, datums.Lees(Gehouden, "gehouden"), Locatie, false, datums.Fouten, ct), ct);
+        BewaarAsync(id, "kennismaking", datums => mijlpalen.KennismakingAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new KennismakingInvoer(datums.LeesMoment(GeplandDatum, GeplandTijd, "gepland"), datums.Lees(Gehouden, "gehouden"), Locatie, Driegesprek), datums.Onleesbaar, ct), ct);
 
     public Task<IActionResult> OnPostScenarioAsync(Guid id, CancellationToken ct) =>
-        BewaarAsync(id, "scenario", datums => mijlpalen.ScenarioAsync(User, id, Versie, Scenario, datums.Lees(Besluitdatum, "besluitdatum"), TenzijRedenen, Toelichting, datums.Fouten, ct), ct);
+        BewaarAsync(id, "scenario", datums => mijlpalen.ScenarioAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new ScenarioInvoer(Scenario, datums.Lees(Besluitdatum, "besluitdatum"), TenzijRedenen, Toelichting), datums.Onleesbaar, ct), ct);
 
     public Task<IActionResult> OnPostBredeIntakeAsync(Guid id, CancellationToken ct) =>
-        BewaarAsync(id, "brede-intake", datums => mijlpalen.BredeIntakeAsync(User, id, Versie, Aanbieder, datums.Lees(Startdatum, "startdatum"), null, datums.Fouten, ct), ct);
+        BewaarAsync(id, "brede-intake", async datums =>
+        {
+            // Health is sent only by those who may see it: for anyone else the field is not on the form and stays as it is.
+            var gezondheid = await rechten.HasAsync(User, Permissions.GezondheidLezen, ct) ? Gezondheid ?? string.Empty : null;
+            await mijlpalen.BredeIntakeAsync(User, id, Versievoorwaarde.Precies(Versie), new BredeIntakeInvoer(Aanbieder, datums.Lees(Startdatum, "startdatum"),
+                datums.Lees(Einddatum, "einddatum"), datums.Lees(ToetsDatum, "leerbaarheidstoetsDatum"), ToetsUitkomst, OpleidingEnWerk, PersoonlijkeOmstandigheden, gezondheid),
+                datums.Onleesbaar, ct);
+        }, ct);
 
     public Task<IActionResult> OnPostPipAsync(Guid id, CancellationToken ct) =>
-        BewaarAsync(id, "pip", datums => mijlpalen.PipAsync(User, id, Versie, datums.Lees(Dagtekening, "dagtekening"), Leerroute, Knm, Pvt, Map, datums.Fouten, ct), ct);
+        BewaarAsync(id, "pip", datums => mijlpalen.PipAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new PipInvoer(datums.Lees(Dagtekening, "dagtekening"), Leerroute, Knm, Pvt, Map, datums.Lees(OntzorgenStart, "ontzorgenStart"),
+                datums.Lees(OntzorgenEinde, "ontzorgenEinde"), Ondersteuning), datums.Onleesbaar, ct), ct);
+
+    public Task<IActionResult> OnPostHuisvestingAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "huisvesting", datums => mijlpalen.HuisvestingAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new HuisvestingInvoer(datums.Lees(WoningToegewezen, "woningToegewezen"), datums.Lees(HuurcontractIngang, "huurcontractIngang"),
+                datums.Lees(Verhuisdatum, "verhuisdatum"), datums.Lees(VerblijfsdocumentOntvangen, "verblijfsdocumentOntvangen")), datums.Onleesbaar, ct), ct);
+
+    public Task<IActionResult> OnPostActiviteitAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "activiteit", datums => mijlpalen.ActiviteitAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new ActiviteitInvoer(Soort, datums.Lees(Startdatum, "startdatum"), datums.Lees(Einddatum, "einddatum"), Omschrijving), datums.Onleesbaar, ct), ct);
+
+    public Task<IActionResult> OnPostVoortgangsgesprekAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "voortgangsgesprek", datums => mijlpalen.VoortgangsgesprekAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new VoortgangsgesprekInvoer(datums.Lees(Datum, "datum"), Verslag), datums.Onleesbaar, ct), ct);
+
+    public Task<IActionResult> OnPostTermijnverlengingAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "termijnverlenging", datums => mijlpalen.TermijnverlengingAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new TermijnverlengingInvoer(Maanden, Reden, datums.Lees(Besluitdatum, "besluitdatum")), datums.Onleesbaar, ct), ct);
+
+    public Task<IActionResult> OnPostAfsluitingAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "afsluiting", datums => mijlpalen.AfsluitingAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new AfsluitingInvoer(Reden, datums.Lees(Datum, "datum")), datums.Onleesbaar, ct), ct);
+
+    public Task<IActionResult> OnPostGegevensAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "gegevens", datums => registratie.WijzigAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new DossierWijziging(string.IsNullOrWhiteSpace(Bsn) ? null : Bsn, Voornamen, Achternaam, datums.Lees(Geboortedatum, "geboortedatum"), Geslacht, LandVanHerkomst,
+                Datums.Lijst(Talen), null, HuishoudenGrootte, null, null, null, datums.Lees(KennisgevingDuo, "kennisgevingDuo"), datums.Lees(BrpInschrijving, "brpInschrijving")),
+            datums.Onleesbaar, ct), ct);
+
+    public Task<IActionResult> OnPostIntrekkenAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "omkoppelen", async _ =>
+        {
+            if (await overdragen.OpenAanbodAsync(User, id, ct) is { } aanbod)
+            {
+                await overdragen.TrekInAsync(User, aanbod.Id, ct);
+            }
+        }, ct);
 
     public Task<IActionResult> OnPostBriefAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "brieven", _ => brieven.MaakAsync(User, id, Sjabloon, ct), ct);
@@ -188,6 +330,11 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
                 .ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray());
             Melding = ex.Message;
         }
+        catch (DomainException ex) when (ex.Status == StatusCodes.Status403Forbidden)
+        {
+            // The page's "no access": the use case refused the right, nothing was stored.
+            return Forbid();
+        }
         catch (DomainException ex) when (ex.Status != StatusCodes.Status404NotFound)
         {
             Melding = ex.Message;
@@ -211,6 +358,7 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
             Tijdlijn = await overzichten.TijdlijnAsync(User, id, ct);
             MagSignalenBehandelen = await rechten.HasAsync(User, Permissions.SignalenBehandelen, ct);
             MagOverdragen = await rechten.HasAsync(User, Permissions.DossiersToewijzen, ct);
+            MagBewerken = await rechten.HasAsync(User, Permissions.DossiersBewerken, ct);
             Brieven = await brieven.LijstAsync(User, id, ct);
             MagBrievenMaken = await rechten.HasAsync(User, Permissions.DocumentenMaken, ct);
             MagGoedkeuren = await rechten.HasAsync(User, Permissions.DocumentenGoedkeuren, ct);

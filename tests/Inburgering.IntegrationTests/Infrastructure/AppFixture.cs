@@ -25,8 +25,24 @@ public class AppFixture : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
-    /// <summary>The app's clock: starts at the real time, moves only when a test advances it.</summary>
-    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+    private Microsoft.Extensions.Time.Testing.FakeTimeProvider? _clock;
+
+    /// <summary>
+    /// The app's clock: starts at the real time, or at a Dutch time of today when the fixture pins one
+    /// (<see cref="StartTijd"/>) or the run asks for one (<c>INBURGERING_TEST_KLOK=HH:mm</c>, to prove the suite passes at
+    /// any hour). It moves only when a test advances it.
+    /// </summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock => _clock ??= new(BeginTijd(StartTijd));
+
+    /// <summary>A Dutch time of today the fixture's clock starts at, for classes whose tests depend on the hour.</summary>
+    protected virtual TimeOnly? StartTijd => null;
+
+    internal static DateTimeOffset BeginTijd(TimeOnly? vast)
+    {
+        var nu = TimeProvider.System.GetUtcNow();
+        var tijd = vast ?? (TimeOnly.TryParseExact(Environment.GetEnvironmentVariable("INBURGERING_TEST_KLOK"), "HH:mm", out var gevraagd) ? gevraagd : null);
+        return tijd is { } t ? Inburgering.Platform.Tijd.Kalender.Op(Inburgering.Platform.Tijd.Kalender.Vandaag(TimeProvider.System), t) : nu;
+    }
 
     /// <summary>Where the app delivers its e-mail.</summary>
     public SmtpTestServer Mail { get; } = new();

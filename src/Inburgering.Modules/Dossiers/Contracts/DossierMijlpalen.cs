@@ -3,18 +3,41 @@ using System.Security.Claims;
 namespace Inburgering.Modules.Dossiers.Contracts;
 
 /// <summary>
-/// The milestone forms of the dossier page: the same checks, rules, versioning and tijdlijn as the API. Each returns the
-/// dossier's new version. Wrong input throws a validation exception naming each field (nothing stored), a broken rule a
-/// rule-violation exception with its codes and fields, and a stale version a 412 domain exception. <c>onleesbaar</c> holds
-/// the fields the form could not read (a wrongly typed date); they are refused together with the rest.
+/// Every write of a dossier's path, the one door for the API and the pages: each checks the caller's right, reads and
+/// validates its input, checks the process rules on the whole dossier, and stores the change with its tijdlijn event in
+/// one transaction. Each returns the dossier's new version. Wrong input throws a validation exception naming each field
+/// (nothing stored), a broken rule a rule-violation exception with its codes, a stale version a 412 domain exception, a
+/// missing right a 403 domain exception.
 /// </summary>
 public interface IDossierMijlpalen
 {
-    Task<int> KennismakingAsync(ClaimsPrincipal user, Guid id, int versie, DateTimeOffset? gepland, DateOnly? gehouden, string? locatie, bool driegesprek, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct);
+    Task<int> OverdrachtAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, OverdrachtInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
 
-    Task<int> ScenarioAsync(ClaimsPrincipal user, Guid id, int versie, int? scenario, DateOnly? besluitdatum, IReadOnlyList<string> tenzijRedenen, string? toelichting, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct);
+    Task<int> KennismakingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, KennismakingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
 
-    Task<int> BredeIntakeAsync(ClaimsPrincipal user, Guid id, int versie, string? aanbieder, DateOnly? startdatum, DateOnly? einddatum, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct);
+    Task<int> ScenarioAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, ScenarioInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
 
-    Task<int> PipAsync(ClaimsPrincipal user, Guid id, int versie, DateOnly? dagtekening, string? leerroute, bool knm, bool pvt, bool map, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct);
+    Task<int> BredeIntakeAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, BredeIntakeInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
+    Task<int> PipAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, PipInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
+    Task<int> HuisvestingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, HuisvestingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
+    Task<int> ActiviteitAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, ActiviteitInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
+    Task<int> VoortgangsgesprekAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VoortgangsgesprekInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
+    Task<int> TermijnverlengingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, TermijnverlengingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
+    Task<int> AfsluitingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, AfsluitingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+}
+
+/// <summary>Registering a koppeling and changing the person and key dates: the same door for the API and the pages.</summary>
+public interface IDossierRegistratie
+{
+    /// <summary>Creates the dossier at the koppeling; returns its id.</summary>
+    Task<Guid> RegistreerAsync(ClaimsPrincipal user, NieuwDossier invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
+    /// <summary>Changes the person and key dates; fields left out stay as they are. Returns the new version.</summary>
+    Task<int> WijzigAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, DossierWijziging invoer, Onleesbaar? onleesbaar, CancellationToken ct);
 }

@@ -14,7 +14,63 @@ public sealed record DossierOverzicht(
     Guid Id, int Versie, string VNummer, string Naam, DateOnly Geboortedatum, string Fase, DateOnly Vergunningdatum, DateOnly Koppelingsdatum,
     DateOnly? TermijnStart, DateOnly? TermijnEinde, int? DagenTotTermijnEinde, IReadOnlyList<KlokRegel> Klokken, IReadOnlyList<SignaalKaart> Signalen,
     DateOnly? KennismakingGehouden, int? Scenario, IReadOnlyList<string> TenzijRedenen, DateOnly? BredeIntakeStart, int AantalPipVersies,
-    CoaOverdrachtGegevens? Overdracht, DateTimeOffset? OverdrachtVastgelegdOp, string? OverdrachtVastgelegdDoor, DateOnly Vandaag);
+    CoaOverdrachtGegevens? Overdracht, DateTimeOffset? OverdrachtVastgelegdOp, string? OverdrachtVastgelegdDoor, DateOnly Vandaag)
+{
+    /// <summary>Everything the dossier page's forms show and start from; enum values are the API's words.</summary>
+    public DossierDetails Details { get; init; } = null!;
+}
+
+/// <param name="Gezondheid">Only for those allowed to read health (the read is logged); null otherwise.</param>
+public sealed record DossierDetails(
+    PersoonGegevens Persoon, IReadOnlyList<HuishoudenLidRegel> Huishouden, KennismakingGegevens? Kennismaking, string? ScenarioToelichting,
+    DateOnly? ScenarioBesluitdatum, BredeIntakeGegevens? BredeIntake, string? Gezondheid, bool MagGezondheid, HuisvestingGegevens Huisvesting,
+    DateOnly? PipDeadline, IReadOnlyList<PipVersieRegel> PipVersies, IReadOnlyList<ActiviteitRegel> Activiteiten,
+    IReadOnlyList<VoortgangsgesprekRegel> Voortgangsgesprekken, IReadOnlyList<VerlengingRegel> Verlengingen, AfsluitingGegevens? Afsluiting);
+
+public sealed record PersoonGegevens(
+    string Voornamen, string Achternaam, DateOnly Geboortedatum, string Geslacht, string LandVanHerkomst, IReadOnlyList<string> Talen, string Doelgroep,
+    int HuishoudenGrootte, Guid HuishoudenId, Guid? CoaLocatieId, Guid? KlantregisseurId, DateOnly? KennisgevingDuo, DateOnly? BrpInschrijving, bool HeeftBsn);
+
+public sealed record HuishoudenLidRegel(Guid Id, string VNummer, string Naam, DateOnly Geboortedatum, string Fase);
+
+public sealed record KennismakingGegevens(DateTimeOffset? Gepland, DateOnly? Gehouden, string? Locatie, bool Driegesprek);
+
+public sealed record BredeIntakeGegevens(
+    string? Aanbieder, DateOnly? Startdatum, DateOnly? Einddatum, DateOnly? LeerbaarheidstoetsDatum, string? LeerbaarheidstoetsUitkomst,
+    string? OpleidingEnWerk, string? PersoonlijkeOmstandigheden);
+
+public sealed record HuisvestingGegevens(DateOnly? WoningToegewezen, DateOnly? HuurcontractIngang, DateOnly? Verhuisdatum, DateOnly? VerblijfsdocumentOntvangen);
+
+public sealed record PipVersieRegel(
+    int Versie, DateOnly Dagtekening, string Leerroute, bool Knm, bool Pvt, bool Map, DateOnly? OntzorgenStart, DateOnly? OntzorgenEinde,
+    string? Ondersteuning, DateTimeOffset VastgesteldOp, string VastgesteldDoor);
+
+public sealed record ActiviteitRegel(string Soort, DateOnly Startdatum, DateOnly? Einddatum, string? Omschrijving, bool InAzc);
+
+public sealed record VoortgangsgesprekRegel(DateOnly Datum, string? Verslag);
+
+public sealed record VerlengingRegel(int Maanden, string Reden, DateOnly Besluitdatum);
+
+public sealed record AfsluitingGegevens(string Reden, DateOnly Datum);
+
+/// <summary>The words the forms offer, the API's own.</summary>
+public static class DossierKeuzes
+{
+    public static IReadOnlyList<string> Geslachten { get; } = ["man", "vrouw", "x", "onbekend"];
+
+    public static IReadOnlyList<string> Doelgroepen { get; } =
+        ["asielstatushouder", "gezinsvormer", "gezinshereniger", "geestelijk-bedienaar", "gezinsvormer-met-asielstatushouder", "gezinshereniger-met-asielstatushouder", "overig"];
+
+    public static IReadOnlyList<string> KmgLocaties { get; } = ["azc", "gemeente", "online"];
+
+    public static IReadOnlyList<string> Leerroutes { get; } = ["B1", "onderwijs", "Z"];
+
+    public static IReadOnlyList<string> LeerbaarheidUitkomsten { get; } = ["b1-haalbaar", "b1-niet-haalbaar"];
+
+    public static IReadOnlyList<string> ActiviteitSoorten { get; } = ["participatie", "vrijwilligerswerk", "betaald-werk", "taalles", "orientatie"];
+
+    public static IReadOnlyList<string> AfsluitingRedenen { get; } = ["voldaan", "ontheffing", "vrijstelling", "vertrokken", "overleden"];
+}
 
 /// <summary>The tenzij-reden codes, in the order the form shows them.</summary>
 public static class TenzijRedenCodes

@@ -1,3 +1,4 @@
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Mijlpalen;
 using Inburgering.Modules.Dossiers.Features.Signalen;
@@ -110,14 +111,14 @@ internal sealed class DemoDossiers(IConfiguration configuration) : IDataSeeder
 
         if (demo.Stap == 2)
         {
-            dossier.LegKennismakingVast(new KennismakingInvoer(werkplaats.Nu.AddDays(3), null, KmgLocatie.Azc, true).Lees(check));
+            dossier.LegKennismakingVast(new KennismakingInvoer(werkplaats.Nu.AddDays(3), null, "azc", true).Lees(check));
             werkplaats.LegVast(dossier, Gebeurtenissen.Kennismaking, new { }, actor);
         }
 
         if (demo.Stap >= 3)
         {
             var kmg = k.AddDays(Math.Min(9, demo.DagenGeleden - 1));
-            dossier.LegKennismakingVast(new KennismakingInvoer(null, kmg, KmgLocatie.Azc, true).Lees(check));
+            dossier.LegKennismakingVast(new KennismakingInvoer(null, kmg, "azc", true).Lees(check));
             werkplaats.LegVast(dossier, Gebeurtenissen.Kennismaking, new { }, actor);
             if (demo.Stap >= 4)
             {

@@ -143,7 +143,7 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
         }
 
         var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 500);
-        await RegistratieEndpoints.KlantregisseurAsync(check, mensen, werkplaats.Gemeente, invoer.KlantregisseurId, ct);
+        await DossierRegistratie.KlantregisseurAsync(check, mensen, werkplaats.Gemeente, invoer.KlantregisseurId, ct);
         var dossiers = await werkplaats.Db.Dossiers.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
         foreach (var onbekend in ids.Except(dossiers.Select(d => d.Id)))
         {

@@ -37,7 +37,7 @@ internal sealed class CoaToegang(DossiersDbContext hostDb, TenantScope scopes, T
     /// <summary>The only thing COA writes: the overdracht.</summary>
     public async Task<IResult> SchrijfOverdrachtAsync(Guid id, OverdrachtInvoer invoer, HttpContext http, ClaimsPrincipal user, CancellationToken ct)
     {
-        var (dossier, gemeente) = await SchrijfAsync(user, id, d => DossierWerkplaats.ControleerVersie(http, d), invoer, ct);
+        var (dossier, gemeente) = await SchrijfAsync(user, id, IfMatch.Versie(http), invoer, ct);
         return Resultaat(dossier, gemeente, http);
     }
 
@@ -61,18 +61,18 @@ internal sealed class CoaToegang(DossiersDbContext hostDb, TenantScope scopes, T
     {
         var invoer = new OverdrachtInvoer(o.Opleiding, o.Werkervaring, o.Talen, o.ZichtbareBeperkingen, o.VoorinburgeringDeelname, o.VoorinburgeringVoortgang,
             o.Telefoon, o.Email, o.Beschikbaarheid, o.DriegesprekGewenst, o.PersoonlijkeOverdrachtOp);
-        var (dossier, _) = await SchrijfAsync(user, id, d => DossierWerkplaats.ControleerVersie(versie, d), invoer, ct, onleesbaar);
+        var (dossier, _) = await SchrijfAsync(user, id, Versievoorwaarde.Precies(versie), invoer, ct, onleesbaar);
         return dossier.Versie;
     }
 
-    private async Task<(Dossier Dossier, string Gemeente)> SchrijfAsync(ClaimsPrincipal user, Guid id, Action<Dossier> controleerVersie, OverdrachtInvoer invoer, CancellationToken ct,
+    private async Task<(Dossier Dossier, string Gemeente)> SchrijfAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, OverdrachtInvoer invoer, CancellationToken ct,
         IReadOnlyDictionary<string, string[]>? onleesbaar = null)
     {
         var verblijf = await VerblijfAsync(user, id, ct);
         await using var scope = scopes.Enter(verblijf.GemeenteId);
         var werkplaats = scope.ServiceProvider.GetRequiredService<DossierWerkplaats>();
         var dossier = await LaadAsync(werkplaats, user, id, ct);
-        controleerVersie(dossier);
+        DossierWerkplaats.ControleerVersie(versie, dossier);
         DossierWerkplaats.NietAfgesloten(dossier);
         var check = new Invoer(onleesbaar);
         var actor = DossierWerkplaats.ActorVan(user);

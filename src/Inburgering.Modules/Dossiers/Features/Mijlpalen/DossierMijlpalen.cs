@@ -2,52 +2,201 @@ using System.Security.Claims;
 using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Modules.Dossiers.Features.Mijlpalen;
 
-internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats werkplaats) : IDossierMijlpalen
+/// <summary>
+/// Every milestone write, behind the API and the dossier page alike: the right (<see cref="Permissions.DossiersBewerken"/>)
+/// is checked here, then the input (400), the version (412) and the process rules on the whole dossier (422), and the
+/// change is stored with its tijdlijn event in one transaction.
+/// </summary>
+internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats werkplaats, IPermissionEvaluator rechten) : IDossierMijlpalen
 {
-    public Task<int> KennismakingAsync(ClaimsPrincipal user, Guid id, int versie, DateTimeOffset? gepland, DateOnly? gehouden, string? locatie, bool driegesprek, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct) =>
+    public Task<Dossier> OverdrachtAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, OverdrachtInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, check) =>
         {
-            var gesprek = new KennismakingInvoer(gepland, gehouden, check.Woord<KmgLocatie>(locatie, "locatie"), driegesprek).Lees(check);
+            var overdracht = invoer.Lees(check, werkplaats.Nu, HandelendePartij.Van(user).Naam);
+            d.LegOverdrachtVast(overdracht);
+            return (Gebeurtenissen.Overdracht, overdracht);
+        }, onleesbaar, ct);
+
+    public Task<Dossier> KennismakingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, KennismakingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var gesprek = invoer.Lees(check);
             d.LegKennismakingVast(gesprek);
             return (Gebeurtenissen.Kennismaking, gesprek);
         }, onleesbaar, ct);
 
-    public Task<int> ScenarioAsync(ClaimsPrincipal user, Guid id, int versie, int? scenario, DateOnly? besluitdatum, IReadOnlyList<string> tenzijRedenen, string? toelichting, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct) =>
+    public Task<Dossier> ScenarioAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, ScenarioInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, check) =>
         {
-            var keuze = new ScenarioInvoer(scenario, besluitdatum, tenzijRedenen, toelichting).Lees(check);
+            var keuze = invoer.Lees(check);
             d.KiesScenario(keuze);
             return (Gebeurtenissen.Scenario, keuze);
         }, onleesbaar, ct);
 
-    public Task<int> BredeIntakeAsync(ClaimsPrincipal user, Guid id, int versie, string? aanbieder, DateOnly? startdatum, DateOnly? einddatum, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct) =>
-        SchrijfAsync(user, id, versie, (d, check) =>
-        {
-            var bestaand = d.BredeIntake;
-            var intake = new BredeIntakeInvoer(aanbieder, startdatum, einddatum, bestaand?.LeerbaarheidstoetsDatum, bestaand?.LeerbaarheidstoetsUitkomst,
-                bestaand?.OpleidingEnWerk, bestaand?.PersoonlijkeOmstandigheden, null).Lees(check);
-            d.LegBredeIntakeVast(intake);
-            return (Gebeurtenissen.BredeIntake, new { bredeIntake = intake, gezondheidGewijzigd = false });
-        }, onleesbaar, ct);
-
-    public Task<int> PipAsync(ClaimsPrincipal user, Guid id, int versie, DateOnly? dagtekening, string? leerroute, bool knm, bool pvt, bool map, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct) =>
-        SchrijfAsync(user, id, versie, (d, check) =>
-        {
-            var datum = check.Verplicht(dagtekening, "dagtekening");
-            var route = check.Verplicht(check.Woord<Leerroute>(leerroute, "leerroute"), "leerroute");
-            check.Klaar();
-            var pip = d.StelPipVast(datum, route, knm, pvt, map, null, null, null, werkplaats.Nu, DossierWerkplaats.ActorVan(user).Naam);
-            return (Gebeurtenissen.Pip, new { pip.Nummer, dagtekening, leerroute, knm, pvt, map, d.TermijnStart, d.TermijnEinde });
-        }, onleesbaar, ct);
-
-    private async Task<int> SchrijfAsync(ClaimsPrincipal user, Guid id, int versie, Func<Dossier, Invoer, (string, object)> wijziging, IReadOnlyDictionary<string, string[]> onleesbaar, CancellationToken ct)
+    public async Task<Dossier> BredeIntakeAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, BredeIntakeInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct)
     {
-        var dossier = await MijlpaalEndpoints.SchrijfAsync(id, user, lezer, werkplaats, d => DossierWerkplaats.ControleerVersie(versie, d), wijziging, ct, onleesbaar);
-        return dossier.Versie;
+        if (invoer.Gezondheid is not null && !await rechten.HasAsync(user, Permissions.GezondheidLezen, ct))
+        {
+            throw new DomainException(DossierFouten.GeenToegang, "U mag gezondheidsinformatie niet vastleggen.", StatusCodes.Status403Forbidden);
+        }
+
+        var bestaand = invoer.Gezondheid is null ? null : await werkplaats.Db.Gezondheid.SingleOrDefaultAsync(g => g.DossierId == id, ct);
+        return await SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var intake = invoer.Lees(check);
+            d.LegBredeIntakeVast(intake);
+            if (invoer.Gezondheid is { } tekst)
+            {
+                LegGezondheidVast(d, bestaand, tekst.Trim(), user);
+            }
+
+            // One event per change; health is only marked as changed, its text never enters the tijdlijn.
+            return (Gebeurtenissen.BredeIntake, new { bredeIntake = intake, gezondheidGewijzigd = invoer.Gezondheid is not null });
+        }, onleesbaar, ct);
+    }
+
+    public Task<Dossier> PipAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, PipInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var dagtekening = check.Verplicht(invoer.Dagtekening, "dagtekening");
+            var leerroute = check.Verplicht(check.Woord<Leerroute>(invoer.Leerroute, "leerroute"), "leerroute");
+            var ondersteuning = check.Tekst(invoer.Ondersteuning, "ondersteuning", max: 2000);
+            check.Klaar();
+            var pip = d.StelPipVast(dagtekening, leerroute, invoer.Knm ?? false, invoer.Pvt ?? false, invoer.Map ?? false,
+                invoer.OntzorgenStart, invoer.OntzorgenEinde, ondersteuning, werkplaats.Nu, HandelendePartij.Van(user).Naam);
+            return (Gebeurtenissen.Pip, new
+            {
+                pip.Nummer, invoer.Dagtekening, invoer.Leerroute, invoer.Knm, invoer.Pvt, invoer.Map, invoer.OntzorgenStart, invoer.OntzorgenEinde,
+                d.TermijnStart, d.TermijnEinde,
+            });
+        }, onleesbaar, ct);
+
+    public Task<Dossier> HuisvestingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, HuisvestingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, _) =>
+        {
+            d.LegHuisvestingVast(invoer.WoningToegewezen, invoer.HuurcontractIngang, invoer.Verhuisdatum, invoer.VerblijfsdocumentOntvangen);
+            return (Gebeurtenissen.Huisvesting, invoer);
+        }, onleesbaar, ct);
+
+    public Task<Dossier> ActiviteitAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, ActiviteitInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var soort = check.Verplicht(check.Woord<ActiviteitSoort>(invoer.Soort, "soort"), "soort");
+            var start = check.Verplicht(invoer.Startdatum, "startdatum");
+            var omschrijving = check.Tekst(invoer.Omschrijving, "omschrijving", max: 500);
+            check.Klaar();
+            var activiteit = d.VoegActiviteitToe(soort, start, invoer.Einddatum, omschrijving, werkplaats.Nu);
+            return (Gebeurtenissen.Activiteit, new { activiteit.Id, invoer.Soort, invoer.Startdatum, invoer.Einddatum, InAzc = d.InAzcOp(start) });
+        }, onleesbaar, ct);
+
+    public Task<Dossier> VoortgangsgesprekAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VoortgangsgesprekInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var datum = check.Verplicht(invoer.Datum, "datum");
+            var verslag = check.Tekst(invoer.Verslag, "verslag", max: 4000);
+            check.Klaar();
+            var gesprek = d.HoudVoortgangsgesprek(datum, verslag, werkplaats.Nu);
+            return (Gebeurtenissen.Voortgangsgesprek, new { gesprek.Id, gesprek.Datum });
+        }, onleesbaar, ct);
+
+    public Task<Dossier> TermijnverlengingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, TermijnverlengingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var maanden = check.Bereik(invoer.Maanden, "maanden", 1, 36, verplicht: true);
+            var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 500);
+            var besluit = check.Verplicht(invoer.Besluitdatum, "besluitdatum");
+            check.Klaar();
+            d.VerlengTermijn(maanden, reden!, besluit, werkplaats.Nu);
+            return (Gebeurtenissen.Termijnverlenging, new { maanden, reden, besluit, d.TermijnEinde });
+        }, onleesbaar, ct);
+
+    public Task<Dossier> AfsluitingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, AfsluitingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var reden = check.Verplicht(check.Woord<AfsluitingReden>(invoer.Reden, "reden"), "reden");
+            var datum = check.Verplicht(invoer.Datum, "datum");
+            check.Klaar();
+            d.SluitAf(reden, datum);
+            return (Gebeurtenissen.Afgesloten, invoer);
+        }, onleesbaar, ct);
+
+    async Task<int> IDossierMijlpalen.OverdrachtAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, OverdrachtInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await OverdrachtAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.KennismakingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, KennismakingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await KennismakingAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.ScenarioAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, ScenarioInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await ScenarioAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.BredeIntakeAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, BredeIntakeInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await BredeIntakeAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.PipAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, PipInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await PipAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.HuisvestingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, HuisvestingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await HuisvestingAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.ActiviteitAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, ActiviteitInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await ActiviteitAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.VoortgangsgesprekAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VoortgangsgesprekInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await VoortgangsgesprekAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.TermijnverlengingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, TermijnverlengingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await TermijnverlengingAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.AfsluitingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, AfsluitingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await AfsluitingAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    private async Task<Dossier> SchrijfAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, Func<Dossier, Invoer, (string Gebeurtenis, object Gegevens)> wijziging,
+        Onleesbaar? onleesbaar, CancellationToken ct)
+    {
+        await rechten.VereisAsync(user, Permissions.DossiersBewerken, ct);
+        var dossier = await lezer.LaadAsync(user, id, ct);
+        DossierWerkplaats.ControleerVersie(versie, dossier);
+        DossierWerkplaats.NietAfgesloten(dossier);
+        var check = new Invoer(onleesbaar?.Velden);
+        var (gebeurtenis, gegevens) = PasToe(dossier, check, wijziging);
+        check.Klaar();
+        await werkplaats.BewaarAsync(dossier, gebeurtenis, gegevens, DossierWerkplaats.ActorVan(user), ct);
+        return dossier;
+    }
+
+    /// <summary>A rule judged on input that was itself invalid says nothing: the invalid fields are the answer then.</summary>
+    private static (string Gebeurtenis, object Gegevens) PasToe(Dossier dossier, Invoer check, Func<Dossier, Invoer, (string, object)> wijziging)
+    {
+        try
+        {
+            return wijziging(dossier, check);
+        }
+        catch (RuleViolationException) when (check.HeeftFouten)
+        {
+            check.Klaar();
+            throw;
+        }
+    }
+
+    private void LegGezondheidVast(Dossier dossier, GezondheidsInformatie? bestaand, string tekst, ClaimsPrincipal user)
+    {
+        if (bestaand is null)
+        {
+            werkplaats.Db.Gezondheid.Add(new GezondheidsInformatie(dossier.Id, tekst, werkplaats.Nu));
+        }
+        else
+        {
+            bestaand.Wijzig(tekst, werkplaats.Nu);
+        }
+
+        werkplaats.Db.Inzages.Add(new Inzage(DossierWerkplaats.ActorVan(user), "schrijven", "gezondheid", [dossier.Id], werkplaats.Nu));
     }
 }

@@ -12,7 +12,8 @@ namespace Inburgering.Modules.Dossiers.Features.Weergave;
 /// Every legal clock of one dossier on one strip (domain guide, "Rules and deadlines"), each with its date under the
 /// gemeente's norm and whether it was met, is still open, or has run out.
 /// </summary>
-internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLezer lezer, IBeleidsregels regels, IOrganisationDirectory organisaties) : IDossierOverzichten
+internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLezer lezer, IBeleidsregels regels, IOrganisationDirectory organisaties,
+    Platform.Authorization.IPermissionEvaluator rechten) : IDossierOverzichten
 {
     public async Task<IReadOnlyList<TijdlijnItem>> TijdlijnAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
@@ -41,13 +42,49 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
         var d = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
         var beleid = await regels.VanGemeenteAsync(ct);
         var vandaag = werkplaats.Vandaag;
-        var signalen = await werkplaats.Db.Signalen.AsNoTracking().Where(s => s.DossierId == id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(ct);
-        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "dossier", [id], ct);
+        var db = werkplaats.Db;
+        var signalen = await db.Signalen.AsNoTracking().Where(s => s.DossierId == id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(ct);
+        var leden = await db.Dossiers.AsNoTracking().Where(h => h.HuishoudenId == d.HuishoudenId && h.Id != d.Id).OrderBy(h => h.Geboortedatum)
+            .Select(h => new { h.Id, h.VNummer, h.Voornamen, h.Achternaam, h.Geboortedatum, h.Fase }).ToListAsync(ct);
+        var actor = DossierWerkplaats.ActorVan(user);
+        var magGezondheid = await rechten.HasAsync(user, Identity.Contracts.Permissions.GezondheidLezen, ct);
+        string? gezondheid = null;
+        if (magGezondheid && d.BredeIntake is not null)
+        {
+            gezondheid = await db.Gezondheid.AsNoTracking().Where(g => g.DossierId == id).Select(g => g.Tekst).SingleOrDefaultAsync(ct);
+            if (gezondheid is not null)
+            {
+                await werkplaats.LogInzageAsync(actor, "gezondheid", [id], ct);
+            }
+        }
+
+        await werkplaats.LogInzageAsync(actor, "dossier", [id], ct);
+        var pipStart = Dossier.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving);
+        var details = new DossierDetails(
+            new PersoonGegevens(d.Voornamen, d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Geslacht), d.LandVanHerkomst, d.Talen, Woorden.Naam(d.Doelgroep),
+                d.HuishoudenGrootte, d.HuishoudenId, d.CoaLocatieId, d.KlantregisseurId, d.KennisgevingDuo, d.BrpInschrijving, d.Bsn is not null),
+            [.. leden.Select(l => new HuishoudenLidRegel(l.Id, l.VNummer, l.Voornamen + " " + l.Achternaam, l.Geboortedatum, Woorden.Naam(l.Fase)))],
+            d.Kennismakingsgesprek is { } k ? new KennismakingGegevens(k.Gepland, k.Gehouden, k.Locatie is { } l ? Woorden.Naam(l) : null, k.Driegesprek) : null,
+            d.Scenario?.Toelichting, d.Scenario?.Besluitdatum,
+            d.BredeIntake is { } b ? new BredeIntakeGegevens(b.Aanbieder, b.Startdatum, b.Einddatum, b.LeerbaarheidstoetsDatum,
+                b.LeerbaarheidstoetsUitkomst is { } u ? Woorden.Naam(u) : null, b.OpleidingEnWerk, b.PersoonlijkeOmstandigheden) : null,
+            gezondheid, magGezondheid,
+            new HuisvestingGegevens(d.WoningToegewezen, d.HuurcontractIngang, d.Verhuisdatum, d.VerblijfsdocumentOntvangen),
+            pipStart is { } s ? beleid.Na(Normen.PipNaKennisgeving, s, s) : null,
+            [.. d.PipVersies.OrderBy(p => p.Nummer).Select(p => new PipVersieRegel(p.Nummer, p.Dagtekening, Woorden.Naam(p.Leerroute), p.Knm, p.Pvt, p.Map,
+                p.OntzorgenStart, p.OntzorgenEinde, p.Ondersteuning, p.VastgesteldOp, p.VastgesteldDoor))],
+            [.. d.Activiteiten.OrderBy(a => a.Startdatum).Select(a => new ActiviteitRegel(Woorden.Naam(a.Soort), a.Startdatum, a.Einddatum, a.Omschrijving, d.InAzcOp(a.Startdatum)))],
+            [.. d.Voortgangsgesprekken.OrderBy(v => v.Datum).Select(v => new VoortgangsgesprekRegel(v.Datum, v.Verslag))],
+            [.. d.Termijnverlengingen.OrderBy(v => v.Besluitdatum).Select(v => new VerlengingRegel(v.Maanden, v.Reden, v.Besluitdatum))],
+            d.AfsluitingReden is { } reden && d.AfsluitingDatum is { } datum ? new AfsluitingGegevens(Woorden.Naam(reden), datum) : null);
         return new DossierOverzicht(d.Id, d.Versie, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Fase), d.Vergunningdatum, d.Koppelingsdatum,
             d.TermijnStart, d.TermijnEinde, d.TermijnEinde is { } einde ? einde.DayNumber - vandaag.DayNumber : null, Bepaal(d, beleid, vandaag),
             [.. signalen.Select(s => new SignaalKaart(s.Id, Woorden.Naam(s.Soort), Woorden.Naam(s.Ernst), s.Vervaldatum, s.Tekst, s.Uitleg, s.GesnoozedTot, s.ErkendDoor))],
             d.Kennismakingsgesprek?.Gehouden, d.Scenario?.Scenario, d.Scenario?.TenzijRedenen ?? [], d.BredeIntake?.Startdatum, d.PipVersies.Count,
-            OverdrachtWeergave.Gegevens(d.Overdracht), d.Overdracht?.VastgelegdOp, d.Overdracht?.VastgelegdDoor, vandaag);
+            OverdrachtWeergave.Gegevens(d.Overdracht), d.Overdracht?.VastgelegdOp, d.Overdracht?.VastgelegdDoor, vandaag)
+        {
+            Details = details,
+        };
     }
 
     internal static List<KlokRegel> Bepaal(Dossier d, Beleid beleid, DateOnly vandaag)

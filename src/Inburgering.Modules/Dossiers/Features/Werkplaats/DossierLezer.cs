@@ -3,6 +3,7 @@ using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Weergave;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
 /// What the caller may see of a dossier and how it is shown: the gemeente may limit klantregisseurs to their own
 /// caseload (tenant setting), and health is shown only with its own permission. Every read is logged.
 /// </summary>
-internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionChecker permissions, ITenantSettings settings, IBeleidsregels regels)
+internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEvaluator permissions, ITenantSettings settings, IBeleidsregels regels)
 {
     /// <summary>Tenant setting: <c>alle</c> (default) or <c>eigen</c> (a klantregisseur sees only their own dossiers).</summary>
     public const string ZichtbaarheidSetting = "dossiers.klantregisseur-ziet";
@@ -32,6 +33,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionChec
 
     public async Task<Dossier> LaadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken, bool alleenLezen = false, bool metOnderdelen = true)
     {
+        await permissions.VereisAsync(user, Permissions.DossiersLezen, cancellationToken);
         var dossier = await werkplaats.LaadAsync(id, cancellationToken, metOnderdelen, alleenLezen);
         if (await AlleenVanAsync(user, cancellationToken) is { } alleen && dossier.KlantregisseurId != alleen)
         {

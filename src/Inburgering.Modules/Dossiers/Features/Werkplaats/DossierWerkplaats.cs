@@ -2,7 +2,8 @@ using System.Security.Claims;
 using System.Text.Json;
 using Inburgering.Modules.Dossiers.Data;
 using Inburgering.Modules.Dossiers.Domain;
-using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Http;
@@ -33,12 +34,13 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public static DateOnly VandaagVolgens(TimeProvider time) => Platform.Tijd.Kalender.Vandaag(time);
 
-    public Guid Gemeente => tenant.Id ?? throw new DomainException(DossierFouten.GeenGemeente, "Dossiers horen bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
+    public Guid Gemeente => tenant.Vereis("Een dossier");
 
-    public static Actor ActorVan(ClaimsPrincipal user) => new(
-        user.FindFirstValue(IdentityClaims.UserId) ?? "onbekend",
-        user.FindFirstValue("name") ?? user.FindFirstValue(ClaimTypes.GivenName) ?? "onbekend",
-        Guid.TryParse(user.FindFirstValue(PlatformClaims.OrganisationId), out var org) ? org : Guid.Empty);
+    public static Actor ActorVan(ClaimsPrincipal user)
+    {
+        var partij = HandelendePartij.Van(user);
+        return new Actor(partij.Id, partij.Naam, partij.OrganisatieId);
+    }
 
     public async Task<Dossier> LaadAsync(Guid id, CancellationToken cancellationToken, bool metOnderdelen = true, bool alleenLezen = false)
     {
@@ -54,25 +56,10 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
                ?? throw new DomainException(DossierFouten.NietGevonden, "Dit dossier bestaat niet in uw gemeente.", StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Writes must name the version they were based on: a stale one gets 412 and nothing is lost.</summary>
-    public static void ControleerVersie(HttpContext http, Dossier dossier)
+    /// <summary>Writes name the version they were based on: a stale one gets 412 and nothing is lost.</summary>
+    public static void ControleerVersie(Versievoorwaarde versie, Dossier dossier)
     {
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(ifMatch))
-        {
-            throw new DomainException(PlatformErrors.PreconditionRequired, "Stuur de ETag van het dossier mee in If-Match.", StatusCodes.Status428PreconditionRequired);
-        }
-
-        if (ifMatch.Trim() != "*" && !ifMatch.Split(',').Select(v => v.Trim()).Contains(ETag(dossier)))
-        {
-            throw Gewijzigd();
-        }
-    }
-
-    /// <summary>The pages' form of the same check: the version the form was rendered with.</summary>
-    public static void ControleerVersie(int versie, Dossier dossier)
-    {
-        if (dossier.Versie != versie)
+        if (!versie.Past(dossier.Versie))
         {
             throw Gewijzigd();
         }
@@ -166,7 +153,6 @@ internal static class DossierFouten
 {
     public const string Validatie = "Dossiers:Validation";
     public const string NietGevonden = "Dossiers:NotFound";
-    public const string GeenGemeente = "Dossiers:NoActiveGemeente";
     public const string VNummerBestaatAl = "Dossiers:DuplicateVNummer";
     public const string BsnBestaatAl = "Dossiers:DuplicateBsn";
     public const string Afgesloten = "Dossiers:Closed";

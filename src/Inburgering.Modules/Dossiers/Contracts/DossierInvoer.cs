@@ -1,0 +1,94 @@
+using System.ComponentModel;
+
+namespace Inburgering.Modules.Dossiers.Contracts;
+
+/// <summary>
+/// The version a write is based on. The API takes it from If-Match, a form from the version it was rendered with; a
+/// stale one is refused (412) and nothing is lost.
+/// </summary>
+public sealed record Versievoorwaarde(IReadOnlySet<int>? Versies)
+{
+    /// <summary>If-Match: * — any version.</summary>
+    public static Versievoorwaarde Elke { get; } = new((IReadOnlySet<int>?)null);
+
+    public static Versievoorwaarde Precies(int versie) => new(new HashSet<int> { versie });
+
+    public bool Past(int versie) => Versies is null || Versies.Contains(versie);
+}
+
+/// <summary>Fields a form could not even read (a date typed wrongly), refused together with the rest of the input.</summary>
+public sealed record Onleesbaar(IReadOnlyDictionary<string, string[]> Velden)
+{
+    public static Onleesbaar Geen { get; } = new(new Dictionary<string, string[]>());
+}
+
+[Description("A person coupled to the gemeente, as known at the koppeling (from the TVS klantprofiel).")]
+public sealed record NieuwDossier(
+    [property: Description("V-nummer: 10 digits, unique in the gemeente.")] string? VNummer,
+    [property: Description("BSN, optional at the koppeling; must pass the 11-proef and be unique in the gemeente.")] string? Bsn,
+    string? Voornamen, string? Achternaam, DateOnly? Geboortedatum,
+    [property: Description("man, vrouw, x or onbekend.")] string? Geslacht,
+    string? LandVanHerkomst, IReadOnlyList<string>? Talen,
+    [property: Description("GGM doelgroep; default asielstatushouder.")] string? Doelgroep,
+    [property: Description("Number of people in the household (1-20).")] int? HuishoudenGrootte,
+    [property: Description("Another dossier of the same household: this one joins it.")] Guid? HuishoudenVan,
+    DateOnly? Vergunningdatum, DateOnly? Koppelingsdatum,
+    [property: Description("The COA location the person lives in now.")] Guid? CoaLocatieId,
+    Guid? KlantregisseurId);
+
+[Description("Changes to the person and the key dates; fields left out stay as they are.")]
+public sealed record DossierWijziging(
+    string? Bsn, string? Voornamen, string? Achternaam, DateOnly? Geboortedatum, string? Geslacht, string? LandVanHerkomst, IReadOnlyList<string>? Talen,
+    string? Doelgroep, int? HuishoudenGrootte, DateOnly? Vergunningdatum, DateOnly? Koppelingsdatum, Guid? CoaLocatieId,
+    [property: Description("DUO's kennisgeving of the inburgeringsplicht; with brpInschrijving it starts the 10-week PIP deadline.")] DateOnly? KennisgevingDuo,
+    DateOnly? BrpInschrijving);
+
+[Description("COA's warme overdracht: the klantprofiel and contact. Soft information is never stored: only that a personal handover talk took place (persoonlijkeOverdrachtOp).")]
+public sealed record OverdrachtInvoer(
+    string? Opleiding, string? Werkervaring, IReadOnlyList<string>? Talen, string? ZichtbareBeperkingen, bool? VoorinburgeringDeelname,
+    string? VoorinburgeringVoortgang, string? Telefoon, string? Email, string? Beschikbaarheid, bool? DriegesprekGewenst,
+    [property: Description("The date of the personal handover talk, if one took place.")] DateOnly? PersoonlijkeOverdrachtOp);
+
+public sealed record KennismakingInvoer(
+    [property: Description("Planned date and time.")] DateTimeOffset? Gepland,
+    [property: Description("The date it was held.")] DateOnly? Gehouden,
+    [property: Description("azc, gemeente or online.")] string? Locatie,
+    bool? Driegesprek);
+
+public sealed record ScenarioInvoer(
+    [property: Description("1 Snelle Start, 2 Gecombineerde Aanpak, 3 Start na Verhuizing.")] int? Scenario,
+    DateOnly? Besluitdatum,
+    [property: Description("Reason codes for scenario 3: gezondheid, reistijd, reiskosten, geen-kinderopvang, onvoldoende-rust, onbekend-met-brede-intake, gat-tot-verhuizing, geen-programma-beschikbaar, anders.")] IReadOnlyList<string>? TenzijRedenen,
+    string? Toelichting);
+
+public sealed record BredeIntakeInvoer(
+    string? Aanbieder, DateOnly? Startdatum, DateOnly? Einddatum, DateOnly? LeerbaarheidstoetsDatum,
+    [property: Description("b1-haalbaar or b1-niet-haalbaar.")] string? LeerbaarheidstoetsUitkomst,
+    string? OpleidingEnWerk, string? PersoonlijkeOmstandigheden,
+    [property: Description("Health from the intake: needs the health permission to write or read; every access is logged. Left out: unchanged.")] string? Gezondheid);
+
+[Description("A PIP version. The first one's dagtekening sets the inburgeringstermijn; later versions never move it.")]
+public sealed record PipInvoer(
+    DateOnly? Dagtekening,
+    [property: Description("B1, onderwijs or Z.")] string? Leerroute,
+    bool? Knm, bool? Pvt, bool? Map, DateOnly? OntzorgenStart, DateOnly? OntzorgenEinde, string? Ondersteuning);
+
+public sealed record HuisvestingInvoer(DateOnly? WoningToegewezen, DateOnly? HuurcontractIngang, DateOnly? Verhuisdatum, DateOnly? VerblijfsdocumentOntvangen);
+
+public sealed record ActiviteitInvoer(
+    [property: Description("participatie, vrijwilligerswerk, betaald-werk, taalles or orientatie.")] string? Soort,
+    DateOnly? Startdatum, DateOnly? Einddatum, string? Omschrijving);
+
+public sealed record VoortgangsgesprekInvoer(DateOnly? Datum, [property: Description("The klantregisseur's note; never shown to COA.")] string? Verslag);
+
+[Description("An extension of the inburgeringstermijn as granted by DUO.")]
+public sealed record TermijnverlengingInvoer(int? Maanden, string? Reden, DateOnly? Besluitdatum);
+
+public sealed record AfsluitingInvoer(
+    [property: Description("voldaan, ontheffing, vrijstelling, vertrokken or overleden.")] string? Reden,
+    DateOnly? Datum);
+
+[Description("Offer the dossier to another gemeente (before housing, or when the person moves).")]
+public sealed record Aanbod(Guid? DoelGemeenteId, string? Toelichting);
+
+public sealed record Weigering(string? Reden);

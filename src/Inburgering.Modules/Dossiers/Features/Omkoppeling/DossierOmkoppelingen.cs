@@ -1,0 +1,202 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Data.Sql;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Errors;
+using Inburgering.Platform.Tenancy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Inburgering.Modules.Dossiers.Features.Omkoppeling;
+
+/// <summary>
+/// Omkoppeling, behind the API, the dossier page's transfer dialog and the inbox page alike: the source offers, the
+/// target accepts or declines with a reason, the source may withdraw while it is open. On accept the whole dossier and
+/// its history move in one transaction, the termijn included; the source keeps only an audit entry.
+/// </summary>
+internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats werkplaats, IOrganisationDirectory organisaties, IPermissionEvaluator rechten)
+    : IDossierOverdragen
+{
+    public async Task<IReadOnlyList<GemeenteKeuze>> DoelgemeentenAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var eigen = werkplaats.Gemeente;
+        return [.. (await organisaties.ActiveTenantsAsync(ct)).Where(o => o.Id != eigen).OrderBy(o => o.Naam, StringComparer.Ordinal).Select(o => new GemeenteKeuze(o.Id, o.Naam))];
+    }
+
+    public async Task<OmkoppelingWeergave?> OpenAanbodAsync(ClaimsPrincipal user, Guid dossierId, CancellationToken ct)
+    {
+        var bron = werkplaats.Gemeente;
+        var aanbod = await werkplaats.Db.Omkoppelingen.AsNoTracking()
+            .Where(o => o.DossierId == dossierId && o.BronGemeenteId == bron && o.Status == OmkoppelingStatus.Aangeboden)
+            .FirstOrDefaultAsync(ct);
+        return aanbod is null ? null : await WeergaveAsync(aanbod, ct);
+    }
+
+    public async Task<OmkoppelingWeergave> BiedAanAsync(ClaimsPrincipal user, Guid dossierId, Aanbod invoer, CancellationToken ct)
+    {
+        await rechten.VereisAsync(user, Permissions.DossiersToewijzen, ct);
+        var bron = werkplaats.Gemeente;
+        var dossier = await lezer.LaadAsync(user, dossierId, ct);
+        DossierWerkplaats.NietAfgesloten(dossier);
+        var check = new Invoer();
+        var doel = invoer.DoelGemeenteId is { } d ? await organisaties.FindAsync(d, ct) : null;
+        if (doel is not { Soort: OrganisationKind.Gemeente, Actief: true } || doel.Id == bron)
+        {
+            check.Fout("doelGemeenteId", "Kies een andere gemeente die Inburgering gebruikt.");
+        }
+
+        var toelichting = check.Tekst(invoer.Toelichting, "toelichting", max: 1000);
+        check.Klaar();
+        if (await werkplaats.Db.Omkoppelingen.AnyAsync(o => o.DossierId == dossierId && o.BronGemeenteId == bron && o.Status == OmkoppelingStatus.Aangeboden, ct))
+        {
+            throw new DomainException(DossierFouten.OmkoppelingAlAangeboden, "Dit dossier is al aangeboden aan een gemeente.", StatusCodes.Status409Conflict);
+        }
+
+        var actor = DossierWerkplaats.ActorVan(user);
+        var aanbod = new Domain.Omkoppeling(dossier.Id, bron, doel!.Id, dossier.VNummer, $"{dossier.Voornamen} {dossier.Achternaam}", dossier.HuishoudenGrootte,
+            toelichting, actor.Naam, werkplaats.Nu);
+        werkplaats.Db.Omkoppelingen.Add(aanbod);
+        await werkplaats.BewaarAsync(dossier, Gebeurtenissen.OmkoppelingAangeboden, new { aanbod.Id, doel = doel.Naam, toelichting }, actor, ct, "omkoppeling");
+        return await WeergaveAsync(aanbod, ct);
+    }
+
+    public async Task<IReadOnlyList<OmkoppelingWeergave>> LijstAsync(ClaimsPrincipal user, string? richting, string? status, CancellationToken ct)
+    {
+        await rechten.VereisAsync(user, Permissions.DossiersLezen, ct);
+        var gemeente = werkplaats.Gemeente;
+        var check = new Invoer();
+        var query = werkplaats.Db.Omkoppelingen.AsNoTracking().Where(o => o.BronGemeenteId == gemeente || o.DoelGemeenteId == gemeente);
+        switch (richting)
+        {
+            case null or "":
+                break;
+            case "inkomend":
+                query = query.Where(o => o.DoelGemeenteId == gemeente);
+                break;
+            case "uitgaand":
+                query = query.Where(o => o.BronGemeenteId == gemeente);
+                break;
+            default:
+                check.Fout("richting", "Kies inkomend of uitgaand.");
+                break;
+        }
+
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (Enum.TryParse<OmkoppelingStatus>(status, ignoreCase: true, out var s) && !int.TryParse(status, out _))
+            {
+                query = query.Where(o => o.Status == s);
+            }
+            else
+            {
+                check.Fout("status", "Kies aangeboden, geaccepteerd, geweigerd of ingetrokken.");
+            }
+        }
+
+        check.Klaar();
+        var rijen = await query.OrderByDescending(o => o.AangebodenOp).Take(200).ToListAsync(ct);
+        var namen = await NamenAsync(rijen, ct);
+        return [.. rijen.Select(o => Weergave(o, namen))];
+    }
+
+    public async Task<Guid> AccepteerAsync(ClaimsPrincipal user, Guid omkoppelingId, CancellationToken ct)
+    {
+        var (aanbod, actor) = await OpenAanbodAsync(user, omkoppelingId, alsDoel: true, ct);
+        var db = werkplaats.Db;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            aanbod.Accepteer(actor.Naam, werkplaats.Nu);
+            await db.SaveChangesAsync(ct);
+            var verhuizing = Verhuizing(aanbod, actor, werkplaats.Nu);
+            try
+            {
+                if (!await DossierVerhuizing.VerhuisAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), verhuizing, ct))
+                {
+                    throw new DomainException(DossierFouten.OmkoppelingNietGevonden, "Het aangeboden dossier bestaat niet meer.", StatusCodes.Status409Conflict);
+                }
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
+            {
+                throw new DomainException(DossierFouten.VNummerBestaatAl, "Uw gemeente heeft al een dossier met dit V-nummer of BSN.", StatusCodes.Status409Conflict);
+            }
+
+            db.Tijdlijn.Add(new TijdlijnGebeurtenis(aanbod.DossierId, Gebeurtenissen.OmkoppelingOvergenomen, actor,
+                JsonSerializer.Serialize(new { aanbod.Id, van = aanbod.BronGemeenteId }, DossierWerkplaats.Json), werkplaats.Nu));
+            db.Inzages.Add(new Inzage(actor, "schrijven", "omkoppeling", [aanbod.DossierId], werkplaats.Nu));
+            if (await db.CoaVerblijven.SingleOrDefaultAsync(c => c.DossierId == aanbod.DossierId, ct) is { } verblijf)
+            {
+                verblijf.Werkbij(aanbod.DoelGemeenteId, verblijf.CoaLocatieId, verblijf.Verhuisdatum);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        db.ChangeTracker.Clear();
+        return aanbod.DossierId;
+    }
+
+    public async Task<OmkoppelingWeergave> WeigerAsync(ClaimsPrincipal user, Guid omkoppelingId, Weigering invoer, CancellationToken ct)
+    {
+        await rechten.VereisAsync(user, Permissions.DossiersToewijzen, ct);
+        var check = new Invoer();
+        var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 1000);
+        check.Klaar();
+        var (aanbod, actor) = await OpenAanbodAsync(user, omkoppelingId, alsDoel: true, ct);
+        var db = werkplaats.Db;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            aanbod.Weiger(actor.Naam, reden!, werkplaats.Nu);
+            await db.SaveChangesAsync(ct);
+            await DossierVerhuizing.TijdlijnBijBronAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), Verhuizing(aanbod, actor, werkplaats.Nu),
+                Gebeurtenissen.OmkoppelingGeweigerd, JsonSerializer.Serialize(new { aanbod.Id, reden }, DossierWerkplaats.Json), ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        return await WeergaveAsync(aanbod, ct);
+    }
+
+    public async Task<OmkoppelingWeergave> TrekInAsync(ClaimsPrincipal user, Guid omkoppelingId, CancellationToken ct)
+    {
+        var (aanbod, actor) = await OpenAanbodAsync(user, omkoppelingId, alsDoel: false, ct);
+        aanbod.TrekIn(actor.Naam, werkplaats.Nu);
+        werkplaats.Db.Tijdlijn.Add(new TijdlijnGebeurtenis(aanbod.DossierId, Gebeurtenissen.OmkoppelingIngetrokken, actor,
+            JsonSerializer.Serialize(new { aanbod.Id }, DossierWerkplaats.Json), werkplaats.Nu));
+        await werkplaats.SlaOpAsync(ct);
+        return await WeergaveAsync(aanbod, ct);
+    }
+
+    private async Task<(Domain.Omkoppeling Aanbod, Actor Actor)> OpenAanbodAsync(ClaimsPrincipal user, Guid id, bool alsDoel, CancellationToken ct)
+    {
+        await rechten.VereisAsync(user, Permissions.DossiersToewijzen, ct);
+        var gemeente = werkplaats.Gemeente;
+        var aanbod = await werkplaats.Db.Omkoppelingen.SingleOrDefaultAsync(o => o.Id == id && (alsDoel ? o.DoelGemeenteId == gemeente : o.BronGemeenteId == gemeente), ct)
+                     ?? throw new DomainException(DossierFouten.OmkoppelingNietGevonden, "Deze omkoppeling bestaat niet voor uw gemeente.", StatusCodes.Status404NotFound);
+        if (aanbod.Status != OmkoppelingStatus.Aangeboden)
+        {
+            throw new DomainException(DossierFouten.OmkoppelingAfgehandeld, "Deze omkoppeling is al afgehandeld.", StatusCodes.Status409Conflict);
+        }
+
+        return (aanbod, DossierWerkplaats.ActorVan(user));
+    }
+
+    private static Verhuizing Verhuizing(Domain.Omkoppeling aanbod, Actor actor, DateTimeOffset nu) =>
+        new(aanbod.DossierId, aanbod.BronGemeenteId, aanbod.DoelGemeenteId, Guid.CreateVersion7(nu), nu, actor.Id, actor.Naam, actor.OrganisatieId);
+
+    private async Task<OmkoppelingWeergave> WeergaveAsync(Domain.Omkoppeling o, CancellationToken ct) => Weergave(o, await NamenAsync([o], ct));
+
+    /// <summary>The gemeente names of all offers in one lookup.</summary>
+    private async Task<Dictionary<Guid, string>> NamenAsync(IReadOnlyCollection<Domain.Omkoppeling> rijen, CancellationToken ct) =>
+        (await organisaties.FindManyAsync(rijen.SelectMany(o => new[] { o.BronGemeenteId, o.DoelGemeenteId }).Distinct(), ct)).ToDictionary(g => g.Id, g => g.Naam);
+
+    private static OmkoppelingWeergave Weergave(Domain.Omkoppeling o, Dictionary<Guid, string> namen) =>
+        new(o.Id, o.DossierId, o.BronGemeenteId, namen.GetValueOrDefault(o.BronGemeenteId, "?"), o.DoelGemeenteId,
+            namen.GetValueOrDefault(o.DoelGemeenteId, "?"), o.VNummer, o.Naam, o.HuishoudenGrootte, o.Toelichting, o.Status.ToString().ToLowerInvariant(),
+            o.AangebodenOp, o.AfgehandeldOp, o.Weigerreden);
+}

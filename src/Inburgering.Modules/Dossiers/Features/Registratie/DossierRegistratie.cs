@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Modules.Dossiers.Features.Registratie;
+
+/// <summary>
+/// Registering a koppeling and changing the person and key dates, behind the API and the koppeling page alike. The
+/// right, every field, the rules and the tijdlijn event are checked and written here.
+/// </summary>
+internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLezer lezer, IPermissionEvaluator rechten,
+    IOrganisationDirectory organisaties, IPeopleDirectory mensen) : IDossierRegistratie
+{
+    public async Task<Dossier> MaakAanAsync(ClaimsPrincipal user, NieuwDossier invoer, Onleesbaar? onleesbaar, CancellationToken ct)
+    {
+        await rechten.VereisAsync(user, Permissions.DossiersBewerken, ct);
+        var gemeente = werkplaats.Gemeente;
+        var check = new Invoer(onleesbaar?.Velden);
+        var vNummer = check.VNummer(invoer.VNummer, "vNummer", verplicht: true)!;
+        var bsn = check.BsnNummer(invoer.Bsn, "bsn");
+        var persoon = Persoon(check, invoer.Voornamen, invoer.Achternaam, invoer.Geboortedatum, invoer.Geslacht, invoer.LandVanHerkomst, invoer.Talen, verplicht: true, bestaand: null);
+        var doelgroep = check.Woord<Doelgroep>(invoer.Doelgroep, "doelgroep") ?? Doelgroep.Asielstatushouder;
+        var grootte = check.Bereik(invoer.HuishoudenGrootte, "huishoudenGrootte", 1, 20, verplicht: false);
+        var vergunning = check.Verplicht(invoer.Vergunningdatum, "vergunningdatum");
+        var koppeling = check.Verplicht(invoer.Koppelingsdatum, "koppelingsdatum");
+        await CoaLocatieAsync(check, organisaties, invoer.CoaLocatieId, ct);
+        await KlantregisseurAsync(check, mensen, gemeente, invoer.KlantregisseurId, ct);
+        var huishouden = Guid.CreateVersion7(werkplaats.Nu);
+        if (invoer.HuishoudenVan is { } van)
+        {
+            var lid = await werkplaats.Db.Dossiers.AsNoTracking().Where(d => d.Id == van).Select(d => (Guid?)d.HuishoudenId).SingleOrDefaultAsync(ct);
+            if (lid is null)
+            {
+                check.Fout("huishoudenVan", "Dit dossier bestaat niet in uw gemeente.");
+            }
+            else
+            {
+                huishouden = lid.Value;
+            }
+        }
+
+        check.Klaar();
+        var dossier = new Dossier(Guid.CreateVersion7(werkplaats.Nu), vNummer, bsn, persoon, doelgroep,
+            huishouden, invoer.HuishoudenGrootte is null ? 1 : grootte, vergunning, koppeling, invoer.CoaLocatieId, invoer.KlantregisseurId, werkplaats.Nu);
+        werkplaats.Db.Dossiers.Add(dossier);
+        await werkplaats.BewaarAsync(dossier, Gebeurtenissen.Aangemaakt, new { dossier.VNummer, dossier.Koppelingsdatum, dossier.Vergunningdatum, dossier.CoaLocatieId, dossier.KlantregisseurId },
+            DossierWerkplaats.ActorVan(user), ct);
+        return dossier;
+    }
+
+    public async Task<Dossier> WijzigAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, DossierWijziging invoer, Onleesbaar? onleesbaar, CancellationToken ct)
+    {
+        await rechten.VereisAsync(user, Permissions.DossiersBewerken, ct);
+        var dossier = await lezer.LaadAsync(user, id, ct);
+        DossierWerkplaats.ControleerVersie(versie, dossier);
+        DossierWerkplaats.NietAfgesloten(dossier);
+        var check = new Invoer(onleesbaar?.Velden);
+        var bsn = invoer.Bsn is null ? dossier.Bsn : check.BsnNummer(invoer.Bsn, "bsn");
+        var persoon = Persoon(check, invoer.Voornamen, invoer.Achternaam, invoer.Geboortedatum, invoer.Geslacht, invoer.LandVanHerkomst, invoer.Talen, verplicht: false, dossier);
+        var doelgroep = check.Woord<Doelgroep>(invoer.Doelgroep, "doelgroep") ?? dossier.Doelgroep;
+        var grootte = invoer.HuishoudenGrootte is null ? dossier.HuishoudenGrootte : check.Bereik(invoer.HuishoudenGrootte, "huishoudenGrootte", 1, 20, verplicht: true);
+        if (invoer.CoaLocatieId is not null)
+        {
+            await CoaLocatieAsync(check, organisaties, invoer.CoaLocatieId, ct);
+        }
+
+        check.Klaar();
+        dossier.WijzigGegevens(persoon, bsn, doelgroep, grootte, invoer.Vergunningdatum ?? dossier.Vergunningdatum,
+            invoer.Koppelingsdatum ?? dossier.Koppelingsdatum, invoer.CoaLocatieId ?? dossier.CoaLocatieId,
+            invoer.KennisgevingDuo ?? dossier.KennisgevingDuo, invoer.BrpInschrijving ?? dossier.BrpInschrijving);
+        await werkplaats.BewaarAsync(dossier, Gebeurtenissen.GegevensGewijzigd, invoer with { Bsn = invoer.Bsn is null ? null : "gewijzigd" }, DossierWerkplaats.ActorVan(user), ct);
+        return dossier;
+    }
+
+    async Task<Guid> IDossierRegistratie.RegistreerAsync(ClaimsPrincipal user, NieuwDossier invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await MaakAanAsync(user, invoer, onleesbaar, ct)).Id;
+
+    async Task<int> IDossierRegistratie.WijzigAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, DossierWijziging invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await WijzigAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    private static Persoon Persoon(Invoer check, string? voornamen, string? achternaam, DateOnly? geboortedatum, string? geslacht,
+        string? land, IReadOnlyList<string>? talen, bool verplicht, Dossier? bestaand) => new(
+        check.Tekst(voornamen, "voornamen", verplicht) ?? bestaand?.Voornamen ?? string.Empty,
+        check.Tekst(achternaam, "achternaam", verplicht) ?? bestaand?.Achternaam ?? string.Empty,
+        geboortedatum ?? bestaand?.Geboortedatum ?? (verplicht ? check.Verplicht(geboortedatum, "geboortedatum") : default),
+        check.Woord<Geslacht>(geslacht, "geslacht") ?? bestaand?.Geslacht ?? Domain.Geslacht.Onbekend,
+        check.Tekst(land, "landVanHerkomst", verplicht, 100) ?? bestaand?.LandVanHerkomst ?? string.Empty,
+        talen is null && bestaand is not null ? bestaand.Talen : check.Lijst(talen, "talen"));
+
+    internal static async Task CoaLocatieAsync(Invoer check, IOrganisationDirectory organisaties, Guid? locatie, CancellationToken ct)
+    {
+        if (locatie is { } id && !(await organisaties.CoaLocatiesAsync(ct)).Any(l => l.Id == id))
+        {
+            check.Fout("coaLocatieId", "Deze COA-locatie bestaat niet.");
+        }
+    }
+
+    internal static async Task KlantregisseurAsync(Invoer check, IPeopleDirectory mensen, Guid gemeente, Guid? klantregisseur, CancellationToken ct, string veld = "klantregisseurId")
+    {
+        if (klantregisseur is { } id && (await mensen.FindMemberAsync(gemeente, id, ct))?.Rollen.Contains(Roles.Klantregisseur) != true)
+        {
+            check.Fout(veld, "Dit is geen klantregisseur van uw gemeente.");
+        }
+    }
+}
