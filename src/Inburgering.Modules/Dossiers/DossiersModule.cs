@@ -29,7 +29,8 @@ public sealed class DossiersModule : IModule
         services.AddScoped<CoaToegang>();
         services.AddScoped<Contracts.ICoaBewoners>(sp => sp.GetRequiredService<CoaToegang>());
         services.AddScoped<CaseloadLezer>();
-        services.AddScoped<Contracts.IDossierOverzichten, Features.Weergave.DossierOverzichten>();
+        services.AddScoped<Features.Weergave.DossierOverzichten>();
+        services.AddScoped<Contracts.IDossierOverzichten>(sp => sp.GetRequiredService<Features.Weergave.DossierOverzichten>());
         services.AddScoped<DossierMijlpalen>();
         services.AddScoped<Contracts.IDossierMijlpalen>(sp => sp.GetRequiredService<DossierMijlpalen>());
         services.AddScoped<DossierRegistratie>();
@@ -55,6 +56,7 @@ public sealed class DossiersModule : IModule
 
         services.AddScoped<SignaalEvaluatie>();
         services.AddScoped<SignaalBehandeling>();
+        services.AddScoped<SignaalLezer>();
         services.AddScoped<Contracts.ISignaalBehandeling>(sp => sp.GetRequiredService<SignaalBehandeling>());
         services.AddScoped<Jobs.SignaalSweep>();
         services.AddScoped<Jobs.SignaalGemeenteJob>();

@@ -23,6 +23,8 @@ public sealed class TenancyModule : IModule
         services.AddScoped<IOrganisationDirectory, OrganisationDirectory>();
         services.AddMemoryCache();
         services.AddScoped<ITenantSettings, TenantSettings>();
+        services.AddScoped<Features.GemeenteRegister.GemeenteRegister>();
+        services.AddScoped<Features.CoaLocaties.CoaLocatieRegister>();
         services.AddScoped<IBeleidsregels, Features.Beleid.Beleidsregels>();
         services.AddScoped<IBeleidsbeheer, Features.Beleid.Beleidsbeheer>();
         services.AddScoped<IOrganisationAdministration, Features.Beheer.OrganisationAdministration>();

@@ -46,6 +46,12 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
 
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
+        if (policyName == PermissionPolicy.EigenAccount)
+        {
+            var standaard = await GetDefaultPolicyAsync();
+            return _built.GetOrAdd(policyName, new AuthorizationPolicyBuilder(standaard.AuthenticationSchemes.ToArray()).RequireAuthenticatedUser().Build());
+        }
+
         if (!policyName.StartsWith(Prefix, StringComparison.Ordinal))
         {
             return await base.GetPolicyAsync(policyName);
@@ -70,6 +76,12 @@ public static class PermissionPolicy
     public const string Prefix = "perm:";
 
     public const char AnyOf = '|';
+
+    /// <summary>
+    /// Signed in, for the caller's own account or session only (their e-mail preference, the organisation switcher): no
+    /// permission can be named because everyone may manage their own. Saying so is explicit, never the default.
+    /// </summary>
+    public const string EigenAccount = "eigen-account";
 }
 
 public static class PermissionEndpointExtensions

@@ -290,13 +290,7 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
             datums.Onleesbaar, ct), ct);
 
     public Task<IActionResult> OnPostIntrekkenAsync(Guid id, CancellationToken ct) =>
-        BewaarAsync(id, "omkoppelen", async _ =>
-        {
-            if (await overdragen.OpenAanbodAsync(User, id, ct) is { } aanbod)
-            {
-                await overdragen.TrekInAsync(User, aanbod.Id, ct);
-            }
-        }, ct);
+        BewaarAsync(id, "omkoppelen", _ => overdragen.TrekAanbodVanDossierInAsync(User, id, ct), ct);
 
     public Task<IActionResult> OnPostBriefAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "brieven", _ => brieven.MaakAsync(User, id, Sjabloon, ct), ct);

@@ -36,6 +36,21 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
         Assert.True(Protected().Count >= 20, $"Only {Protected().Count} protected endpoints found.");
     }
 
+    [Fact]
+    public void Every_route_and_page_names_a_permission_or_is_anonymous_or_only_the_callers_own_account_on_purpose()
+    {
+        var unnamed = Endpoints()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
+            .Where(e => !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is { } p
+                && (p.StartsWith(PermissionPolicy.Prefix, StringComparison.Ordinal) || p == PermissionPolicy.EigenAccount)))
+            .Select(e => $"{string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])} {e.RoutePattern.RawText}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.True(unnamed.Count == 0, string.Join("\n", unnamed));
+    }
+
     [Theory]
     [MemberData(nameof(AllRoles))]
     public async Task A_role_reaches_exactly_the_endpoints_its_permissions_allow(string role)

@@ -11,6 +11,11 @@ public sealed record Versievoorwaarde(IReadOnlySet<int>? Versies)
     /// <summary>If-Match: * — any version.</summary>
     public static Versievoorwaarde Elke { get; } = new((IReadOnlySet<int>?)null);
 
+    /// <summary>No version named at all: refused (428) once the dossier is known to be there for the caller.</summary>
+    public static Versievoorwaarde Ontbreekt { get; } = new(new HashSet<int>()) { Genoemd = false };
+
+    public bool Genoemd { get; private init; } = true;
+
     public static Versievoorwaarde Precies(int versie) => new(new HashSet<int> { versie });
 
     public bool Past(int versie) => Versies is null || Versies.Contains(versie);

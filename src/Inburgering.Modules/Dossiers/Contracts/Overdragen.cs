@@ -35,4 +35,7 @@ public interface IDossierOverdragen
     Task<OmkoppelingWeergave> WeigerAsync(ClaimsPrincipal user, Guid omkoppelingId, Weigering weigering, CancellationToken ct);
 
     Task<OmkoppelingWeergave> TrekInAsync(ClaimsPrincipal user, Guid omkoppelingId, CancellationToken ct);
+
+    /// <summary>Withdraws the open offer of a dossier (the dossier page's button); 404 when there is none.</summary>
+    Task<OmkoppelingWeergave> TrekAanbodVanDossierInAsync(ClaimsPrincipal user, Guid dossierId, CancellationToken ct);
 }

@@ -172,6 +172,17 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
         return await WeergaveAsync(aanbod, ct);
     }
 
+    public async Task<OmkoppelingWeergave> TrekAanbodVanDossierInAsync(ClaimsPrincipal user, Guid dossierId, CancellationToken ct)
+    {
+        await rechten.VereisAsync(user, Permissions.DossiersToewijzen, ct);
+        var bron = werkplaats.Gemeente;
+        var id = await werkplaats.Db.Omkoppelingen.AsNoTracking()
+                     .Where(o => o.DossierId == dossierId && o.BronGemeenteId == bron && o.Status == OmkoppelingStatus.Aangeboden)
+                     .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
+                 ?? throw new DomainException(DossierFouten.OmkoppelingNietGevonden, "Dit dossier is niet aangeboden aan een andere gemeente.", StatusCodes.Status404NotFound);
+        return await TrekInAsync(user, id, ct);
+    }
+
     private async Task<(Domain.Omkoppeling Aanbod, Actor Actor)> OpenAanbodAsync(ClaimsPrincipal user, Guid id, bool alsDoel, CancellationToken ct)
     {
         await rechten.VereisAsync(user, Permissions.DossiersToewijzen, ct);

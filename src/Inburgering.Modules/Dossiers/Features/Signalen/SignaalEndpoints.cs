@@ -40,33 +40,44 @@ internal sealed record Snooze(DateOnly? Tot, string? Reden);
 [Description("Evaluates the signals now: one gemeente (organisatieId) or every active gemeente (empty).")]
 internal sealed record EvaluatieVerzoek(Guid? OrganisatieId);
 
-/// <summary>Signals for klantregisseurs and teamleiders: lists with filters, counts per klantregisseur, acknowledge and snooze.</summary>
+/// <summary>Binds the signal routes to <see cref="SignaalLezer"/>; every check lives there.</summary>
 internal static class SignaalEndpoints
 {
-    private const int StandaardAantal = 50;
-
     public static void Map(IEndpointRouteBuilder api)
     {
         var signalen = api.MapGroup("/signalen").WithTags("Signalen");
-        signalen.MapGet("/", LijstAsync).RequirePermission(Permissions.SignalenLezen)
+        signalen.MapGet("/", async (string? wie, string? soort, string? ernst, string? status, Guid? dossierId, int? limit, string? cursor, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) =>
+                TypedResults.Ok(await lezer.LijstAsync(wie, soort, ernst, status, dossierId, limit, cursor, user, ct))).RequirePermission(Permissions.SignalenLezen)
             .WithSummary("Signals. wie=mij|team, soort, ernst=info|warning|overdue, status=open (default: not snoozed, acknowledged included)|erkend|gesnoozed|opgelost|alle, dossierId, limit (1-100), cursor. Earliest deadline first.");
-        signalen.MapGet("/tellingen", TellingenAsync).RequirePermission(Permissions.SignalenLezen)
+        signalen.MapGet("/tellingen", async (string? wie, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.TellingenAsync(wie, user, ct))).RequirePermission(Permissions.SignalenLezen)
             .WithSummary("Open signals (not snoozed) per klantregisseur, by severity; wie=mij|team.");
-        signalen.MapGet("/{id:guid}", DetailAsync).RequirePermission(Permissions.SignalenLezen).WithSummary("One signal with its history.");
-        signalen.MapPost("/{id:guid}/erkennen", ErkenAsync).RequirePermission(Permissions.SignalenBehandelen).WithSummary("Acknowledges the signal; it stays open until its condition clears.");
-        signalen.MapPost("/{id:guid}/snoozen", SnoozeAsync).RequirePermission(Permissions.SignalenBehandelen).WithSummary("Snoozes the signal until a date, with a reason.")
+        signalen.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.DetailAsync(id, user, ct))).RequirePermission(Permissions.SignalenLezen).WithSummary("One signal with its history.");
+        signalen.MapPost("/{id:guid}/erkennen", async (Guid id, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.ErkenAsync(id, user, ct))).RequirePermission(Permissions.SignalenBehandelen).WithSummary("Acknowledges the signal; it stays open until its condition clears.");
+        signalen.MapPost("/{id:guid}/snoozen", async (Guid id, Snooze invoer, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.SnoozeAsync(id, invoer, user, ct))).RequirePermission(Permissions.SignalenBehandelen).WithSummary("Snoozes the signal until a date, with a reason.")
             .ProducesValidationProblem();
-        api.MapGet("/dossiers/{id:guid}/signalen", DossierAsync).WithTags("Signalen").RequirePermission(Permissions.SignalenLezen)
+        api.MapGet("/dossiers/{id:guid}/signalen", async (Guid id, string? status, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.VanDossierAsync(id, status, user, ct))).WithTags("Signalen").RequirePermission(Permissions.SignalenLezen)
             .WithSummary("The dossier's signals: open ones by default, status=alle for the history as well.");
-        api.MapPost("/beheer/signalen/evaluatie", EvalueerAsync).WithTags("Beheer: signalen").RequirePermission(Permissions.SignalenEvalueren)
+        api.MapPost("/beheer/signalen/evaluatie", async (EvaluatieVerzoek? verzoek, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) =>
+                TypedResults.Accepted((string?)null, await lezer.EvalueerAsync(verzoek, user, ct))).WithTags("Beheer: signalen").RequirePermission(Permissions.SignalenEvalueren)
             .WithSummary("Platform beheerder: evaluate now, for one gemeente or all. Returns the queued job ids (202).");
     }
+}
 
-    private static async Task<IResult> LijstAsync(string? wie, string? soort, string? ernst, string? status, Guid? dossierId, int? limit, string? cursor,
-        ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+/// <summary>
+/// Signals for klantregisseurs and teamleiders: lists with filters, counts per klantregisseur, one signal with its history,
+/// acknowledge and snooze (through <see cref="SignaalBehandeling"/>, as the dossier page does), and an evaluation on demand.
+/// </summary>
+internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer lezer, SignaalBehandeling behandeling, IPermissionEvaluator rechten,
+    ITenantJobs jobs, IOrganisationDirectory organisaties)
+{
+    private const int StandaardAantal = 50;
+
+    public async Task<SignalenPagina> LijstAsync(string? wie, string? soort, string? ernst, string? status, Guid? dossierId, int? limit, string? cursor,
+        ClaimsPrincipal user, CancellationToken ct)
     {
+        await rechten.VereisAsync(user, Permissions.SignalenLezen, ct);
         var check = new Invoer();
-        var query = await ZichtbaarAsync(wie, user, werkplaats, lezer, check, ct);
+        var query = await ZichtbaarAsync(wie, user, check, ct);
         var gekozenSoort = check.Woord<SignaalSoort>(soort, "soort");
         var gekozenErnst = check.Woord<Ernst>(ernst, "ernst");
         var aantal = limit ?? StandaardAantal;
@@ -115,27 +126,29 @@ internal static class SignaalEndpoints
         var rijen = await query.OrderBy(x => x.S.Vervaldatum).ThenBy(x => x.S.Id).Take(aantal + 1).ToListAsync(ct);
         var pagina = rijen.Take(aantal).Select(x => Weergave(x.S, x.D, vandaag)).ToList();
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "signalen", [.. pagina.Select(x => x.DossierId).Distinct()], ct);
-        return TypedResults.Ok(new SignalenPagina(pagina, rijen.Count > aantal ? SchrijfCursor(pagina[^1]) : null));
+        return new SignalenPagina(pagina, rijen.Count > aantal ? SchrijfCursor(pagina[^1]) : null);
     }
 
-    private static async Task<IResult> TellingenAsync(string? wie, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+    public async Task<List<SignaalTelling>> TellingenAsync(string? wie, ClaimsPrincipal user, CancellationToken ct)
     {
+        await rechten.VereisAsync(user, Permissions.SignalenLezen, ct);
         var check = new Invoer();
-        var query = await ZichtbaarAsync(wie ?? "team", user, werkplaats, lezer, check, ct);
+        var query = await ZichtbaarAsync(wie ?? "team", user, check, ct);
         check.Klaar();
         var vandaag = werkplaats.Vandaag;
         var tellingen = await query.Where(x => x.S.OpgelostOp == null && (x.S.GesnoozedTot == null || x.S.GesnoozedTot <= vandaag))
             .GroupBy(x => new { x.D.KlantregisseurId, x.S.Ernst })
             .Select(g => new { g.Key.KlantregisseurId, g.Key.Ernst, Aantal = g.Count() })
             .ToListAsync(ct);
-        return TypedResults.Ok(tellingen.GroupBy(t => t.KlantregisseurId).Select(g => new SignaalTelling(g.Key,
+        return [.. tellingen.GroupBy(t => t.KlantregisseurId).Select(g => new SignaalTelling(g.Key,
                 g.Where(t => t.Ernst == Ernst.Info).Sum(t => t.Aantal), g.Where(t => t.Ernst == Ernst.Warning).Sum(t => t.Aantal),
                 g.Where(t => t.Ernst == Ernst.Overdue).Sum(t => t.Aantal), g.Sum(t => t.Aantal)))
-            .OrderByDescending(t => t.Overdue).ThenByDescending(t => t.Totaal).ToList());
+            .OrderByDescending(t => t.Overdue).ThenByDescending(t => t.Totaal)];
     }
 
-    private static async Task<IResult> DetailAsync(Guid id, ClaimsPrincipal user, SignaalBehandeling behandeling, DossierWerkplaats werkplaats, CancellationToken ct)
+    public async Task<SignaalDetail> DetailAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
+        await rechten.VereisAsync(user, Permissions.SignalenLezen, ct);
         var (signaal, dossier) = await behandeling.LaadAsync(user, id, ct);
         var gebeurtenissen = await werkplaats.Db.SignaalHistorie.AsNoTracking().Where(h => h.SignaalId == id).OrderBy(h => h.Volgnummer)
             .Select(h => new SignaalHistorieRegel(h.Soort, h.Tijdstip, h.Door, h.Reden, h.Tot, h.Ernst)).ToListAsync(ct);
@@ -146,23 +159,24 @@ internal static class SignaalEndpoints
             .. signaal.OpgelostOp is { } opgelost ? [new SignaalHistorieRegel(SignaalGebeurtenis.Opgelost, opgelost, null, null, null, signaal.Ernst)] : Array.Empty<SignaalHistorieRegel>(),
         ];
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "signalen", [dossier.Id], ct);
-        return TypedResults.Ok(new SignaalDetail(Weergave(signaal, dossier, werkplaats.Vandaag), historie));
+        return new SignaalDetail(Weergave(signaal, dossier, werkplaats.Vandaag), historie);
     }
 
-    private static async Task<IResult> ErkenAsync(Guid id, ClaimsPrincipal user, SignaalBehandeling behandeling, DossierWerkplaats werkplaats, CancellationToken ct)
+    public async Task<SignaalWeergave> ErkenAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
         var (signaal, dossier) = await behandeling.ErkenAsync(user, id, ct);
-        return TypedResults.Ok(Weergave(signaal, dossier, werkplaats.Vandaag));
+        return Weergave(signaal, dossier, werkplaats.Vandaag);
     }
 
-    private static async Task<IResult> SnoozeAsync(Guid id, Snooze invoer, ClaimsPrincipal user, SignaalBehandeling behandeling, DossierWerkplaats werkplaats, CancellationToken ct)
+    public async Task<SignaalWeergave> SnoozeAsync(Guid id, Snooze invoer, ClaimsPrincipal user, CancellationToken ct)
     {
         var (signaal, dossier) = await behandeling.SnoozeAsync(user, id, invoer.Tot, invoer.Reden, ct);
-        return TypedResults.Ok(Weergave(signaal, dossier, werkplaats.Vandaag));
+        return Weergave(signaal, dossier, werkplaats.Vandaag);
     }
 
-    private static async Task<IResult> DossierAsync(Guid id, string? status, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, CancellationToken ct)
+    public async Task<List<SignaalWeergave>> VanDossierAsync(Guid id, string? status, ClaimsPrincipal user, CancellationToken ct)
     {
+        await rechten.VereisAsync(user, Permissions.SignalenLezen, ct);
         var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
         var vandaag = werkplaats.Vandaag;
         var query = werkplaats.Db.Signalen.AsNoTracking().Where(s => s.DossierId == id);
@@ -173,14 +187,15 @@ internal static class SignaalEndpoints
 
         var lijst = await query.OrderBy(s => s.Vervaldatum).ToListAsync(ct);
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "signalen", [id], ct);
-        return TypedResults.Ok(lijst.Select(s => Weergave(s, dossier, vandaag)).ToList());
+        return [.. lijst.Select(s => Weergave(s, dossier, vandaag))];
     }
 
-    private static async Task<IResult> EvalueerAsync(EvaluatieVerzoek? verzoek, ITenantJobs jobs, IOrganisationDirectory organisaties, CancellationToken ct)
+    public async Task<EvaluatieGestart> EvalueerAsync(EvaluatieVerzoek? verzoek, ClaimsPrincipal user, CancellationToken ct)
     {
+        await rechten.VereisAsync(user, Permissions.SignalenEvalueren, ct);
         if (verzoek?.OrganisatieId is not { } gemeente)
         {
-            return TypedResults.Accepted((string?)null, new EvaluatieGestart([jobs.EnqueueHost<SignaalSweep>(s => s.VerdeelAsync(CancellationToken.None), SignaalSweep.Queue)]));
+            return new EvaluatieGestart([jobs.EnqueueHost<SignaalSweep>(s => s.VerdeelAsync(CancellationToken.None), SignaalSweep.Queue)]);
         }
 
         if (await organisaties.FindAsync(gemeente, ct) is not { Soort: Platform.Tenancy.OrganisationKind.Gemeente, Actief: true })
@@ -188,7 +203,7 @@ internal static class SignaalEndpoints
             throw new ValidationFailedException(DossierFouten.Validatie, new Dictionary<string, string[]> { ["organisatieId"] = ["Kies een actieve gemeente."] });
         }
 
-        return TypedResults.Accepted((string?)null, new EvaluatieGestart([jobs.Enqueue<SignaalGemeenteJob>(gemeente, j => j.EvalueerAsync(CancellationToken.None), SignaalSweep.Queue)]));
+        return new EvaluatieGestart([jobs.Enqueue<SignaalGemeenteJob>(gemeente, j => j.EvalueerAsync(CancellationToken.None), SignaalSweep.Queue)]);
     }
 
     /// <summary>Member-initialised (not positional) so EF Core can translate filters on it.</summary>
@@ -200,7 +215,7 @@ internal static class SignaalEndpoints
     }
 
     /// <summary>The signals the caller may see: of the whole gemeente (team) or their own caseload (mij, or when the gemeente limits them to it).</summary>
-    private static async Task<IQueryable<Rij>> ZichtbaarAsync(string? wie, ClaimsPrincipal user, DossierWerkplaats werkplaats, DossierLezer lezer, Invoer check, CancellationToken ct)
+    private async Task<IQueryable<Rij>> ZichtbaarAsync(string? wie, ClaimsPrincipal user, Invoer check, CancellationToken ct)
     {
         _ = werkplaats.Gemeente;
         var alleenVan = await lezer.AlleenVanAsync(user, ct);

@@ -17,13 +17,26 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
 {
     public async Task<IReadOnlyList<TijdlijnItem>> TijdlijnAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
-        var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
-        var rijen = await werkplaats.Db.Tijdlijn.AsNoTracking().Where(t => t.DossierId == dossier.Id)
-            .OrderByDescending(t => t.Tijdstip).ThenByDescending(t => t.Volgnummer).ToListAsync(ct);
+        var rijen = await GebeurtenissenAsync(user, id, ct);
+        rijen.Reverse();
         var namen = (await organisaties.FindManyAsync(rijen.Select(r => r.OrganisatieId).Distinct(), ct)).ToDictionary(o => o.Id, o => o.Naam);
-        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "tijdlijn", [dossier.Id], ct);
         return [.. rijen.Select(r => new TijdlijnItem(r.Tijdstip, r.Soort, Gebeurtenissen.Omschrijving(r.Soort), r.ActorNaam,
             namen.GetValueOrDefault(r.OrganisatieId, "?"), Toelichting(r.Gegevens)))];
+    }
+
+    /// <summary>The API's form of the same read: oldest first, with the section as it became.</summary>
+    public async Task<IReadOnlyList<TijdlijnRegel>> TijdlijnRegelsAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        [.. (await GebeurtenissenAsync(user, id, ct)).Select(t => new TijdlijnRegel(t.Id, t.Tijdstip, t.Soort, t.ActorId, t.ActorNaam, t.OrganisatieId,
+            System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(t.Gegevens)))];
+
+    /// <summary>Every event of a dossier the caller may see, oldest first; the read is logged.</summary>
+    private async Task<List<TijdlijnGebeurtenis>> GebeurtenissenAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true, metOnderdelen: false);
+        var rijen = await werkplaats.Db.Tijdlijn.AsNoTracking().Where(t => t.DossierId == dossier.Id)
+            .OrderBy(t => t.Tijdstip).ThenBy(t => t.Volgnummer).ToListAsync(ct);
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "tijdlijn", [dossier.Id], ct);
+        return rijen;
     }
 
     /// <summary>The reason or note a person typed with the change; the rest of the stored section stays in the API.</summary>

@@ -59,6 +59,11 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
     /// <summary>Writes name the version they were based on: a stale one gets 412 and nothing is lost.</summary>
     public static void ControleerVersie(Versievoorwaarde versie, Dossier dossier)
     {
+        if (!versie.Genoemd)
+        {
+            throw new DomainException(PlatformErrors.PreconditionRequired, "Stuur de ETag van het dossier mee in If-Match.", StatusCodes.Status428PreconditionRequired);
+        }
+
         if (!versie.Past(dossier.Versie))
         {
             throw Gewijzigd();

@@ -1,10 +1,9 @@
 using Inburgering.Modules.Dossiers.Contracts;
-using Inburgering.Platform.Errors;
 using Microsoft.AspNetCore.Http;
 
 namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
 
-/// <summary>The API's form of the version a write is based on: the dossier's ETag in If-Match (428 without one).</summary>
+/// <summary>The API's form of the version a write is based on: the dossier's ETag in If-Match (428 without one, once the dossier is found).</summary>
 internal static class IfMatch
 {
     public static Versievoorwaarde Versie(HttpContext http)
@@ -12,7 +11,7 @@ internal static class IfMatch
         var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
-            throw new DomainException(PlatformErrors.PreconditionRequired, "Stuur de ETag van het dossier mee in If-Match.", StatusCodes.Status428PreconditionRequired);
+            return Versievoorwaarde.Ontbreekt;
         }
 
         if (ifMatch.Trim() == "*")

@@ -28,15 +28,19 @@ internal sealed class PermissionChecker(IMemoryCache cache, IServiceProvider ser
             return false;
         }
 
-        var key = CacheKey(organisation, rollen);
-        var granted = await cache.GetOrCreateAsync(key, async entry =>
+        // Grants are tenant-owned: read through the tenant filter and RLS of this request's tenant. Outside it (a
+        // non-gemeente organisation, or before the tenant is bound) only the national defaults apply, and that answer
+        // is never cached under the gemeente's key, where it would hide the gemeente's own changes.
+        if (tenant.Id is not { } id || id.ToString() != organisation)
+        {
+            return DefaultGrants.Effective(rollen, []).Contains(permission);
+        }
+
+        var granted = await cache.GetOrCreateAsync(CacheKey(organisation, rollen), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            // Grants are tenant-owned: read through the tenant filter and RLS of this request's tenant.
-            var changes = tenant.Id is { } id && id.ToString() == organisation
-                ? await services.GetRequiredService<IdentityDbContext>().RolePermissionGrants.AsNoTracking().Where(g => rollen.Contains(g.Rol)).ToListAsync(cancellationToken)
-                : [];
-            return DefaultGrants.Effective(rollen, changes);
+            return DefaultGrants.Effective(rollen,
+                await services.GetRequiredService<IdentityDbContext>().RolePermissionGrants.AsNoTracking().Where(g => rollen.Contains(g.Rol)).ToListAsync(cancellationToken));
         });
         return granted!.Contains(permission);
     }

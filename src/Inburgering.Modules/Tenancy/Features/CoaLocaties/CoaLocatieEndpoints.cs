@@ -12,17 +12,18 @@ internal sealed record CoaLocatieDto(Guid Id, string Naam, string Soort, string 
 internal static class CoaLocatieEndpoints
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/register/coa-locaties", ListAsync).WithTags("Register").AllowAnonymous();
+        api.MapGet("/register/coa-locaties", async (CoaLocatieRegister register, CancellationToken ct) => TypedResults.Ok(await register.ActieveAsync(ct)))
+            .WithTags("Register").AllowAnonymous();
+}
 
-    private static async Task<IResult> ListAsync(TenancyDbContext db, CancellationToken cancellationToken)
-    {
-        var rows = await (from l in db.CoaLocaties.AsNoTracking()
-                          where l.Actief
-                          join r in db.Organisaties on l.RegioId equals r.Id into regio
-                          from r in regio.DefaultIfEmpty()
-                          orderby l.Naam
-                          select new CoaLocatieDto(l.Id, l.Naam, l.Soort.ToString(), l.Plaats, r == null ? null : r.Naam))
+internal sealed class CoaLocatieRegister(TenancyDbContext db)
+{
+    public async Task<List<CoaLocatieDto>> ActieveAsync(CancellationToken cancellationToken) =>
+        await (from l in db.CoaLocaties.AsNoTracking()
+               where l.Actief
+               join r in db.Organisaties on l.RegioId equals r.Id into regio
+               from r in regio.DefaultIfEmpty()
+               orderby l.Naam
+               select new CoaLocatieDto(l.Id, l.Naam, l.Soort.ToString(), l.Plaats, r == null ? null : r.Naam))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows);
-    }
 }

@@ -28,12 +28,21 @@ internal static class GemeenteRegisterEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/register").WithTags("Register");
-        group.MapGet("/gemeenten", ListAsync).AllowAnonymous();
-        group.MapGet("/gemeenten/{slug}", GetAsync).AllowAnonymous();
-        group.MapGet("/regios", RegiosAsync).AllowAnonymous();
+        group.MapGet("/gemeenten", async (GemeenteRegister register, string? provincie, string? regio, string? zoek, CancellationToken ct) =>
+            TypedResults.Ok(await register.LijstAsync(provincie, regio, zoek, ct))).AllowAnonymous();
+        group.MapGet("/gemeenten/{slug}", async (GemeenteRegister register, string slug, CancellationToken ct) =>
+            TypedResults.Ok(await register.ZoekAsync(slug, ct))).AllowAnonymous();
+        group.MapGet("/regios", async (GemeenteRegister register, CancellationToken ct) => TypedResults.Ok(await register.RegiosAsync(ct))).AllowAnonymous();
     }
+}
 
-    private static async Task<IResult> ListAsync(TenancyDbContext db, string? provincie, string? regio, string? zoek, CancellationToken cancellationToken)
+/// <summary>The register's reads, behind its public routes.</summary>
+internal sealed class GemeenteRegister(TenancyDbContext db)
+{
+    private const string InvalidFilter = GemeenteRegisterEndpoints.InvalidFilter;
+    private const string GemeenteNotFound = GemeenteRegisterEndpoints.GemeenteNotFound;
+
+    public async Task<List<GemeenteDto>> LijstAsync(string? provincie, string? regio, string? zoek, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var provincies = await db.Gemeenten.Select(g => g.Provincie).Distinct().ToListAsync(cancellationToken);
@@ -67,24 +76,24 @@ internal static class GemeenteRegisterEndpoints
         }
 
         var rows = await Query(db, provincie, regioId, pattern).ToListAsync(cancellationToken);
-        return TypedResults.Ok(await ToDtosAsync(db, rows, cancellationToken));
+        return await ToDtosAsync(db, rows, cancellationToken);
     }
 
-    private static async Task<IResult> GetAsync(TenancyDbContext db, string slug, CancellationToken cancellationToken)
+    public async Task<GemeenteDto> ZoekAsync(string slug, CancellationToken cancellationToken)
     {
         var row = await Query(db, slug: slug).SingleOrDefaultAsync(cancellationToken)
                   ?? throw new DomainException(GemeenteNotFound, "Deze gemeente staat niet in het register.", StatusCodes.Status404NotFound);
-        return TypedResults.Ok((await ToDtosAsync(db, [row], cancellationToken))[0]);
+        return (await ToDtosAsync(db, [row], cancellationToken))[0];
     }
 
-    private static async Task<IResult> RegiosAsync(TenancyDbContext db, CancellationToken cancellationToken)
+    public async Task<List<RegioDto>> RegiosAsync(CancellationToken cancellationToken)
     {
         var regios = await db.Organisaties.AsNoTracking().Where(o => o.Soort == OrganisationKind.Regio).OrderBy(o => o.Naam).ToListAsync(cancellationToken);
         var leden = await (from r in db.RegioGemeenten
                            join o in db.Organisaties on r.GemeenteId equals o.Id
                            select new { r.RegioId, o.Naam }).ToListAsync(cancellationToken);
-        return TypedResults.Ok(regios.Select(r => new RegioDto(r.Id, r.Naam, r.Slug,
-            leden.Where(l => l.RegioId == r.Id).Select(l => l.Naam).Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true)).ToArray())).ToList());
+        return [.. regios.Select(r => new RegioDto(r.Id, r.Naam, r.Slug,
+            leden.Where(l => l.RegioId == r.Id).Select(l => l.Naam).Order(StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("nl-NL"), true)).ToArray()))];
     }
 
     private sealed record Row(Guid Id, string Naam, string Slug, string Provincie, int Inwoners2022, List<Guid> RegioIds);

@@ -1,0 +1,108 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace Inburgering.ArchitectureTests;
+
+/// <summary>
+/// One use case, one path: endpoints and page handlers only bind, call the use case's service and map its result. They
+/// never reach a DbContext, so no write can skip the checks, the tijdlijn or the outbox that the services keep.
+/// </summary>
+public sealed class UseCaseDoorTests
+{
+    [Fact]
+    public void No_endpoint_or_page_touches_a_db_context()
+    {
+        var offenders = new List<string>();
+        var doors = 0;
+        foreach (var assembly in new[] { typeof(Inburgering.Modules.ModuleCatalog).Assembly, typeof(Inburgering.Web.Pages.DossierModel).Assembly })
+        {
+            var resolver = new DefaultAssemblyResolver();
+            resolver.AddSearchDirectory(AppContext.BaseDirectory);
+            using var module = ModuleDefinition.ReadModule(assembly.Location, new ReaderParameters { AssemblyResolver = resolver });
+            foreach (var type in module.GetTypes())
+            {
+                var root = type;
+                while (root.DeclaringType is not null)
+                {
+                    root = root.DeclaringType;
+                }
+
+                var isDoor = root.Name.EndsWith("Endpoints", StringComparison.Ordinal)
+                             || (root.Namespace?.StartsWith("Inburgering.Web.Pages", StringComparison.Ordinal) == true && root.Name.EndsWith("Model", StringComparison.Ordinal));
+                if (!isDoor)
+                {
+                    continue;
+                }
+
+                doors++;
+                foreach (var method in type.Methods)
+                {
+                    var touched = method.Parameters.Select(p => p.ParameterType)
+                        .Concat(method.HasBody ? method.Body.Instructions.SelectMany(Referenced) : [])
+                        .Where(IsDataAccess)
+                        .Select(t => t.FullName)
+                        .Distinct();
+                    offenders.AddRange(touched.Select(t => $"{root.FullName}.{method.Name}: {t}"));
+                }
+
+                offenders.AddRange(type.Fields.Where(f => IsDataAccess(f.FieldType)).Select(f => $"{root.FullName}.{f.Name}: {f.FieldType.FullName}"));
+            }
+        }
+
+        Assert.True(doors > 30, $"only {doors} endpoint and page types found");
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders.Distinct()));
+    }
+
+    /// <summary>The types an instruction names: a called member's declaring type and its return type, a field's type, a type token.</summary>
+    private static IEnumerable<TypeReference> Referenced(Instruction instruction) => instruction.Operand switch
+    {
+        MethodReference m => [m.DeclaringType, m.ReturnType],
+        FieldReference f => [f.DeclaringType, f.FieldType],
+        TypeReference t => [t],
+        _ => [],
+    };
+
+    private static bool IsDataAccess(TypeReference type)
+    {
+        if (type is GenericInstanceType generic && generic.GenericArguments.Any(IsDataAccess))
+        {
+            return true;
+        }
+
+        var element = type.GetElementType();
+        if (element.FullName is "Microsoft.EntityFrameworkCore.DbSet`1" or "Microsoft.EntityFrameworkCore.DbContext"
+            || element.FullName == "Inburgering.Modules.Dossiers.Features.Werkplaats.DossierWerkplaats")
+        {
+            return true;
+        }
+
+        TypeDefinition? definition;
+        try
+        {
+            definition = element.Resolve();
+        }
+        catch (AssemblyResolutionException)
+        {
+            return false;
+        }
+
+        while (definition?.BaseType is { } baseType)
+        {
+            if (baseType.FullName == "Microsoft.EntityFrameworkCore.DbContext")
+            {
+                return true;
+            }
+
+            try
+            {
+                definition = baseType.Resolve();
+            }
+            catch (AssemblyResolutionException)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}
