@@ -145,13 +145,14 @@ internal static class InburgeringHost
         app.UseAuthorization();
 
         // Probes are served by every role: Kubernetes checks workers too.
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(PlatformServices.ReadyTag) });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(PlatformServices.ReadyTag) }).AllowAnonymous();
 
         if (launch.ServesWeb)
         {
-            app.MapOpenApi("/openapi/{documentName}.json");
-            app.MapScalarApiReference("/api/docs");
+            // The API's description names routes and fields, never data: public, as an integrator needs it before signing in.
+            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+            app.MapScalarApiReference("/api/docs").AllowAnonymous();
             var api = app.MapGroup("/api/v1");
             foreach (var module in ModuleCatalog.All)
             {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Inburgering.Web.Pages.Account;
 
-[Authorize]
+[Authorize(Policy = Platform.Authorization.PermissionPolicy.EigenAccount)]
 public sealed class OrganisatieModel(IAccountFlow accounts) : PageModel
 {
     [BindProperty]

@@ -17,7 +17,7 @@ internal static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder api) =>
         api.MapGet("/account", GetAsync)
-            .RequireAuthorization()
+            .RequireAuthorization(Platform.Authorization.PermissionPolicy.EigenAccount)
             .WithTags("Account")
             .WithSummary("The signed-in person or integration, its active organisation, roles and effective permissions.");
 
