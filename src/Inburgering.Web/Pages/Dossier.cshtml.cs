@@ -312,18 +312,6 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
                 ? Redirect("/werkvoorraad")
                 : Redirect($"/dossiers/{id}#{(formulier is "overdragen" or "omkoppelen" ? "kop-overdragen" : formulier)}");
         }
-        catch (ValidationFailedException ex)
-        {
-            Fouten = ex.Errors;
-            Melding = ex.Message;
-        }
-        catch (RuleViolationException ex)
-        {
-            // The rule's field is a path (scenario.tenzijRedenen); the form knows its last part.
-            Fouten = ex.Violations.GroupBy(v => (v.Field ?? formulier).Split('.')[^1].Split('[')[0])
-                .ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray());
-            Melding = ex.Message;
-        }
         catch (DomainException ex) when (ex.Status == StatusCodes.Status403Forbidden)
         {
             // The page's "no access": the use case refused the right, nothing was stored.
@@ -331,7 +319,7 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
         }
         catch (DomainException ex) when (ex.Status != StatusCodes.Status404NotFound)
         {
-            Melding = ex.Message;
+            (Fouten, Melding) = FormulierFout.Van(ex, formulier);
         }
 
         Formulier = formulier;

@@ -86,23 +86,13 @@ public sealed class KoppelingModel(IDossierRegistratie registratie, IDossierOver
                 datums.Lees(Koppelingsdatum, "koppelingsdatum"), CoaLocatieId, KlantregisseurId), datums.Onleesbaar, ct);
             return Redirect($"/dossiers/{id}");
         }
-        catch (ValidationFailedException ex)
-        {
-            Fouten = ex.Errors;
-            Melding = ex.Message;
-        }
-        catch (RuleViolationException ex)
-        {
-            Fouten = ex.Violations.GroupBy(v => (v.Field ?? "vNummer").Split('.')[^1]).ToDictionary(g => g.Key, g => g.Select(v => v.Message).ToArray());
-            Melding = ex.Message;
-        }
         catch (DomainException ex) when (ex.Status == StatusCodes.Status403Forbidden)
         {
             return Forbid();
         }
         catch (DomainException ex)
         {
-            Melding = ex.Message;
+            (Fouten, Melding) = FormulierFout.Van(ex, "vNummer");
         }
 
         await LaadAsync(ct);

@@ -58,19 +58,14 @@ public sealed class OmkoppelingenModel(IDossierOverdragen overdragen, IPermissio
         {
             return await beslis();
         }
-        catch (ValidationFailedException ex)
-        {
-            Fouten = ex.Errors;
-            Melding = ex.Message;
-            Geweigerd = Omkoppeling;
-        }
         catch (DomainException ex) when (ex.Status == StatusCodes.Status403Forbidden)
         {
             return Forbid();
         }
         catch (DomainException ex)
         {
-            Melding = ex.Message;
+            (Fouten, Melding) = FormulierFout.Van(ex, "reden");
+            Geweigerd = ex is ValidationFailedException ? Omkoppeling : null;
         }
 
         await LaadAsync(ct);
