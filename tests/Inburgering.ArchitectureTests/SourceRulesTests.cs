@@ -54,6 +54,22 @@ public sealed class SourceRulesTests
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public void Tests_take_today_from_the_products_calendar_never_from_the_utc_date()
+    {
+        // Between 22:00 and 00:00 UTC the UTC date is yesterday in Amsterdam: a test built on it fails at night.
+        var root = RepositoryRoot();
+        var offenders = Directory.EnumerateFiles(Path.Combine(root, "tests"), "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "etc/bench"), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), @"DateOnly\.FromDateTime\([^;]*UtcDateTime|UtcNow\.Date\b|GetUtcNow\(\)\.Date\b"))
+            .Select(f => Path.GetRelativePath(root, f))
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
     internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

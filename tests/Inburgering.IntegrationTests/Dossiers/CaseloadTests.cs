@@ -10,7 +10,7 @@ namespace Inburgering.IntegrationTests.Dossiers;
 /// <summary>The caseload on its own database: filters, both sort orders, keyset paging, visibility and bulk reassignment.</summary>
 public sealed class CaseloadTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private DateOnly Vandaag => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Vandaag => Inburgering.Platform.Tijd.Kalender.Vandaag(app.Clock);
 
     [Fact]
     public async Task Pages_follow_each_other_without_gaps_or_repeats_in_both_sort_orders()
@@ -176,7 +176,7 @@ public sealed class CaseloadTests(AppFixture app) : IClassFixture<AppFixture>
         var ids = new List<Guid>();
         for (var i = 0; i < 3; i++)
         {
-            ids.Add((await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(-5 - i), achternaam: merk + i))).VerwachtAangemaakt());
+            ids.Add((await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Inburgering.Platform.Tijd.Kalender.Vandaag(app.Clock).AddDays(-5 - i), achternaam: merk + i))).VerwachtAangemaakt());
         }
 
         var lijst = await api.Client.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers?q={merk}&sort=naam");

@@ -15,7 +15,7 @@ public sealed class CoaEnOmkoppelingTests(AppFixture app) : IClassFixture<AppFix
     private static readonly Guid AzcAlmelo = TenancySeeder.CoaLocatieId("azc Almelo");
     private static readonly Guid AzcEnschede = TenancySeeder.CoaLocatieId("azc Enschede");
 
-    private DateOnly Vandaag => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Vandaag => Inburgering.Platform.Tijd.Kalender.Vandaag(app.Clock);
 
     [Fact]
     public async Task A_casemanager_sees_only_people_at_their_own_locations_and_only_the_handover_part()

@@ -9,7 +9,7 @@ namespace Inburgering.IntegrationTests.Dossiers;
 /// <summary>Input checks, uniqueness, tenant boundaries, concurrency, health and the inzage log.</summary>
 public sealed class DossierAccessTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private DateOnly K => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(-100);
+    private DateOnly K => Inburgering.Platform.Tijd.Kalender.Vandaag(app.Clock).AddDays(-100);
 
     [Fact]
     public async Task A_bsn_that_fails_the_11_proef_is_refused_and_a_valid_one_accepted()

@@ -9,7 +9,7 @@ namespace Inburgering.IntegrationTests.Dossiers;
 /// <summary>One person's whole path per scenario, from koppeling to the end of the termijn, through HTTP only.</summary>
 public sealed class DossierPathTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private DateOnly Vandaag => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Vandaag => Inburgering.Platform.Tijd.Kalender.Vandaag(app.Clock);
 
     [Theory]
     [InlineData(1)]

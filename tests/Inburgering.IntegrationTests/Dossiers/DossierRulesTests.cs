@@ -7,7 +7,7 @@ namespace Inburgering.IntegrationTests.Dossiers;
 /// <summary>Every process rule refused with 422 and its code, and the dossier exactly as it was.</summary>
 public sealed class DossierRulesTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private DateOnly Vandaag => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+    private DateOnly Vandaag => Inburgering.Platform.Tijd.Kalender.Vandaag(app.Clock);
 
     private DateOnly K => Vandaag.AddDays(-200);
 
