@@ -48,8 +48,12 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
             throw new DomainException(DossierFouten.GeenToegang, "U mag gezondheidsinformatie niet vastleggen.", StatusCodes.Status403Forbidden);
         }
 
-        var bestaand = invoer.Gezondheid is null ? null : await werkplaats.Db.Gezondheid.SingleOrDefaultAsync(g => g.DossierId == id, ct);
-        return await SchrijfAsync(user, id, versie, (d, check) =>
+        GezondheidsInformatie? bestaand = null;
+        return await SchrijfAsync(user, id, versie, async d =>
+        {
+            // Read only once the right and the dossier are known.
+            bestaand = invoer.Gezondheid is null ? null : await werkplaats.Db.Gezondheid.SingleOrDefaultAsync(g => g.DossierId == d.Id, ct);
+        }, (d, check) =>
         {
             var intake = invoer.Lees(check);
             d.LegBredeIntakeVast(intake);
@@ -158,13 +162,22 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
     async Task<int> IDossierMijlpalen.AfsluitingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, AfsluitingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         (await AfsluitingAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
 
-    private async Task<Dossier> SchrijfAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, Func<Dossier, Invoer, (string Gebeurtenis, object Gegevens)> wijziging,
-        Onleesbaar? onleesbaar, CancellationToken ct)
+    private Task<Dossier> SchrijfAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, Func<Dossier, Invoer, (string Gebeurtenis, object Gegevens)> wijziging,
+        Onleesbaar? onleesbaar, CancellationToken ct) => SchrijfAsync(user, id, versie, null, wijziging, onleesbaar, ct);
+
+    /// <param name="voorbereiding">Reads what the change needs, once the right, the dossier and its version are known.</param>
+    private async Task<Dossier> SchrijfAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, Func<Dossier, Task>? voorbereiding,
+        Func<Dossier, Invoer, (string Gebeurtenis, object Gegevens)> wijziging, Onleesbaar? onleesbaar, CancellationToken ct)
     {
         await rechten.VereisAsync(user, Permissions.DossiersBewerken, ct);
         var dossier = await lezer.LaadAsync(user, id, ct);
         DossierWerkplaats.ControleerVersie(versie, dossier);
         DossierWerkplaats.NietAfgesloten(dossier);
+        if (voorbereiding is not null)
+        {
+            await voorbereiding(dossier);
+        }
+
         var check = new Invoer(onleesbaar?.Velden);
         var (gebeurtenis, gegevens) = PasToe(dossier, check, wijziging);
         check.Klaar();

@@ -31,10 +31,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
 
     public async Task<OmkoppelingWeergave?> OpenAanbodAsync(ClaimsPrincipal user, Guid dossierId, CancellationToken ct)
     {
-        var bron = werkplaats.Gemeente;
-        var aanbod = await werkplaats.Db.Omkoppelingen.AsNoTracking()
-            .Where(o => o.DossierId == dossierId && o.BronGemeenteId == bron && o.Status == OmkoppelingStatus.Aangeboden)
-            .FirstOrDefaultAsync(ct);
+        var aanbod = await OpenVanDossier(dossierId).AsNoTracking().FirstOrDefaultAsync(ct);
         return aanbod is null ? null : await WeergaveAsync(aanbod, ct);
     }
 
@@ -53,7 +50,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
 
         var toelichting = check.Tekst(invoer.Toelichting, "toelichting", max: 1000);
         check.Klaar();
-        if (await werkplaats.Db.Omkoppelingen.AnyAsync(o => o.DossierId == dossierId && o.BronGemeenteId == bron && o.Status == OmkoppelingStatus.Aangeboden, ct))
+        if (await OpenVanDossier(dossierId).AnyAsync(ct))
         {
             throw new DomainException(DossierFouten.OmkoppelingAlAangeboden, "Dit dossier is al aangeboden aan een gemeente.", StatusCodes.Status409Conflict);
         }
@@ -175,12 +172,16 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
     public async Task<OmkoppelingWeergave> TrekAanbodVanDossierInAsync(ClaimsPrincipal user, Guid dossierId, CancellationToken ct)
     {
         await rechten.VereisAsync(user, Permissions.DossiersToewijzen, ct);
-        var bron = werkplaats.Gemeente;
-        var id = await werkplaats.Db.Omkoppelingen.AsNoTracking()
-                     .Where(o => o.DossierId == dossierId && o.BronGemeenteId == bron && o.Status == OmkoppelingStatus.Aangeboden)
-                     .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
+        var id = await OpenVanDossier(dossierId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
                  ?? throw new DomainException(DossierFouten.OmkoppelingNietGevonden, "Dit dossier is niet aangeboden aan een andere gemeente.", StatusCodes.Status404NotFound);
         return await TrekInAsync(user, id, ct);
+    }
+
+    /// <summary>This gemeente's open offer of a dossier (at most one).</summary>
+    private IQueryable<Domain.Omkoppeling> OpenVanDossier(Guid dossierId)
+    {
+        var bron = werkplaats.Gemeente;
+        return werkplaats.Db.Omkoppelingen.Where(o => o.DossierId == dossierId && o.BronGemeenteId == bron && o.Status == OmkoppelingStatus.Aangeboden);
     }
 
     private async Task<(Domain.Omkoppeling Aanbod, Actor Actor)> OpenAanbodAsync(ClaimsPrincipal user, Guid id, bool alsDoel, CancellationToken ct)

@@ -12,8 +12,7 @@ namespace Inburgering.Modules.Dossiers.Features.Weergave;
 /// Every legal clock of one dossier on one strip (domain guide, "Rules and deadlines"), each with its date under the
 /// gemeente's norm and whether it was met, is still open, or has run out.
 /// </summary>
-internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLezer lezer, IBeleidsregels regels, IOrganisationDirectory organisaties,
-    Platform.Authorization.IPermissionEvaluator rechten) : IDossierOverzichten
+internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLezer lezer, IBeleidsregels regels, IOrganisationDirectory organisaties) : IDossierOverzichten
 {
     public async Task<IReadOnlyList<TijdlijnItem>> TijdlijnAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
@@ -57,33 +56,20 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
         var vandaag = werkplaats.Vandaag;
         var db = werkplaats.Db;
         var signalen = await db.Signalen.AsNoTracking().Where(s => s.DossierId == id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(ct);
-        var leden = await db.Dossiers.AsNoTracking().Where(h => h.HuishoudenId == d.HuishoudenId && h.Id != d.Id).OrderBy(h => h.Geboortedatum)
-            .Select(h => new { h.Id, h.VNummer, h.Voornamen, h.Achternaam, h.Geboortedatum, h.Fase }).ToListAsync(ct);
-        var actor = DossierWerkplaats.ActorVan(user);
-        var magGezondheid = await rechten.HasAsync(user, Identity.Contracts.Permissions.GezondheidLezen, ct);
-        string? gezondheid = null;
-        if (magGezondheid && d.BredeIntake is not null)
-        {
-            gezondheid = await db.Gezondheid.AsNoTracking().Where(g => g.DossierId == id).Select(g => g.Tekst).SingleOrDefaultAsync(ct);
-            if (gezondheid is not null)
-            {
-                await werkplaats.LogInzageAsync(actor, "gezondheid", [id], ct);
-            }
-        }
-
-        await werkplaats.LogInzageAsync(actor, "dossier", [id], ct);
-        var pipStart = Dossier.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving);
+        var leden = await lezer.HuisgenotenAsync(d, ct);
+        var (magGezondheid, gezondheid) = await lezer.GezondheidAsync(user, d, logLezen: true, ct);
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "dossier", [id], ct);
         var details = new DossierDetails(
             new PersoonGegevens(d.Voornamen, d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Geslacht), d.LandVanHerkomst, d.Talen, Woorden.Naam(d.Doelgroep),
                 d.HuishoudenGrootte, d.HuishoudenId, d.CoaLocatieId, d.KlantregisseurId, d.KennisgevingDuo, d.BrpInschrijving, d.Bsn is not null),
-            [.. leden.Select(l => new HuishoudenLidRegel(l.Id, l.VNummer, l.Voornamen + " " + l.Achternaam, l.Geboortedatum, Woorden.Naam(l.Fase)))],
+            [.. leden.Select(l => new HuishoudenLidRegel(l.Id, l.VNummer, l.Naam, l.Geboortedatum, Woorden.Naam(l.Fase)))],
             d.Kennismakingsgesprek is { } k ? new KennismakingGegevens(k.Gepland, k.Gehouden, k.Locatie is { } l ? Woorden.Naam(l) : null, k.Driegesprek) : null,
             d.Scenario?.Toelichting, d.Scenario?.Besluitdatum,
             d.BredeIntake is { } b ? new BredeIntakeGegevens(b.Aanbieder, b.Startdatum, b.Einddatum, b.LeerbaarheidstoetsDatum,
                 b.LeerbaarheidstoetsUitkomst is { } u ? Woorden.Naam(u) : null, b.OpleidingEnWerk, b.PersoonlijkeOmstandigheden) : null,
             gezondheid, magGezondheid,
             new HuisvestingGegevens(d.WoningToegewezen, d.HuurcontractIngang, d.Verhuisdatum, d.VerblijfsdocumentOntvangen),
-            pipStart is { } s ? beleid.Na(Normen.PipNaKennisgeving, s, s) : null,
+            DossierLezer.PipDeadline(d, beleid),
             [.. d.PipVersies.OrderBy(p => p.Nummer).Select(p => new PipVersieRegel(p.Nummer, p.Dagtekening, Woorden.Naam(p.Leerroute), p.Knm, p.Pvt, p.Map,
                 p.OntzorgenStart, p.OntzorgenEinde, p.Ondersteuning, p.VastgesteldOp, p.VastgesteldDoor))],
             [.. d.Activiteiten.OrderBy(a => a.Startdatum).Select(a => new ActiviteitRegel(Woorden.Naam(a.Soort), a.Startdatum, a.Einddatum, a.Omschrijving, d.InAzcOp(a.Startdatum)))],
@@ -104,7 +90,6 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
     {
         var k = d.Koppelingsdatum;
         var pip = d.EerstePip?.Dagtekening;
-        var pipStart = Dossier.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving);
         var leerroute = pip is { } p ? beleid.Na(d.HuidigePip?.Leerroute == Leerroute.Onderwijs ? Normen.LeerrouteStartOnderwijs : Normen.LeerrouteStart, p, p) : (DateOnly?)null;
         var ontzorgen = d.HuidigePip?.OntzorgenStart is { } os ? d.HuidigePip.OntzorgenEinde ?? beleid.Na(Normen.OntzorgenDuur, os, os) : (DateOnly?)null;
         return
@@ -112,7 +97,7 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
             new("Vergunning", d.Vergunningdatum, "gehaald"),
             Klok("Koppeling", beleid.Na(Normen.KoppelingNaVergunning, d.Vergunningdatum, d.Vergunningdatum), k),
             Klok("Kennismakingsgesprek", beleid.Na(Normen.KennismakingNaKoppeling, k, k), d.Kennismakingsgesprek?.Gehouden),
-            Klok("PIP (10 weken)", pipStart is { } s ? beleid.Na(Normen.PipNaKennisgeving, s, s) : null, pip),
+            Klok("PIP (10 weken)", DossierLezer.PipDeadline(d, beleid), pip),
             Klok("Huisvesting", beleid.Na(Normen.HuisvestingNaKoppeling, k, k), d.Verhuisdatum),
             Klok("Start leerroute", leerroute, d.Activiteiten.Where(a => a.Soort == ActiviteitSoort.Taalles).Select(a => (DateOnly?)a.Startdatum).Min()),
             Klok("Einde termijn", d.TermijnEinde, d.AfsluitingDatum),

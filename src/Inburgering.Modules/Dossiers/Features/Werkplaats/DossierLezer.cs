@@ -47,33 +47,51 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
     public async Task<DossierWeergave> WeergaveAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken cancellationToken, bool logLezen = true)
     {
         var db = werkplaats.Db;
-        var leden = await db.Dossiers.AsNoTracking()
-            .Where(d => d.HuishoudenId == dossier.HuishoudenId && d.Id != dossier.Id)
-            .OrderBy(d => d.Geboortedatum)
-            .Select(d => new HuishoudenLid(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam))
-            .ToListAsync(cancellationToken);
-        string? gezondheid = null;
-        var actor = DossierWerkplaats.ActorVan(user);
-        if (dossier.BredeIntake is not null && await permissions.HasAsync(user, Permissions.GezondheidLezen, cancellationToken))
-        {
-            gezondheid = await db.Gezondheid.AsNoTracking().Where(g => g.DossierId == dossier.Id).Select(g => g.Tekst).SingleOrDefaultAsync(cancellationToken);
-            if (gezondheid is not null && logLezen)
-            {
-                await werkplaats.LogInzageAsync(actor, "gezondheid", [dossier.Id], cancellationToken);
-            }
-        }
-
+        var leden = (await HuisgenotenAsync(dossier, cancellationToken)).Select(h => new HuishoudenLid(h.Id, h.VNummer, h.Naam)).ToList();
+        var (_, gezondheid) = await GezondheidAsync(user, dossier, logLezen, cancellationToken);
         if (logLezen)
         {
-            await werkplaats.LogInzageAsync(actor, "dossier", [dossier.Id], cancellationToken);
+            await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "dossier", [dossier.Id], cancellationToken);
         }
 
         var signalen = (await db.Signalen.AsNoTracking().Where(s => s.DossierId == dossier.Id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(cancellationToken))
             .Select(s => new OpenSignaalWeergave(s.Id, s.Soort, s.Ernst, s.Vervaldatum, s.Tekst, s.GesnoozedTot)).ToList();
-        var pipKlok = Dossier.PipKlokStart(dossier.KennisgevingDuo, dossier.BrpInschrijving);
-        var pipDeadline = pipKlok is { } start ? (await regels.VanGemeenteAsync(cancellationToken)).Na(SignaalRegels.Normen.PipNaKennisgeving, start, start) : (DateOnly?)null;
-        return DossierWeergave.Van(dossier, leden, gezondheid, pipDeadline, signalen);
+        return DossierWeergave.Van(dossier, leden, gezondheid, PipDeadline(dossier, await regels.VanGemeenteAsync(cancellationToken)), signalen);
     }
+
+    /// <summary>The other members of the dossier's household who have a dossier of their own, eldest first.</summary>
+    public async Task<List<Huisgenoot>> HuisgenotenAsync(Dossier dossier, CancellationToken cancellationToken) =>
+        await werkplaats.Db.Dossiers.AsNoTracking()
+            .Where(d => d.HuishoudenId == dossier.HuishoudenId && d.Id != dossier.Id)
+            .OrderBy(d => d.Geboortedatum)
+            .Select(d => new Huisgenoot(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, d.Fase))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Whether the caller may see health, and the text if there is one; a read of it is logged apart.</summary>
+    public async Task<(bool Mag, string? Tekst)> GezondheidAsync(ClaimsPrincipal user, Dossier dossier, bool logLezen, CancellationToken cancellationToken)
+    {
+        if (!await permissions.HasAsync(user, Permissions.GezondheidLezen, cancellationToken))
+        {
+            return (false, null);
+        }
+
+        if (dossier.BredeIntake is null)
+        {
+            return (true, null);
+        }
+
+        var tekst = await werkplaats.Db.Gezondheid.AsNoTracking().Where(g => g.DossierId == dossier.Id).Select(g => g.Tekst).SingleOrDefaultAsync(cancellationToken);
+        if (tekst is not null && logLezen)
+        {
+            await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "gezondheid", [dossier.Id], cancellationToken);
+        }
+
+        return (true, tekst);
+    }
+
+    /// <summary>10 weeks (the gemeente's norm) after the later of DUO's kennisgeving and the BRP registration; none while either is unknown.</summary>
+    public static DateOnly? PipDeadline(Dossier dossier, Beleid beleid) =>
+        Dossier.PipKlokStart(dossier.KennisgevingDuo, dossier.BrpInschrijving) is { } start ? beleid.Na(SignaalRegels.Normen.PipNaKennisgeving, start, start) : null;
 
     public static IResult Resultaat(DossierWeergave weergave, HttpContext http, int status = StatusCodes.Status200OK)
     {
@@ -83,3 +101,5 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
             : TypedResults.Ok(weergave);
     }
 }
+
+internal sealed record Huisgenoot(Guid Id, string VNummer, string Naam, DateOnly Geboortedatum, Fase Fase);

@@ -24,6 +24,4 @@ internal static class IfMatch
             .Select(v => int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1)
             .ToHashSet());
     }
-
-    public static string ETag(int versie) => $"\"{versie}\"";
 }
