@@ -14,5 +14,6 @@ public static class ModuleCatalog
         new IdentityModule(),
         new DossiersModule(),
         new Documenten.DocumentenModule(),
+        new Monitoring.MonitoringModule(),
     ];
 }

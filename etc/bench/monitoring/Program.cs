@@ -82,7 +82,7 @@ internal static class MonitoringBench
             if (args.Contains("--explain"))
             {
                 await using var connection = await direct.OpenConnectionAsync();
-                await using var command = MonitoringSql.Commando(connection, gemeente, van, vandaag, vandaag, null);
+                await using var command = DossierFeitenSql.Commando(connection, gemeente, van, vandaag, vandaag, null);
                 command.CommandText = command.CommandText.Replace("SELECT d.id,", "EXPLAIN (ANALYZE, BUFFERS) SELECT d.id,", StringComparison.Ordinal);
                 await using var plan = await command.ExecuteReaderAsync();
                 while (await plan.ReadAsync())
@@ -98,7 +98,7 @@ internal static class MonitoringBench
                 await TimeAsync(samples["ja-tenzij sql"], measure, async () =>
                 {
                     await using var connection = await direct.OpenConnectionAsync();
-                    await using var command = MonitoringSql.Commando(connection, gemeente, van, vandaag, vandaag, null);
+                    await using var command = DossierFeitenSql.Commando(connection, gemeente, van, vandaag, vandaag, null);
                     await using var reader = await command.ExecuteReaderAsync();
                     while (await reader.ReadAsync())
                     {

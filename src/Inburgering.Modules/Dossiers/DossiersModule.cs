@@ -40,8 +40,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Contracts.IDossierOverdragen>(sp => sp.GetRequiredService<DossierOmkoppelingen>());
         services.AddScoped<Contracts.IDossierBrieven, Features.Brieven.DossierBrieven>();
         services.AddScoped<Contracts.IWerkvoorraadFilters, WerkvoorraadFilters>();
-        services.AddScoped<Features.Monitoring.MonitoringLezer>();
-        services.AddScoped<Contracts.IMonitoring>(sp => sp.GetRequiredService<Features.Monitoring.MonitoringLezer>());
+        services.AddScoped<Contracts.IDossierFeiten, Features.Feiten.DossierFeitenLezer>();
         services.AddSingleton(new Tenancy.Contracts.TenantSettingDefinition(DossierLezer.ZichtbaarheidSetting,
             "Welke dossiers een klantregisseur ziet: alle dossiers van de gemeente, of alleen de eigen caseload.", "alle", ["alle", "eigen"]));
         services.AddSingleton<Platform.Data.IDataSeeder, DemoDossiers>();
@@ -75,6 +74,5 @@ public sealed class DossiersModule : IModule
         OmkoppelingEndpoints.Map(endpoints);
         CoaEndpoints.Map(endpoints);
         SignaalEndpoints.Map(endpoints);
-        Features.Monitoring.MonitoringEndpoints.Map(endpoints);
     }
 }

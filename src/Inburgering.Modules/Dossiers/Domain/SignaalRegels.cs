@@ -52,10 +52,10 @@ internal static class SignaalRegels
         public const string KennismakingNaKoppeling = "kennismaking.na-koppeling";
         public const string ScenarioNaKennismaking = "scenario.na-kennismaking";
         public const string BredeIntakeNaScenario = "brede-intake.na-scenario";
-        public const string PipNaKennisgeving = "pip.na-kennisgeving";
+        public const string PipNaKennisgeving = Contracts.DossierNormen.PipNaKennisgeving;
         public const string PipSignaalVenster = "pip.signaal-venster";
         public const string PipVerlengingDerden = "pip.verlenging-derden";
-        public const string HuisvestingNaKoppeling = "huisvesting.na-koppeling";
+        public const string HuisvestingNaKoppeling = Contracts.DossierNormen.HuisvestingNaKoppeling;
         public const string HuisvestingNaVergunning = "huisvesting.na-vergunning";
         public const string BredeIntakeGat = "brede-intake.gat";
         public const string LeerrouteStart = "leerroute.start-na-pip";

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;

@@ -1,4 +1,4 @@
-using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;

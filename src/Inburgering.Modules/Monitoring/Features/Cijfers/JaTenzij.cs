@@ -1,10 +1,8 @@
 using Inburgering.Modules.Dossiers.Contracts;
-using Inburgering.Modules.Dossiers.Data.Sql;
-using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
-using Normen = Inburgering.Modules.Dossiers.Domain.SignaalRegels.Normen;
 
-namespace Inburgering.Modules.Dossiers.Features.Monitoring;
+namespace Inburgering.Modules.Monitoring.Features.Cijfers;
 
 /// <summary>
 /// The pilot's measures computed from the facts: pure, so every definition is testable on a cohort with known dates.
@@ -21,11 +19,11 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
     /// <summary>The same norms and suppression for another stretch of time (a month of the period).</summary>
     public JaTenzij Voor(DateOnly anderVan, DateOnly anderTot, DateOnly anderPeil) => new(anderVan, anderTot, anderPeil, beleid, onderdrukken);
 
-    public bool InCohort(MonitoringFeit f) => f.Koppeling >= van && f.Koppeling <= tot;
+    public bool InCohort(DossierFeit f) => f.Koppeling >= van && f.Koppeling <= tot;
 
-    public static bool InAzc(MonitoringFeit f, DateOnly? datum) => datum is { } d && (f.Verhuis is not { } v || d < v);
+    public static bool InAzc(DossierFeit f, DateOnly? datum) => datum is { } d && (f.Verhuis is not { } v || d < v);
 
-    public bool Voldoet(MonitoringFeit f, string kengetal) => kengetal switch
+    public bool Voldoet(DossierFeit f, string kengetal) => kengetal switch
     {
         "gekoppeld" => InCohort(f),
         "kmg" => InCohort(f) && f.Kennismaking is not null,
@@ -46,12 +44,12 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
         "pip-binnen-termijn" => InCohort(f) && f.EerstePip is { } p && PipDeadline(f) is { } d && p <= d,
         "pip-te-laat" => InCohort(f) && f.EerstePip is { } p2 && PipDeadline(f) is { } d2 && p2 > d2,
         "gehuisvest" => f.Verhuis is { } v && v >= van && v <= tot,
-        "gehuisvest-binnen-norm" => f.Verhuis is { } v2 && v2 >= van && v2 <= tot && v2 <= beleid.Na(Normen.HuisvestingNaKoppeling, f.Koppeling, f.Koppeling),
+        "gehuisvest-binnen-norm" => f.Verhuis is { } v2 && v2 >= van && v2 <= tot && v2 <= beleid.Na(DossierNormen.HuisvestingNaKoppeling, f.Koppeling, f.Koppeling),
         "wachtend" => f.Koppeling <= peil && (f.Verhuis is not { } v3 || v3 > peil) && (f.Afsluiting is not { } a || a > peil),
         _ => false,
     };
 
-    public JaTenzijCijfers Bereken(IReadOnlyList<MonitoringFeit> feiten, Guid? klantregisseur)
+    public JaTenzijCijfers Bereken(IReadOnlyList<DossierFeit> feiten, Guid? klantregisseur)
     {
         int Tel(string kengetal) => feiten.Count(f => Voldoet(f, kengetal));
         var cohort = feiten.Where(InCohort).ToList();
@@ -83,11 +81,11 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
                 Aantal(wachtend.Count),
                 Dagen(wachtend.Select(f => peil.DayNumber - f.Koppeling.DayNumber))),
             new Trechter(Aantal(gekoppeld), Aantal(Tel("kmg")), Aantal(Tel("scenario")), Aantal(Tel("brede-intake")), Aantal(Tel("pip"))),
-            beleid.Herkomst(Normen.HuisvestingNaKoppeling, tot).Waarde);
+            beleid.Herkomst(DossierNormen.HuisvestingNaKoppeling, tot).Waarde);
     }
 
-    private DateOnly? PipDeadline(MonitoringFeit f) =>
-        Dossier.PipKlokStart(f.KennisgevingDuo, f.BrpInschrijving) is { } klok ? beleid.Na(Normen.PipNaKennisgeving, klok, klok) : null;
+    private DateOnly? PipDeadline(DossierFeit f) =>
+        f.PipKlokStart is { } klok ? beleid.Na(DossierNormen.PipNaKennisgeving, klok, klok) : null;
 
     private Aantal Aantal(int n) => onderdrukken && n < Drempel ? new(null, true) : new(n, false);
 

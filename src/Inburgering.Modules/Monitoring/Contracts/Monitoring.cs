@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Inburgering.Platform;
 
-namespace Inburgering.Modules.Dossiers.Contracts;
+namespace Inburgering.Modules.Monitoring.Contracts;
 
 /// <summary>A count; in regional figures a count below 5 is left out (<c>waarde</c> null, <c>onderdrukt</c> true).</summary>
 public sealed record Aantal(int? Waarde, bool Onderdrukt);
@@ -83,4 +83,10 @@ public interface IMonitoring
 
     /// <summary>Every gemeente of the caller's regio side by side, small counts suppressed; never a dossier or a person.</summary>
     Task<RegioCijfers> RegioAsync(ClaimsPrincipal user, Guid regioId, DateOnly? van, DateOnly? tot, string? halfjaar, CancellationToken ct);
+}
+
+public static class MonitoringFouten
+{
+    public const string Validatie = "Monitoring:Validation";
+    public const string NietGevonden = "Monitoring:NotFound";
 }

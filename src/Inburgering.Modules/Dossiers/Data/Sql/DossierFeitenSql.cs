@@ -1,22 +1,16 @@
+using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Platform.Data.Sql;
 using Npgsql;
 
 namespace Inburgering.Modules.Dossiers.Data.Sql;
-
-/// <summary>What the measures need of one dossier, straight from its own dates (the pilot had to collect these by hand).</summary>
-/// <param name="EersteBesluit">The first scenario decision (kept on the scenario): a scenario changed later still counts as chosen at the KMG.</param>
-/// <param name="Participatie">The earliest start of an activity of that kind.</param>
-internal sealed record MonitoringFeit(
-    Guid Id, string VNummer, string Naam, Guid? KlantregisseurId, DateOnly Koppeling, DateOnly? Verhuis, DateOnly? Afsluiting,
-    DateOnly? Kennismaking, int? Scenario, DateOnly? EersteBesluit, string[] TenzijRedenen, DateOnly? BredeIntake,
-    DateOnly? KennisgevingDuo, DateOnly? BrpInschrijving, DateOnly? EerstePip, DateOnly? Participatie, DateOnly? Vrijwilligerswerk, DateOnly? BetaaldWerk);
 
 /// <summary>
 /// One read of the facts behind every measure, inside the tenant (row-level security applies): the koppeling cohort,
 /// those housed in the period, and those still waiting on the peildatum. The per-dossier lookups are lateral index
 /// probes on purpose: with parameters the planner otherwise may rescan a grouped subquery for every dossier.
 /// </summary>
-internal static class MonitoringSql
+internal static class DossierFeitenSql
 {
     public const string Feiten = """
         SELECT d.id, d.v_nummer, d.voornamen || ' ' || d.achternaam, d.klantregisseur_id, d.koppelingsdatum, d.verhuisdatum, d.afsluiting_datum,
@@ -48,17 +42,17 @@ internal static class MonitoringSql
         return command;
     }
 
-    public static async Task<List<MonitoringFeit>> LeesAsync(NpgsqlDataSource source, Guid tenant, DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseur, CancellationToken ct)
+    public static async Task<List<DossierFeit>> LeesAsync(NpgsqlDataSource source, Guid tenant, DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseur, CancellationToken ct)
     {
         await using var connection = await source.OpenConnectionAsync(ct);
         await using var command = Commando(connection, tenant, van, tot, peil, klantregisseur);
-        var feiten = new List<MonitoringFeit>();
+        var feiten = new List<DossierFeit>();
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
-            feiten.Add(new MonitoringFeit(r.GetGuid(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.GetFieldValue<DateOnly>(4),
+            feiten.Add(new DossierFeit(r.GetGuid(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.GetFieldValue<DateOnly>(4),
                 Datum(r, 5), Datum(r, 6), Datum(r, 7), r.IsDBNull(8) ? null : r.GetInt32(8), Datum(r, 9), r.GetFieldValue<string[]>(10), Datum(r, 11),
-                Datum(r, 12), Datum(r, 13), Datum(r, 14), Datum(r, 15), Datum(r, 16), Datum(r, 17)));
+                Dossier.PipKlokStart(Datum(r, 12), Datum(r, 13)), Datum(r, 14), Datum(r, 15), Datum(r, 16), Datum(r, 17)));
         }
 
         return feiten;

@@ -1,12 +1,12 @@
 using System.Security.Claims;
-using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Inburgering.Modules.Dossiers.Features.Monitoring;
+namespace Inburgering.Modules.Monitoring.Features.Cijfers;
 
 internal static class MonitoringEndpoints
 {
@@ -39,7 +39,7 @@ internal static class MonitoringEndpoints
             {
                 if (formaat is not ("csv" or "xlsx"))
                 {
-                    throw new Platform.Errors.ValidationFailedException("Dossiers:Validation", new Dictionary<string, string[]> { ["formaat"] = ["Kies csv of xlsx."] });
+                    throw new Platform.Errors.ValidationFailedException(MonitoringFouten.Validatie, new Dictionary<string, string[]> { ["formaat"] = ["Kies csv of xlsx."] });
                 }
 
                 var t = await m.ExportAsync(user, van, tot, tabel, ct);

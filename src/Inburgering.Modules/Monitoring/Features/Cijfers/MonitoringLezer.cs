@@ -1,28 +1,30 @@
 using System.Globalization;
 using System.Security.Claims;
 using Inburgering.Modules.Dossiers.Contracts;
-using Inburgering.Modules.Dossiers.Data.Sql;
-using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
-using Inburgering.Platform.Data;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
+using Inburgering.Platform.Tijd;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Inburgering.Modules.Dossiers.Features.Monitoring;
+namespace Inburgering.Modules.Monitoring.Features.Cijfers;
 
-internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConnections connections, IBeleidsregels regels, IOrganisationDirectory organisaties,
-    TenantScope scopes, TimeProvider time, Identity.Contracts.IPeopleDirectory mensen) : IMonitoring
+/// <summary>The ja-tenzij figures for the API and the dashboard alike; each read checks its own permission first.</summary>
+internal sealed class MonitoringLezer(IDossierFeiten dossiers, IBeleidsregels regels, IOrganisationDirectory organisaties, ICurrentTenant tenant,
+    TenantScope scopes, TimeProvider time, IPeopleDirectory mensen, IPermissionEvaluator toestemming) : IMonitoring
 {
     public static IReadOnlyList<string> Tabellen { get; } = ["kengetallen", "per-maand", "per-klantregisseur"];
 
     public async Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, string? tabel, CancellationToken ct)
     {
+        await toestemming.VereisAsync(user, Permissions.MonitoringLezen, ct);
         if (tabel is null || !Tabellen.Contains(tabel))
         {
-            throw new ValidationFailedException(DossierFouten.Validatie, new Dictionary<string, string[]> { ["tabel"] = [$"Kies een van: {string.Join(", ", Tabellen)}."] });
+            throw new ValidationFailedException(MonitoringFouten.Validatie, new Dictionary<string, string[]> { ["tabel"] = [$"Kies een van: {string.Join(", ", Tabellen)}."] });
         }
 
         var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
@@ -64,36 +66,39 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
         }
         else
         {
-            var namen = (await mensen.MembersAsync(werkplaats.Gemeente, null, ct)).ToDictionary(m => m.Id, m => m.Naam);
+            var namen = (await mensen.MembersAsync(Gemeente, null, ct)).ToDictionary(m => m.Id, m => m.Naam);
             resultaat = new(naam, ["Klantregisseur", "Gekoppeld", "Kennismakingsgesprek in het azc (%)", "Scenario 1 of 2 (%)", "Brede intake gestart in het azc (%)", "PIP binnen de termijn (%)"],
                 [.. PerKlantregisseur(rekenaar, feiten).Select(k => (IReadOnlyList<object?>)[
                     k.KlantregisseurId is { } id ? namen.GetValueOrDefault(id, id.ToString()) : "Niet toegewezen", k.Cijfers.Gekoppeld.Waarde,
                     k.Cijfers.KennismakingsgesprekInAzc.Percentage, k.Cijfers.AandeelScenario1of2.Percentage, k.Cijfers.BredeIntakeGestartInAzc.Percentage, k.Cijfers.PipBinnenTermijn.Percentage])]);
         }
 
-        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "export:" + tabel, [.. feiten.Select(f => f.Id)], ct);
+        await dossiers.LogInzageAsync(user, "export:" + tabel, [.. feiten.Select(f => f.Id)], ct);
         return resultaat;
     }
 
     public async Task<JaTenzijCijfers> JaTenzijAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct)
     {
+        await toestemming.VereisAsync(user, Permissions.MonitoringLezen, ct);
         var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct);
         return rekenaar.Bereken(feiten, klantregisseurId);
     }
 
     public async Task<IReadOnlyList<JaTenzijMaand>> PerMaandAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
     {
+        await toestemming.VereisAsync(user, Permissions.MonitoringLezen, ct);
         var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
         return PerMaand(rekenaar, feiten);
     }
 
     public async Task<IReadOnlyList<JaTenzijKlantregisseur>> PerKlantregisseurAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
     {
+        await toestemming.VereisAsync(user, Permissions.MonitoringLezen, ct);
         var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
         return PerKlantregisseur(rekenaar, feiten);
     }
 
-    private List<JaTenzijMaand> PerMaand(JaTenzij rekenaar, List<MonitoringFeit> feiten)
+    private List<JaTenzijMaand> PerMaand(JaTenzij rekenaar, IReadOnlyList<DossierFeit> feiten)
     {
         var maanden = new List<JaTenzijMaand>();
         for (var maand = new DateOnly(rekenaar.Van.Year, rekenaar.Van.Month, 1); maand <= rekenaar.Tot; maand = maand.AddMonths(1))
@@ -108,33 +113,40 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
         return maanden;
     }
 
-    private static List<JaTenzijKlantregisseur> PerKlantregisseur(JaTenzij rekenaar, List<MonitoringFeit> feiten) =>
+    private static List<JaTenzijKlantregisseur> PerKlantregisseur(JaTenzij rekenaar, IReadOnlyList<DossierFeit> feiten) =>
         [.. feiten.Where(rekenaar.InCohort).Select(f => f.KlantregisseurId).Distinct()
             .Select(kr => new JaTenzijKlantregisseur(kr, rekenaar.Bereken([.. feiten.Where(f => f.KlantregisseurId == kr)], kr)))];
 
-    public async Task<TaakstellingRealisatie> TaakstellingAsync(ClaimsPrincipal user, string? halfjaar, CancellationToken ct) =>
-        await RealisatieAsync(werkplaats.Gemeente, Halfjaar(halfjaar), ct);
+    public async Task<TaakstellingRealisatie> TaakstellingAsync(ClaimsPrincipal user, string? halfjaar, CancellationToken ct)
+    {
+        await toestemming.VereisAsync(user, Permissions.MonitoringLezen, ct);
+        return await RealisatieAsync(Gemeente, Halfjaar(halfjaar), ct);
+    }
+
+    private Guid Gemeente => tenant.Vereis("Monitoring");
 
     public async Task<IReadOnlyList<KengetalDossier>> DossiersAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, CancellationToken ct)
     {
+        await toestemming.VereisAsync(user, Permissions.MonitoringLezen, ct);
         if (kengetal is null || !Kengetallen.Alle.Contains(kengetal))
         {
-            throw new ValidationFailedException(DossierFouten.Validatie, new Dictionary<string, string[]> { ["kengetal"] = [$"Kies een van: {string.Join(", ", Kengetallen.Alle)}."] });
+            throw new ValidationFailedException(MonitoringFouten.Validatie, new Dictionary<string, string[]> { ["kengetal"] = [$"Kies een van: {string.Join(", ", Kengetallen.Alle)}."] });
         }
 
         var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct);
         var lijst = feiten.Where(f => rekenaar.Voldoet(f, kengetal)).OrderBy(f => f.Koppeling).ThenBy(f => f.Naam, StringComparer.Ordinal)
             .Select(f => new KengetalDossier(f.Id, f.VNummer, f.Naam, f.Koppeling, f.KlantregisseurId)).ToList();
-        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "monitoring", [.. lijst.Select(d => d.Id)], ct);
+        await dossiers.LogInzageAsync(user, "monitoring", [.. lijst.Select(d => d.Id)], ct);
         return lijst;
     }
 
     public async Task<RegioCijfers> RegioAsync(ClaimsPrincipal user, Guid regioId, DateOnly? van, DateOnly? tot, string? halfjaar, CancellationToken ct)
     {
+        await toestemming.VereisAsync(user, Permissions.RegioAggregatenLezen, ct);
         // Only the coördinator of this very regio; any other id is "not found".
         if (user.FindFirstValue(PlatformClaims.OrganisationId) != regioId.ToString() || await organisaties.FindAsync(regioId, ct) is not { Soort: OrganisationKind.Regio } regio)
         {
-            throw new DomainException(DossierFouten.NietGevonden, "Deze regio bestaat niet of is niet de uwe.", StatusCodes.Status404NotFound);
+            throw new DomainException(MonitoringFouten.NietGevonden, "Deze regio bestaat niet of is niet de uwe.", StatusCodes.Status404NotFound);
         }
 
         var (periodeVan, periodeTot) = Periode(van, tot);
@@ -152,32 +164,32 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
         return new RegioCijfers(regioId, regio.Naam, gemeenten);
     }
 
-    internal async Task<(JaTenzij Rekenaar, List<MonitoringFeit> Feiten)> LeesAsync(DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct,
+    internal async Task<(JaTenzij Rekenaar, IReadOnlyList<DossierFeit> Feiten)> LeesAsync(DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct,
         bool onderdrukken = false)
     {
         var (periodeVan, periodeTot) = Periode(van, tot);
-        var gemeente = werkplaats.Gemeente;
+        _ = Gemeente;
         var beleid = await regels.VanGemeenteAsync(ct);
         var peil = Peil(periodeTot);
-        var feiten = await MonitoringSql.LeesAsync(connections.ReadDataSource, gemeente, periodeVan, periodeTot, peil, klantregisseurId, ct);
+        var feiten = await dossiers.LeesAsync(periodeVan, periodeTot, peil, klantregisseurId, ct);
         return (new JaTenzij(periodeVan, periodeTot, peil, beleid, onderdrukken), feiten);
     }
 
     private async Task<TaakstellingRealisatie> RealisatieAsync(Guid gemeente, TaakstellingPeriode half, CancellationToken ct, bool onderdrukken = false)
     {
         var quotum = await organisaties.TaakstellingAsync(gemeente, half.Naam, ct);
-        var gehuisvest = await werkplaats.Db.Dossiers.AsNoTracking().CountAsync(d => d.Verhuisdatum >= half.Van && d.Verhuisdatum <= half.Tot, ct);
+        var gehuisvest = await dossiers.GehuisvestAsync(half.Van, half.Tot, ct);
         return onderdrukken && gehuisvest < JaTenzij.Drempel
             ? new TaakstellingRealisatie(half.Naam, half.Van, half.Tot, quotum, null, null, true)
             : new TaakstellingRealisatie(half.Naam, half.Van, half.Tot, quotum, gehuisvest, quotum is > 0 ? Math.Round(100.0 * gehuisvest / quotum.Value, 1) : null, false);
     }
 
-    private DateOnly Peil(DateOnly tot) => DossierWerkplaats.VandaagVolgens(time) is var vandaag && vandaag < tot ? vandaag : tot;
+    private DateOnly Peil(DateOnly tot) => Kalender.Vandaag(time) is var vandaag && vandaag < tot ? vandaag : tot;
 
     /// <summary>Both dates or neither (then the last twelve months); van not after tot; at most ten years.</summary>
     private (DateOnly Van, DateOnly Tot) Periode(DateOnly? van, DateOnly? tot)
     {
-        var vandaag = DossierWerkplaats.VandaagVolgens(time);
+        var vandaag = Kalender.Vandaag(time);
         var (v, t) = (van ?? tot?.AddYears(-1).AddDays(1) ?? vandaag.AddYears(-1).AddDays(1), tot ?? vandaag);
         var fouten = new ValidationErrors();
         if (v > t)
@@ -189,7 +201,7 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
             fouten.Add("tot", "Kies een periode van hoogstens tien jaar.");
         }
 
-        fouten.ThrowIfAny(DossierFouten.Validatie);
+        fouten.ThrowIfAny(MonitoringFouten.Validatie);
         return (v, t);
     }
 
@@ -198,12 +210,12 @@ internal sealed class MonitoringLezer(DossierWerkplaats werkplaats, DatabaseConn
     /// <summary>"2023-II": July to December 2023; "2024-I": January to June. Empty: the current half-year.</summary>
     private TaakstellingPeriode Halfjaar(string? halfjaar)
     {
-        var vandaag = DossierWerkplaats.VandaagVolgens(time);
+        var vandaag = Kalender.Vandaag(time);
         halfjaar ??= $"{vandaag.Year}-{(vandaag.Month <= 6 ? "I" : "II")}";
         var delen = halfjaar.Split('-');
         if (delen.Length != 2 || !int.TryParse(delen[0], NumberStyles.None, CultureInfo.InvariantCulture, out var jaar) || jaar is < 2000 or > 2100 || delen[1] is not ("I" or "II"))
         {
-            throw new ValidationFailedException(DossierFouten.Validatie, new Dictionary<string, string[]> { ["halfjaar"] = ["Schrijf het halfjaar als 2023-II of 2024-I."] });
+            throw new ValidationFailedException(MonitoringFouten.Validatie, new Dictionary<string, string[]> { ["halfjaar"] = ["Schrijf het halfjaar als 2023-II of 2024-I."] });
         }
 
         var eerste = delen[1] == "I";

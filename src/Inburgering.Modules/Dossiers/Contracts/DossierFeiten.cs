@@ -1,0 +1,35 @@
+using System.Security.Claims;
+
+namespace Inburgering.Modules.Dossiers.Contracts;
+
+/// <summary>What figures need of one dossier, straight from its own dates (the pilot had to collect these by hand).</summary>
+/// <param name="EersteBesluit">The first scenario decision (kept on the scenario): a scenario changed later still counts as chosen at the KMG.</param>
+/// <param name="PipKlokStart">The day the PIP clock started (the later of the DUO kennisgeving and the BRP registration), if it did.</param>
+/// <param name="Participatie">The earliest start of an activity of that kind.</param>
+public sealed record DossierFeit(
+    Guid Id, string VNummer, string Naam, Guid? KlantregisseurId, DateOnly Koppeling, DateOnly? Verhuis, DateOnly? Afsluiting,
+    DateOnly? Kennismaking, int? Scenario, DateOnly? EersteBesluit, IReadOnlyList<string> TenzijRedenen, DateOnly? BredeIntake,
+    DateOnly? PipKlokStart, DateOnly? EerstePip, DateOnly? Participatie, DateOnly? Vrijwilligerswerk, DateOnly? BetaaldWerk);
+
+/// <summary>The keys of the gemeente's norms that figures are judged by (values in Tenancy's beleid).</summary>
+public static class DossierNormen
+{
+    public const string PipNaKennisgeving = "pip.na-kennisgeving";
+    public const string HuisvestingNaKoppeling = "huisvesting.na-koppeling";
+}
+
+/// <summary>
+/// The set-based read behind every figure, for the active gemeente (row-level security applies), from the read
+/// replica when one is configured. Whoever shows dossiers from it logs that read here.
+/// </summary>
+public interface IDossierFeiten
+{
+    /// <summary>The koppeling cohort [van, tot], those housed in it, and those still waiting on the peildatum.</summary>
+    Task<IReadOnlyList<DossierFeit>> LeesAsync(DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseurId, CancellationToken ct);
+
+    /// <summary>Dossiers with their verhuisdatum in [van, tot].</summary>
+    Task<int> GehuisvestAsync(DateOnly van, DateOnly tot, CancellationToken ct);
+
+    /// <summary>Records in the processing log that <paramref name="user"/> saw these dossiers in <paramref name="onderdeel"/>.</summary>
+    Task LogInzageAsync(ClaimsPrincipal user, string onderdeel, IReadOnlyCollection<Guid> dossiers, CancellationToken ct);
+}

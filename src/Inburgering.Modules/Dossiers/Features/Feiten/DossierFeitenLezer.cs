@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Data.Sql;
+using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Inburgering.Modules.Dossiers.Features.Feiten;
+
+internal sealed class DossierFeitenLezer(DossierWerkplaats werkplaats, DatabaseConnections connections) : IDossierFeiten
+{
+    public async Task<IReadOnlyList<DossierFeit>> LeesAsync(DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseurId, CancellationToken ct) =>
+        await DossierFeitenSql.LeesAsync(connections.ReadDataSource, werkplaats.Gemeente, van, tot, peil, klantregisseurId, ct);
+
+    public Task<int> GehuisvestAsync(DateOnly van, DateOnly tot, CancellationToken ct)
+    {
+        _ = werkplaats.Gemeente;
+        return werkplaats.Db.Dossiers.AsNoTracking().CountAsync(d => d.Verhuisdatum >= van && d.Verhuisdatum <= tot, ct);
+    }
+
+    public Task LogInzageAsync(ClaimsPrincipal user, string onderdeel, IReadOnlyCollection<Guid> dossiers, CancellationToken ct) =>
+        werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), onderdeel, dossiers, ct);
+}

@@ -1,0 +1,125 @@
+using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Monitoring.Contracts;
+using Inburgering.Modules.Tenancy.Contracts;
+using Rekenaar = Inburgering.Modules.Monitoring.Features.Cijfers.JaTenzij;
+
+namespace Inburgering.UnitTests.Monitoring;
+
+/// <summary>The pilot's measures on a cohort with known dates, without a database or HTTP.</summary>
+public sealed class JaTenzijTests
+{
+    private static readonly DateOnly Van = new(2026, 1, 1);
+    private static readonly DateOnly Tot = new(2026, 6, 30);
+
+    private static readonly IReadOnlyDictionary<string, BeleidsparameterDefinitie> Definities =
+        SignaalRegels.Normen.Alle.ToDictionary(d => d.Sleutel, StringComparer.Ordinal);
+
+    private static Beleid Landelijk => new(Definities, new Dictionary<string, IReadOnlyList<BeleidsVersie>>());
+
+    private static Rekenaar Gemeente(Beleid? beleid = null) => new(Van, Tot, Tot, beleid ?? Landelijk, onderdrukken: false);
+
+    private static int _volgnummer;
+
+    private static DossierFeit Feit(DateOnly koppeling) =>
+        new(Guid.NewGuid(), $"V{Interlocked.Increment(ref _volgnummer):D7}", "Naam", null, koppeling, null, null, null, null, null, [], null, null, null, null, null, null);
+
+    [Fact]
+    public void A_kmg_on_the_day_of_the_move_is_not_in_the_azc_and_one_the_day_before_is()
+    {
+        var k = new DateOnly(2026, 2, 1);
+        var opDeDag = Feit(k) with { Verhuis = k.AddDays(20), Kennismaking = k.AddDays(20) };
+        var ervoor = Feit(k) with { Verhuis = k.AddDays(20), Kennismaking = k.AddDays(19) };
+        var zonderVerhuizing = Feit(k) with { Kennismaking = k.AddDays(40) };
+
+        var c = Gemeente().Bereken([opDeDag, ervoor, zonderVerhuizing], null);
+
+        Assert.Equal(3, c.Gekoppeld.Waarde);
+        Assert.Equal(new Aandeel(2, 3, 66.7, false), c.KennismakingsgesprekInAzc);
+        Assert.Equal(3, c.Trechter.Kennismaking.Waarde);
+    }
+
+    [Fact]
+    public void A_scenario_first_decided_at_the_kmg_still_counts_as_chosen_there_after_it_was_changed()
+    {
+        var k = new DateOnly(2026, 3, 1);
+        var kmg = k.AddDays(10);
+        var bijKmg = Feit(k) with { Kennismaking = kmg, Scenario = 3, EersteBesluit = kmg, TenzijRedenen = [TenzijRedenCodes.Alle[0]] };
+        var later = Feit(k) with { Kennismaking = kmg, Scenario = 1, EersteBesluit = kmg.AddDays(1) };
+
+        var c = Gemeente().Bereken([bijKmg, later], null);
+
+        Assert.Equal(new Aandeel(1, 2, 50.0, false), c.ScenarioGekozenBijKennismaking);
+        Assert.Equal(new Aandeel(1, 2, 50.0, false), c.AandeelScenario1of2);
+        Assert.Equal(1, c.TenzijRedenen.Single(r => r.Reden == TenzijRedenCodes.Alle[0]).Aantal.Waarde);
+    }
+
+    [Fact]
+    public void A_pip_is_judged_only_once_its_clock_started_and_a_late_one_counts_against_the_share()
+    {
+        var k = new DateOnly(2026, 1, 15);
+        var klok = k.AddDays(30);
+        var opTijd = Feit(k) with { PipKlokStart = klok, EerstePip = klok.AddDays(70) };
+        var teLaat = Feit(k) with { PipKlokStart = klok, EerstePip = klok.AddDays(71) };
+        var zonderKlok = Feit(k) with { EerstePip = k.AddDays(200) };
+        var rekenaar = Gemeente();
+
+        var c = rekenaar.Bereken([opTijd, teLaat, zonderKlok], null);
+
+        Assert.Equal(new Aandeel(1, 2, 50.0, false), c.PipBinnenTermijn);
+        Assert.Equal(3, c.Trechter.Pip.Waarde);
+        Assert.True(rekenaar.Voldoet(teLaat, "pip-te-laat"));
+        Assert.False(rekenaar.Voldoet(zonderKlok, "pip-beoordeeld"));
+    }
+
+    [Fact]
+    public void Housing_is_judged_by_the_norm_that_applied_on_the_koppelingsdatum_and_the_closed_are_not_waiting()
+    {
+        var strenger = new Beleid(Definities, new Dictionary<string, IReadOnlyList<BeleidsVersie>>
+        {
+            [DossierNormen.HuisvestingNaKoppeling] = [new(new DateOnly(2026, 3, 1), 30)],
+        });
+        var oudeNorm = Feit(new DateOnly(2026, 2, 1)) with { Verhuis = new DateOnly(2026, 2, 1).AddDays(60) };
+        var nieuweNorm = Feit(new DateOnly(2026, 3, 1)) with { Verhuis = new DateOnly(2026, 3, 1).AddDays(60) };
+        var wachtend = Feit(new DateOnly(2026, 6, 1));
+        var gesloten = Feit(new DateOnly(2026, 4, 1)) with { Afsluiting = new DateOnly(2026, 5, 1) };
+
+        var c = Gemeente(strenger).Bereken([oudeNorm, nieuweNorm, wachtend, gesloten], null);
+
+        Assert.Equal(2, c.Huisvesting.Gehuisvest.Waarde);
+        Assert.Equal(new Aandeel(1, 2, 50.0, false), c.Huisvesting.BinnenNorm);
+        Assert.Equal(1, c.Huisvesting.Wachtend.Waarde);
+        Assert.Equal(new Dagen(1, 29, 29.0, false), c.Huisvesting.Wachtdagen);
+    }
+
+    [Fact]
+    public void Regional_figures_leave_out_every_count_below_five_and_show_five()
+    {
+        var k = new DateOnly(2026, 4, 1);
+        var vier = Enumerable.Range(0, 4).Select(i => Feit(k) with { Kennismaking = k.AddDays(i + 1) }).ToList();
+        var regionaal = new Rekenaar(Van, Tot, Tot, Landelijk, onderdrukken: true);
+
+        var onder = regionaal.Bereken(vier, null);
+        var vijf = regionaal.Bereken([.. vier, Feit(k) with { Kennismaking = k.AddDays(9) }], null);
+
+        Assert.Equal(new Aantal(null, true), onder.Gekoppeld);
+        Assert.Equal(new Aandeel(null, null, null, true), onder.KennismakingsgesprekInAzc);
+        Assert.Equal(new Dagen(null, null, null, true), onder.DagenKoppelingTotKennismaking);
+        Assert.Equal(new Aantal(5, false), vijf.Gekoppeld);
+        Assert.Equal(new Dagen(5, 3, 3.8, false), vijf.DagenKoppelingTotKennismaking);
+    }
+
+    [Fact]
+    public void Dossiers_coupled_outside_the_period_are_not_in_the_cohort()
+    {
+        var ervoor = Feit(Van.AddDays(-1)) with { Kennismaking = Van.AddDays(3) };
+        var erna = Feit(Tot.AddDays(1));
+        var binnen = Feit(Tot);
+
+        var c = Gemeente().Bereken([ervoor, erna, binnen], null);
+
+        Assert.Equal(1, c.Gekoppeld.Waarde);
+        Assert.Equal(0, c.Trechter.Kennismaking.Waarde);
+        Assert.Equal(new Dagen(0, null, null, false), c.DagenKoppelingTotKennismaking);
+    }
+}
