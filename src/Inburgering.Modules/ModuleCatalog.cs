@@ -1,6 +1,7 @@
 using Inburgering.Modules.Dossiers;
 using Inburgering.Modules.Identity;
 using Inburgering.Modules.Tenancy;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Modularity;
 
 namespace Inburgering.Modules;
@@ -16,4 +17,7 @@ public static class ModuleCatalog
         new Documenten.DocumentenModule(),
         new Monitoring.MonitoringModule(),
     ];
+
+    /// <summary>Every module's permissions and the platform's own, with their default roles.</summary>
+    public static PermissieRegister Permissies { get; } = new(All.SelectMany(m => m.Permissies).Concat(PlatformPermissies.Alle));
 }

@@ -62,6 +62,40 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
+    public void The_catalog_lists_every_module_after_the_modules_it_uses_so_no_two_modules_depend_on_each_other()
+    {
+        var namen = ModuleCatalog.All.Select(m => m.Name).ToList();
+        var offenders = new List<string>();
+        for (var i = 0; i < namen.Count - 1; i++)
+        {
+            var later = namen.Skip(i + 1)
+                .SelectMany(m => Modules.GetTypes().Where(t => t.Namespace is not null && !t.Name.StartsWith('<')
+                    && (t.Namespace == $"Inburgering.Modules.{m}" || t.Namespace.StartsWith($"Inburgering.Modules.{m}.", StringComparison.Ordinal))))
+                .Select(t => t.FullName!)
+                .ToArray();
+            var result = Types.InAssembly(Modules).That().ResideInNamespace($"Inburgering.Modules.{namen[i]}")
+                .ShouldNot().HaveDependencyOnAny(later).GetResult();
+            if (!result.IsSuccessful)
+            {
+                offenders.Add($"{namen[i]} uses a module listed after it: {string.Join(", ", result.FailingTypeNames ?? [])}");
+            }
+        }
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Every_permission_is_declared_once_by_the_module_that_checks_it()
+    {
+        foreach (var module in ModuleCatalog.All)
+        {
+            Assert.All(module.Permissies, p => Assert.StartsWith(module.Name + ".", p.Naam, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(ModuleCatalog.All.Sum(m => m.Permissies.Count) + Inburgering.Platform.Authorization.PlatformPermissies.Alle.Count, ModuleCatalog.Permissies.All.Count);
+    }
+
+    [Fact]
     public void Domain_code_knows_nothing_of_ef_core_or_asp_net_core()
     {
         var result = Types.InAssembly(Modules).That().ResideInNamespaceMatching(@"^Inburgering\.Modules\.\w+\.Domain")

@@ -15,6 +15,8 @@ public sealed class DocumentenModule : IModule
 {
     public string Name => "Documenten";
 
+    public IReadOnlyList<Platform.Authorization.Permissie> Permissies => Contracts.DocumentPermissies.Alle;
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<Data.DocumentenDbContext>(Data.DocumentenDbContext.SchemaName);

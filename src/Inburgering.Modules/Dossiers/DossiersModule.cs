@@ -20,6 +20,8 @@ public sealed class DossiersModule : IModule
 {
     public string Name => "Dossiers";
 
+    public IReadOnlyList<Platform.Authorization.Permissie> Permissies => Contracts.DossierPermissies.Alle;
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<DossiersDbContext>(DossiersDbContext.SchemaName);

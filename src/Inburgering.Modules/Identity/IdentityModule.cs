@@ -27,6 +27,8 @@ public sealed class IdentityModule : IModule
 
     public string Name => "Identity";
 
+    public IReadOnlyList<Platform.Authorization.Permissie> Permissies => Contracts.IdentityPermissies.Alle;
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<IdentityDbContext>(IdentityDbContext.SchemaName);
@@ -100,6 +102,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<IGrantAdministration, GrantAdministration>();
         services.AddScoped<IClientAdministration, ClientAdministration>();
+        services.AddSingleton<Domain.DefaultGrants>();
         services.AddScoped<PermissionChecker>();
         services.AddScoped<IPermissionChecker>(sp => sp.GetRequiredService<PermissionChecker>());
         services.AddScoped<IPermissionEvaluator>(sp => sp.GetRequiredService<PermissionChecker>());

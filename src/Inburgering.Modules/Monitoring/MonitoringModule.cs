@@ -11,6 +11,8 @@ public sealed class MonitoringModule : IModule
 {
     public string Name => "Monitoring";
 
+    public IReadOnlyList<Platform.Authorization.Permissie> Permissies => Contracts.MonitoringPermissies.Alle;
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<MonitoringLezer>();

@@ -17,6 +17,8 @@ public sealed class TenancyModule : IModule
 {
     public string Name => "Tenancy";
 
+    public IReadOnlyList<Platform.Authorization.Permissie> Permissies => Contracts.TenancyPermissies.Alle;
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<TenancyDbContext>(TenancyDbContext.SchemaName);

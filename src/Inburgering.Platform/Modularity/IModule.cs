@@ -9,6 +9,9 @@ public interface IModule
 {
     string Name { get; }
 
+    /// <summary>The permissions this module checks, declared in its own Contracts.</summary>
+    IReadOnlyList<Authorization.Permissie> Permissies => [];
+
     void AddServices(IServiceCollection services, IConfiguration configuration);
 
     /// <summary>API endpoints, mapped under <c>/api/v1</c>.</summary>

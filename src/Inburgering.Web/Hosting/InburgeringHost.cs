@@ -1,15 +1,15 @@
+using Hangfire;
 using Inburgering.Modules;
 using Inburgering.Platform;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Data;
 using Inburgering.Platform.Data.Embedded;
-using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Jobs;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Hangfire;
 using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -44,6 +44,8 @@ internal static class InburgeringHost
         {
             module.AddServices(builder.Services, builder.Configuration);
         }
+
+        builder.Services.AddSingleton(ModuleCatalog.Permissies);
 
         builder.Services.AddPlatformJobs(builder.Configuration, launch.RunsJobs);
         // Before the JSON writer, which would also answer a browser's */*.
@@ -105,7 +107,7 @@ internal static class InburgeringHost
                 .FindBySlugAsync("platform", CancellationToken.None) ?? throw new InvalidOperationException("The register has no platform organisation: run --migrate first.");
             var site = new Uri(app.Configuration["PublicUrl"] ?? "http://localhost:5080/");
             var invited = await scope.ServiceProvider.GetRequiredService<Modules.Identity.Contracts.IUserAdministration>().InviteAsync(platform.Id,
-                new Modules.Identity.Contracts.Uitnodiging(email, "Platformbeheerder", [Modules.Identity.Contracts.Roles.PlatformBeheerder], null),
+                new Modules.Identity.Contracts.Uitnodiging(email, "Platformbeheerder", [Roles.PlatformBeheerder], null),
                 site, CancellationToken.None);
             app.Logger.LogInformation("Platform beheerder {UserId} invited; the set-password link was mailed", invited.Id);
             return 0;
@@ -169,7 +171,7 @@ internal static class InburgeringHost
                 DisplayStorageConnectionString = false,
                 AppPath = "/beheer",
                 DashboardTitle = "Inburgering: taken",
-            }).RequirePermission(Modules.Identity.Contracts.Permissions.TakenBekijken);
+            }).RequirePermission(PlatformPermissies.TakenBekijken);
         }
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Inburgering.Modules.Documenten.Contracts;
 using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
@@ -15,7 +16,7 @@ namespace Inburgering.Web.Pages;
 /// One dossier: who, where they stand, every legal clock on one strip, the open signals, and a form per milestone.
 /// A refused form comes back with the entered values and each error next to its field; nothing is stored.
 /// </summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.DossiersLezen)]
+[Authorize(Policy = PermissionPolicy.Prefix + DossierPermissies.Lezen)]
 public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpalen mijlpalen, IDossierRegistratie registratie, ISignaalBehandeling signalen, IDossierOverdragen overdragen,
     IWerkvoorraad werkvoorraad, IPeopleDirectory mensen, IPermissionChecker rechten, Modules.Documenten.Contracts.IBrieven brieven) : PageModel
 {
@@ -251,7 +252,7 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
         BewaarAsync(id, "brede-intake", async datums =>
         {
             // Health is sent only by those who may see it: for anyone else the field is not on the form and stays as it is.
-            var gezondheid = await rechten.HasAsync(User, Permissions.GezondheidLezen, ct) ? Gezondheid ?? string.Empty : null;
+            var gezondheid = await rechten.HasAsync(User, DossierPermissies.GezondheidLezen, ct) ? Gezondheid ?? string.Empty : null;
             await mijlpalen.BredeIntakeAsync(User, id, Versievoorwaarde.Precies(Versie), new BredeIntakeInvoer(Aanbieder, datums.Lees(Startdatum, "startdatum"),
                 datums.Lees(Einddatum, "einddatum"), datums.Lees(ToetsDatum, "leerbaarheidstoetsDatum"), ToetsUitkomst, OpleidingEnWerk, PersoonlijkeOmstandigheden, gezondheid),
                 datums.Onleesbaar, ct);
@@ -338,12 +339,12 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
         {
             Dossier = await overzichten.LeesAsync(User, id, ct);
             Tijdlijn = await overzichten.TijdlijnAsync(User, id, ct);
-            MagSignalenBehandelen = await rechten.HasAsync(User, Permissions.SignalenBehandelen, ct);
-            MagOverdragen = await rechten.HasAsync(User, Permissions.DossiersToewijzen, ct);
-            MagBewerken = await rechten.HasAsync(User, Permissions.DossiersBewerken, ct);
+            MagSignalenBehandelen = await rechten.HasAsync(User, DossierPermissies.SignalenBehandelen, ct);
+            MagOverdragen = await rechten.HasAsync(User, DossierPermissies.Toewijzen, ct);
+            MagBewerken = await rechten.HasAsync(User, DossierPermissies.Bewerken, ct);
             Brieven = await brieven.LijstAsync(User, id, ct);
-            MagBrievenMaken = await rechten.HasAsync(User, Permissions.DocumentenMaken, ct);
-            MagGoedkeuren = await rechten.HasAsync(User, Permissions.DocumentenGoedkeuren, ct);
+            MagBrievenMaken = await rechten.HasAsync(User, DocumentPermissies.Maken, ct);
+            MagGoedkeuren = await rechten.HasAsync(User, DocumentPermissies.Goedkeuren, ct);
             if (MagOverdragen && Guid.TryParse(User.FindFirstValue(PlatformClaims.OrganisationId), out var gemeente))
             {
                 Klantregisseurs = await mensen.MembersAsync(gemeente, Roles.Klantregisseur, ct);

@@ -16,7 +16,7 @@ namespace Inburgering.Web.Pages;
 /// klantregisseur; a household member joins the household of the dossier it was opened from. A refused form comes back
 /// with each error next to its field and nothing stored.
 /// </summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.DossiersBewerken)]
+[Authorize(Policy = PermissionPolicy.Prefix + DossierPermissies.Bewerken)]
 public sealed class KoppelingModel(IDossierRegistratie registratie, IDossierOverzichten overzichten, IOrganisationDirectory organisaties, IPeopleDirectory mensen) : PageModel
 {
     [BindProperty(SupportsGet = true)]

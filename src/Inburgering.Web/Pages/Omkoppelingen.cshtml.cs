@@ -12,7 +12,7 @@ namespace Inburgering.Web.Pages;
 /// The omkoppeling inbox: offers from other gemeenten to accept or decline with a reason, and this gemeente's own offers
 /// with what the other side decided; an open own offer can be withdrawn.
 /// </summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.DossiersLezen)]
+[Authorize(Policy = PermissionPolicy.Prefix + DossierPermissies.Lezen)]
 public sealed class OmkoppelingenModel(IDossierOverdragen overdragen, IPermissionChecker rechten) : PageModel
 {
     public IReadOnlyList<OmkoppelingWeergave> Inkomend { get; private set; } = [];
@@ -77,6 +77,6 @@ public sealed class OmkoppelingenModel(IDossierOverdragen overdragen, IPermissio
     {
         Inkomend = await overdragen.LijstAsync(User, "inkomend", null, ct);
         Uitgaand = await overdragen.LijstAsync(User, "uitgaand", null, ct);
-        MagBeslissen = await rechten.HasAsync(User, Permissions.DossiersToewijzen, ct);
+        MagBeslissen = await rechten.HasAsync(User, DossierPermissies.Toewijzen, ct);
     }
 }

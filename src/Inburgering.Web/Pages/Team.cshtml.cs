@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Inburgering.Web.Pages;
 
 /// <summary>The teamleider's view of the team's dossiers: who holds what, and reassignment in bulk with a reason.</summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.DossiersToewijzen)]
+[Authorize(Policy = PermissionPolicy.Prefix + DossierPermissies.Toewijzen)]
 public sealed class TeamModel(IWerkvoorraad werkvoorraad, IPeopleDirectory mensen) : Beheer.BeheerPage
 {
     [BindProperty(SupportsGet = true)]

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Inburgering.Web.Pages;
 
 /// <summary>The klantregisseur's caseload: filters in the query string (bookmarkable), keyset paging, signals as badges.</summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.DossiersLezen)]
+[Authorize(Policy = PermissionPolicy.Prefix + DossierPermissies.Lezen)]
 public sealed class WerkvoorraadModel(IWerkvoorraad werkvoorraad, IWerkvoorraadFilters weergaven) : PageModel
 {
     public static readonly IReadOnlyList<string> Fasen = ["gekoppeld", "overgedragen", "kennismaking", "scenario-gekozen", "brede-intake", "inburgering", "afgesloten"];

@@ -6,6 +6,7 @@ using Inburgering.IntegrationTests.Dossiers;
 using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Documenten.Features.Digest;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Jobs;
 using Inburgering.Platform.Tenancy;
 using Inburgering.Platform.Tijd;

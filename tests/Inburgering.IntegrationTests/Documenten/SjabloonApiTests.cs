@@ -4,6 +4,7 @@ using System.Text.Json;
 using Inburgering.IntegrationTests.Dossiers;
 using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tijd;
 
 namespace Inburgering.IntegrationTests.Documenten;

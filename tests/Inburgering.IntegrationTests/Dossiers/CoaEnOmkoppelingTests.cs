@@ -4,6 +4,7 @@ using System.Text.Json;
 using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Data.ReferenceData;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Authorization;
 
 namespace Inburgering.IntegrationTests.Dossiers;
 

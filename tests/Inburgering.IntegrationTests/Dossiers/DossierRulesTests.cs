@@ -1,6 +1,7 @@
 using System.Net;
 using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Authorization;
 
 namespace Inburgering.IntegrationTests.Dossiers;
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Reflection;
 using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tenancy;
 using Inburgering.Platform.Tijd;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,8 +37,8 @@ public sealed class EenPadTests(AppFixture app) : IClassFixture<AppFixture>
         // Enschede lets its klantregisseurs read dossiers only.
         await using (var scope = app.TenantScope.Enter(AppFixture.TenantB))
         {
-            var gezet = await scope.ServiceProvider.GetRequiredService<IGrantAdministration>().SetAsync(Roles.Klantregisseur, [Permissions.DossiersLezen, Permissions.SignalenLezen], CancellationToken.None);
-            Assert.DoesNotContain(Permissions.DossiersBewerken, gezet.Permissies);
+            var gezet = await scope.ServiceProvider.GetRequiredService<IGrantAdministration>().SetAsync(Roles.Klantregisseur, [DossierPermissies.Lezen, DossierPermissies.SignalenLezen], CancellationToken.None);
+            Assert.DoesNotContain(DossierPermissies.Bewerken, gezet.Permissies);
         }
 
         try
@@ -88,7 +90,7 @@ public sealed class EenPadTests(AppFixture app) : IClassFixture<AppFixture>
         {
             await using var scope = app.TenantScope.Enter(AppFixture.TenantB);
             await scope.ServiceProvider.GetRequiredService<IGrantAdministration>().SetAsync(Roles.Klantregisseur,
-                [.. Inburgering.Modules.Identity.Domain.DefaultGrants.ByRole[Roles.Klantregisseur]], CancellationToken.None);
+                [.. Inburgering.Modules.ModuleCatalog.Permissies.ByRole[Roles.Klantregisseur]], CancellationToken.None);
         }
     }
 

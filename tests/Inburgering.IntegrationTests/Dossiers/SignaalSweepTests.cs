@@ -6,6 +6,7 @@ using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Dossiers.Features.Signalen;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Data.ReferenceData;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tenancy;
 using Inburgering.Platform.Tijd;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Dossiers.Features.Signalen;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tijd;
 using Microsoft.Extensions.DependencyInjection;
 

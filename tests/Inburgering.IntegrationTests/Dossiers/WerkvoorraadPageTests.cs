@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Dossiers.Features.Signalen;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tenancy;
 using Inburgering.Platform.Tijd;
 using Microsoft.Extensions.DependencyInjection;

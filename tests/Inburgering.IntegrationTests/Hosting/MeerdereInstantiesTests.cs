@@ -6,6 +6,7 @@ using Inburgering.IntegrationTests.Dossiers;
 using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Data.ReferenceData;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

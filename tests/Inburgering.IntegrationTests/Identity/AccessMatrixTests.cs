@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Identity.Domain;
 using Inburgering.Modules.Tenancy.Data.ReferenceData;
@@ -56,7 +57,7 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
     public async Task A_role_reaches_exactly_the_endpoints_its_permissions_allow(string role)
     {
         var client = await app.IntegrationAsync(OrganisationFor(role), role);
-        var granted = DefaultGrants.ByRole[role];
+        var granted = Inburgering.Modules.ModuleCatalog.Permissies.ByRole[role];
         var wrong = new List<string>();
 
         foreach (var (method, path, permission) in Protected())
@@ -116,11 +117,11 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
             var permission = page.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p?.StartsWith(PermissionPolicy.Prefix, StringComparison.Ordinal) == true);
             var nodig = permission?[PermissionPolicy.Prefix.Length..];
             var browser = nodig is null ? gemeente
-                : Permissions.Platform.Contains(nodig) ? platform
-                : Inburgering.Modules.Identity.Domain.DefaultGrants.ByRole[Roles.FunctioneelBeheerder].Contains(nodig) ? gemeente
-                : Inburgering.Modules.Identity.Domain.DefaultGrants.ByRole[Roles.Klantregisseur].Contains(nodig) ? klantregisseur
-                : Inburgering.Modules.Identity.Domain.DefaultGrants.ByRole[Roles.CoaCasemanager].Contains(nodig) ? casemanager
-                : Inburgering.Modules.Identity.Domain.DefaultGrants.ByRole[Roles.RegioCoordinator].Contains(nodig) ? regio
+                : Inburgering.Modules.ModuleCatalog.Permissies.Platform.Contains(nodig) ? platform
+                : Inburgering.Modules.ModuleCatalog.Permissies.ByRole[Roles.FunctioneelBeheerder].Contains(nodig) ? gemeente
+                : Inburgering.Modules.ModuleCatalog.Permissies.ByRole[Roles.Klantregisseur].Contains(nodig) ? klantregisseur
+                : Inburgering.Modules.ModuleCatalog.Permissies.ByRole[Roles.CoaCasemanager].Contains(nodig) ? casemanager
+                : Inburgering.Modules.ModuleCatalog.Permissies.ByRole[Roles.RegioCoordinator].Contains(nodig) ? regio
                 : teamleider;
             // Route values filled in, so the page itself answers (a dossier id that exists nowhere).
             var path = "/" + System.Text.RegularExpressions.Regex.Replace(page.RoutePattern.RawText!.TrimStart('/'), "{[^}]+}", Guid.NewGuid().ToString());
@@ -145,7 +146,7 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
             new(IdentityClaims.Role, Roles.Teamleider),
             new(IdentityClaims.Role, Roles.Klantregisseur),
         ], "test"));
-        var expected = DefaultGrants.ByRole[Roles.Teamleider].Union(DefaultGrants.ByRole[Roles.Klantregisseur]).ToHashSet();
+        var expected = Inburgering.Modules.ModuleCatalog.Permissies.ByRole[Roles.Teamleider].Union(Inburgering.Modules.ModuleCatalog.Permissies.ByRole[Roles.Klantregisseur]).ToHashSet();
         var database = new Npgsql.NpgsqlConnectionStringBuilder(app.Database.App).Database!;
         var commands = 0;
 
@@ -168,28 +169,28 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
         {
             var checker = scope.ServiceProvider.GetRequiredService<IPermissionChecker>();
             System.Diagnostics.ActivitySource.AddActivityListener(listener);
-            Assert.True(await checker.HasAsync(principal, Permissions.DossiersToewijzen, CancellationToken.None));
+            Assert.True(await checker.HasAsync(principal, DossierPermissies.Toewijzen, CancellationToken.None));
             var warm = Volatile.Read(ref commands);
             Assert.True(warm > 0, "the first check reads the gemeente's grants");
-            foreach (var permission in Enumerable.Repeat(Permissions.All, 10).SelectMany(p => p))
+            foreach (var permission in Enumerable.Repeat(Inburgering.Modules.ModuleCatalog.Permissies.All, 10).SelectMany(p => p))
             {
                 Assert.Equal(expected.Contains(permission), await checker.HasAsync(principal, permission, CancellationToken.None));
             }
 
             Assert.Equal(warm, Volatile.Read(ref commands));
-            await scope.ServiceProvider.GetRequiredService<IGrantAdministration>().SetAsync(Roles.Teamleider, [Permissions.DossiersLezen], CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IGrantAdministration>().SetAsync(Roles.Teamleider, [DossierPermissies.Lezen], CancellationToken.None);
         }
 
         var beforeRecheck = Volatile.Read(ref commands);
         await using (var scope = app.TenantScope.Enter(AppFixture.TenantA))
         {
-            Assert.False(await scope.ServiceProvider.GetRequiredService<IPermissionChecker>().HasAsync(principal, Permissions.DossiersToewijzen, CancellationToken.None));
+            Assert.False(await scope.ServiceProvider.GetRequiredService<IPermissionChecker>().HasAsync(principal, DossierPermissies.Toewijzen, CancellationToken.None));
         }
 
         Assert.True(Volatile.Read(ref commands) > beforeRecheck, "a changed grant must be read again");
         await using (var scope = app.TenantScope.Enter(AppFixture.TenantA))
         {
-            await scope.ServiceProvider.GetRequiredService<IGrantAdministration>().SetAsync(Roles.Teamleider, [.. DefaultGrants.ByRole[Roles.Teamleider]], CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<IGrantAdministration>().SetAsync(Roles.Teamleider, [.. Inburgering.Modules.ModuleCatalog.Permissies.ByRole[Roles.Teamleider]], CancellationToken.None);
         }
     }
 

@@ -5,6 +5,7 @@ using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Identity.Data;
 using Inburgering.Modules.Identity.Domain;
 using Inburgering.Modules.Identity.Features.Accounts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;

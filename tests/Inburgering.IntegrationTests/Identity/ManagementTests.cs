@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Modules.Tenancy.Data.ReferenceData;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tenancy;
 
 namespace Inburgering.IntegrationTests.Identity;
@@ -134,19 +137,19 @@ public sealed partial class ManagementTests(AppFixture app) : IClassFixture<AppF
         var grantsBefore = await AppFixture.ScalarAsync<long>(app.Database.Owner, "select count(*) from identity.role_permission_grants");
 
         var refused = await beheerder.PutAsJsonAsync($"/api/v1/beheer/rechten/{Roles.Teamleider}",
-            new { permissies = new[] { Permissions.DossiersLezen, Permissions.OrganisatiesBeheren } });
+            new { permissies = new[] { DossierPermissies.Lezen, TenancyPermissies.OrganisatiesBeheren } });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(IdentityErrors.PlatformPermission, (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(grantsBefore, await AppFixture.ScalarAsync<long>(app.Database.Owner, "select count(*) from identity.role_permission_grants"));
 
         var withoutHealth = await beheerder.PutAsJsonAsync($"/api/v1/beheer/rechten/{Roles.Klantregisseur}",
-            new { permissies = new[] { Permissions.DossiersLezen, Permissions.DossiersBewerken } });
+            new { permissies = new[] { DossierPermissies.Lezen, DossierPermissies.Bewerken } });
         Assert.Equal(HttpStatusCode.OK, withoutHealth.StatusCode);
 
         var inA = await (await app.IntegrationAsync(AppFixture.TenantA, Roles.Klantregisseur)).GetFromJsonAsync<JsonElement>("/api/v1/account");
         var inB = await (await app.IntegrationAsync(AppFixture.TenantB, Roles.Klantregisseur)).GetFromJsonAsync<JsonElement>("/api/v1/account");
-        Assert.DoesNotContain(Permissions.GezondheidLezen, inA.GetProperty("permissies").EnumerateArray().Select(p => p.GetString()));
-        Assert.Contains(Permissions.GezondheidLezen, inB.GetProperty("permissies").EnumerateArray().Select(p => p.GetString()));
+        Assert.DoesNotContain(DossierPermissies.GezondheidLezen, inA.GetProperty("permissies").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains(DossierPermissies.GezondheidLezen, inB.GetProperty("permissies").EnumerateArray().Select(p => p.GetString()));
     }
 
     [Fact]

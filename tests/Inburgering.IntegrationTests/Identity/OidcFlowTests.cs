@@ -5,7 +5,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +47,7 @@ public sealed class OidcFlowTests(AppFixture app) : IClassFixture<AppFixture>
         var body = await account.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(AppFixture.TenantA, body.GetProperty("organisatie").GetProperty("id").GetGuid());
         Assert.Equal([Roles.Klantregisseur], body.GetProperty("rollen").EnumerateArray().Select(r => r.GetString()));
-        Assert.Contains(Modules.Identity.Contracts.Permissions.DossiersLezen, body.GetProperty("permissies").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains(DossierPermissies.Lezen, body.GetProperty("permissies").EnumerateArray().Select(p => p.GetString()));
     }
 
     [Theory]
@@ -107,7 +109,7 @@ public sealed class OidcFlowTests(AppFixture app) : IClassFixture<AppFixture>
         var account = await (await AccountAsync(token.Json.GetProperty("access_token").GetString()!)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(AppFixture.TenantB, account.GetProperty("organisatie").GetProperty("id").GetGuid());
         Assert.Equal(clientId, account.GetProperty("subject").GetString());
-        Assert.Contains(Modules.Identity.Contracts.Permissions.DossiersToewijzen, account.GetProperty("permissies").EnumerateArray().Select(p => p.GetString()));
+        Assert.Contains(DossierPermissies.Toewijzen, account.GetProperty("permissies").EnumerateArray().Select(p => p.GetString()));
 
         var wrongSecret = await ClientCredentialsAsync(clientId, secret + "x");
         Assert.Equal(HttpStatusCode.Unauthorized, wrongSecret.Status);

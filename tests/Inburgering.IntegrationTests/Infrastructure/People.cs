@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Inburgering.Modules.Identity.Data;
 using Inburgering.Modules.Identity.Domain;
 using Inburgering.Modules.Identity.Features.Accounts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -56,7 +57,7 @@ internal static partial class People
         var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
         var user = db.Users.Single(u => u.Email == email);
         db.Memberships.Add(new Membership(user.Id, Modules.Tenancy.Data.ReferenceData.TenancySeeder.CoaId, OrganisationKind.Coa,
-            [Modules.Identity.Contracts.Roles.CoaCasemanager], locaties, app.Clock.GetUtcNow()));
+            [Roles.CoaCasemanager], locaties, app.Clock.GetUtcNow()));
         await db.SaveChangesAsync();
         return email;
     }

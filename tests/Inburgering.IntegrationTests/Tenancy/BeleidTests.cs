@@ -6,6 +6,7 @@ using Inburgering.IntegrationTests.Dossiers;
 using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Dossiers.Features.Signalen;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tijd;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,10 @@
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Identity.Domain;
 using Inburgering.Modules.Identity.Features.Accounts;
+using Inburgering.Modules.Monitoring.Contracts;
+using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Authorization;
 
 namespace Inburgering.UnitTests.Platform;
 
@@ -34,24 +38,24 @@ public sealed class PasswordAndPermissionTests
         var now = DateTimeOffset.UnixEpoch;
         var changes = new[]
         {
-            new RolePermissionGrant(Roles.Klantregisseur, Permissions.GezondheidLezen, false, now),
-            new RolePermissionGrant(Roles.Klantregisseur, Permissions.MonitoringLezen, true, now),
-            new RolePermissionGrant(Roles.Klantregisseur, Permissions.OrganisatiesBeheren, true, now),
+            new RolePermissionGrant(Roles.Klantregisseur, DossierPermissies.GezondheidLezen, false, now),
+            new RolePermissionGrant(Roles.Klantregisseur, MonitoringPermissies.DashboardLezen, true, now),
+            new RolePermissionGrant(Roles.Klantregisseur, TenancyPermissies.OrganisatiesBeheren, true, now),
         };
 
-        var effective = DefaultGrants.Effective([Roles.Klantregisseur], changes);
+        var effective = new DefaultGrants(Inburgering.Modules.ModuleCatalog.Permissies).Effective([Roles.Klantregisseur], changes);
 
-        Assert.DoesNotContain(Permissions.GezondheidLezen, effective);
-        Assert.Contains(Permissions.MonitoringLezen, effective);
-        Assert.Contains(Permissions.DossiersLezen, effective);
-        Assert.DoesNotContain(Permissions.OrganisatiesBeheren, effective);
+        Assert.DoesNotContain(DossierPermissies.GezondheidLezen, effective);
+        Assert.Contains(MonitoringPermissies.DashboardLezen, effective);
+        Assert.Contains(DossierPermissies.Lezen, effective);
+        Assert.DoesNotContain(TenancyPermissies.OrganisatiesBeheren, effective);
     }
 
     [Fact]
     public void A_coa_casemanager_holds_no_dossier_or_health_permission_by_default()
     {
-        var effective = DefaultGrants.Effective([Roles.CoaCasemanager], []);
+        var effective = new DefaultGrants(Inburgering.Modules.ModuleCatalog.Permissies).Effective([Roles.CoaCasemanager], []);
 
-        Assert.Equal([Permissions.OverdrachtBewerken], effective);
+        Assert.Equal([DossierPermissies.OverdrachtBewerken], effective);
     }
 }

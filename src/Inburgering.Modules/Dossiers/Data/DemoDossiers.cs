@@ -5,6 +5,7 @@ using Inburgering.Modules.Dossiers.Features.Signalen;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Data;
 using Inburgering.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;

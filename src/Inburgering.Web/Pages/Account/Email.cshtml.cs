@@ -1,4 +1,5 @@
 using Inburgering.Modules.Documenten.Contracts;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
 using Microsoft.AspNetCore.Authorization;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Inburgering.Web.Pages.Account;
 
 /// <summary>Whether the morning e-mail with new and overdue signals and today's appointments comes, per person and gemeente.</summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.DossiersLezen)]
+[Authorize(Policy = PermissionPolicy.Prefix + DossierPermissies.Lezen)]
 public sealed class EmailModel(IDigestVoorkeur voorkeur) : Beheer.BeheerPage
 {
     [BindProperty]

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Inburgering.Web.Pages.Beheer;
 
 /// <summary>The gemeente's norms: national default, its own versions from a date on, and the value that applies today.</summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.InstellingenBeheren)]
+[Authorize(Policy = PermissionPolicy.Prefix + TenancyPermissies.InstellingenBeheren)]
 public sealed class BeleidModel(IBeleidsbeheer beheer) : BeheerPage
 {
     public IReadOnlyList<BeleidsparameterOverzicht> Normen { get; private set; } = [];

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Inburgering.Web.Pages.Beheer;
 
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.ClientsBeheren)]
+[Authorize(Policy = PermissionPolicy.Prefix + IdentityPermissies.ClientsBeheren)]
 public sealed class ClientsModel(IClientAdministration clients, IOrganisationDirectory organisations) : BeheerPage
 {
     public IReadOnlyList<ClientView> Clients { get; private set; } = [];

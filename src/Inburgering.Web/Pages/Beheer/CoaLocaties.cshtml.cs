@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Inburgering.Web.Pages.Beheer;
 
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.CoaLocatiesBeheren)]
+[Authorize(Policy = PermissionPolicy.Prefix + TenancyPermissies.CoaLocatiesBeheren)]
 public sealed class CoaLocatiesModel(IOrganisationAdministration admin) : BeheerPage
 {
     public static readonly string[] Soorten = ["Azc", "RegionaleOpvanglocatie", "Tussenvoorziening"];

@@ -1,5 +1,6 @@
 using Inburgering.Modules.Documenten.Contracts;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Inburgering.Web.Pages.Beheer;
 
 /// <summary>The gemeente's e-mail: when the morning e-mail goes, and its own mail server or the platform's.</summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.InstellingenBeheren)]
+[Authorize(Policy = PermissionPolicy.Prefix + TenancyPermissies.InstellingenBeheren)]
 public sealed class EmailBeheerModel(IMailInstellingen mail) : BeheerPage
 {
     public IReadOnlyList<string> Tijden { get; private set; } = [];

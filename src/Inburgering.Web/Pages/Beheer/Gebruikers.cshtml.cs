@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Inburgering.Web.Pages.Beheer;
 
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.GebruikersBeheren)]
+[Authorize(Policy = PermissionPolicy.Prefix + IdentityPermissies.GebruikersBeheren)]
 public sealed class GebruikersModel(IUserAdministration admin, ICurrentTenant tenant) : BeheerPage
 {
     public static readonly string[] GemeenteRollen = [Roles.Klantregisseur, Roles.Teamleider, Roles.FunctioneelBeheerder];

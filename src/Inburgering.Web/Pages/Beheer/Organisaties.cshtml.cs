@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Inburgering.Web.Pages.Beheer;
 
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.OrganisatiesBeheren)]
+[Authorize(Policy = PermissionPolicy.Prefix + TenancyPermissies.OrganisatiesBeheren)]
 public sealed class OrganisatiesModel(IOrganisationAdministration admin) : BeheerPage
 {
     [BindProperty(SupportsGet = true)]

@@ -5,11 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Inburgering.Web.Pages.Beheer;
 
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.RechtenBeheren)]
+[Authorize(Policy = PermissionPolicy.Prefix + IdentityPermissies.RechtenBeheren)]
 public sealed class RechtenModel(IGrantAdministration grants) : BeheerPage
 {
     /// <summary>What a gemeente may grant: everything but the platform permissions.</summary>
-    public static readonly string[] Toekenbaar = [.. Permissions.All.Except(Permissions.Platform).Order(StringComparer.Ordinal)];
+    public static readonly string[] Toekenbaar = [.. Modules.ModuleCatalog.Permissies.All.Except(Modules.ModuleCatalog.Permissies.Platform).Order(StringComparer.Ordinal)];
 
     public IReadOnlyList<RolRechten> Rollen { get; private set; } = [];
 

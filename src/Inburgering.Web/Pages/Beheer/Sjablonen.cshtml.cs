@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Inburgering.Web.Pages.Beheer;
 
 /// <summary>The gemeente's templates: which are its own, four eyes per letter, and the letterhead.</summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.SjablonenBeheren)]
+[Authorize(Policy = PermissionPolicy.Prefix + DocumentPermissies.SjablonenBeheren)]
 public sealed class SjablonenModel(ISjabloonBeheer beheer) : BeheerPage
 {
     public IReadOnlyList<SjabloonOverzicht> Sjablonen { get; private set; } = [];

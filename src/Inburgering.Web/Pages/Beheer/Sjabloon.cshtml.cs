@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Inburgering.Web.Pages.Beheer;
 
 /// <summary>One template: edit, try on sample data, store as a new version, compare with the default, reset, four eyes.</summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.SjablonenBeheren)]
+[Authorize(Policy = PermissionPolicy.Prefix + DocumentPermissies.SjablonenBeheren)]
 public sealed class SjabloonModel(ISjabloonBeheer beheer) : BeheerPage
 {
     public SjabloonDetail Sjabloon { get; private set; } = null!;

@@ -11,7 +11,7 @@ namespace Inburgering.Web.Pages.Coa;
 /// One person as COA sees them: the overdracht form, and what the gemeente decided (KMG, scenario, brede intake) so
 /// voorinburgering can be aligned. Anyone outside the casemanager's locations is "not found", with nothing shown.
 /// </summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.OverdrachtBewerken)]
+[Authorize(Policy = PermissionPolicy.Prefix + DossierPermissies.OverdrachtBewerken)]
 public sealed class BewonerModel(ICoaBewoners bewoners) : Beheer.BeheerPage
 {
     public CoaBewoner Bewoner { get; private set; } = null!;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Inburgering.Web.Pages.Coa;
 
 /// <summary>The COA casemanager's list: everyone at their locations who is coupled to a gemeente, open handovers first.</summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.OverdrachtBewerken)]
+[Authorize(Policy = PermissionPolicy.Prefix + DossierPermissies.OverdrachtBewerken)]
 public sealed class BewonersModel(ICoaBewoners bewoners) : PageModel
 {
     [BindProperty(SupportsGet = true)]

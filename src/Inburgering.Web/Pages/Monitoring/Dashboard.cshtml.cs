@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Inburgering.Web.Pages.Monitoring;
 
 /// <summary>The teamleider's ja-tenzij dashboard: the funnel, uptake per month, tenzij-redenen, housing, and a row per klantregisseur; every figure opens its dossiers.</summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.MonitoringLezen)]
+[Authorize(Policy = PermissionPolicy.Prefix + MonitoringPermissies.DashboardLezen)]
 public sealed class DashboardModel(IMonitoring monitoring, IPeopleDirectory mensen) : Beheer.BeheerPage
 {
     private static readonly string[] TrechterKengetallen = ["gekoppeld", "kmg", "scenario", "brede-intake", "pip"];

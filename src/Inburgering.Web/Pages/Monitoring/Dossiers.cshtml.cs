@@ -1,5 +1,5 @@
-using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Platform.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Inburgering.Web.Pages.Monitoring;
 
 /// <summary>The dossiers behind one dashboard figure.</summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.MonitoringLezen)]
+[Authorize(Policy = PermissionPolicy.Prefix + MonitoringPermissies.DashboardLezen)]
 public sealed class DossiersModel(IMonitoring monitoring) : Beheer.BeheerPage
 {
     [BindProperty(SupportsGet = true)]

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Inburgering.Web.Pages.Monitoring;
 
 /// <summary>The regio-coördinator's view: the gemeenten side by side and their taakstelling, small counts suppressed.</summary>
-[Authorize(Policy = PermissionPolicy.Prefix + Permissions.RegioAggregatenLezen)]
+[Authorize(Policy = PermissionPolicy.Prefix + MonitoringPermissies.RegioLezen)]
 public sealed class RegioModel(IMonitoring monitoring) : Beheer.BeheerPage
 {
     [BindProperty(SupportsGet = true)]

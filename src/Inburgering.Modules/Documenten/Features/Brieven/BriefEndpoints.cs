@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Security.Claims;
 using Inburgering.Modules.Documenten.Contracts;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -19,16 +20,16 @@ internal static class BriefEndpoints
     {
         var groep = api.MapGroup("/dossiers/{id:guid}/documenten").WithTags("Documenten");
         groep.MapGet("/", (Guid id, ClaimsPrincipal user, IBrieven brieven, CancellationToken ct) => brieven.LijstAsync(user, id, ct))
-            .RequirePermission(Permissions.DossiersLezen).WithSummary("The dossier's letters, newest first, with the template version that made each.");
+            .RequirePermission(DossierPermissies.Lezen).WithSummary("The dossier's letters, newest first, with the template version that made each.");
         groep.MapPost("/", async (Guid id, BriefVerzoek verzoek, ClaimsPrincipal user, IBrieven brieven, HttpContext http, CancellationToken ct) =>
             {
                 var brief = await brieven.MaakAsync(user, id, verzoek.Sjabloon, ct);
                 return TypedResults.Created($"{http.Request.PathBase}/api/v1/dossiers/{id}/documenten/{brief.Document.Id}", brief);
             })
-            .RequirePermission(Permissions.DocumentenMaken).ProducesValidationProblem()
+            .RequirePermission(DocumentPermissies.Maken).ProducesValidationProblem()
             .WithSummary("Makes a letter from the gemeente's template in use (201). With four eyes on, it waits for a colleague's approval before it counts as sent.");
         groep.MapGet("/{documentId:guid}", (Guid id, Guid documentId, ClaimsPrincipal user, IBrieven brieven, CancellationToken ct) => brieven.LeesAsync(user, id, documentId, ct))
-            .RequirePermission(Permissions.DossiersLezen).WithSummary("One letter with its HTML.");
+            .RequirePermission(DossierPermissies.Lezen).WithSummary("One letter with its HTML.");
         groep.MapGet("/{documentId:guid}/html", async (Guid id, Guid documentId, ClaimsPrincipal user, IBrieven brieven, HttpContext http, CancellationToken ct) =>
             {
                 var brief = await brieven.LeesAsync(user, id, documentId, ct);
@@ -36,16 +37,16 @@ internal static class BriefEndpoints
                 http.Response.Headers.ContentSecurityPolicy = "sandbox; " + BriefOpmaak.Beleid;
                 return TypedResults.Content(brief.Html, "text/html; charset=utf-8");
             })
-            .RequirePermission(Permissions.DossiersLezen).WithSummary("The letter as an HTML page (preview).");
+            .RequirePermission(DossierPermissies.Lezen).WithSummary("The letter as an HTML page (preview).");
         groep.MapGet("/{documentId:guid}/pdf", async (Guid id, Guid documentId, ClaimsPrincipal user, IBrieven brieven, CancellationToken ct) =>
             {
                 var (pdf, naam) = await brieven.PdfAsync(user, id, documentId, ct);
                 return TypedResults.File(pdf, "application/pdf", naam);
             })
-            .RequirePermission(Permissions.DossiersLezen).WithSummary("The letter as PDF (A4), printed by headless Chromium.");
+            .RequirePermission(DossierPermissies.Lezen).WithSummary("The letter as PDF (A4), printed by headless Chromium.");
         groep.MapPost("/{documentId:guid}/goedkeuring", (Guid id, Guid documentId, ClaimsPrincipal user, IBrieven brieven, CancellationToken ct) =>
                 brieven.KeurGoedAsync(user, id, documentId, ct))
-            .RequirePermission(Permissions.DocumentenGoedkeuren)
+            .RequirePermission(DocumentPermissies.Goedkeuren)
             .WithSummary("Four eyes: a colleague who did not make the letter approves it; from then on it counts as sent. The maker gets 422.");
     }
 }

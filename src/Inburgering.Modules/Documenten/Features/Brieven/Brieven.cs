@@ -36,7 +36,7 @@ internal sealed class BriefService(
     public async Task<DocumentInhoud> MaakAsync(ClaimsPrincipal user, Guid dossierId, string? sjabloon, CancellationToken ct)
     {
         var gemeente = tenant.Id ?? throw new DomainException(DocumentenFouten.GeenGemeente, "Brieven horen bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
-        await MagAsync(user, Permissions.DocumentenMaken, ct);
+        await MagAsync(user, DocumentPermissies.Maken, ct);
         if (string.IsNullOrWhiteSpace(sjabloon) || !Soorten.Any(s => s.Sleutel == sjabloon))
         {
             throw new ValidationFailedException(DocumentenFouten.Validation, new Dictionary<string, string[]>
@@ -90,7 +90,7 @@ internal sealed class BriefService(
 
     public async Task<DocumentOverzicht> KeurGoedAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, CancellationToken ct)
     {
-        await MagAsync(user, Permissions.DocumentenGoedkeuren, ct);
+        await MagAsync(user, DocumentPermissies.Goedkeuren, ct);
         var document = await VindAsync(user, dossierId, documentId, volgen: true, ct);
         if (document.Status != Document.TerGoedkeuring)
         {

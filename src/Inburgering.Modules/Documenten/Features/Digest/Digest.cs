@@ -8,6 +8,7 @@ using Inburgering.Modules.Documenten.Features.Sjablonen;
 using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Jobs;
 using Inburgering.Platform.Tenancy;

@@ -2,6 +2,7 @@ using Inburgering.Modules.Documenten.Contracts;
 using Inburgering.Modules.Documenten.Data;
 using Inburgering.Modules.Documenten.Domain;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Mail;
@@ -152,7 +153,7 @@ internal static class SmtpEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var groep = api.MapGroup("/beheer/smtp").WithTags("Beheer: e-mail").RequirePermission(Permissions.InstellingenBeheren);
+        var groep = api.MapGroup("/beheer/smtp").WithTags("Beheer: e-mail").RequirePermission(TenancyPermissies.InstellingenBeheren);
         groep.MapGet("/", (IMailInstellingen mail, CancellationToken ct) => mail.SmtpAsync(ct))
             .WithSummary("The gemeente's own mail server, or 'platform' when the operator's default is used. The password is never returned.");
         groep.MapPut("/", (SmtpInvoer invoer, IMailInstellingen mail, CancellationToken ct) => mail.ZetSmtpAsync(invoer, ct))

@@ -23,7 +23,7 @@ internal static class SjabloonEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var groep = api.MapGroup("/beheer/sjablonen").WithTags("Beheer: sjablonen").RequirePermission(Permissions.SjablonenBeheren);
+        var groep = api.MapGroup("/beheer/sjablonen").WithTags("Beheer: sjablonen").RequirePermission(DocumentPermissies.SjablonenBeheren);
         groep.MapGet("/", (ISjabloonBeheer beheer, CancellationToken ct) => beheer.OverzichtAsync(ct))
             .WithSummary("Every template: its title, the version in use (0: the default), and four eyes.");
         groep.MapGet("/{sleutel}", (string sleutel, ISjabloonBeheer beheer, CancellationToken ct) => beheer.DetailAsync(sleutel, ct))
@@ -44,9 +44,9 @@ internal static class SjabloonEndpoints
             .WithSummary("Renders a template on sample data in the sandbox. A template that breaks a rule or limit gets 400 with the reason under 'tekst'; nothing is stored.")
             .ProducesValidationProblem();
         api.MapGet("/beheer/briefhoofd", (ISjabloonBeheer beheer, CancellationToken ct) => beheer.BriefhoofdAsync(ct))
-            .WithTags("Beheer: sjablonen").RequirePermission(Permissions.SjablonenBeheren).WithSummary("The gemeente's postal address and telephone number on letters.");
+            .WithTags("Beheer: sjablonen").RequirePermission(DocumentPermissies.SjablonenBeheren).WithSummary("The gemeente's postal address and telephone number on letters.");
         api.MapPut("/beheer/briefhoofd", (Briefhoofd briefhoofd, ISjabloonBeheer beheer, CancellationToken ct) => beheer.ZetBriefhoofdAsync(briefhoofd, ct))
-            .WithTags("Beheer: sjablonen").RequirePermission(Permissions.SjablonenBeheren).WithSummary("Changes the letterhead.").ProducesValidationProblem();
+            .WithTags("Beheer: sjablonen").RequirePermission(DocumentPermissies.SjablonenBeheren).WithSummary("Changes the letterhead.").ProducesValidationProblem();
     }
 }
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Security.Claims;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
@@ -18,7 +19,7 @@ internal static class CaseloadEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/dossiers", LijstAsync).WithTags("Dossiers").RequirePermission(Permissions.DossiersLezen)
+        api.MapGet("/dossiers", LijstAsync).WithTags("Dossiers").RequirePermission(DossierPermissies.Lezen)
             .WithSummary("Caseload. klantregisseur=me|{id}, fase, q (name or V-nummer), signaal=open|overdue|{soort} (open, not snoozed signals), sort=koppelingsdatum (newest first, default)|naam, limit (1-100), cursor from the previous page's 'volgende'. Each row carries its open signals as badges.")
             .Produces<Weergave.Caseload>().ProducesValidationProblem();
         api.MapGet("/dossiers/export", async (string? formaat, string? klantregisseur, string? fase, string? q, string? signaal, string? sort, ClaimsPrincipal user,
@@ -34,9 +35,9 @@ internal static class CaseloadEndpoints
                     ? TypedResults.File(tabel.Csv(), Platform.Export.Tabel.CsvType, "werkvoorraad.csv")
                     : TypedResults.File(tabel.Xlsx(), Platform.Export.Tabel.XlsxType, "werkvoorraad.xlsx");
             })
-            .WithTags("Dossiers").RequirePermission(Permissions.DossiersLezen)
+            .WithTags("Dossiers").RequirePermission(DossierPermissies.Lezen)
             .WithSummary("The werkvoorraad with the same filters as GET /dossiers (all pages, at most 10,000 rows) as CSV or XLSX with Dutch headers: formaat=csv|xlsx. Logged with the dossiers it holds.");
-        api.MapPost("/dossiers/toewijzingen", ToewijzenAsync).WithTags("Dossiers").RequirePermission(Permissions.DossiersToewijzen)
+        api.MapPost("/dossiers/toewijzingen", ToewijzenAsync).WithTags("Dossiers").RequirePermission(DossierPermissies.Toewijzen)
             .WithSummary("Bulk reassignment by a teamleider, with a reason. All or nothing.");
     }
 

@@ -23,7 +23,7 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
     /// <summary>The API checks the right at the route; pages come through here too, so it is checked again.</summary>
     public async Task<int> WijsToeAsync(ClaimsPrincipal user, IReadOnlyList<Guid> dossierIds, Guid? klantregisseurId, string? reden, CancellationToken ct)
     {
-        if (!await rechten.HasAsync(user, Permissions.DossiersToewijzen, ct))
+        if (!await rechten.HasAsync(user, DossierPermissies.Toewijzen, ct))
         {
             throw new Platform.Errors.DomainException(DossierFouten.GeenToegang, "U mag dossiers niet overdragen.", Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
         }

@@ -73,7 +73,7 @@ internal static class WerkvoorraadFilterEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var groep = api.MapGroup("/werkvoorraad/filters").WithTags("Dossiers").RequirePermission(Permissions.DossiersLezen);
+        var groep = api.MapGroup("/werkvoorraad/filters").WithTags("Dossiers").RequirePermission(DossierPermissies.Lezen);
         groep.MapGet("/", (ClaimsPrincipal user, IWerkvoorraadFilters filters, CancellationToken ct) => filters.LijstAsync(user, ct))
             .WithSummary("The caller's saved werkvoorraad views and those shared with the team. Apply one as the query of GET /dossiers (wie=mij is klantregisseur=me).");
         groep.MapPost("/", async (FilterAanmaak invoer, ClaimsPrincipal user, IWerkvoorraadFilters filters, CancellationToken ct) =>

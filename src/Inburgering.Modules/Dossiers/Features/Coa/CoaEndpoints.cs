@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -11,7 +12,7 @@ internal static class CoaEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var coa = api.MapGroup("/coa/dossiers").WithTags("COA").RequirePermission(Permissions.OverdrachtBewerken);
+        var coa = api.MapGroup("/coa/dossiers").WithTags("COA").RequirePermission(DossierPermissies.OverdrachtBewerken);
         coa.MapGet("/", async (ClaimsPrincipal user, CoaToegang toegang, CancellationToken ct) => TypedResults.Ok(await toegang.OverzichtAsync(user, ct)))
             .WithSummary("People at the casemanager's own locations who are coupled to a gemeente (until 14 days after their move), with handover status, the planned KMG, the scenario and the planned brede-intake start.")
             .Produces<List<Weergave.CoaDossierWeergave>>();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Inburgering.Modules.Dossiers.Features.Mijlpalen;
 
 /// <summary>
-/// Every milestone write, behind the API and the dossier page alike: the right (<see cref="Permissions.DossiersBewerken"/>)
+/// Every milestone write, behind the API and the dossier page alike: the right (<see cref="DossierPermissies.Bewerken"/>)
 /// is checked here, then the input (400), the version (412) and the process rules on the whole dossier (422), and the
 /// change is stored with its tijdlijn event in one transaction.
 /// </summary>
@@ -43,7 +43,7 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
 
     public async Task<Dossier> BredeIntakeAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, BredeIntakeInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct)
     {
-        if (invoer.Gezondheid is not null && !await rechten.HasAsync(user, Permissions.GezondheidLezen, ct))
+        if (invoer.Gezondheid is not null && !await rechten.HasAsync(user, DossierPermissies.GezondheidLezen, ct))
         {
             throw new DomainException(DossierFouten.GeenToegang, "U mag gezondheidsinformatie niet vastleggen.", StatusCodes.Status403Forbidden);
         }
@@ -169,7 +169,7 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
     private async Task<Dossier> SchrijfAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, Func<Dossier, Task>? voorbereiding,
         Func<Dossier, Invoer, (string Gebeurtenis, object Gegevens)> wijziging, Onleesbaar? onleesbaar, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.DossiersBewerken, ct);
+        await rechten.VereisAsync(user, DossierPermissies.Bewerken, ct);
         var dossier = await lezer.LaadAsync(user, id, ct);
         DossierWerkplaats.ControleerVersie(versie, dossier);
         DossierWerkplaats.NietAfgesloten(dossier);

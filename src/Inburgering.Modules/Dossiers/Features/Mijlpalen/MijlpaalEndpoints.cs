@@ -21,9 +21,9 @@ internal static class MijlpaalEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var dossier = api.MapGroup("/dossiers/{id:guid}").WithTags("Dossiers: mijlpalen");
-        dossier.MapPut("/overdracht", OverdrachtAsync).RequirePermission(Permissions.OverdrachtBewerken, Permissions.DossiersBewerken)
+        dossier.MapPut("/overdracht", OverdrachtAsync).RequirePermission(DossierPermissies.OverdrachtBewerken, DossierPermissies.Bewerken)
             .WithSummary("COA's warme overdracht. A COA casemanager writes it for people at their own locations and gets the COA view back.");
-        var bewerken = dossier.MapGroup(string.Empty).RequirePermission(Permissions.DossiersBewerken)
+        var bewerken = dossier.MapGroup(string.Empty).RequirePermission(DossierPermissies.Bewerken)
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Weergave.DossierWeergave), ["application/json"]))
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         bewerken.MapPut("/kennismakingsgesprek", Route<KennismakingInvoer>((m, u, id, v, i, ct) => m.KennismakingAsync(u, id, v, i, null, ct)))

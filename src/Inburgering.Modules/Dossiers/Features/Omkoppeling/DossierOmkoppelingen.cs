@@ -37,7 +37,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
 
     public async Task<OmkoppelingWeergave> BiedAanAsync(ClaimsPrincipal user, Guid dossierId, Aanbod invoer, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.DossiersToewijzen, ct);
+        await rechten.VereisAsync(user, DossierPermissies.Toewijzen, ct);
         var bron = werkplaats.Gemeente;
         var dossier = await lezer.LaadAsync(user, dossierId, ct);
         DossierWerkplaats.NietAfgesloten(dossier);
@@ -65,7 +65,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
 
     public async Task<IReadOnlyList<OmkoppelingWeergave>> LijstAsync(ClaimsPrincipal user, string? richting, string? status, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.DossiersLezen, ct);
+        await rechten.VereisAsync(user, DossierPermissies.Lezen, ct);
         var gemeente = werkplaats.Gemeente;
         var check = new Invoer();
         var query = werkplaats.Db.Omkoppelingen.AsNoTracking().Where(o => o.BronGemeenteId == gemeente || o.DoelGemeenteId == gemeente);
@@ -141,7 +141,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
 
     public async Task<OmkoppelingWeergave> WeigerAsync(ClaimsPrincipal user, Guid omkoppelingId, Weigering invoer, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.DossiersToewijzen, ct);
+        await rechten.VereisAsync(user, DossierPermissies.Toewijzen, ct);
         var check = new Invoer();
         var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 1000);
         check.Klaar();
@@ -171,7 +171,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
 
     public async Task<OmkoppelingWeergave> TrekAanbodVanDossierInAsync(ClaimsPrincipal user, Guid dossierId, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.DossiersToewijzen, ct);
+        await rechten.VereisAsync(user, DossierPermissies.Toewijzen, ct);
         var id = await OpenVanDossier(dossierId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
                  ?? throw new DomainException(DossierFouten.OmkoppelingNietGevonden, "Dit dossier is niet aangeboden aan een andere gemeente.", StatusCodes.Status404NotFound);
         return await TrekInAsync(user, id, ct);
@@ -186,7 +186,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
 
     private async Task<(Domain.Omkoppeling Aanbod, Actor Actor)> OpenAanbodAsync(ClaimsPrincipal user, Guid id, bool alsDoel, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.DossiersToewijzen, ct);
+        await rechten.VereisAsync(user, DossierPermissies.Toewijzen, ct);
         var gemeente = werkplaats.Gemeente;
         var aanbod = await werkplaats.Db.Omkoppelingen.SingleOrDefaultAsync(o => o.Id == id && (alsDoel ? o.DoelGemeenteId == gemeente : o.BronGemeenteId == gemeente), ct)
                      ?? throw new DomainException(DossierFouten.OmkoppelingNietGevonden, "Deze omkoppeling bestaat niet voor uw gemeente.", StatusCodes.Status404NotFound);

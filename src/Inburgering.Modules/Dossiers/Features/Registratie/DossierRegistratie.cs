@@ -18,7 +18,7 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
 {
     public async Task<Dossier> MaakAanAsync(ClaimsPrincipal user, NieuwDossier invoer, Onleesbaar? onleesbaar, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.DossiersBewerken, ct);
+        await rechten.VereisAsync(user, DossierPermissies.Bewerken, ct);
         var gemeente = werkplaats.Gemeente;
         var check = new Invoer(onleesbaar?.Velden);
         var vNummer = check.VNummer(invoer.VNummer, "vNummer", verplicht: true)!;
@@ -55,7 +55,7 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
 
     public async Task<Dossier> WijzigAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, DossierWijziging invoer, Onleesbaar? onleesbaar, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.DossiersBewerken, ct);
+        await rechten.VereisAsync(user, DossierPermissies.Bewerken, ct);
         var dossier = await lezer.LaadAsync(user, id, ct);
         DossierWerkplaats.ControleerVersie(versie, dossier);
         DossierWerkplaats.NietAfgesloten(dossier);

@@ -16,13 +16,13 @@ internal static class RegistratieEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var dossiers = api.MapGroup("/dossiers").WithTags("Dossiers");
-        dossiers.MapPost("/", MaakAanAsync).RequirePermission(Permissions.DossiersBewerken)
+        dossiers.MapPost("/", MaakAanAsync).RequirePermission(DossierPermissies.Bewerken)
             .WithSummary("Creates a dossier at the koppeling. 201 with Location and ETag.")
             .Produces<DossierWeergave>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        dossiers.MapGet("/{id:guid}", LeesAsync).RequirePermission(Permissions.DossiersLezen)
+        dossiers.MapGet("/{id:guid}", LeesAsync).RequirePermission(DossierPermissies.Lezen)
             .WithSummary("The whole dossier with derived dates (fase, inAzc, PIP deadline, termijn). ETag for later writes.")
             .Produces<DossierWeergave>().ProducesProblem(StatusCodes.Status404NotFound);
-        dossiers.MapPatch("/{id:guid}", WijzigAsync).RequirePermission(Permissions.DossiersBewerken)
+        dossiers.MapPatch("/{id:guid}", WijzigAsync).RequirePermission(DossierPermissies.Bewerken)
             .WithSummary("Changes the person and key dates. Needs If-Match.")
             .Produces<DossierWeergave>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }

@@ -71,7 +71,7 @@ internal sealed class SignaalBehandeling(DossierWerkplaats werkplaats, DossierLe
     /// <summary>The API checks this at the route; the pages come through here too, so it is checked again.</summary>
     private async Task MagBehandelenAsync(ClaimsPrincipal user, CancellationToken ct)
     {
-        if (!await rechten.HasAsync(user, Permissions.SignalenBehandelen, ct))
+        if (!await rechten.HasAsync(user, DossierPermissies.SignalenBehandelen, ct))
         {
             throw new DomainException(DossierFouten.GeenToegang, "U mag signalen niet behandelen.", StatusCodes.Status403Forbidden);
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Dossiers.Jobs;
@@ -47,18 +48,18 @@ internal static class SignaalEndpoints
     {
         var signalen = api.MapGroup("/signalen").WithTags("Signalen");
         signalen.MapGet("/", async (string? wie, string? soort, string? ernst, string? status, Guid? dossierId, int? limit, string? cursor, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) =>
-                TypedResults.Ok(await lezer.LijstAsync(wie, soort, ernst, status, dossierId, limit, cursor, user, ct))).RequirePermission(Permissions.SignalenLezen)
+                TypedResults.Ok(await lezer.LijstAsync(wie, soort, ernst, status, dossierId, limit, cursor, user, ct))).RequirePermission(DossierPermissies.SignalenLezen)
             .WithSummary("Signals. wie=mij|team, soort, ernst=info|warning|overdue, status=open (default: not snoozed, acknowledged included)|erkend|gesnoozed|opgelost|alle, dossierId, limit (1-100), cursor. Earliest deadline first.");
-        signalen.MapGet("/tellingen", async (string? wie, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.TellingenAsync(wie, user, ct))).RequirePermission(Permissions.SignalenLezen)
+        signalen.MapGet("/tellingen", async (string? wie, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.TellingenAsync(wie, user, ct))).RequirePermission(DossierPermissies.SignalenLezen)
             .WithSummary("Open signals (not snoozed) per klantregisseur, by severity; wie=mij|team.");
-        signalen.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.DetailAsync(id, user, ct))).RequirePermission(Permissions.SignalenLezen).WithSummary("One signal with its history.");
-        signalen.MapPost("/{id:guid}/erkennen", async (Guid id, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.ErkenAsync(id, user, ct))).RequirePermission(Permissions.SignalenBehandelen).WithSummary("Acknowledges the signal; it stays open until its condition clears.");
-        signalen.MapPost("/{id:guid}/snoozen", async (Guid id, Snooze invoer, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.SnoozeAsync(id, invoer, user, ct))).RequirePermission(Permissions.SignalenBehandelen).WithSummary("Snoozes the signal until a date, with a reason.")
+        signalen.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.DetailAsync(id, user, ct))).RequirePermission(DossierPermissies.SignalenLezen).WithSummary("One signal with its history.");
+        signalen.MapPost("/{id:guid}/erkennen", async (Guid id, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.ErkenAsync(id, user, ct))).RequirePermission(DossierPermissies.SignalenBehandelen).WithSummary("Acknowledges the signal; it stays open until its condition clears.");
+        signalen.MapPost("/{id:guid}/snoozen", async (Guid id, Snooze invoer, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.SnoozeAsync(id, invoer, user, ct))).RequirePermission(DossierPermissies.SignalenBehandelen).WithSummary("Snoozes the signal until a date, with a reason.")
             .ProducesValidationProblem();
-        api.MapGet("/dossiers/{id:guid}/signalen", async (Guid id, string? status, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.VanDossierAsync(id, status, user, ct))).WithTags("Signalen").RequirePermission(Permissions.SignalenLezen)
+        api.MapGet("/dossiers/{id:guid}/signalen", async (Guid id, string? status, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) => TypedResults.Ok(await lezer.VanDossierAsync(id, status, user, ct))).WithTags("Signalen").RequirePermission(DossierPermissies.SignalenLezen)
             .WithSummary("The dossier's signals: open ones by default, status=alle for the history as well.");
         api.MapPost("/beheer/signalen/evaluatie", async (EvaluatieVerzoek? verzoek, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) =>
-                TypedResults.Accepted((string?)null, await lezer.EvalueerAsync(verzoek, user, ct))).WithTags("Beheer: signalen").RequirePermission(Permissions.SignalenEvalueren)
+                TypedResults.Accepted((string?)null, await lezer.EvalueerAsync(verzoek, user, ct))).WithTags("Beheer: signalen").RequirePermission(DossierPermissies.SignalenEvalueren)
             .WithSummary("Platform beheerder: evaluate now, for one gemeente or all. Returns the queued job ids (202).");
     }
 }
@@ -75,7 +76,7 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
     public async Task<SignalenPagina> LijstAsync(string? wie, string? soort, string? ernst, string? status, Guid? dossierId, int? limit, string? cursor,
         ClaimsPrincipal user, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.SignalenLezen, ct);
+        await rechten.VereisAsync(user, DossierPermissies.SignalenLezen, ct);
         var check = new Invoer();
         var query = await ZichtbaarAsync(wie, user, check, ct);
         var gekozenSoort = check.Woord<SignaalSoort>(soort, "soort");
@@ -131,7 +132,7 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
 
     public async Task<List<SignaalTelling>> TellingenAsync(string? wie, ClaimsPrincipal user, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.SignalenLezen, ct);
+        await rechten.VereisAsync(user, DossierPermissies.SignalenLezen, ct);
         var check = new Invoer();
         var query = await ZichtbaarAsync(wie ?? "team", user, check, ct);
         check.Klaar();
@@ -148,7 +149,7 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
 
     public async Task<SignaalDetail> DetailAsync(Guid id, ClaimsPrincipal user, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.SignalenLezen, ct);
+        await rechten.VereisAsync(user, DossierPermissies.SignalenLezen, ct);
         var (signaal, dossier) = await behandeling.LaadAsync(user, id, ct);
         var gebeurtenissen = await werkplaats.Db.SignaalHistorie.AsNoTracking().Where(h => h.SignaalId == id).OrderBy(h => h.Volgnummer)
             .Select(h => new SignaalHistorieRegel(h.Soort, h.Tijdstip, h.Door, h.Reden, h.Tot, h.Ernst)).ToListAsync(ct);
@@ -176,7 +177,7 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
 
     public async Task<List<SignaalWeergave>> VanDossierAsync(Guid id, string? status, ClaimsPrincipal user, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.SignalenLezen, ct);
+        await rechten.VereisAsync(user, DossierPermissies.SignalenLezen, ct);
         var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
         var vandaag = werkplaats.Vandaag;
         var query = werkplaats.Db.Signalen.AsNoTracking().Where(s => s.DossierId == id);
@@ -192,7 +193,7 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
 
     public async Task<EvaluatieGestart> EvalueerAsync(EvaluatieVerzoek? verzoek, ClaimsPrincipal user, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, Permissions.SignalenEvalueren, ct);
+        await rechten.VereisAsync(user, DossierPermissies.SignalenEvalueren, ct);
         if (verzoek?.OrganisatieId is not { } gemeente)
         {
             return new EvaluatieGestart([jobs.EnqueueHost<SignaalSweep>(s => s.VerdeelAsync(CancellationToken.None), SignaalSweep.Queue)]);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Features.Weergave;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
@@ -14,7 +15,7 @@ internal static class TijdlijnEndpoints
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/dossiers/{id:guid}/tijdlijn", async (Guid id, ClaimsPrincipal user, DossierOverzichten overzichten, CancellationToken ct) =>
                 TypedResults.Ok(await overzichten.TijdlijnRegelsAsync(user, id, ct)))
-            .WithTags("Dossiers").RequirePermission(Permissions.DossiersLezen)
+            .WithTags("Dossiers").RequirePermission(DossierPermissies.Lezen)
             .WithSummary("Every change, oldest first: who, for which organisation, when, what, and the section as it became.")
             .Produces<List<TijdlijnRegel>>();
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Weergave;
 using Inburgering.Modules.Identity.Contracts;
@@ -22,7 +23,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
     /// <summary>Null when the caller may see every dossier of the gemeente; else the only klantregisseur whose dossiers they see.</summary>
     public async Task<Guid?> AlleenVanAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await permissions.HasAsync(user, Permissions.DossiersToewijzen, cancellationToken)
+        if (await permissions.HasAsync(user, DossierPermissies.Toewijzen, cancellationToken)
             || await settings.GetAsync(ZichtbaarheidSetting, cancellationToken) != "eigen")
         {
             return null;
@@ -33,7 +34,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
 
     public async Task<Dossier> LaadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken, bool alleenLezen = false, bool metOnderdelen = true)
     {
-        await permissions.VereisAsync(user, Permissions.DossiersLezen, cancellationToken);
+        await permissions.VereisAsync(user, DossierPermissies.Lezen, cancellationToken);
         var dossier = await werkplaats.LaadAsync(id, cancellationToken, metOnderdelen, alleenLezen);
         if (await AlleenVanAsync(user, cancellationToken) is { } alleen && dossier.KlantregisseurId != alleen)
         {
@@ -70,7 +71,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
     /// <summary>Whether the caller may see health, and the text if there is one; a read of it is logged apart.</summary>
     public async Task<(bool Mag, string? Tekst)> GezondheidAsync(ClaimsPrincipal user, Dossier dossier, bool logLezen, CancellationToken cancellationToken)
     {
-        if (!await permissions.HasAsync(user, Permissions.GezondheidLezen, cancellationToken))
+        if (!await permissions.HasAsync(user, DossierPermissies.GezondheidLezen, cancellationToken))
         {
             return (false, null);
         }

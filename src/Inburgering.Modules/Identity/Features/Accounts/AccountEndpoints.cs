@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,8 @@ internal static class AccountEndpoints
             .WithTags("Account")
             .WithSummary("The signed-in person or integration, its active organisation, roles and effective permissions.");
 
-    private static async Task<IResult> GetAsync(ClaimsPrincipal user, IPermissionChecker permissions, IOrganisationDirectory organisations, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(ClaimsPrincipal user, IPermissionChecker permissions, IOrganisationDirectory organisations, PermissieRegister register,
+        CancellationToken cancellationToken)
     {
         AccountOrganisation? organisation = null;
         if (Guid.TryParse(user.FindFirstValue(PlatformClaims.OrganisationId), out var id)
@@ -31,7 +33,7 @@ internal static class AccountEndpoints
         }
 
         var granted = new List<string>();
-        foreach (var permission in Contracts.Permissions.All.Order(StringComparer.Ordinal))
+        foreach (var permission in register.All.Order(StringComparer.Ordinal))
         {
             if (await permissions.HasAsync(user, permission, cancellationToken))
             {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Identity.Data;
 using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;

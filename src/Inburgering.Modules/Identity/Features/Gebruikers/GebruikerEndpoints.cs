@@ -1,4 +1,5 @@
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
@@ -17,12 +18,12 @@ internal static class GebruikerEndpoints
 {
     public static void MapGebruikerEndpoints(this IEndpointRouteBuilder api)
     {
-        var eigen = api.MapGroup("/beheer/gebruikers").WithTags("Beheer: gebruikers").RequirePermission(Contracts.Permissions.GebruikersBeheren);
+        var eigen = api.MapGroup("/beheer/gebruikers").WithTags("Beheer: gebruikers").RequirePermission(IdentityPermissies.GebruikersBeheren);
         Map(eigen, http => http.RequestServices.GetRequiredService<ICurrentTenant>().Id
             ?? throw new DomainException(IdentityErrors.NoTenant, "Gebruikersbeheer hoort bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden));
 
         var platform = api.MapGroup("/beheer/organisaties/{organisatieId:guid}/gebruikers").WithTags("Beheer: organisaties")
-            .RequirePermission(Contracts.Permissions.OrganisatiesBeheren);
+            .RequirePermission(TenancyPermissies.OrganisatiesBeheren);
         Map(platform, http => Guid.Parse((string)http.GetRouteValue("organisatieId")!));
     }
 

@@ -3,6 +3,7 @@ using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Identity.Data;
 using Inburgering.Modules.Identity.Domain;
 using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Mail;
 using Inburgering.Platform.Tenancy;

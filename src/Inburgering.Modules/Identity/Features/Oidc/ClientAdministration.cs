@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;

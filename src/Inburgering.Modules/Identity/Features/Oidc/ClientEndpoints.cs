@@ -11,7 +11,7 @@ internal static class ClientEndpoints
 {
     public static void MapClientEndpoints(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/beheer/clients").WithTags("Beheer: OIDC-clients").RequirePermission(Contracts.Permissions.ClientsBeheren);
+        var group = api.MapGroup("/beheer/clients").WithTags("Beheer: OIDC-clients").RequirePermission(IdentityPermissies.ClientsBeheren);
         group.MapGet("/", (IClientAdministration clients, CancellationToken ct) => clients.ListAsync(ct));
         group.MapPost("/", async (ClientRegistratie registratie, IClientAdministration clients, CancellationToken ct) =>
         {

@@ -1,6 +1,7 @@
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Identity.Data;
 using Inburgering.Modules.Identity.Domain;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +13,7 @@ namespace Inburgering.Modules.Identity.Features.Permissions;
 /// The gemeente's grants, stored as differences from the national defaults so a later change of a default reaches
 /// every gemeente that did not decide otherwise. Tenant-owned: the filter and RLS keep it to the caller's gemeente.
 /// </summary>
-internal sealed class GrantAdministration(IdentityDbContext db, ICurrentTenant tenant, PermissionChecker checker, TimeProvider time) : IGrantAdministration
+internal sealed class GrantAdministration(IdentityDbContext db, ICurrentTenant tenant, PermissionChecker checker, TimeProvider time, DefaultGrants standaard, PermissieRegister register) : IGrantAdministration
 {
     private static readonly string[] GemeenteRollen =
         [.. Roles.OrganisationKindOf.Where(r => r.Value == OrganisationKind.Gemeente).Select(r => r.Key)];
@@ -34,7 +35,7 @@ internal sealed class GrantAdministration(IdentityDbContext db, ICurrentTenant t
         }
 
         var wanted = permissies?.Distinct(StringComparer.Ordinal).ToList() ?? [];
-        var platform = wanted.Where(Contracts.Permissions.Platform.Contains).ToList();
+        var platform = wanted.Where(register.Platform.Contains).ToList();
         if (platform.Count > 0)
         {
             throw new ValidationFailedException(IdentityErrors.PlatformPermission, new Dictionary<string, string[]>
@@ -43,7 +44,7 @@ internal sealed class GrantAdministration(IdentityDbContext db, ICurrentTenant t
             });
         }
 
-        var unknown = wanted.Where(p => !Contracts.Permissions.All.Contains(p)).ToList();
+        var unknown = wanted.Where(p => !register.All.Contains(p)).ToList();
         if (unknown.Count > 0)
         {
             throw new ValidationFailedException(IdentityErrors.Validation, new Dictionary<string, string[]>
@@ -53,9 +54,9 @@ internal sealed class GrantAdministration(IdentityDbContext db, ICurrentTenant t
         }
 
         var existing = await db.RolePermissionGrants.Where(g => g.Rol == rol).ToListAsync(cancellationToken);
-        var defaults = DefaultGrants.ByRole[rol];
+        var defaults = standaard.ByRole[rol];
         var now = time.GetUtcNow();
-        foreach (var permission in Contracts.Permissions.All.Except(Contracts.Permissions.Platform))
+        foreach (var permission in register.All.Except(register.Platform))
         {
             var granted = wanted.Contains(permission);
             var row = existing.SingleOrDefault(g => g.Permissie == permission);
@@ -84,6 +85,6 @@ internal sealed class GrantAdministration(IdentityDbContext db, ICurrentTenant t
     private Guid RequireTenant() => tenant.Id
         ?? throw new DomainException(IdentityErrors.NoTenant, "Rechten horen bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
 
-    private static RolRechten View(string rol, IReadOnlyList<RolePermissionGrant> changes) =>
-        new(rol, [.. DefaultGrants.Effective([rol], changes).Order(StringComparer.Ordinal)], [.. DefaultGrants.ByRole[rol].Order(StringComparer.Ordinal)]);
+    private RolRechten View(string rol, IReadOnlyList<RolePermissionGrant> changes) =>
+        new(rol, [.. standaard.Effective([rol], changes).Order(StringComparer.Ordinal)], [.. standaard.ByRole[rol].Order(StringComparer.Ordinal)]);
 }

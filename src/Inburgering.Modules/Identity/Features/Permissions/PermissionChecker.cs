@@ -15,7 +15,7 @@ namespace Inburgering.Modules.Identity.Features.Permissions;
 /// changes evict its entries here at once; other instances pick them up within the cache lifetime. The database
 /// context is resolved only on a miss: a hit costs no context at all.
 /// </summary>
-internal sealed class PermissionChecker(IMemoryCache cache, IServiceProvider services, ICurrentTenant tenant) : IPermissionChecker, IPermissionEvaluator
+internal sealed class PermissionChecker(IMemoryCache cache, IServiceProvider services, ICurrentTenant tenant, DefaultGrants standaard) : IPermissionChecker, IPermissionEvaluator
 {
     internal static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
@@ -33,13 +33,13 @@ internal sealed class PermissionChecker(IMemoryCache cache, IServiceProvider ser
         // is never cached under the gemeente's key, where it would hide the gemeente's own changes.
         if (tenant.Id is not { } id || id.ToString() != organisation)
         {
-            return DefaultGrants.Effective(rollen, []).Contains(permission);
+            return standaard.Effective(rollen, []).Contains(permission);
         }
 
         var granted = await cache.GetOrCreateAsync(CacheKey(organisation, rollen), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return DefaultGrants.Effective(rollen,
+            return standaard.Effective(rollen,
                 await services.GetRequiredService<IdentityDbContext>().RolePermissionGrants.AsNoTracking().Where(g => rollen.Contains(g.Rol)).ToListAsync(cancellationToken));
         });
         return granted!.Contains(permission);

@@ -13,7 +13,7 @@ internal static class RechtenEndpoints
 {
     public static void MapRechtenEndpoints(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/beheer/rechten").WithTags("Beheer: rechten").RequirePermission(Contracts.Permissions.RechtenBeheren);
+        var group = api.MapGroup("/beheer/rechten").WithTags("Beheer: rechten").RequirePermission(IdentityPermissies.RechtenBeheren);
         group.MapGet("/", (IGrantAdministration grants, CancellationToken ct) => grants.ListAsync(ct))
             .WithSummary("Effective permissions of each gemeente role, beside the national defaults.");
         group.MapPut("/{rol}", (string rol, RechtenWijziging wijziging, IGrantAdministration grants, CancellationToken ct) =>

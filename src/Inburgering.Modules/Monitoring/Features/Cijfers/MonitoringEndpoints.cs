@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Monitoring.Contracts;
 using Inburgering.Platform.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +24,7 @@ internal static class MonitoringEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var groep = api.MapGroup("/monitoring").WithTags("Monitoring");
-        var team = groep.MapGroup("/ja-tenzij").RequirePermission(Permissions.MonitoringLezen);
+        var team = groep.MapGroup("/ja-tenzij").RequirePermission(MonitoringPermissies.DashboardLezen);
         team.MapGet("/", (DateOnly? van, DateOnly? tot, Guid? klantregisseurId, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.JaTenzijAsync(user, van, tot, klantregisseurId, ct))
             .WithSummary("The pilot's measures for the cohort coupled in [van, tot] (default: the last twelve months), of the gemeente or of one klantregisseur.")
             .WithDescription(Definities);
@@ -47,14 +47,14 @@ internal static class MonitoringEndpoints
                     ? TypedResults.File(t.Csv(), Platform.Export.Tabel.CsvType, t.Naam.Replace(' ', '-') + ".csv")
                     : TypedResults.File(t.Xlsx(), Platform.Export.Tabel.XlsxType, t.Naam.Replace(' ', '-') + ".xlsx");
             })
-            .RequirePermission(Permissions.MonitoringLezen)
+            .RequirePermission(MonitoringPermissies.DashboardLezen)
             .WithSummary("A dashboard table as CSV or XLSX with Dutch headers: tabel=kengetallen|per-maand|per-klantregisseur, formaat=csv|xlsx. Logged with the dossiers it covers.");
         groep.MapGet("/taakstelling", (string? halfjaar, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.TaakstellingAsync(user, halfjaar, ct))
-            .RequirePermission(Permissions.MonitoringLezen)
+            .RequirePermission(MonitoringPermissies.DashboardLezen)
             .WithSummary("The half-year housing quota (halfjaar=2023-II) against the number housed with their verhuisdatum in that half-year.");
         groep.MapGet("/regio/{regioId:guid}/ja-tenzij", (Guid regioId, DateOnly? van, DateOnly? tot, string? halfjaar, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) =>
                 m.RegioAsync(user, regioId, van, tot, halfjaar, ct))
-            .RequirePermission(Permissions.RegioAggregatenLezen)
+            .RequirePermission(MonitoringPermissies.RegioLezen)
             .WithSummary("For the regio-coördinator of this regio: the same measures per gemeente, counts below 5 suppressed (null, onderdrukt); optional halfjaar adds taakstelling realisation. No personal data and no dossier ids.");
     }
 }

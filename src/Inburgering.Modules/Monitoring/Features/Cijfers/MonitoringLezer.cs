@@ -21,7 +21,7 @@ internal sealed class MonitoringLezer(IDossierFeiten dossiers, IBeleidsregels re
 
     public async Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, string? tabel, CancellationToken ct)
     {
-        await toestemming.VereisAsync(user, Permissions.MonitoringLezen, ct);
+        await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
         if (tabel is null || !Tabellen.Contains(tabel))
         {
             throw new ValidationFailedException(MonitoringFouten.Validatie, new Dictionary<string, string[]> { ["tabel"] = [$"Kies een van: {string.Join(", ", Tabellen)}."] });
@@ -79,21 +79,21 @@ internal sealed class MonitoringLezer(IDossierFeiten dossiers, IBeleidsregels re
 
     public async Task<JaTenzijCijfers> JaTenzijAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct)
     {
-        await toestemming.VereisAsync(user, Permissions.MonitoringLezen, ct);
+        await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
         var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct);
         return rekenaar.Bereken(feiten, klantregisseurId);
     }
 
     public async Task<IReadOnlyList<JaTenzijMaand>> PerMaandAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
     {
-        await toestemming.VereisAsync(user, Permissions.MonitoringLezen, ct);
+        await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
         var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
         return PerMaand(rekenaar, feiten);
     }
 
     public async Task<IReadOnlyList<JaTenzijKlantregisseur>> PerKlantregisseurAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
     {
-        await toestemming.VereisAsync(user, Permissions.MonitoringLezen, ct);
+        await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
         var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
         return PerKlantregisseur(rekenaar, feiten);
     }
@@ -119,7 +119,7 @@ internal sealed class MonitoringLezer(IDossierFeiten dossiers, IBeleidsregels re
 
     public async Task<TaakstellingRealisatie> TaakstellingAsync(ClaimsPrincipal user, string? halfjaar, CancellationToken ct)
     {
-        await toestemming.VereisAsync(user, Permissions.MonitoringLezen, ct);
+        await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
         return await RealisatieAsync(Gemeente, Halfjaar(halfjaar), ct);
     }
 
@@ -127,7 +127,7 @@ internal sealed class MonitoringLezer(IDossierFeiten dossiers, IBeleidsregels re
 
     public async Task<IReadOnlyList<KengetalDossier>> DossiersAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, CancellationToken ct)
     {
-        await toestemming.VereisAsync(user, Permissions.MonitoringLezen, ct);
+        await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
         if (kengetal is null || !Kengetallen.Alle.Contains(kengetal))
         {
             throw new ValidationFailedException(MonitoringFouten.Validatie, new Dictionary<string, string[]> { ["kengetal"] = [$"Kies een van: {string.Join(", ", Kengetallen.Alle)}."] });
@@ -142,7 +142,7 @@ internal sealed class MonitoringLezer(IDossierFeiten dossiers, IBeleidsregels re
 
     public async Task<RegioCijfers> RegioAsync(ClaimsPrincipal user, Guid regioId, DateOnly? van, DateOnly? tot, string? halfjaar, CancellationToken ct)
     {
-        await toestemming.VereisAsync(user, Permissions.RegioAggregatenLezen, ct);
+        await toestemming.VereisAsync(user, MonitoringPermissies.RegioLezen, ct);
         // Only the coördinator of this very regio; any other id is "not found".
         if (user.FindFirstValue(PlatformClaims.OrganisationId) != regioId.ToString() || await organisaties.FindAsync(regioId, ct) is not { Soort: OrganisationKind.Regio } regio)
         {

@@ -12,7 +12,7 @@ internal static class OrganisatieBeheerEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var organisaties = api.MapGroup("/beheer/organisaties").WithTags("Beheer: organisaties").RequirePermission(Permissions.OrganisatiesBeheren);
+        var organisaties = api.MapGroup("/beheer/organisaties").WithTags("Beheer: organisaties").RequirePermission(TenancyPermissies.OrganisatiesBeheren);
         organisaties.MapGet("/", (string? soort, bool? actief, string? zoek, IOrganisationAdministration admin, CancellationToken ct) =>
             admin.ListAsync(soort, actief, zoek, ct)).WithSummary("All organisations; filter by soort (Gemeente, Coa, Regio, Platform), actief, zoek.");
         organisaties.MapPost("/{id:guid}/activeren", (Guid id, IOrganisationAdministration admin, CancellationToken ct) =>
@@ -25,7 +25,7 @@ internal static class OrganisatieBeheerEndpoints
             return TypedResults.Created($"/api/v1/beheer/organisaties/{regio.Id}", regio);
         });
 
-        var locaties = api.MapGroup("/beheer/coa-locaties").WithTags("Beheer: COA-locaties").RequirePermission(Permissions.CoaLocatiesBeheren);
+        var locaties = api.MapGroup("/beheer/coa-locaties").WithTags("Beheer: COA-locaties").RequirePermission(TenancyPermissies.CoaLocatiesBeheren);
         locaties.MapGet("/", (IOrganisationAdministration admin, CancellationToken ct) => admin.CoaLocatiesAsync(ct));
         locaties.MapPost("/", async (CoaLocatieInvoer invoer, IOrganisationAdministration admin, CancellationToken ct) =>
         {

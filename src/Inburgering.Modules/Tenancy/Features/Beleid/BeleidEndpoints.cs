@@ -27,7 +27,7 @@ internal static class BeleidEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/beheer/beleid").WithTags("Beheer: beleid").RequirePermission(Permissions.InstellingenBeheren);
+        var group = api.MapGroup("/beheer/beleid").WithTags("Beheer: beleid").RequirePermission(TenancyPermissies.InstellingenBeheren);
         group.MapGet("/", async (IBeleidsbeheer beheer, CancellationToken ct) => TypedResults.Ok(await beheer.LijstAsync(ct)))
             .WithSummary("Every norm with its national versions, the gemeente's versions and the value that applies today.");
         group.MapPost("/{sleutel}/versies", async (string sleutel, NieuweBeleidsversie invoer, IBeleidsbeheer beheer, ClaimsPrincipal user, CancellationToken ct) =>

@@ -18,7 +18,7 @@ internal static class InstellingEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/beheer/instellingen").WithTags("Beheer: instellingen").RequirePermission(Permissions.InstellingenBeheren);
+        var group = api.MapGroup("/beheer/instellingen").WithTags("Beheer: instellingen").RequirePermission(TenancyPermissies.InstellingenBeheren);
         group.MapGet("/", async (IEnumerable<TenantSettingDefinition> definities, ITenantSettings settings, ICurrentTenant tenant, CancellationToken ct) =>
         {
             Gemeente(tenant);

@@ -1,0 +1,28 @@
+using Inburgering.Platform.Authorization;
+
+namespace Inburgering.Modules.Dossiers.Contracts;
+
+/// <summary>The permissions the Dossiers module checks, with the roles that hold them by default.</summary>
+public static class DossierPermissies
+{
+    public const string Lezen = "Dossiers.Dossier.Lezen";
+    public const string Bewerken = "Dossiers.Dossier.Bewerken";
+    public const string Toewijzen = "Dossiers.Dossier.Toewijzen";
+    public const string GezondheidLezen = "Dossiers.Gezondheid.Lezen";
+    public const string OverdrachtBewerken = "Dossiers.Overdracht.Bewerken";
+    public const string SignalenLezen = "Dossiers.Signaal.Lezen";
+    public const string SignalenBehandelen = "Dossiers.Signaal.Behandelen";
+    public const string SignalenEvalueren = "Dossiers.Signaal.Evalueren";
+
+    public static IReadOnlyList<Permissie> Alle { get; } =
+    [
+        new(Lezen, [Roles.Klantregisseur, Roles.Teamleider]),
+        new(Bewerken, [Roles.Klantregisseur, Roles.Teamleider]),
+        new(Toewijzen, [Roles.Teamleider]),
+        new(GezondheidLezen, [Roles.Klantregisseur]),
+        new(OverdrachtBewerken, [Roles.CoaCasemanager]),
+        new(SignalenLezen, [Roles.Klantregisseur, Roles.Teamleider]),
+        new(SignalenBehandelen, [Roles.Klantregisseur, Roles.Teamleider]),
+        new(SignalenEvalueren, [Roles.PlatformBeheerder], AlleenPlatform: true),
+    ];
+}
