@@ -50,6 +50,24 @@ public sealed class BrievenEnSjablonenTests(BrowserFixture app) : IClassFixture<
         await page.Locator("#brievenlijst tbody tr", new() { HasText = "PIP-beschikking" }).GetByRole(AriaRole.Button, new() { Name = "Goedkeuren" }).ClickAsync();
         await Assertions.Expect(page.Locator("#melding-brieven")).ToContainTextAsync("een collega die de brief niet zelf maakte");
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+
+        // The teamleider finds it in the four-eyes queue across dossiers, opens nothing else, and approves it there.
+        var teamleider = await app.NewPageAsync();
+        fouten.AddRange(await app.InloggenAsync(teamleider, await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Teamleider))));
+        await BrowserFixture.TabNaarAsync(teamleider, "nav a[href='/brieven/ter-goedkeuring']");
+        await teamleider.Keyboard.PressAsync("Enter");
+        await teamleider.WaitForURLAsync(new Regex("/brieven/ter-goedkeuring$"));
+        var wachtend = teamleider.Locator("#ter-goedkeuring tbody tr", new() { HasText = dossier.Naam });
+        Assert.Contains("PIP-beschikking", await wachtend.InnerTextAsync(), StringComparison.Ordinal);
+        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(teamleider));
+        await wachtend.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Goedkeuren") }).ClickAsync();
+        await teamleider.WaitForURLAsync(new Regex("goedgekeurd="));
+        await Assertions.Expect(teamleider.Locator("#goedgekeurd")).ToContainTextAsync("PIP-beschikking");
+        Assert.Equal(0, await teamleider.Locator("#ter-goedkeuring tbody tr", new() { HasText = dossier.Naam }).CountAsync());
+        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(teamleider));
+
+        await page.ReloadAsync();
+        Assert.Contains("Verzonden", await page.Locator("#brievenlijst tbody tr", new() { HasText = "PIP-beschikking" }).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(fouten);
     }
 

@@ -8,11 +8,11 @@ using Microsoft.Playwright;
 
 namespace Inburgering.BrowserTests;
 
-/// <summary>The functioneel beheerder changes a norm from tomorrow on, after one refused try; by keyboard, every page scanned.</summary>
+/// <summary>The functioneel beheerder changes a norm from tomorrow on, after one refused try, and a setting of the gemeente; every page scanned.</summary>
 public sealed class FunctioneelBeheerderJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task A_functioneel_beheerder_gives_the_gemeente_its_own_kmg_norm_from_tomorrow()
+    public async Task A_functioneel_beheerder_gives_the_gemeente_its_own_kmg_norm_from_tomorrow_and_changes_what_klantregisseurs_see()
     {
         var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.FunctioneelBeheerder));
         var page = await app.NewPageAsync();
@@ -49,6 +49,23 @@ public sealed class FunctioneelBeheerderJourneyTests(BrowserFixture app) : IClas
         Assert.Contains("21 vanaf " + morgen, await regel.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Meer tijd voor een gesprek met tolk", await regel.InnerTextAsync(), StringComparison.Ordinal);
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+
+        // The gemeente's settings: klantregisseurs see only their own caseload from now on, and back again.
+        await BrowserFixture.TabNaarAsync(page, "nav a[href='/beheer/instellingen']");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("/beheer/instellingen$"));
+        Assert.True(await page.Locator("[id='dossiers.klantregisseur-ziet-alle']").IsCheckedAsync());
+        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+        foreach (var waarde in new[] { "eigen", "alle" })
+        {
+            var instelling = page.Locator("section[id='dossiers.klantregisseur-ziet']");
+            await instelling.Locator($"[id='dossiers.klantregisseur-ziet-{waarde}']").CheckAsync();
+            await instelling.Locator("button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(new Regex("gewijzigd=dossiers.klantregisseur-ziet"));
+            Assert.True(await page.Locator($"[id='dossiers.klantregisseur-ziet-{waarde}']").IsCheckedAsync());
+            await Assertions.Expect(page.Locator("#bevestiging")).ToContainTextAsync("Welke dossiers een klantregisseur ziet");
+            fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+        }
 
         Assert.Empty(fouten);
     }

@@ -29,6 +29,7 @@ public sealed class TenancyModule : IModule
         services.AddScoped<Features.CoaLocaties.CoaLocatieRegister>();
         services.AddScoped<IBeleidsregels, Features.Beleid.Beleidsregels>();
         services.AddScoped<IBeleidsbeheer, Features.Beleid.Beleidsbeheer>();
+        services.AddScoped<IGemeenteInstellingen, Features.Instellingen.GemeenteInstellingen>();
         services.AddScoped<IOrganisationAdministration, Features.Beheer.OrganisationAdministration>();
         services.AddSingleton<IDataSeeder, TenancySeeder>();
     }

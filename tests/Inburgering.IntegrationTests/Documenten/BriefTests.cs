@@ -113,6 +113,44 @@ public sealed class BriefTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(HttpStatusCode.Forbidden, (await beheerder.PostAsJsonAsync($"/api/v1/dossiers/{id}/documenten", new { sjabloon = "bevestiging-scenario" })).StatusCode);
     }
 
+    [Fact]
+    public async Task The_four_eyes_queue_lists_waiting_letters_across_dossiers_marks_the_callers_own_and_empties_as_they_are_approved()
+    {
+        var kr = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var teamleider = await app.DossierApiAsync(AppFixture.TenantA, Roles.Teamleider);
+        var (eerste, _, _) = await VolledigDossierAsync(kr, "Haddad", Vandaag);
+        var (tweede, _, _) = await VolledigDossierAsync(kr, "Nasser", Vandaag);
+        var brieven = new List<Guid>();
+        foreach (var dossier in new[] { eerste, tweede })
+        {
+            brieven.Add((await Antwoord.VanAsync(await kr.Client.PostAsJsonAsync($"/api/v1/dossiers/{dossier}/documenten", new { sjabloon = "pip-beschikking" })))
+                .Verwacht(HttpStatusCode.Created).Json.GetProperty("document").GetProperty("id").GetGuid());
+        }
+
+        (await Antwoord.VanAsync(await kr.Client.PostAsJsonAsync($"/api/v1/dossiers/{eerste}/documenten", new { sjabloon = "uitnodiging-kennismakingsgesprek" })))
+            .Verwacht(HttpStatusCode.Created);
+
+        async Task<List<JsonElement>> WachtendAsync(DossierApi api) =>
+            [.. (await api.Client.GetFromJsonAsync<JsonElement>("/api/v1/documenten/ter-goedkeuring")).EnumerateArray()
+                .Where(b => brieven.Contains(b.GetProperty("document").GetProperty("id").GetGuid()))];
+
+        var voorTeamleider = await WachtendAsync(teamleider);
+        Assert.Equal(brieven.Order(), voorTeamleider.Select(b => b.GetProperty("document").GetProperty("id").GetGuid()).Order());
+        Assert.Equal(["Haddad", "Nasser"], voorTeamleider.Select(b => b.GetProperty("naam").GetString()!.Split(' ')[^1]).Order(StringComparer.Ordinal));
+        var gemaakt = voorTeamleider.Select(b => b.GetProperty("document").GetProperty("gemaaktOp").GetDateTimeOffset()).ToList();
+        Assert.Equal(gemaakt.Order(), gemaakt);
+        Assert.All(voorTeamleider, b => Assert.False(b.GetProperty("doorUzelf").GetBoolean()));
+        Assert.All(await WachtendAsync(kr), b => Assert.True(b.GetProperty("doorUzelf").GetBoolean()));
+
+        (await Antwoord.VanAsync(await teamleider.Client.PostAsync($"/api/v1/dossiers/{eerste}/documenten/{brieven[0]}/goedkeuring", null))).Verwacht(HttpStatusCode.OK);
+        Assert.Equal([brieven[1]], (await WachtendAsync(teamleider)).Select(b => b.GetProperty("document").GetProperty("id").GetGuid()));
+
+        var enschede = await app.DossierApiAsync(AppFixture.TenantB, Roles.Teamleider);
+        Assert.Empty(await WachtendAsync(enschede));
+        var beheerder = await app.IntegrationAsync(AppFixture.TenantA, Roles.FunctioneelBeheerder);
+        Assert.Equal(HttpStatusCode.Forbidden, (await beheerder.GetAsync("/api/v1/documenten/ter-goedkeuring")).StatusCode);
+    }
+
     /// <summary>A dossier through KMG, scenario 1, brede intake and a first PIP; returns its id and the PIP's dagtekening.</summary>
     internal static async Task<(Guid Id, DateOnly Dagtekening, string Bsn)> VolledigDossierAsync(DossierApi api, string achternaam, DateOnly vandaag)
     {

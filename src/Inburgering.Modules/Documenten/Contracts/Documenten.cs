@@ -52,6 +52,9 @@ public sealed record DocumentOverzicht(
 
 public sealed record DocumentInhoud(DocumentOverzicht Document, string Html);
 
+/// <param name="DoorUzelf">The caller made it: four eyes forbid them to approve it.</param>
+public sealed record BriefTerGoedkeuring(DocumentOverzicht Document, string VNummer, string Naam, bool DoorUzelf);
+
 /// <summary>Letters from the dossier page and the API: made from the gemeente's template in use, stored as made.</summary>
 public interface IBrieven
 {
@@ -66,6 +69,12 @@ public interface IBrieven
 
     /// <summary>The letter as PDF, printed by headless Chromium from the stored HTML.</summary>
     Task<(byte[] Pdf, string Bestandsnaam)> PdfAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, CancellationToken ct);
+
+    /// <summary>
+    /// Every letter of the gemeente still waiting for a second pair of eyes, oldest first, across dossiers; only those
+    /// of dossiers the caller may see.
+    /// </summary>
+    Task<IReadOnlyList<BriefTerGoedkeuring>> TerGoedkeuringAsync(ClaimsPrincipal user, CancellationToken ct);
 
     /// <summary>Four eyes: a colleague other than the maker approves; then the letter counts as sent.</summary>
     Task<DocumentOverzicht> KeurGoedAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, CancellationToken ct);
@@ -86,7 +95,6 @@ public static class DocumentenFouten
     public const string DocumentNietGevonden = "Documenten:DocumentNietGevonden";
     public const string AlVerzonden = "Documenten:AlVerzonden";
     public const string VierOgenZelfde = "Documenten:VierOgenZelfdePersoon";
-    public const string GeenGemeente = "Documenten:GeenGemeente";
     public const string PdfMislukt = "Documenten:PdfMislukt";
 }
 

@@ -29,6 +29,12 @@ public interface IDossierBrieven
     /// <summary>Whether the caller may see the dossier (404 otherwise, as for a dossier that exists nowhere); reading its letters is logged.</summary>
     Task ControleerToegangAsync(ClaimsPrincipal user, Guid id, CancellationToken ct);
 
+    /// <summary>
+    /// Name and V-nummer of those of <paramref name="ids"/> the caller may see (the gemeente's setting of what a
+    /// klantregisseur sees applies); others are left out. The read is logged.
+    /// </summary>
+    Task<IReadOnlyDictionary<Guid, DossierNaam>> NamenAsync(ClaimsPrincipal user, IReadOnlyCollection<Guid> ids, CancellationToken ct);
+
     /// <summary>Adds <c>document.gemaakt</c> or <c>document.verzonden</c> to the dossier's tijdlijn, with the letter's title.</summary>
     Task NoteerAsync(ClaimsPrincipal user, Guid dossierId, string soort, Guid documentId, string titel, CancellationToken ct);
 
@@ -38,6 +44,8 @@ public interface IDossierBrieven
     /// </summary>
     Task<IReadOnlyList<DigestInhoud>> DigestAsync(DateOnly vandaag, DateTimeOffset sinds, CancellationToken ct);
 }
+
+public sealed record DossierNaam(Guid Id, string VNummer, string Naam);
 
 public static class DocumentGebeurtenissen
 {

@@ -65,5 +65,4 @@ public static class IdentityErrors
     public const string OrganisationNotFound = "Identity:OrganisationNotFound";
     public const string ClientNotFound = "Identity:ClientNotFound";
     public const string ClientExists = "Identity:ClientExists";
-    public const string NoTenant = "Identity:NoActiveGemeente";
 }

@@ -79,9 +79,9 @@ public sealed record BeleidsparameterOverzicht(
 /// </summary>
 public interface IBeleidsbeheer
 {
-    Task<IReadOnlyList<BeleidsparameterOverzicht>> LijstAsync(CancellationToken ct);
+    Task<IReadOnlyList<BeleidsparameterOverzicht>> LijstAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct);
 
     Task<GemeenteVersie> VoegToeAsync(System.Security.Claims.ClaimsPrincipal user, string sleutel, int? waarde, DateOnly? geldigVanaf, string? toelichting, CancellationToken ct);
 
-    Task VerwijderAsync(string sleutel, Guid id, CancellationToken ct);
+    Task VerwijderAsync(System.Security.Claims.ClaimsPrincipal user, string sleutel, Guid id, CancellationToken ct);
 }

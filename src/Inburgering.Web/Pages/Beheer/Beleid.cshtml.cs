@@ -24,7 +24,7 @@ public sealed class BeleidModel(IBeleidsbeheer beheer) : BeheerPage
     [BindProperty]
     public string? Toelichting { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Normen = await beheer.LijstAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Normen = await beheer.LijstAsync(User, ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -50,7 +50,7 @@ public sealed class BeleidModel(IBeleidsbeheer beheer) : BeheerPage
             return Redirect($"/beheer/beleid#{Sleutel}");
         }
 
-        Normen = await beheer.LijstAsync(ct);
+        Normen = await beheer.LijstAsync(User, ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

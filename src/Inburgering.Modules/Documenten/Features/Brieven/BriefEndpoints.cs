@@ -18,6 +18,9 @@ internal static class BriefEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
+        api.MapGet("/documenten/ter-goedkeuring", (ClaimsPrincipal user, IBrieven brieven, CancellationToken ct) => brieven.TerGoedkeuringAsync(user, ct))
+            .WithTags("Documenten").RequirePermission(DocumentPermissies.Goedkeuren)
+            .WithSummary("Every letter of the gemeente waiting for four-eyes approval, oldest first, with its dossier; doorUzelf marks the caller's own (they cannot approve those).");
         var groep = api.MapGroup("/dossiers/{id:guid}/documenten").WithTags("Documenten");
         groep.MapGet("/", (Guid id, ClaimsPrincipal user, IBrieven brieven, CancellationToken ct) => brieven.LijstAsync(user, id, ct))
             .RequirePermission(DossierPermissies.Lezen).WithSummary("The dossier's letters, newest first, with the template version that made each.");

@@ -35,7 +35,7 @@ internal sealed class BriefService(
 
     public async Task<DocumentInhoud> MaakAsync(ClaimsPrincipal user, Guid dossierId, string? sjabloon, CancellationToken ct)
     {
-        var gemeente = tenant.Id ?? throw new DomainException(DocumentenFouten.GeenGemeente, "Brieven horen bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
+        var gemeente = tenant.Vereis("Brieven");
         await MagAsync(user, DocumentPermissies.Maken, ct);
         if (string.IsNullOrWhiteSpace(sjabloon) || !Soorten.Any(s => s.Sleutel == sjabloon))
         {
@@ -88,6 +88,17 @@ internal sealed class BriefService(
         }
     }
 
+    public async Task<IReadOnlyList<BriefTerGoedkeuring>> TerGoedkeuringAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        await MagAsync(user, DocumentPermissies.Goedkeuren, ct);
+        tenant.Vereis("Brieven");
+        var wachtend = await db.Documenten.AsNoTracking().Where(d => d.VerzondenOp == null).OrderBy(d => d.GemaaktOp).ToListAsync(ct);
+        var namen = await dossiers.NamenAsync(user, [.. wachtend.Select(d => d.DossierId).Distinct()], ct);
+        var ik = Wie.Van(user).Id;
+        return [.. wachtend.Where(d => namen.ContainsKey(d.DossierId))
+            .Select(d => new BriefTerGoedkeuring(Overzicht(d), namen[d.DossierId].VNummer, namen[d.DossierId].Naam, d.GemaaktDoorId == ik))];
+    }
+
     public async Task<DocumentOverzicht> KeurGoedAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, CancellationToken ct)
     {
         await MagAsync(user, DocumentPermissies.Goedkeuren, ct);
@@ -121,7 +132,7 @@ internal sealed class BriefService(
     {
         if (!await rechten.HasAsync(user, permissie, ct))
         {
-            throw new DomainException("Platform:Forbidden", "U mag dit niet doen.", StatusCodes.Status403Forbidden);
+            throw new DomainException(PlatformErrors.Forbidden, "U mag dit niet doen.", StatusCodes.Status403Forbidden);
         }
     }
 

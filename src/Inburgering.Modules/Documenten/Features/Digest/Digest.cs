@@ -55,10 +55,13 @@ internal sealed class DigestVoorkeur(DocumentenDbContext db, ICurrentTenant tena
         await db.SaveChangesAsync(ct);
     }
 
-    private Guid Gebruiker(ClaimsPrincipal user) =>
-        tenant.Id is not null && Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var id)
+    private Guid Gebruiker(ClaimsPrincipal user)
+    {
+        tenant.Vereis("De dagelijkse e-mail");
+        return Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var id)
             ? id
-            : throw new DomainException(DocumentenFouten.GeenGemeente, "De dagelijkse e-mail hoort bij uw werk voor een gemeente.", StatusCodes.Status403Forbidden);
+            : throw new DomainException(PlatformErrors.Forbidden, "De dagelijkse e-mail is voor mensen met een account.", StatusCodes.Status403Forbidden);
+    }
 }
 
 /// <summary>

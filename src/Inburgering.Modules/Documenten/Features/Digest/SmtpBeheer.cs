@@ -140,13 +140,7 @@ internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider
         return await SmtpAsync(ct);
     }
 
-    private void Gemeente()
-    {
-        if (tenant.Id is null)
-        {
-            throw new DomainException(DocumentenFouten.GeenGemeente, "De mailserver hoort bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
-        }
-    }
+    private void Gemeente() => tenant.Vereis("De mailserver");
 }
 
 internal static class SmtpEndpoints

@@ -1,3 +1,4 @@
+using Inburgering.Platform.Authorization;
 using System.Security.Claims;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -225,19 +226,11 @@ internal sealed class SjabloonBibliotheek(DocumentenDbContext db, ITenantSetting
         return new Contracts.Briefhoofd(adres, telefoon);
     }
 
-    private void Gemeente()
-    {
-        if (tenant.Id is null)
-        {
-            throw new DomainException(DocumentenFouten.GeenGemeente, "Sjablonen horen bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
-        }
-    }
+    private void Gemeente() => tenant.Vereis("Sjablonen");
 }
 
 /// <summary>Who acts, as stored with a version or a letter.</summary>
 internal static class Wie
 {
-    public static (string Id, string Naam) Van(ClaimsPrincipal user) =>
-        (user.FindFirstValue(IdentityClaims.UserId) ?? user.FindFirstValue("client_id") ?? "onbekend",
-            user.FindFirstValue("name") ?? user.FindFirstValue(ClaimTypes.GivenName) ?? user.FindFirstValue("client_id") ?? "onbekend");
+    public static (string Id, string Naam) Van(ClaimsPrincipal user) => HandelendePartij.Van(user) is var partij ? (partij.Id, partij.Naam) : default;
 }

@@ -37,6 +37,18 @@ internal sealed class DossierBrieven(DossierWerkplaats werkplaats, DossierLezer 
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "brief", [dossier.Id], ct);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, DossierNaam>> NamenAsync(ClaimsPrincipal user, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        await lezer.VereisLezenAsync(user, ct);
+        var alleenVan = await lezer.AlleenVanAsync(user, ct);
+        var namen = await werkplaats.Db.Dossiers.AsNoTracking()
+            .Where(d => ids.Contains(d.Id) && (alleenVan == null || d.KlantregisseurId == alleenVan))
+            .Select(d => new DossierNaam(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam))
+            .ToDictionaryAsync(d => d.Id, ct);
+        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "brief", namen.Keys, ct);
+        return namen;
+    }
+
     public async Task NoteerAsync(ClaimsPrincipal user, Guid dossierId, string soort, Guid documentId, string titel, CancellationToken ct)
     {
         if (soort is not (DocumentGebeurtenissen.Gemaakt or DocumentGebeurtenissen.Verzonden))

@@ -32,6 +32,12 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
         return Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var me) ? me : Guid.Empty;
     }
 
+    public Task VereisLezenAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        _ = werkplaats.Gemeente;
+        return permissions.VereisAsync(user, DossierPermissies.Lezen, cancellationToken);
+    }
+
     public async Task<Dossier> LaadAsync(ClaimsPrincipal user, Guid id, CancellationToken cancellationToken, bool alleenLezen = false, bool metOnderdelen = true)
     {
         await permissions.VereisAsync(user, DossierPermissies.Lezen, cancellationToken);

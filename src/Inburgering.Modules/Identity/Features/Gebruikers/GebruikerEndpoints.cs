@@ -19,8 +19,7 @@ internal static class GebruikerEndpoints
     public static void MapGebruikerEndpoints(this IEndpointRouteBuilder api)
     {
         var eigen = api.MapGroup("/beheer/gebruikers").WithTags("Beheer: gebruikers").RequirePermission(IdentityPermissies.GebruikersBeheren);
-        Map(eigen, http => http.RequestServices.GetRequiredService<ICurrentTenant>().Id
-            ?? throw new DomainException(IdentityErrors.NoTenant, "Gebruikersbeheer hoort bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden));
+        Map(eigen, http => http.RequestServices.GetRequiredService<ICurrentTenant>().Vereis("Gebruikersbeheer"));
 
         var platform = api.MapGroup("/beheer/organisaties/{organisatieId:guid}/gebruikers").WithTags("Beheer: organisaties")
             .RequirePermission(TenancyPermissies.OrganisatiesBeheren);

@@ -82,8 +82,7 @@ internal sealed class GrantAdministration(IdentityDbContext db, ICurrentTenant t
         return View(rol, await db.RolePermissionGrants.AsNoTracking().ToListAsync(cancellationToken));
     }
 
-    private Guid RequireTenant() => tenant.Id
-        ?? throw new DomainException(IdentityErrors.NoTenant, "Rechten horen bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
+    private Guid RequireTenant() => tenant.Vereis("Rechten");
 
     private RolRechten View(string rol, IReadOnlyList<RolePermissionGrant> changes) =>
         new(rol, [.. standaard.Effective([rol], changes).Order(StringComparer.Ordinal)], [.. standaard.ByRole[rol].Order(StringComparer.Ordinal)]);

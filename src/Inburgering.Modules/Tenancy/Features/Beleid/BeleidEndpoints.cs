@@ -1,18 +1,10 @@
 using System.ComponentModel;
 using System.Security.Claims;
-using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
-using Inburgering.Modules.Tenancy.Data;
-using Inburgering.Modules.Tenancy.Domain;
 using Inburgering.Platform.Authorization;
-using Inburgering.Platform.Errors;
-using Inburgering.Platform.Tenancy;
-using Inburgering.Platform.Tijd;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Inburgering.Modules.Tenancy.Features.Beleid;
 
@@ -28,7 +20,7 @@ internal static class BeleidEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/beheer/beleid").WithTags("Beheer: beleid").RequirePermission(TenancyPermissies.InstellingenBeheren);
-        group.MapGet("/", async (IBeleidsbeheer beheer, CancellationToken ct) => TypedResults.Ok(await beheer.LijstAsync(ct)))
+        group.MapGet("/", async (IBeleidsbeheer beheer, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await beheer.LijstAsync(user, ct)))
             .WithSummary("Every norm with its national versions, the gemeente's versions and the value that applies today.");
         group.MapPost("/{sleutel}/versies", async (string sleutel, NieuweBeleidsversie invoer, IBeleidsbeheer beheer, ClaimsPrincipal user, CancellationToken ct) =>
             {
@@ -36,104 +28,11 @@ internal static class BeleidEndpoints
                 return TypedResults.Created($"/api/v1/beheer/beleid/{sleutel}/versies/{versie.Id}", versie);
             })
             .WithSummary("Adds the gemeente's own version of a norm from a date on (today or later).").ProducesValidationProblem();
-        group.MapDelete("/{sleutel}/versies/{id:guid}", async (string sleutel, Guid id, IBeleidsbeheer beheer, CancellationToken ct) =>
+        group.MapDelete("/{sleutel}/versies/{id:guid}", async (string sleutel, Guid id, IBeleidsbeheer beheer, ClaimsPrincipal user, CancellationToken ct) =>
             {
-                await beheer.VerwijderAsync(sleutel, id, ct);
+                await beheer.VerwijderAsync(user, sleutel, id, ct);
                 return TypedResults.NoContent();
             })
             .WithSummary("Removes a version that has not taken effect yet.");
     }
-}
-
-internal sealed class Beleidsbeheer(IEnumerable<BeleidsparameterDefinitie> definities, IBeleidsregels regels, TenancyDbContext db, ICurrentTenant tenant,
-    TimeProvider time, IMemoryCache cache) : IBeleidsbeheer
-{
-    public async Task<IReadOnlyList<BeleidsparameterOverzicht>> LijstAsync(CancellationToken ct)
-    {
-        Gemeente();
-        var beleid = await regels.VanGemeenteAsync(ct);
-        var versies = await db.Beleidsversies.AsNoTracking().OrderBy(v => v.GeldigVanaf).ToListAsync(ct);
-        var vandaag = Kalender.Vandaag(time);
-        return [.. definities.OrderBy(d => d.Sleutel, StringComparer.Ordinal).Select(d =>
-        {
-            var huidig = beleid.Herkomst(d.Sleutel, vandaag);
-            return new BeleidsparameterOverzicht(d.Sleutel, d.Omschrijving, Eenheid(d.Eenheid), d.Minimum, d.Maximum, d.Bron, huidig.Waarde, huidig.VanGemeente,
-                d.Landelijk, [.. versies.Where(v => v.Sleutel == d.Sleutel).Select(Versie)]);
-        })];
-    }
-
-    public async Task<GemeenteVersie> VoegToeAsync(ClaimsPrincipal user, string sleutel, int? waarde, DateOnly? geldigVanaf, string? toelichting, CancellationToken ct)
-    {
-        var gemeente = Gemeente();
-        var definitie = Definitie(sleutel);
-        var vandaag = Kalender.Vandaag(time);
-        var fouten = new Dictionary<string, string[]>();
-        if (geldigVanaf is not { } vanaf)
-        {
-            fouten["geldigVanaf"] = ["Vul de datum in vanaf wanneer deze waarde geldt."];
-        }
-        else if (vanaf < vandaag)
-        {
-            fouten["geldigVanaf"] = ["Een norm geldt vanaf vandaag of later; wat al gold blijft zoals het was."];
-        }
-
-        if (waarde is { } w && (w < definitie.Minimum || w > definitie.Maximum))
-        {
-            fouten["waarde"] = [$"Kies {definitie.Minimum} tot en met {definitie.Maximum} {Eenheid(definitie.Eenheid)}, of leeg voor de landelijke norm."];
-        }
-
-        var reden = toelichting?.Trim();
-        if (string.IsNullOrEmpty(reden))
-        {
-            fouten["toelichting"] = ["Leg uit waarom de norm verandert; dat blijft bij de geschiedenis."];
-        }
-        else if (reden.Length > 500)
-        {
-            fouten["toelichting"] = ["Gebruik hoogstens 500 tekens."];
-        }
-
-        if (fouten.Count > 0)
-        {
-            throw new ValidationFailedException(TenancyErrors.Validation, fouten);
-        }
-
-        if (await db.Beleidsversies.AnyAsync(v => v.Sleutel == sleutel && v.GeldigVanaf == geldigVanaf, ct))
-        {
-            throw new DomainException(TenancyErrors.PolicyVersionExists, "Voor deze datum is al een versie vastgelegd. Verwijder die eerst als hij nog niet geldt.", StatusCodes.Status409Conflict);
-        }
-
-        var versie = new Beleidsversie(sleutel, waarde, geldigVanaf!.Value, reden!,
-            user.FindFirstValue(ClaimTypes.GivenName) ?? user.FindFirstValue(IdentityClaims.UserId) ?? "onbekend", time.GetUtcNow());
-        db.Beleidsversies.Add(versie);
-        await db.SaveChangesAsync(ct);
-        cache.Remove(Beleidsregels.CacheKey(gemeente));
-        return Versie(versie);
-    }
-
-    public async Task VerwijderAsync(string sleutel, Guid id, CancellationToken ct)
-    {
-        var gemeente = Gemeente();
-        Definitie(sleutel);
-        var versie = await db.Beleidsversies.SingleOrDefaultAsync(v => v.Id == id && v.Sleutel == sleutel, ct)
-            ?? throw new DomainException(TenancyErrors.PolicyParameterNotFound, "Deze versie bestaat niet in uw gemeente.", StatusCodes.Status404NotFound);
-        if (versie.GeldigVanaf <= Kalender.Vandaag(time))
-        {
-            throw new DomainException(TenancyErrors.PolicyVersionInEffect, "Deze versie geldt al en blijft bewaard. Leg een nieuwe versie vast vanaf een latere datum.", StatusCodes.Status409Conflict);
-        }
-
-        db.Beleidsversies.Remove(versie);
-        await db.SaveChangesAsync(ct);
-        cache.Remove(Beleidsregels.CacheKey(gemeente));
-    }
-
-    private static GemeenteVersie Versie(Beleidsversie v) => new(v.Id, v.Waarde, v.GeldigVanaf, v.Toelichting, v.VastgelegdDoor, v.VastgelegdOp);
-
-    private static string Eenheid(BeleidsEenheid eenheid) => eenheid == BeleidsEenheid.Maanden ? "maanden" : "dagen";
-
-    private BeleidsparameterDefinitie Definitie(string sleutel) =>
-        definities.SingleOrDefault(d => d.Sleutel == sleutel)
-        ?? throw new DomainException(TenancyErrors.PolicyParameterNotFound, $"Er is geen norm '{sleutel}'.", StatusCodes.Status404NotFound);
-
-    private Guid Gemeente() =>
-        tenant.Id ?? throw new DomainException(TenancyErrors.NotAGemeente, "Normen horen bij een gemeente; u werkt nu niet voor een gemeente.", StatusCodes.Status403Forbidden);
 }
