@@ -4,17 +4,51 @@ using Inburgering.Modules.Tenancy.Contracts;
 namespace Inburgering.Modules.Dossiers.Domain;
 
 /// <summary>
-/// What a signal says, in plain Dutch, written from the facts it stores when it is read: a better wording in a new
+/// What a signal says, in plain Dutch (English in the English UI), written from the facts it stores when it is read: a better wording in a new
 /// release shows at once, and evaluation never stores or compares text. No personal data: dates and numbers only.
 /// </summary>
 internal static class SignaalTekst
 {
     private static readonly CultureInfo Nederlands = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly CultureInfo Engels = CultureInfo.GetCultureInfo("en-GB");
 
     private static readonly IReadOnlyDictionary<string, BeleidsEenheid> Eenheden =
         SignaalRegels.Normen.Alle.ToDictionary(n => n.Sleutel, n => n.Eenheid, StringComparer.Ordinal);
 
-    public static string Tekst(SignaalSoort soort, string cyclus, DateOnly vervaldatum, DateOnly? datum, int? getal) => soort switch
+    /// <summary>The signal's sentence in the reader's language: English only when a person chose the English UI (en-GB), never by a server's locale.</summary>
+    public static string Tekst(SignaalSoort soort, string cyclus, DateOnly vervaldatum, DateOnly? datum, int? getal) =>
+        CultureInfo.CurrentUICulture.Name == Engels.Name ? En(soort, cyclus, vervaldatum, datum, getal) : Nl(soort, cyclus, vervaldatum, datum, getal);
+
+    private static string En(SignaalSoort soort, string cyclus, DateOnly vervaldatum, DateOnly? datum, int? getal) => soort switch
+    {
+        SignaalSoort.OverdrachtOntbreekt => $"COA's warm handover has not arrived yet (due {E(vervaldatum)}). Contact the COA case manager.",
+        SignaalSoort.KennismakingOntbreekt => datum is { } gepland
+            ? $"The introductory meeting was planned on {E(gepland)} but has not been recorded as held (due {E(vervaldatum)}). Record the meeting or plan it again."
+            : $"No introductory meeting has been planned yet (due {E(vervaldatum)}). Plan the meeting, preferably at the reception centre.",
+        SignaalSoort.ScenarioOntbreekt => $"The introductory meeting was held on {E(datum ?? vervaldatum)}, but no scenario has been recorded. Record the chosen scenario.",
+        SignaalSoort.TenzijRedenOntbreekt => "Scenario 3 was chosen without a tenzij reason. Record why the broad intake does not start from the reception centre.",
+        SignaalSoort.BredeIntakeNietGestart => $"Scenario {getal} was chosen on {E(datum ?? vervaldatum)}, but the broad intake has not started (due {E(vervaldatum)}). Plan the broad intake.",
+        SignaalSoort.PipTermijn => datum is { } derden
+            ? $"The PIP must be set by {E(vervaldatum)}. If you are waiting for information from third parties, by {E(derden)}."
+            : $"The PIP must be set by {E(vervaldatum)}.",
+        SignaalSoort.HuisvestingTeLaat => $"There is no moving date yet, while housing had to be arranged by {E(vervaldatum)}"
+            + (datum is { } procedure ? $" (whole procedure by {E(procedure)})" : "") + ". Coordinate with the housing corporation.",
+        SignaalSoort.GatNaBredeIntake => $"The broad intake was completed on {E(datum ?? vervaldatum)}, but no PIP or activity follows. Set the PIP or start an activity.",
+        SignaalSoort.LeerrouteNietGestart => $"The learning route has not started within the period after the PIP (due {E(vervaldatum)}). Record its start as a 'language class' activity, or record an extension statement.",
+        SignaalSoort.TermijnEindigt => cyclus switch
+        {
+            "12-maanden" => $"The integration term ends on {E(vervaldatum)}. Discuss progress and what is still needed.",
+            "verlenging" => $"An extension of the term (ending {E(vervaldatum)}) can now be considered. Record an extension if it is needed.",
+            _ => $"The integration term ends on {E(vervaldatum)}. Check whether integration will be completed in time, or whether an extension is needed.",
+        },
+        SignaalSoort.OntzorgenEindigt => $"Ontzorgen ends on {E(vervaldatum)}. Discuss how the permit holder will pay the fixed costs themselves after that.",
+        SignaalSoort.VoortgangsgesprekNodig => $"A progress meeting is needed (due {E(vervaldatum)}"
+            + (datum is { } vorige ? $"; the previous one was on {E(vorige)}" : "") + "). Plan the meeting.",
+        SignaalSoort.VerblijfsdocumentOntbreekt => $"A home was allocated on {E(datum ?? vervaldatum)}, but the residence document has not been received. Without it there is no tenancy agreement and no registration: ask COA or the IND.",
+        _ => soort.ToString(),
+    };
+
+    private static string Nl(SignaalSoort soort, string cyclus, DateOnly vervaldatum, DateOnly? datum, int? getal) => soort switch
     {
         SignaalSoort.OverdrachtOntbreekt => $"De warme overdracht van COA is er nog niet (uiterlijk {D(vervaldatum)}). Neem contact op met de casemanager van COA.",
         SignaalSoort.KennismakingOntbreekt => datum is { } gepland
@@ -60,4 +94,6 @@ internal static class SignaalTekst
     }
 
     private static string D(DateOnly datum) => datum.ToString("d MMMM yyyy", Nederlands);
+
+    private static string E(DateOnly datum) => datum.ToString("d MMMM yyyy", Engels);
 }
