@@ -53,6 +53,24 @@ public sealed class UseCaseDoorTests
         Assert.True(offenders.Count == 0, string.Join("\n", offenders.Distinct()));
     }
 
+    [Fact]
+    public void Every_module_refuses_input_in_the_one_validation_style()
+    {
+        // Invoer collects every invalid field and answers 400 under the module's code; a hand-built refusal drifts
+        // (one field only, no unreadable fields, another shape).
+        var resolver = new DefaultAssemblyResolver();
+        resolver.AddSearchDirectory(AppContext.BaseDirectory);
+        using var module = ModuleDefinition.ReadModule(typeof(Inburgering.Modules.ModuleCatalog).Assembly.Location, new ReaderParameters { AssemblyResolver = resolver });
+        var offenders = module.GetTypes()
+            .SelectMany(t => t.Methods.Where(m => m.HasBody).Select(m => (Type: t, Method: m)))
+            .Where(x => x.Method.Body.Instructions.Any(i => i.OpCode == OpCodes.Newobj && i.Operand is MethodReference ctor
+                && ctor.DeclaringType.FullName is "Inburgering.Platform.Errors.ValidationFailedException" or "Inburgering.Platform.Errors.ValidationErrors"))
+            .Select(x => $"{x.Type.FullName}.{x.Method.Name}")
+            .ToList();
+
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
     /// <summary>The types an instruction names: a called member's declaring type and its return type, a field's type, a type token.</summary>
     private static IEnumerable<TypeReference> Referenced(Instruction instruction) => instruction.Operand switch
     {

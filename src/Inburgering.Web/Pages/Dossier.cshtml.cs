@@ -5,6 +5,7 @@ using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
+using Inburgering.Platform.Tijd;
 using Inburgering.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -223,7 +224,7 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
         var cultuur = System.Globalization.CultureInfo.CurrentUICulture;
         var tekst = datums.Lees(dagtekening, "dagtekening") is { } datum
             ? string.Format(cultuur, Languages.IsEnglish ? "The termijn will run from {0:d MMMM yyyy} to {1:d MMMM yyyy}." : "De termijn loopt dan van {0:d MMMM yyyy} tot en met {1:d MMMM yyyy}.",
-                Inburgeringstermijn.Start(datum), Inburgeringstermijn.Einde(datum))
+                WetInburgering.TermijnStart(datum), WetInburgering.TermijnEinde(datum))
             : string.Empty;
         return Content(tekst, "text/plain; charset=utf-8");
     }

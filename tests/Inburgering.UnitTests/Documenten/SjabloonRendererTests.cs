@@ -1,5 +1,6 @@
 using Inburgering.Modules.Documenten.Features.Sjablonen;
 using Inburgering.Modules.Dossiers.Contracts;
+using Inburgering.Platform.Tijd;
 
 namespace Inburgering.UnitTests.Documenten;
 
@@ -15,7 +16,7 @@ public sealed class SjabloonRendererTests
         scenario: (3, new DateOnly(2027, 1, 20), ["gat-tot-verhuizing", "reistijd"]),
         bredeIntakeStart: new DateOnly(2027, 2, 1),
         pip: (Vandaag, "B1", ["KNM", "PVT", "MAP"]),
-        termijn: (Inburgeringstermijn.Start(Vandaag), Inburgeringstermijn.Einde(Vandaag)),
+        termijn: (WetInburgering.TermijnStart(Vandaag), WetInburgering.TermijnEinde(Vandaag)),
         overdracht: SjabloonModel.Groep(("vastgelegd_op", "10 januari 2027"), ("vastgelegd_door", "COA casemanager"), ("opleiding", "Bachelor"), ("werkervaring", "Bouw"),
             ("talen", "Arabisch, Engels"), ("voorinburgering", "ja"), ("beschikbaarheid", "overdag"), ("driegesprek", "ja")),
         signalen: [SjabloonModel.Groep(("naam", "Amal Haddad"), ("link", "https://inburgering.example/dossiers/1"), ("soort", "pip-termijn"), ("uiterlijk", "20 januari 2027"))],

@@ -1,4 +1,7 @@
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Tijd;
 
 namespace Inburgering.UnitTests.Dossiers;
 
@@ -56,7 +59,8 @@ public sealed class DossierDomainTests
         dossier.WijzigGegevens(new Persoon("A", "B", new DateOnly(1990, 1, 1), Geslacht.Vrouw, "Syrië", []), null, Doelgroep.Asielstatushouder, 1,
             K.AddDays(-10), K, null, Datum(kennisgeving), Datum(brp));
 
-        Assert.Equal(Datum(deadline), dossier.PipDeadline(70));
+        var landelijk = new Beleid(SignaalRegels.Normen.Alle.ToDictionary(d => d.Sleutel, StringComparer.Ordinal), new Dictionary<string, IReadOnlyList<BeleidsVersie>>());
+        Assert.Equal(Datum(deadline), DossierNormen.PipDeadline(landelijk, WetInburgering.PipKlokStart(dossier.KennisgevingDuo, dossier.BrpInschrijving)));
     }
 
     [Fact]

@@ -16,6 +16,10 @@ public static class DossierNormen
 {
     public const string PipNaKennisgeving = "pip.na-kennisgeving";
     public const string HuisvestingNaKoppeling = "huisvesting.na-koppeling";
+
+    /// <summary>The gemeente's PIP norm (10 weeks nationally) after the PIP clock started; none while it has not.</summary>
+    public static DateOnly? PipDeadline(Tenancy.Contracts.Beleid beleid, DateOnly? klokStart) =>
+        klokStart is { } start ? beleid.Na(PipNaKennisgeving, start, start) : null;
 }
 
 /// <summary>

@@ -7,6 +7,7 @@ using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Data;
+using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -102,7 +103,7 @@ internal sealed class DemoDossiers(IConfiguration configuration) : IDataSeeder
 
         werkplaats.Db.Dossiers.Add(dossier);
         werkplaats.LegVast(dossier, Gebeurtenissen.Aangemaakt, new { dossier.VNummer }, actor);
-        var check = new Invoer();
+        var check = new Invoer(DossierFouten.Validatie);
         if (demo.Stap >= 1)
         {
             dossier.LegOverdrachtVast(new OverdrachtInvoer("Middelbare school afgerond", "Werkte in de bouw", [demo.Taal, "Engels"], null, true, "Taalcafé in het azc, twee keer per week",

@@ -1,5 +1,6 @@
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
+using Inburgering.Platform.Tijd;
 
 namespace Inburgering.Modules.Dossiers.Domain;
 
@@ -127,19 +128,6 @@ internal sealed class Dossier : ITenantOwned
 
     public PipVersie? HuidigePip => PipVersies.OrderByDescending(p => p.Nummer).FirstOrDefault();
 
-    /// <summary>The PIP deadline runs from DUO's kennisgeving, or from BRP registration when that is later.</summary>
-    public static DateOnly? PipKlokStart(DateOnly? kennisgevingDuo, DateOnly? brpInschrijving) =>
-        (kennisgevingDuo, brpInschrijving) switch
-        {
-            (null, null) => null,
-            ({ } k, null) => k,
-            (null, { } b) => b,
-            ({ } k, { } b) => k > b ? k : b,
-        };
-
-    /// <summary>So many days (70 nationally) after the start of the PIP clock.</summary>
-    public DateOnly? PipDeadline(int dagen) => PipKlokStart(KennisgevingDuo, BrpInschrijving)?.AddDays(dagen);
-
     /// <summary>Before the move, or while no move date is known: the person still lives in the azc.</summary>
     public bool InAzcOp(DateOnly datum) => Verhuisdatum is not { } verhuisd || datum < verhuisd;
 
@@ -191,7 +179,7 @@ internal sealed class Dossier : ITenantOwned
         PipVersies.Add(versie);
         if (TermijnStart is null)
         {
-            TermijnStart = Contracts.Inburgeringstermijn.Start(dagtekening);
+            TermijnStart = WetInburgering.TermijnStart(dagtekening);
             BerekenTermijnEinde();
         }
 
@@ -433,7 +421,7 @@ internal sealed class Dossier : ITenantOwned
         : Fase.Gekoppeld;
 
     private void BerekenTermijnEinde() =>
-        TermijnEinde = TermijnStart is { } start ? Contracts.Inburgeringstermijn.EindeVanaf(start, Termijnverlengingen.Sum(v => v.Maanden)) : null;
+        TermijnEinde = TermijnStart is { } start ? WetInburgering.TermijnEindeVanaf(start, Termijnverlengingen.Sum(v => v.Maanden)) : null;
 }
 
 /// <summary>The person's own details, as given at the koppeling (from the TVS klantprofiel).</summary>

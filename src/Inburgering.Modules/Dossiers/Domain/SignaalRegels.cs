@@ -1,5 +1,6 @@
 using System.Globalization;
 using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Tijd;
 
 namespace Inburgering.Modules.Dossiers.Domain;
 
@@ -129,7 +130,7 @@ internal static class SignaalRegels
             Telaat(SignaalSoort.BredeIntakeNietGestart, intake, besluit, d.Scenario);
         }
 
-        if (d.EerstePipDagtekening is null && Dossier.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving) is { } start)
+        if (d.EerstePipDagtekening is null && WetInburgering.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving) is { } start)
         {
             var deadline = Termijn(beleid, Normen.PipNaKennisgeving, start, start);
             var zichtbaar = Termijn(beleid, Normen.PipSignaalVenster, deadline.Datum, start, terug: true).Datum;

@@ -6,23 +6,10 @@ namespace Inburgering.Modules.Dossiers.Domain;
 internal static class Woorden
 {
     public static string Naam<T>(T waarde)
-        where T : struct, Enum => System.Text.Json.JsonSerializer.Serialize(waarde).Trim('"');
+        where T : struct, Enum => Platform.Errors.ApiWoorden.Naam(waarde);
 
     public static bool TryLees<T>(string? woord, out T waarde)
-        where T : struct, Enum
-    {
-        foreach (var optie in Enum.GetValues<T>())
-        {
-            if (Naam(optie) == woord)
-            {
-                waarde = optie;
-                return true;
-            }
-        }
-
-        waarde = default;
-        return false;
-    }
+        where T : struct, Enum => Platform.Errors.ApiWoorden.TryLees(woord, out waarde);
 }
 
 /// <summary>Where the person stands; computed from the milestones on every write.</summary>

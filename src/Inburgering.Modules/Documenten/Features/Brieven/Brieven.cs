@@ -39,10 +39,7 @@ internal sealed class BriefService(
         await MagAsync(user, DocumentPermissies.Maken, ct);
         if (string.IsNullOrWhiteSpace(sjabloon) || !Soorten.Any(s => s.Sleutel == sjabloon))
         {
-            throw new ValidationFailedException(DocumentenFouten.Validation, new Dictionary<string, string[]>
-            {
-                ["sjabloon"] = [$"Kies een van: {string.Join(", ", Soorten.Select(s => s.Sleutel))}."],
-            });
+            throw Invoer.Afgewezen(DocumentenFouten.Validation, "sjabloon", [$"Kies een van: {string.Join(", ", Soorten.Select(s => s.Sleutel))}."]);
         }
 
         var gegevens = await dossiers.LeesAsync(user, dossierId, ct);

@@ -34,10 +34,7 @@ internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider
         Gemeente();
         if (tijd is null || !DigestInstellingen.Tijden.Contains(tijd))
         {
-            throw new ValidationFailedException(DocumentenFouten.Validation, new Dictionary<string, string[]>
-            {
-                ["tijd"] = [$"Kies een tijd van {DigestInstellingen.Tijden[0]} tot {DigestInstellingen.Tijden[^1]}."],
-            });
+            throw Invoer.Afgewezen(DocumentenFouten.Validation, "tijd", [$"Kies een tijd van {DigestInstellingen.Tijden[0]} tot {DigestInstellingen.Tijden[^1]}."]);
         }
 
         await instellingen.SetAsync(DigestInstellingen.TijdSleutel, tijd, ct);
@@ -75,37 +72,34 @@ internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider
     public async Task<SmtpWeergave> ZetSmtpAsync(SmtpInvoer invoer, CancellationToken ct)
     {
         Gemeente();
-        var fouten = new Dictionary<string, string[]>();
+        var fouten = new Invoer(DocumentenFouten.Validation);
         var host = invoer.Host?.Trim();
         if (string.IsNullOrEmpty(host) || host.Length > 253 || Uri.CheckHostName(host) == UriHostNameType.Unknown)
         {
-            fouten["host"] = ["Geef de naam of het adres van de mailserver, bijvoorbeeld smtp.gemeente.nl."];
+            fouten.Fout("host", "Geef de naam of het adres van de mailserver, bijvoorbeeld smtp.gemeente.nl.");
         }
 
         if (invoer.Poort is not (>= 1 and <= 65535))
         {
-            fouten["poort"] = ["Geef een poort van 1 tot 65535 (meestal 587)."];
+            fouten.Fout("poort", "Geef een poort van 1 tot 65535 (meestal 587).");
         }
 
         if (!Enum.TryParse<SecureSocketOptions>(invoer.Beveiliging, ignoreCase: false, out var beveiliging) || beveiliging == SecureSocketOptions.Auto)
         {
-            fouten["beveiliging"] = ["Kies StartTls, SslOnConnect, StartTlsWhenAvailable of None."];
+            fouten.Fout("beveiliging", "Kies StartTls, SslOnConnect, StartTlsWhenAvailable of None.");
         }
 
         if (string.IsNullOrWhiteSpace(invoer.Afzender) || invoer.Afzender.Length > 320 || !MimeKit.MailboxAddress.TryParse(invoer.Afzender, out _))
         {
-            fouten["afzender"] = ["Geef een afzender, bijvoorbeeld Gemeente Almelo <noreply@almelo.nl>."];
+            fouten.Fout("afzender", "Geef een afzender, bijvoorbeeld Gemeente Almelo <noreply@almelo.nl>.");
         }
 
         if (invoer.Gebruikersnaam?.Length > 200)
         {
-            fouten["gebruikersnaam"] = ["Houd de gebruikersnaam onder 200 tekens."];
+            fouten.Fout("gebruikersnaam", "Houd de gebruikersnaam onder 200 tekens.");
         }
 
-        if (fouten.Count > 0)
-        {
-            throw new ValidationFailedException(DocumentenFouten.Validation, fouten);
-        }
+        fouten.Klaar();
 
         var eigen = await db.SmtpInstellingen.SingleOrDefaultAsync(ct);
         if (eigen is null)

@@ -1,4 +1,3 @@
-using Inburgering.Platform.Authorization;
 using System.Security.Claims;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -7,6 +6,7 @@ using Inburgering.Modules.Documenten.Data;
 using Inburgering.Modules.Documenten.Domain;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
+using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Http;
@@ -95,10 +95,10 @@ internal sealed class SjabloonBibliotheek(DocumentenDbContext db, ITenantSetting
     {
         Gemeente();
         ControleerSleutel(sleutel);
-        var fouten = new Dictionary<string, string[]>();
+        var fouten = new Invoer(DocumentenFouten.Validation);
         if (toelichting?.Length > 500)
         {
-            fouten["toelichting"] = ["Houd de toelichting onder 500 tekens."];
+            fouten.Fout("toelichting", "Houd de toelichting onder 500 tekens.");
         }
 
         ValidationFailedException? sjabloonFout = null;
@@ -111,15 +111,15 @@ internal sealed class SjabloonBibliotheek(DocumentenDbContext db, ITenantSetting
             sjabloonFout = fout;
             foreach (var (veld, berichten) in fout.Errors)
             {
-                fouten[veld] = berichten;
+                foreach (var bericht in berichten)
+                {
+                    fouten.Fout(veld, bericht);
+                }
             }
         }
 
-        if (fouten.Count > 0)
-        {
-            // The template's own code (syntax, limit, unsafe markup) says most; every invalid field is listed either way.
-            throw new ValidationFailedException(sjabloonFout?.Code ?? DocumentenFouten.Validation, fouten);
-        }
+        // The template's own code (syntax, limit, unsafe markup) says most; every invalid field is listed either way.
+        fouten.Klaar(sjabloonFout?.Code ?? DocumentenFouten.Validation);
 
         if ((await HuidigAsync(sleutel, ct)).Tekst == tekst)
         {
@@ -159,7 +159,7 @@ internal sealed class SjabloonBibliotheek(DocumentenDbContext db, ITenantSetting
     {
         if (string.IsNullOrWhiteSpace(tekst) || tekst.Length > 100_000)
         {
-            throw new ValidationFailedException(DocumentenFouten.Validation, new Dictionary<string, string[]> { ["tekst"] = ["Geef een sjabloon van hoogstens 100.000 tekens."] });
+            throw Invoer.Afgewezen(DocumentenFouten.Validation, "tekst", ["Geef een sjabloon van hoogstens 100.000 tekens."]);
         }
 
         try
@@ -168,7 +168,7 @@ internal sealed class SjabloonBibliotheek(DocumentenDbContext db, ITenantSetting
         }
         catch (SjabloonFout fout)
         {
-            throw new ValidationFailedException(fout.Code, new Dictionary<string, string[]> { ["tekst"] = [fout.Message] });
+            throw Invoer.Afgewezen(fout.Code, "tekst", [fout.Message]);
         }
     }
 
@@ -196,21 +196,18 @@ internal sealed class SjabloonBibliotheek(DocumentenDbContext db, ITenantSetting
         Gemeente();
         var adres = string.IsNullOrWhiteSpace(briefhoofd.Adres) ? null : briefhoofd.Adres.Trim();
         var telefoon = string.IsNullOrWhiteSpace(briefhoofd.Telefoon) ? null : briefhoofd.Telefoon.Trim();
-        var fouten = new Dictionary<string, string[]>();
+        var fouten = new Invoer(DocumentenFouten.Validation);
         if (adres?.Length > 300)
         {
-            fouten["adres"] = ["Houd het adres onder 300 tekens."];
+            fouten.Fout("adres", "Houd het adres onder 300 tekens.");
         }
 
         if (telefoon is not null && (telefoon.Length > 40 || !telefoon.All(c => char.IsDigit(c) || c is ' ' or '-' or '+' or '(' or ')')))
         {
-            fouten["telefoon"] = ["Geef een telefoonnummer met alleen cijfers, spaties, +, - en haakjes."];
+            fouten.Fout("telefoon", "Geef een telefoonnummer met alleen cijfers, spaties, +, - en haakjes.");
         }
 
-        if (fouten.Count > 0)
-        {
-            throw new ValidationFailedException(DocumentenFouten.Validation, fouten);
-        }
+        fouten.Klaar();
 
         var hoofd = await db.Briefhoofden.SingleOrDefaultAsync(ct);
         if (hoofd is null)

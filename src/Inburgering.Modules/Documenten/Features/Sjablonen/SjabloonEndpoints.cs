@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Inburgering.Modules.Documenten.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Tijd;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -62,7 +63,7 @@ internal static class Voorbeelden
         scenario: (3, new DateOnly(2027, 1, 20), ["de tijd tot uw verhuizing is kort"]),
         bredeIntakeStart: new DateOnly(2027, 2, 1),
         pip: (Dag, "B1-route", ["Kennismaking met de Nederlandse Maatschappij (KNM)", "Participatieverklaringstraject (PVT)", "Module Arbeidsmarkt en Participatie (MAP)"]),
-        termijn: (Dossiers.Contracts.Inburgeringstermijn.Start(Dag), Dossiers.Contracts.Inburgeringstermijn.Einde(Dag)),
+        termijn: (WetInburgering.TermijnStart(Dag), WetInburgering.TermijnEinde(Dag)),
         signalen: [SjabloonModel.Groep(("naam", "Amal Voorbeeld"), ("link", "https://inburgering.example/dossiers/voorbeeld"), ("soort", "pip-termijn"), ("uiterlijk", "20 januari 2027"))],
         afspraken: [SjabloonModel.Groep(("tijd", "10:00"), ("naam", "Amal Voorbeeld"), ("link", "https://inburgering.example/dossiers/voorbeeld"))]);
 

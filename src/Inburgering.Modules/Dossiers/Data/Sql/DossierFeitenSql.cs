@@ -1,6 +1,7 @@
 using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Platform.Data.Sql;
+using Inburgering.Platform.Tijd;
 using Npgsql;
 
 namespace Inburgering.Modules.Dossiers.Data.Sql;
@@ -52,7 +53,7 @@ internal static class DossierFeitenSql
         {
             feiten.Add(new DossierFeit(r.GetGuid(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.GetFieldValue<DateOnly>(4),
                 Datum(r, 5), Datum(r, 6), Datum(r, 7), r.IsDBNull(8) ? null : r.GetInt32(8), Datum(r, 9), r.GetFieldValue<string[]>(10), Datum(r, 11),
-                Dossier.PipKlokStart(Datum(r, 12), Datum(r, 13)), Datum(r, 14), Datum(r, 15), Datum(r, 16), Datum(r, 17)));
+                WetInburgering.PipKlokStart(Datum(r, 12), Datum(r, 13)), Datum(r, 14), Datum(r, 15), Datum(r, 16), Datum(r, 17)));
         }
 
         return feiten;

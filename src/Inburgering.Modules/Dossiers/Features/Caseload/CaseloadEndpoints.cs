@@ -27,7 +27,7 @@ internal static class CaseloadEndpoints
             {
                 if (formaat is not ("csv" or "xlsx"))
                 {
-                    throw new ValidationFailedException(DossierFouten.Validatie, new Dictionary<string, string[]> { ["formaat"] = ["Kies csv of xlsx."] });
+                    throw Invoer.Afgewezen(DossierFouten.Validatie, "formaat", ["Kies csv of xlsx."]);
                 }
 
                 var tabel = await werkvoorraad.ExportAsync(user, klantregisseur, fase, q, signaal, sort, ct);

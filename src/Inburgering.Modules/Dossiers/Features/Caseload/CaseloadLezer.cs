@@ -9,6 +9,7 @@ using Inburgering.Modules.Dossiers.Features.Weergave;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Data;
+using Inburgering.Platform.Errors;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,7 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
     public async Task<Weergave.Caseload> LeesAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor, string? signaal, CancellationToken ct)
     {
         var gemeente = werkplaats.Gemeente;
-        var check = new Invoer();
+        var check = new Invoer(DossierFouten.Validatie);
         Guid? alleenVan = await lezer.AlleenVanAsync(user, ct);
         Guid? regisseur = klantregisseur switch
         {
@@ -51,20 +52,21 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
             check.Fout("limit", "Kies 1 tot 100.");
         }
 
-        var positie = Cursor.Lees(cursor, opNaam, check);
+        var positie = check.Cursor(cursor, opNaam ? OpNaam : OpKoppeling, sleutelIsDatum: !opNaam);
         check.Klaar();
 
         // A klantregisseur limited to their own caseload asking for someone else's gets an empty page.
         var filterOp = alleenVan ?? regisseur;
         var leeg = alleenVan is not null && regisseur is not null && regisseur != alleenVan;
         var rijen = leeg ? [] : await CaseloadQuery.LeesAsync(connections.AppDataSource, gemeente,
-            new CaseloadFilter(filterOp, gekozenFase, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), opNaam, positie?.Datum, positie?.Naam, positie?.Id,
+            new CaseloadFilter(filterOp, gekozenFase, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), opNaam, opNaam ? null : positie?.Datum, opNaam ? positie?.Sleutel : null, positie?.Id,
                 signaalFilter, werkplaats.Vandaag), aantal + 1, ct);
         var vandaag = werkplaats.Vandaag;
         var pagina = rijen.Take(aantal).Select(d => new CaseloadRegel(d.Id, d.VNummer, d.Voornamen, d.Achternaam, d.Fase, d.Koppelingsdatum,
             vandaag.DayNumber - d.Koppelingsdatum.DayNumber, d.KlantregisseurId, d.CoaLocatieId, d.Verhuisdatum, d.TermijnEinde,
             [.. d.Signalen.Select(b => new SignaalBadge(b.Soort, b.Ernst, b.Vervaldatum))])).ToList();
-        var volgende = rijen.Count > aantal ? Cursor.Schrijf(pagina[^1], opNaam) : null;
+        var volgende = rijen.Count <= aantal ? null
+            : (opNaam ? new PagingCursor(OpNaam, pagina[^1].Achternaam, pagina[^1].Id) : PagingCursor.Na(OpKoppeling, pagina[^1].Koppelingsdatum, pagina[^1].Id)).Schrijf();
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "caseload", [.. pagina.Select(d => d.Id)], ct);
         return new Weergave.Caseload(pagina, volgende);
     }
@@ -135,7 +137,7 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
     /// <summary>Bulk reassignment, all or nothing, with the reason in each tijdlijn; for the API and the team page.</summary>
     private async Task<int> WijsToeAsync(Toewijzing invoer, ClaimsPrincipal user, CancellationToken ct)
     {
-        var check = new Invoer();
+        var check = new Invoer(DossierFouten.Validatie);
         var ids = invoer.DossierIds?.Distinct().ToList() ?? [];
         if (ids.Count is 0 or > 500)
         {
@@ -200,42 +202,8 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
         return null;
     }
 
-    /// <summary>Opaque keyset position: the last row's sort key and id.</summary>
-    private sealed record Cursor(DateOnly? Datum, string? Naam, Guid Id)
-    {
-        public static string Schrijf(CaseloadRegel laatste, bool opNaam) => Base64UrlTextEncoder.Encode(Encoding.UTF8.GetBytes(opNaam
-            ? $"n|{laatste.Id}|{laatste.Achternaam}"
-            : $"k|{laatste.Id}|{laatste.Koppelingsdatum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"));
+    /// <summary>The caseload sorted by surname: the cursor holds the last surname.</summary>
+    private const string OpNaam = "caseload-naam";
 
-        public static Cursor? Lees(string? cursor, bool opNaam, Invoer check)
-        {
-            if (string.IsNullOrEmpty(cursor))
-            {
-                return null;
-            }
-
-            try
-            {
-                var delen = Encoding.UTF8.GetString(Base64UrlTextEncoder.Decode(cursor)).Split('|', 3);
-                if (delen.Length == 3 && Guid.TryParse(delen[1], out var id))
-                {
-                    if (opNaam && delen[0] == "n")
-                    {
-                        return new Cursor(null, delen[2], id);
-                    }
-
-                    if (!opNaam && delen[0] == "k" && DateOnly.TryParseExact(delen[2], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var datum))
-                    {
-                        return new Cursor(datum, null, id);
-                    }
-                }
-            }
-            catch (FormatException)
-            {
-            }
-
-            check.Fout("cursor", "Deze cursor hoort niet bij deze sortering; begin opnieuw zonder cursor.");
-            return null;
-        }
-    }
+    private const string OpKoppeling = "caseload-koppeling";
 }

@@ -26,7 +26,7 @@ internal sealed class WerkvoorraadFilters(DossierWerkplaats werkplaats) : IWerkv
     public async Task<OpgeslagenFilter> BewaarAsync(ClaimsPrincipal user, string? naam, WerkvoorraadFilterInstelling filter, bool gedeeld, CancellationToken ct)
     {
         var ik = Ik(user);
-        var check = new Invoer();
+        var check = new Invoer(DossierFouten.Validatie);
         var gekozenNaam = check.Tekst(naam, "naam", verplicht: true, max: 80);
         if (filter.Wie is not ("mij" or "team"))
         {

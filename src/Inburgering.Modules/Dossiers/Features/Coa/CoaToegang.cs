@@ -74,7 +74,7 @@ internal sealed class CoaToegang(DossiersDbContext hostDb, TenantScope scopes, T
         var dossier = await LaadAsync(werkplaats, user, id, ct);
         DossierWerkplaats.ControleerVersie(versie, dossier);
         DossierWerkplaats.NietAfgesloten(dossier);
-        var check = new Invoer(onleesbaar);
+        var check = new Invoer(DossierFouten.Validatie, onleesbaar);
         var actor = DossierWerkplaats.ActorVan(user);
         var overdracht = invoer.Lees(check, werkplaats.Nu, actor.Naam);
         check.Klaar();

@@ -178,7 +178,7 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
             await voorbereiding(dossier);
         }
 
-        var check = new Invoer(onleesbaar?.Velden);
+        var check = new Invoer(DossierFouten.Validatie, onleesbaar?.Velden);
         var (gebeurtenis, gegevens) = PasToe(dossier, check, wijziging);
         check.Klaar();
         await werkplaats.BewaarAsync(dossier, gebeurtenis, gegevens, DossierWerkplaats.ActorVan(user), ct);

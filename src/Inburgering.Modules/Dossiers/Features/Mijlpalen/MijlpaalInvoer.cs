@@ -1,6 +1,7 @@
 using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
+using Inburgering.Platform.Errors;
 
 namespace Inburgering.Modules.Dossiers.Features.Mijlpalen;
 

@@ -41,7 +41,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
         var bron = werkplaats.Gemeente;
         var dossier = await lezer.LaadAsync(user, dossierId, ct);
         DossierWerkplaats.NietAfgesloten(dossier);
-        var check = new Invoer();
+        var check = new Invoer(DossierFouten.Validatie);
         var doel = invoer.DoelGemeenteId is { } d ? await organisaties.FindAsync(d, ct) : null;
         if (doel is not { Soort: OrganisationKind.Gemeente, Actief: true } || doel.Id == bron)
         {
@@ -67,7 +67,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
     {
         await rechten.VereisAsync(user, DossierPermissies.Lezen, ct);
         var gemeente = werkplaats.Gemeente;
-        var check = new Invoer();
+        var check = new Invoer(DossierFouten.Validatie);
         var query = werkplaats.Db.Omkoppelingen.AsNoTracking().Where(o => o.BronGemeenteId == gemeente || o.DoelGemeenteId == gemeente);
         switch (richting)
         {
@@ -142,7 +142,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
     public async Task<OmkoppelingWeergave> WeigerAsync(ClaimsPrincipal user, Guid omkoppelingId, Weigering invoer, CancellationToken ct)
     {
         await rechten.VereisAsync(user, DossierPermissies.Toewijzen, ct);
-        var check = new Invoer();
+        var check = new Invoer(DossierFouten.Validatie);
         var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 1000);
         check.Klaar();
         var (aanbod, actor) = await OpenAanbodAsync(user, omkoppelingId, alsDoel: true, ct);

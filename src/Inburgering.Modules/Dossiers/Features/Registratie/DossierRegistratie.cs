@@ -5,6 +5,7 @@ using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Modules.Dossiers.Features.Registratie;
@@ -20,7 +21,7 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
     {
         await rechten.VereisAsync(user, DossierPermissies.Bewerken, ct);
         var gemeente = werkplaats.Gemeente;
-        var check = new Invoer(onleesbaar?.Velden);
+        var check = new Invoer(DossierFouten.Validatie, onleesbaar?.Velden);
         var vNummer = check.VNummer(invoer.VNummer, "vNummer", verplicht: true)!;
         var bsn = check.BsnNummer(invoer.Bsn, "bsn");
         var persoon = Persoon(check, invoer.Voornamen, invoer.Achternaam, invoer.Geboortedatum, invoer.Geslacht, invoer.LandVanHerkomst, invoer.Talen, verplicht: true, bestaand: null);
@@ -59,7 +60,7 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
         var dossier = await lezer.LaadAsync(user, id, ct);
         DossierWerkplaats.ControleerVersie(versie, dossier);
         DossierWerkplaats.NietAfgesloten(dossier);
-        var check = new Invoer(onleesbaar?.Velden);
+        var check = new Invoer(DossierFouten.Validatie, onleesbaar?.Velden);
         var bsn = invoer.Bsn is null ? dossier.Bsn : check.BsnNummer(invoer.Bsn, "bsn");
         var persoon = Persoon(check, invoer.Voornamen, invoer.Achternaam, invoer.Geboortedatum, invoer.Geslacht, invoer.LandVanHerkomst, invoer.Talen, verplicht: false, dossier);
         var doelgroep = check.Woord<Doelgroep>(invoer.Doelgroep, "doelgroep") ?? dossier.Doelgroep;

@@ -30,7 +30,7 @@ internal sealed class SignaalBehandeling(DossierWerkplaats werkplaats, DossierLe
         IReadOnlyDictionary<string, string[]>? onleesbaar = null)
     {
         await MagBehandelenAsync(user, ct);
-        var check = new Invoer(onleesbaar);
+        var check = new Invoer(DossierFouten.Validatie, onleesbaar);
         var vandaag = werkplaats.Vandaag;
         var datum = check.Verplicht(tot, "tot");
         if (tot is not null && (datum <= vandaag || datum > vandaag.AddDays(180)))

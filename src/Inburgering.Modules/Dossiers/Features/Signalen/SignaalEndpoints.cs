@@ -10,6 +10,7 @@ using Inburgering.Modules.Dossiers.Jobs;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Data;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Jobs;
 using Microsoft.AspNetCore.Builder;
@@ -71,13 +72,15 @@ internal static class SignaalEndpoints
 internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer lezer, SignaalBehandeling behandeling, IPermissionEvaluator rechten,
     ITenantJobs jobs, IOrganisationDirectory organisaties)
 {
+    private const string OpVervaldatum = "signalen-vervaldatum";
+
     private const int StandaardAantal = 50;
 
     public async Task<SignalenPagina> LijstAsync(string? wie, string? soort, string? ernst, string? status, Guid? dossierId, int? limit, string? cursor,
         ClaimsPrincipal user, CancellationToken ct)
     {
         await rechten.VereisAsync(user, DossierPermissies.SignalenLezen, ct);
-        var check = new Invoer();
+        var check = new Invoer(DossierFouten.Validatie);
         var query = await ZichtbaarAsync(wie, user, check, ct);
         var gekozenSoort = check.Woord<SignaalSoort>(soort, "soort");
         var gekozenErnst = check.Woord<Ernst>(ernst, "ernst");
@@ -87,7 +90,7 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
             check.Fout("limit", "Kies 1 tot 100.");
         }
 
-        var positie = LeesCursor(cursor, check);
+        var positie = check.Cursor(cursor, OpVervaldatum, sleutelIsDatum: true);
         var vandaag = werkplaats.Vandaag;
         var filter = status ?? "open";
         if (filter is not ("open" or "erkend" or "gesnoozed" or "opgelost" or "alle"))
@@ -119,21 +122,21 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
             query = query.Where(x => x.S.DossierId == dossier);
         }
 
-        if (positie is { } p)
+        if (positie is { Datum: { } na } p)
         {
-            query = query.Where(x => x.S.Vervaldatum > p.Datum || (x.S.Vervaldatum == p.Datum && x.S.Id.CompareTo(p.Id) > 0));
+            query = query.Where(x => x.S.Vervaldatum > na || (x.S.Vervaldatum == na && x.S.Id.CompareTo(p.Id) > 0));
         }
 
         var rijen = await query.OrderBy(x => x.S.Vervaldatum).ThenBy(x => x.S.Id).Take(aantal + 1).ToListAsync(ct);
         var pagina = rijen.Take(aantal).Select(x => Weergave(x.S, x.D, vandaag)).ToList();
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "signalen", [.. pagina.Select(x => x.DossierId).Distinct()], ct);
-        return new SignalenPagina(pagina, rijen.Count > aantal ? SchrijfCursor(pagina[^1]) : null);
+        return new SignalenPagina(pagina, rijen.Count > aantal ? PagingCursor.Na(OpVervaldatum, pagina[^1].Vervaldatum, pagina[^1].Id).Schrijf() : null);
     }
 
     public async Task<List<SignaalTelling>> TellingenAsync(string? wie, ClaimsPrincipal user, CancellationToken ct)
     {
         await rechten.VereisAsync(user, DossierPermissies.SignalenLezen, ct);
-        var check = new Invoer();
+        var check = new Invoer(DossierFouten.Validatie);
         var query = await ZichtbaarAsync(wie ?? "team", user, check, ct);
         check.Klaar();
         var vandaag = werkplaats.Vandaag;
@@ -201,7 +204,7 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
 
         if (await organisaties.FindAsync(gemeente, ct) is not { Soort: Platform.Tenancy.OrganisationKind.Gemeente, Actief: true })
         {
-            throw new ValidationFailedException(DossierFouten.Validatie, new Dictionary<string, string[]> { ["organisatieId"] = ["Kies een actieve gemeente."] });
+            throw Invoer.Afgewezen(DossierFouten.Validatie, "organisatieId", ["Kies een actieve gemeente."]);
         }
 
         return new EvaluatieGestart([jobs.Enqueue<SignaalGemeenteJob>(gemeente, j => j.EvalueerAsync(CancellationToken.None), SignaalSweep.Queue)]);
@@ -241,28 +244,6 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
         check.Fout(veld, bericht);
         return null;
     }
-
-    private static (DateOnly Datum, Guid Id)? LeesCursor(string? cursor, Invoer check)
-    {
-        if (string.IsNullOrEmpty(cursor))
-        {
-            return null;
-        }
-
-        try
-        {
-            var delen = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor)).Split('|');
-            return (DateOnly.ParseExact(delen[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), Guid.Parse(delen[1]));
-        }
-        catch (Exception ex) when (ex is FormatException or IndexOutOfRangeException)
-        {
-            check.Fout("cursor", "Deze cursor is ongeldig; gebruik 'volgende' uit de vorige pagina.");
-            return null;
-        }
-    }
-
-    private static string SchrijfCursor(SignaalWeergave laatste) =>
-        WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes($"{laatste.Vervaldatum.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}|{laatste.Id}"));
 }
 
 internal static class SignaalFouten

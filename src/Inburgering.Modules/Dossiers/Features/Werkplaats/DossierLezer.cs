@@ -6,6 +6,7 @@ using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
+using Inburgering.Platform.Tijd;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,7 +99,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
 
     /// <summary>10 weeks (the gemeente's norm) after the later of DUO's kennisgeving and the BRP registration; none while either is unknown.</summary>
     public static DateOnly? PipDeadline(Dossier dossier, Beleid beleid) =>
-        Dossier.PipKlokStart(dossier.KennisgevingDuo, dossier.BrpInschrijving) is { } start ? beleid.Na(SignaalRegels.Normen.PipNaKennisgeving, start, start) : null;
+        DossierNormen.PipDeadline(beleid, WetInburgering.PipKlokStart(dossier.KennisgevingDuo, dossier.BrpInschrijving));
 
     public static IResult Resultaat(DossierWeergave weergave, HttpContext http, int status = StatusCodes.Status200OK)
     {

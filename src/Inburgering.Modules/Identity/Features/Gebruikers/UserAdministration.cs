@@ -49,21 +49,21 @@ internal sealed class UserAdministration(
     public async Task<GebruikerView> InviteAsync(Guid organisation, Uitnodiging invite, Uri site, CancellationToken cancellationToken)
     {
         var target = await OrganisationAsync(organisation, cancellationToken);
-        var errors = new ValidationErrors();
+        var errors = new Invoer(IdentityErrors.Validation);
         var email = invite.Email?.Trim() ?? string.Empty;
         if (email.Length is 0 or > 256 || !MailAddress.TryCreate(email, out var address) || address.Address != email)
         {
-            errors.Add("email", "Vul een geldig e-mailadres in.");
+            errors.Fout("email", "Vul een geldig e-mailadres in.");
         }
 
         var naam = invite.Naam?.Trim() ?? string.Empty;
         if (naam.Length is 0 or > 200)
         {
-            errors.Add("naam", "Vul een naam in van hoogstens 200 tekens.");
+            errors.Fout("naam", "Vul een naam in van hoogstens 200 tekens.");
         }
 
         var locaties = await ValidateRolesAsync(target, invite.Rollen, invite.CoaLocaties, errors, cancellationToken);
-        errors.ThrowIfAny(IdentityErrors.Validation);
+        errors.Klaar();
 
         var user = await users.FindByEmailAsync(email);
         var nieuw = user is null;
@@ -81,13 +81,13 @@ internal sealed class UserAdministration(
                 var created = await users.CreateAsync(user);
                 if (!created.Succeeded)
                 {
-                    var failed = new ValidationErrors();
+                    var failed = new Invoer(IdentityErrors.Validation);
                     foreach (var error in created.Errors)
                     {
-                        failed.Add("email", error.Description);
+                        failed.Fout("email", error.Description);
                     }
 
-                    failed.ThrowIfAny(IdentityErrors.Validation);
+                    failed.Klaar();
                 }
             }
 
@@ -113,9 +113,9 @@ internal sealed class UserAdministration(
     {
         var target = await OrganisationAsync(organisation, cancellationToken);
         var (user, membership) = await MemberAsync(organisation, userId, cancellationToken, track: true);
-        var errors = new ValidationErrors();
+        var errors = new Invoer(IdentityErrors.Validation);
         var locaties = await ValidateRolesAsync(target, change.Rollen, change.CoaLocaties, errors, cancellationToken);
-        errors.ThrowIfAny(IdentityErrors.Validation);
+        errors.Klaar();
 
         membership.WijsRollenToe(change.Rollen!);
         membership.WijsLocatiesToe(locaties);
@@ -155,11 +155,11 @@ internal sealed class UserAdministration(
     }
 
     private async Task<IReadOnlyList<Guid>> ValidateRolesAsync(
-        OrganisationSummary target, IReadOnlyList<string>? rollen, IReadOnlyList<Guid>? coaLocaties, ValidationErrors errors, CancellationToken cancellationToken)
+        OrganisationSummary target, IReadOnlyList<string>? rollen, IReadOnlyList<Guid>? coaLocaties, Invoer errors, CancellationToken cancellationToken)
     {
         if (rollen is null || rollen.Count == 0)
         {
-            errors.Add("rollen", "Kies ten minste één rol.");
+            errors.Fout("rollen", "Kies ten minste één rol.");
         }
         else
         {
@@ -167,11 +167,11 @@ internal sealed class UserAdministration(
             {
                 if (!Roles.OrganisationKindOf.TryGetValue(rol, out var kind))
                 {
-                    errors.Add("rollen", $"'{rol}' is geen rol.");
+                    errors.Fout("rollen", $"'{rol}' is geen rol.");
                 }
                 else if (kind != target.Soort)
                 {
-                    errors.Add("rollen", $"De rol '{rol}' hoort niet bij een organisatie van de soort {target.Soort}.");
+                    errors.Fout("rollen", $"De rol '{rol}' hoort niet bij een organisatie van de soort {target.Soort}.");
                 }
             }
         }
@@ -181,7 +181,7 @@ internal sealed class UserAdministration(
         {
             if (locaties.Count > 0)
             {
-                errors.Add("coaLocaties", "Alleen COA-medewerkers hebben locaties.");
+                errors.Fout("coaLocaties", "Alleen COA-medewerkers hebben locaties.");
             }
 
             return [];
@@ -189,13 +189,13 @@ internal sealed class UserAdministration(
 
         if (locaties.Count == 0 && rollen?.Contains(Roles.CoaCasemanager) == true)
         {
-            errors.Add("coaLocaties", "Kies ten minste één locatie voor een casemanager.");
+            errors.Fout("coaLocaties", "Kies ten minste één locatie voor een casemanager.");
         }
 
         var known = (await organisations.CoaLocatiesAsync(cancellationToken)).Select(l => l.Id).ToHashSet();
         foreach (var onbekend in locaties.Where(l => !known.Contains(l)))
         {
-            errors.Add("coaLocaties", $"Locatie {onbekend} bestaat niet.");
+            errors.Fout("coaLocaties", $"Locatie {onbekend} bestaat niet.");
         }
 
         return locaties;

@@ -32,17 +32,17 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
 
     public async Task<ClientAangemaakt> RegisterAsync(ClientRegistratie registratie, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new Invoer(IdentityErrors.Validation);
         var clientId = registratie.ClientId?.Trim() ?? string.Empty;
         if (!ClientIdPattern().IsMatch(clientId))
         {
-            errors.Add("clientId", "Gebruik 3 tot 64 kleine letters, cijfers of koppeltekens.");
+            errors.Fout("clientId", "Gebruik 3 tot 64 kleine letters, cijfers of koppeltekens.");
         }
 
         var naam = registratie.Naam?.Trim() ?? string.Empty;
         if (naam.Length is 0 or > 200)
         {
-            errors.Add("naam", "Vul een naam in van hoogstens 200 tekens.");
+            errors.Fout("naam", "Vul een naam in van hoogstens 200 tekens.");
         }
 
         var descriptor = new OpenIddictApplicationDescriptor { ClientId = clientId, DisplayName = naam };
@@ -62,7 +62,7 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
                 AddUris(registratie.PostLogoutRedirectUris, descriptor.PostLogoutRedirectUris, "postLogoutRedirectUris", required: false, errors);
                 if (registratie.OrganisatieId is not null || registratie.Rollen is { Count: > 0 })
                 {
-                    errors.Add("organisatieId", "Een interactieve client handelt voor de ingelogde persoon; geef geen organisatie of rollen op.");
+                    errors.Fout("organisatieId", "Een interactieve client handelt voor de ingelogde persoon; geef geen organisatie of rollen op.");
                 }
 
                 break;
@@ -76,11 +76,11 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
                 await AddOrganisationAsync(registratie, descriptor, errors, cancellationToken);
                 break;
             default:
-                errors.Add("soort", $"Kies '{Interactief}' of '{Koppeling}'.");
+                errors.Fout("soort", $"Kies '{Interactief}' of '{Koppeling}'.");
                 break;
         }
 
-        errors.ThrowIfAny(IdentityErrors.Validation);
+        errors.Klaar();
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not null)
         {
             throw new DomainException(IdentityErrors.ClientExists, $"Er is al een client '{clientId}'.", StatusCodes.Status409Conflict);
@@ -98,24 +98,24 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
         await applications.DeleteAsync(application, cancellationToken);
     }
 
-    private async Task AddOrganisationAsync(ClientRegistratie registratie, OpenIddictApplicationDescriptor descriptor, ValidationErrors errors, CancellationToken cancellationToken)
+    private async Task AddOrganisationAsync(ClientRegistratie registratie, OpenIddictApplicationDescriptor descriptor, Invoer errors, CancellationToken cancellationToken)
     {
         var organisation = registratie.OrganisatieId is { } id ? await organisations.FindAsync(id, cancellationToken) : null;
         if (organisation is not { Actief: true })
         {
-            errors.Add("organisatieId", "Kies een actieve organisatie waarvoor de koppeling werkt.");
+            errors.Fout("organisatieId", "Kies een actieve organisatie waarvoor de koppeling werkt.");
             return;
         }
 
         var rollen = registratie.Rollen?.Distinct(StringComparer.Ordinal).ToList() ?? [];
         if (rollen.Count == 0)
         {
-            errors.Add("rollen", "Kies ten minste één rol.");
+            errors.Fout("rollen", "Kies ten minste één rol.");
         }
 
         foreach (var rol in rollen.Where(r => !Roles.OrganisationKindOf.TryGetValue(r, out var kind) || kind != organisation.Soort))
         {
-            errors.Add("rollen", $"De rol '{rol}' hoort niet bij {organisation.Naam}.");
+            errors.Fout("rollen", $"De rol '{rol}' hoort niet bij {organisation.Naam}.");
         }
 
         foreach (var (name, value) in TokenPrincipals.ClientProperties(organisation.Id, organisation.Soort, rollen))
@@ -124,11 +124,11 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
         }
     }
 
-    private static void AddUris(IReadOnlyList<string>? uris, HashSet<Uri> target, string field, bool required, ValidationErrors errors)
+    private static void AddUris(IReadOnlyList<string>? uris, HashSet<Uri> target, string field, bool required, Invoer errors)
     {
         if (required && (uris is null || uris.Count == 0))
         {
-            errors.Add(field, "Geef ten minste één adres op.");
+            errors.Fout(field, "Geef ten minste één adres op.");
         }
 
         foreach (var value in uris ?? [])
@@ -141,7 +141,7 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
             }
             else
             {
-                errors.Add(field, $"'{value}' is geen https-adres zonder fragment.");
+                errors.Fout(field, $"'{value}' is geen https-adres zonder fragment.");
             }
         }
     }

@@ -38,19 +38,13 @@ internal sealed class GrantAdministration(IdentityDbContext db, ICurrentTenant t
         var platform = wanted.Where(register.Platform.Contains).ToList();
         if (platform.Count > 0)
         {
-            throw new ValidationFailedException(IdentityErrors.PlatformPermission, new Dictionary<string, string[]>
-            {
-                ["permissies"] = [.. platform.Select(p => $"'{p}' is een platformrecht en kan niet door een gemeente worden toegekend.")],
-            });
+            throw Invoer.Afgewezen(IdentityErrors.PlatformPermission, "permissies", [.. platform.Select(p => $"'{p}' is een platformrecht en kan niet door een gemeente worden toegekend.")]);
         }
 
         var unknown = wanted.Where(p => !register.All.Contains(p)).ToList();
         if (unknown.Count > 0)
         {
-            throw new ValidationFailedException(IdentityErrors.Validation, new Dictionary<string, string[]>
-            {
-                ["permissies"] = [.. unknown.Select(p => $"'{p}' is geen recht.")],
-            });
+            throw Invoer.Afgewezen(IdentityErrors.Validation, "permissies", [.. unknown.Select(p => $"'{p}' is geen recht.")]);
         }
 
         var existing = await db.RolePermissionGrants.Where(g => g.Rol == rol).ToListAsync(cancellationToken);

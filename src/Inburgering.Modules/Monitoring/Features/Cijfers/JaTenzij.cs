@@ -84,8 +84,7 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
             beleid.Herkomst(DossierNormen.HuisvestingNaKoppeling, tot).Waarde);
     }
 
-    private DateOnly? PipDeadline(DossierFeit f) =>
-        f.PipKlokStart is { } klok ? beleid.Na(DossierNormen.PipNaKennisgeving, klok, klok) : null;
+    private DateOnly? PipDeadline(DossierFeit f) => DossierNormen.PipDeadline(beleid, f.PipKlokStart);
 
     private Aantal Aantal(int n) => onderdrukken && n < Drempel ? new(null, true) : new(n, false);
 

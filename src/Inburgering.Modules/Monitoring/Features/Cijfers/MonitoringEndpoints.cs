@@ -39,7 +39,7 @@ internal static class MonitoringEndpoints
             {
                 if (formaat is not ("csv" or "xlsx"))
                 {
-                    throw new Platform.Errors.ValidationFailedException(MonitoringFouten.Validatie, new Dictionary<string, string[]> { ["formaat"] = ["Kies csv of xlsx."] });
+                    throw Platform.Errors.Invoer.Afgewezen(MonitoringFouten.Validatie, "formaat", "Kies csv of xlsx.");
                 }
 
                 var t = await m.ExportAsync(user, van, tot, tabel, ct);

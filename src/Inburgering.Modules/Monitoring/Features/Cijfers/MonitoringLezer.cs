@@ -24,7 +24,7 @@ internal sealed class MonitoringLezer(IDossierFeiten dossiers, IBeleidsregels re
         await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
         if (tabel is null || !Tabellen.Contains(tabel))
         {
-            throw new ValidationFailedException(MonitoringFouten.Validatie, new Dictionary<string, string[]> { ["tabel"] = [$"Kies een van: {string.Join(", ", Tabellen)}."] });
+            throw Invoer.Afgewezen(MonitoringFouten.Validatie, "tabel", [$"Kies een van: {string.Join(", ", Tabellen)}."]);
         }
 
         var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
@@ -130,7 +130,7 @@ internal sealed class MonitoringLezer(IDossierFeiten dossiers, IBeleidsregels re
         await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
         if (kengetal is null || !Kengetallen.Alle.Contains(kengetal))
         {
-            throw new ValidationFailedException(MonitoringFouten.Validatie, new Dictionary<string, string[]> { ["kengetal"] = [$"Kies een van: {string.Join(", ", Kengetallen.Alle)}."] });
+            throw Invoer.Afgewezen(MonitoringFouten.Validatie, "kengetal", [$"Kies een van: {string.Join(", ", Kengetallen.Alle)}."]);
         }
 
         var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct);
@@ -191,17 +191,17 @@ internal sealed class MonitoringLezer(IDossierFeiten dossiers, IBeleidsregels re
     {
         var vandaag = Kalender.Vandaag(time);
         var (v, t) = (van ?? tot?.AddYears(-1).AddDays(1) ?? vandaag.AddYears(-1).AddDays(1), tot ?? vandaag);
-        var fouten = new ValidationErrors();
+        var fouten = new Invoer(MonitoringFouten.Validatie);
         if (v > t)
         {
-            fouten.Add("van", "Van ligt na tot.");
+            fouten.Fout("van", "Van ligt na tot.");
         }
         else if (t.DayNumber - v.DayNumber > 3660)
         {
-            fouten.Add("tot", "Kies een periode van hoogstens tien jaar.");
+            fouten.Fout("tot", "Kies een periode van hoogstens tien jaar.");
         }
 
-        fouten.ThrowIfAny(MonitoringFouten.Validatie);
+        fouten.Klaar();
         return (v, t);
     }
 
@@ -215,7 +215,7 @@ internal sealed class MonitoringLezer(IDossierFeiten dossiers, IBeleidsregels re
         var delen = halfjaar.Split('-');
         if (delen.Length != 2 || !int.TryParse(delen[0], NumberStyles.None, CultureInfo.InvariantCulture, out var jaar) || jaar is < 2000 or > 2100 || delen[1] is not ("I" or "II"))
         {
-            throw new ValidationFailedException(MonitoringFouten.Validatie, new Dictionary<string, string[]> { ["halfjaar"] = ["Schrijf het halfjaar als 2023-II of 2024-I."] });
+            throw Invoer.Afgewezen(MonitoringFouten.Validatie, "halfjaar", ["Schrijf het halfjaar als 2023-II of 2024-I."]);
         }
 
         var eerste = delen[1] == "I";

@@ -1,7 +1,7 @@
-using Inburgering.Platform.Data;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Modules.Tenancy.Data;
 using Inburgering.Modules.Tenancy.Domain;
+using Inburgering.Platform.Data;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Http;
@@ -60,26 +60,26 @@ internal sealed class OrganisationAdministration(TenancyDbContext db, TimeProvid
 
     public async Task<OrganisatieView> CreateRegioAsync(RegioAanmaak aanmaak, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new Invoer(TenancyErrors.Validation);
         var naam = aanmaak.Naam?.Trim() ?? string.Empty;
         if (naam.Length is < 3 or > 200)
         {
-            errors.Add("naam", "Vul een naam in van 3 tot 200 tekens.");
+            errors.Fout("naam", "Vul een naam in van 3 tot 200 tekens.");
         }
 
         var gemeenten = aanmaak.Gemeenten?.Distinct().ToList() ?? [];
         if (gemeenten.Count == 0)
         {
-            errors.Add("gemeenten", "Kies de gemeenten van de regio.");
+            errors.Fout("gemeenten", "Kies de gemeenten van de regio.");
         }
 
         var known = await db.Organisaties.Where(o => gemeenten.Contains(o.Id) && o.Soort == OrganisationKind.Gemeente).Select(o => o.Id).ToListAsync(cancellationToken);
         foreach (var onbekend in gemeenten.Except(known))
         {
-            errors.Add("gemeenten", $"{onbekend} is geen gemeente uit het register.");
+            errors.Fout("gemeenten", $"{onbekend} is geen gemeente uit het register.");
         }
 
-        errors.ThrowIfAny(TenancyErrors.Validation);
+        errors.Klaar();
         var slug = Slug.From("regio " + naam);
         if (await db.Organisaties.AnyAsync(o => o.Slug == slug, cancellationToken))
         {
@@ -98,30 +98,30 @@ internal sealed class OrganisationAdministration(TenancyDbContext db, TimeProvid
 
     public async Task<CoaLocatieView> SaveCoaLocatieAsync(Guid? id, CoaLocatieInvoer invoer, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new Invoer(TenancyErrors.Validation);
         var naam = invoer.Naam?.Trim() ?? string.Empty;
         var plaats = invoer.Plaats?.Trim() ?? string.Empty;
         if (naam.Length is < 3 or > 200)
         {
-            errors.Add("naam", "Vul een naam in van 3 tot 200 tekens.");
+            errors.Fout("naam", "Vul een naam in van 3 tot 200 tekens.");
         }
 
         if (plaats.Length is < 2 or > 100)
         {
-            errors.Add("plaats", "Vul de plaats in.");
+            errors.Fout("plaats", "Vul de plaats in.");
         }
 
         if (!Enum.TryParse<CoaLocatieSoort>(invoer.Soort, ignoreCase: true, out var soort) || !Enum.IsDefined(soort) || int.TryParse(invoer.Soort, out _))
         {
-            errors.Add("soort", $"Kies {string.Join(", ", Enum.GetNames<CoaLocatieSoort>())}.");
+            errors.Fout("soort", $"Kies {string.Join(", ", Enum.GetNames<CoaLocatieSoort>())}.");
         }
 
         if (invoer.RegioId is { } regio && !await db.Organisaties.AnyAsync(o => o.Id == regio && o.Soort == OrganisationKind.Regio, cancellationToken))
         {
-            errors.Add("regioId", "Deze regio bestaat niet.");
+            errors.Fout("regioId", "Deze regio bestaat niet.");
         }
 
-        errors.ThrowIfAny(TenancyErrors.Validation);
+        errors.Klaar();
         CoaLocatie locatie;
         if (id is { } existing)
         {

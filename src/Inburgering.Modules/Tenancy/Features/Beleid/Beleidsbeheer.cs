@@ -40,35 +40,32 @@ internal sealed class Beleidsbeheer(IEnumerable<BeleidsparameterDefinitie> defin
         var gemeente = Gemeente();
         var definitie = Definitie(sleutel);
         var vandaag = Kalender.Vandaag(time);
-        var fouten = new Dictionary<string, string[]>();
+        var fouten = new Invoer(TenancyErrors.Validation);
         if (geldigVanaf is not { } vanaf)
         {
-            fouten["geldigVanaf"] = ["Vul de datum in vanaf wanneer deze waarde geldt."];
+            fouten.Fout("geldigVanaf", "Vul de datum in vanaf wanneer deze waarde geldt.");
         }
         else if (vanaf < vandaag)
         {
-            fouten["geldigVanaf"] = ["Een norm geldt vanaf vandaag of later; wat al gold blijft zoals het was."];
+            fouten.Fout("geldigVanaf", "Een norm geldt vanaf vandaag of later; wat al gold blijft zoals het was.");
         }
 
         if (waarde is { } w && (w < definitie.Minimum || w > definitie.Maximum))
         {
-            fouten["waarde"] = [$"Kies {definitie.Minimum} tot en met {definitie.Maximum} {Eenheid(definitie.Eenheid)}, of leeg voor de landelijke norm."];
+            fouten.Fout("waarde", $"Kies {definitie.Minimum} tot en met {definitie.Maximum} {Eenheid(definitie.Eenheid)}, of leeg voor de landelijke norm.");
         }
 
         var reden = toelichting?.Trim();
         if (string.IsNullOrEmpty(reden))
         {
-            fouten["toelichting"] = ["Leg uit waarom de norm verandert; dat blijft bij de geschiedenis."];
+            fouten.Fout("toelichting", "Leg uit waarom de norm verandert; dat blijft bij de geschiedenis.");
         }
         else if (reden.Length > 500)
         {
-            fouten["toelichting"] = ["Gebruik hoogstens 500 tekens."];
+            fouten.Fout("toelichting", "Gebruik hoogstens 500 tekens.");
         }
 
-        if (fouten.Count > 0)
-        {
-            throw new ValidationFailedException(TenancyErrors.Validation, fouten);
-        }
+        fouten.Klaar();
 
         if (await db.Beleidsversies.AnyAsync(v => v.Sleutel == sleutel && v.GeldigVanaf == geldigVanaf, ct))
         {

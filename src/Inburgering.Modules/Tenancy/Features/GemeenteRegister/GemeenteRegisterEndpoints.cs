@@ -1,6 +1,6 @@
-using Inburgering.Platform.Data;
 using Inburgering.Modules.Tenancy.Data;
 using Inburgering.Modules.Tenancy.Data.ReferenceData;
+using Inburgering.Platform.Data;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Builder;
@@ -44,11 +44,11 @@ internal sealed class GemeenteRegister(TenancyDbContext db)
 
     public async Task<List<GemeenteDto>> LijstAsync(string? provincie, string? regio, string? zoek, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors();
+        var errors = new Invoer(InvalidFilter);
         var provincies = await db.Gemeenten.Select(g => g.Provincie).Distinct().ToListAsync(cancellationToken);
         if (provincie is not null && !provincies.Contains(provincie))
         {
-            errors.Add("provincie", $"Onbekende provincie. Kies uit: {string.Join(", ", provincies.Order())}.");
+            errors.Fout("provincie", $"Onbekende provincie. Kies uit: {string.Join(", ", provincies.Order())}.");
         }
 
         Guid? regioId = null;
@@ -58,16 +58,16 @@ internal sealed class GemeenteRegister(TenancyDbContext db)
                 .Select(o => (Guid?)o.Id).SingleOrDefaultAsync(cancellationToken);
             if (regioId is null)
             {
-                errors.Add("regio", "Onbekende regio.");
+                errors.Fout("regio", "Onbekende regio.");
             }
         }
 
         if (zoek is { Length: > 100 })
         {
-            errors.Add("zoek", "Zoek op hoogstens 100 tekens.");
+            errors.Fout("zoek", "Zoek op hoogstens 100 tekens.");
         }
 
-        errors.ThrowIfAny(InvalidFilter);
+        errors.Klaar();
 
         string? pattern = null;
         if (!string.IsNullOrWhiteSpace(zoek))

@@ -27,10 +27,7 @@ internal sealed class GemeenteInstellingen(IEnumerable<TenantSettingDefinition> 
             ?? throw new DomainException(TenancyErrors.SettingNotFound, $"Er is geen instelling '{sleutel}'.", StatusCodes.Status404NotFound);
         if (waarde is null || !definitie.Waarden.Contains(waarde))
         {
-            throw new ValidationFailedException(TenancyErrors.Validation, new Dictionary<string, string[]>
-            {
-                ["waarde"] = [$"Kies {string.Join(" of ", definitie.Waarden)}."],
-            });
+            throw Invoer.Afgewezen(TenancyErrors.Validation, "waarde", [$"Kies {string.Join(" of ", definitie.Waarden)}."]);
         }
 
         await settings.SetAsync(sleutel, waarde, ct);
