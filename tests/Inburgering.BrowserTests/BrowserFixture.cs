@@ -2,9 +2,7 @@ using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Inburgering.IntegrationTests.Infrastructure;
-using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Signalen;
-using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Features.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -86,26 +84,33 @@ public sealed class BrowserFixture : AppFixture, IAsyncLifetime
     }
 
     /// <summary>
-    /// A dossier coupled 20 days ago (so overdracht and KMG are overdue), made through the dossier workplace itself:
-    /// the API's OIDC tokens need HTTPS, and this listener is plain HTTP. Its signals are evaluated at once.
+    /// A dossier coupled 20 days ago (so overdracht and KMG are overdue), registered through the koppeling's own use case
+    /// as a teamleider of the gemeente would (the API's OIDC tokens need HTTPS, and this listener is plain HTTP). Its
+    /// signals are evaluated at once.
     /// </summary>
     public async Task<(Guid Id, string Naam)> DossierAsync(Guid? klantregisseur, string achternaam, Guid? gemeente = null, Guid? coaLocatie = null)
     {
         var tenant = gemeente ?? TenantA;
-        achternaam += Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var koppeling = Inburgering.Platform.Tijd.Kalender.Vandaag(Clock).AddDays(-20);
+        var bouwer = new DossierBouwer(Inburgering.Platform.Tijd.Kalender.Vandaag(Clock).AddDays(-20))
+        {
+            Achternaam = achternaam + Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Talen = ["Arabisch"], HuishoudenGrootte = 1, CoaLocatieId = coaLocatie, KlantregisseurId = klantregisseur,
+        };
+        var teamleider = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+        [
+            new("sub", "testgegevens"), new("name", "Testgegevens"),
+            new(Inburgering.Platform.Tenancy.PlatformClaims.OrganisationId, tenant.ToString()),
+            new(Inburgering.Platform.Tenancy.PlatformClaims.OrganisationKind, nameof(Inburgering.Platform.Tenancy.OrganisationKind.Gemeente)),
+            new(Inburgering.Modules.Identity.Contracts.IdentityClaims.Role, Inburgering.Platform.Authorization.Roles.Teamleider),
+        ], "test"));
         var id = await TenantScope.RunAsync(tenant, async scope =>
         {
-            var werkplaats = scope.GetRequiredService<DossierWerkplaats>();
-            var dossier = new Dossier(Guid.CreateVersion7(werkplaats.Nu), "10" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                null, new Persoon("Amal", achternaam, new DateOnly(1990, 3, 14), Geslacht.Vrouw, "Syrië", ["Arabisch"]), Doelgroep.Asielstatushouder,
-                Guid.CreateVersion7(werkplaats.Nu), 1, koppeling.AddDays(-10), koppeling, coaLocatie, klantregisseur, werkplaats.Nu);
-            werkplaats.Db.Dossiers.Add(dossier);
-            await werkplaats.BewaarAsync(dossier, Gebeurtenissen.Aangemaakt, new { dossier.VNummer }, new Actor("test", "Testgegevens", tenant), CancellationToken.None);
-            await scope.GetRequiredService<SignaalEvaluatie>().EvalueerAsync([dossier.Id], CancellationToken.None);
-            return dossier.Id;
+            var dossier = await scope.GetRequiredService<Inburgering.Modules.Dossiers.Contracts.IDossierRegistratie>()
+                .RegistreerAsync(teamleider, bouwer.Invoer(), null, CancellationToken.None);
+            await scope.GetRequiredService<SignaalEvaluatie>().EvalueerAsync([dossier], CancellationToken.None);
+            return dossier;
         });
-        return (id, "Amal " + achternaam);
+        return (id, bouwer.Naam);
     }
 
     /// <summary>Presses Tab until the element has focus, as a keyboard user would; fails if it is never reached.</summary>

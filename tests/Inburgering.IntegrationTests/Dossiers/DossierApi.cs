@@ -29,23 +29,8 @@ internal sealed class DossierApi(HttpClient client)
     public async Task<Antwoord> ZetAsync(Guid id, string onderdeel, object body, HttpMethod? methode = null) =>
         await SchrijfAsync(methode ?? HttpMethod.Put, $"/api/v1/dossiers/{id}/{onderdeel}", body, (await LeesAsync(id)).ETag);
 
-    public static object Nieuw(string vNummer, DateOnly koppeling, string? bsn = null, Guid? coaLocatie = null, string achternaam = "Haddad") => new
-    {
-        vNummer,
-        bsn,
-        voornamen = "Amal",
-        achternaam,
-        geboortedatum = new DateOnly(1990, 3, 14),
-        geslacht = "vrouw",
-        landVanHerkomst = "Syrië",
-        talen = new[] { "Arabisch", "Engels" },
-        huishoudenGrootte = 3,
-        vergunningdatum = koppeling.AddDays(-10),
-        koppelingsdatum = koppeling,
-        coaLocatieId = coaLocatie,
-    };
-
-    private static int _volgnummer = Random.Shared.Next(1_000_000, 9_000_000);
+    public static object Nieuw(string vNummer, DateOnly koppeling, string? bsn = null, Guid? coaLocatie = null, string achternaam = "Haddad") =>
+        new DossierBouwer(koppeling) { VNummer = vNummer, Bsn = bsn, CoaLocatieId = coaLocatie, Achternaam = achternaam }.Invoer();
 
     /// <summary>A valid BSN different per call: the first 8 digits vary, the 9th restores the 11-proef.</summary>
     public static string UniekBsn()
@@ -67,7 +52,7 @@ internal sealed class DossierApi(HttpClient client)
         }
     }
 
-    public static string NieuwVNummer() => "10" + Interlocked.Increment(ref _volgnummer).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+    public static string NieuwVNummer() => DossierBouwer.NieuwVNummer();
 }
 
 internal sealed record Antwoord(HttpStatusCode Status, JsonElement Json, string? ETag, string? Location)

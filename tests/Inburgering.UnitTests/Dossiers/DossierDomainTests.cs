@@ -1,3 +1,4 @@
+using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Tenancy.Contracts;
@@ -82,6 +83,5 @@ public sealed class DossierDomainTests
 
     private static DateOnly? Datum(string? tekst) => tekst is null ? null : DateOnly.Parse(tekst, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static Dossier Nieuw() => new(Guid.NewGuid(), "1000000001", null, new Persoon("A", "B", new DateOnly(1990, 1, 1), Geslacht.Vrouw, "Syrië", []),
-        Doelgroep.Asielstatushouder, Guid.NewGuid(), 1, K.AddDays(-10), K, null, null, DateTimeOffset.UnixEpoch);
+    private static Dossier Nieuw() => new DossierBouwer(K).Domein(DateTimeOffset.UnixEpoch);
 }
