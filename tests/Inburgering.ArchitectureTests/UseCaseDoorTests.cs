@@ -54,6 +54,50 @@ public sealed class UseCaseDoorTests
     }
 
     [Fact]
+    public void Only_the_dossier_store_touches_the_dossiers_database_context()
+    {
+        // The store adds the tijdlijn event, the processing-log entry and the signal outbox row to every change; a
+        // service with the context in hand could store a change without them.
+        string[] toegestaan =
+        [
+            "Inburgering.Modules.Dossiers.Features.Werkplaats.DossierWerkplaats", "Inburgering.Modules.Dossiers.Features.Werkplaats.DossierLeesbron",
+            "Inburgering.Modules.Dossiers.Features.Werkplaats.InzageLogboek", "Inburgering.Modules.Dossiers.DossiersModule",
+        ];
+        const string context = "Inburgering.Modules.Dossiers.Data.DossiersDbContext";
+        var resolver = new DefaultAssemblyResolver();
+        resolver.AddSearchDirectory(AppContext.BaseDirectory);
+        var offenders = new List<string>();
+        foreach (var assembly in new[] { typeof(Inburgering.Modules.ModuleCatalog).Assembly, typeof(Inburgering.Web.Pages.DossierModel).Assembly })
+        {
+            using var module = ModuleDefinition.ReadModule(assembly.Location, new ReaderParameters { AssemblyResolver = resolver });
+            foreach (var type in module.GetTypes())
+            {
+                var root = type;
+                while (root.DeclaringType is not null)
+                {
+                    root = root.DeclaringType;
+                }
+
+                if (toegestaan.Contains(root.FullName) || root.Namespace?.StartsWith("Inburgering.Modules.Dossiers.Data", StringComparison.Ordinal) == true)
+                {
+                    continue;
+                }
+
+                var raakt = type.Fields.Select(f => f.FieldType)
+                    .Concat(type.Methods.SelectMany(m => m.Parameters.Select(p => p.ParameterType)
+                        .Concat(m.HasBody ? m.Body.Instructions.SelectMany(Referenced) : [])))
+                    .Any(t => t.GetElementType().FullName == context);
+                if (raakt)
+                {
+                    offenders.Add(root.FullName);
+                }
+            }
+        }
+
+        Assert.True(offenders.Count == 0, string.Join("\n", offenders.Distinct()));
+    }
+
+    [Fact]
     public void Every_module_refuses_input_in_the_one_validation_style()
     {
         // Invoer collects every invalid field and answers 400 under the module's code; a hand-built refusal drifts

@@ -126,5 +126,5 @@ public sealed class CoaCasemanagerJourneyTests(BrowserFixture app) : IClassFixtu
     private static string ZonderSporen(string tekst) => Regex.Replace(tekst, "[0-9a-f]{16,}", string.Empty);
 
     private Task<string?> OverdrachtAsync(Guid id) => app.TenantScope.RunAsync(AppFixture.TenantA, async scope =>
-        (await scope.GetRequiredService<DossierWerkplaats>().Db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == id)).Overdracht?.Opleiding);
+        (await scope.GetRequiredService<DossierWerkplaats>().Lees.Dossiers.SingleAsync(d => d.Id == id)).Overdracht?.Opleiding);
 }

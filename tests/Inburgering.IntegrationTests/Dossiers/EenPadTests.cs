@@ -63,7 +63,7 @@ public sealed class EenPadTests(AppFixture app) : IClassFixture<AppFixture>
                 var velden = GeldigeVelden(Vandaag, versie);
                 velden["__RequestVerificationToken"] = People.TokenUit(pagina);
                 var antwoord = await lezer.PostAsync($"/dossiers/{id}?handler={handler}", new FormUrlEncodedContent(velden));
-                if (!GeenToegang(antwoord))
+                if (!People.GeenToegang(antwoord))
                 {
                     doorgelaten.Add($"{handler}: {(int)antwoord.StatusCode} {antwoord.Headers.Location}");
                 }
@@ -73,7 +73,7 @@ public sealed class EenPadTests(AppFixture app) : IClassFixture<AppFixture>
             Assert.Equal(voor, await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantB, id));
 
             // The koppeling page is closed to them too, and nothing is registered.
-            Assert.True(GeenToegang(await lezer.GetAsync("/dossiers/nieuw")));
+            Assert.True(People.GeenToegang(await lezer.GetAsync("/dossiers/nieuw")));
             var dossiers = await DossierTabellen.AantalAsync(app, AppFixture.TenantB, "dossiers.dossiers");
             var token = People.TokenUit(pagina);
             var koppeling = await lezer.PostAsync("/dossiers/nieuw", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -83,7 +83,7 @@ public sealed class EenPadTests(AppFixture app) : IClassFixture<AppFixture>
                 ["Vergunningdatum"] = Vandaag.AddDays(-5).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture),
                 ["Koppelingsdatum"] = Vandaag.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture),
             }));
-            Assert.True(GeenToegang(koppeling), $"koppeling: {(int)koppeling.StatusCode}");
+            Assert.True(People.GeenToegang(koppeling), $"koppeling: {(int)koppeling.StatusCode}");
             Assert.Equal(dossiers, await DossierTabellen.AantalAsync(app, AppFixture.TenantB, "dossiers.dossiers"));
         }
         finally
@@ -160,10 +160,6 @@ public sealed class EenPadTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("afgesloten", (await api.LeesAsync(id)).Json.GetProperty("fase").GetString());
         Assert.Contains("id=\"afgesloten\"", await browser.GetStringAsync($"/dossiers/{id}"), StringComparison.Ordinal);
     }
-
-    private static bool GeenToegang(HttpResponseMessage antwoord) =>
-        antwoord.StatusCode == HttpStatusCode.Forbidden
-        || (antwoord.StatusCode == HttpStatusCode.Redirect && antwoord.Headers.Location?.ToString().Contains("/account/geen-toegang", StringComparison.Ordinal) == true);
 
     private static async Task PostAsync(HttpClient browser, DossierApi api, Guid id, string handler, Dictionary<string, string> velden)
     {

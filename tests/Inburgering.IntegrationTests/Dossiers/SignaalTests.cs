@@ -33,6 +33,10 @@ public sealed class SignaalTests(AppFixture app) : IClassFixture<AppFixture>
         var (id, dag, ernst, cyclus) = await RichtInAsync(soort);
         Assert.True(dag > Vandaag, $"{soort}: the test needs a raise day after today");
 
+        // The outbox relay evaluates the set-up writes on its own; an evaluation still running with yesterday's date
+        // would undo today's, so the clock moves only once it is done.
+        await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
+
         // The day before: nothing yet.
         app.Clock.Advance(TimeSpan.FromDays(dag.DayNumber - Vandaag.DayNumber - 1));
         await EvalueerAsync();
@@ -50,6 +54,7 @@ public sealed class SignaalTests(AppFixture app) : IClassFixture<AppFixture>
 
         // The condition clears: resolved, and the history is kept.
         await HefOpAsync(soort, id);
+        await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
         await EvalueerAsync();
         Assert.DoesNotContain(await SignalenAsync(id), s => Soort(s) == soort && Cyclus(s) == cyclus);
         var alle = (await SignalenAsync(id, "alle")).Where(s => Soort(s) == soort && Cyclus(s) == cyclus).ToList();

@@ -79,6 +79,81 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
         Assert.Empty(wrong);
     }
 
+    [Theory]
+    [MemberData(nameof(AllRoles))]
+    public async Task Every_page_and_each_of_its_handlers_refuses_a_role_without_the_pages_permission_and_nothing_changes(string role)
+    {
+        var email = role == Roles.CoaCasemanager
+            ? await app.CreateCasemanagerAsync(TenancySeeder.CoaLocatieId("azc Almelo"))
+            : await app.CreateUserAsync((OrganisationFor(role), Roles.OrganisationKindOf[role], role));
+        var browser = await app.SignedInBrowserAsync(email);
+        var token = People.TokenUit(await browser.GetStringAsync("/"));
+        var granted = Inburgering.Modules.ModuleCatalog.Permissies.ByRole[role];
+        var voor = await RijenAsync();
+        var wrong = new List<string>();
+        var handlers = 0;
+
+        foreach (var page in Endpoints().Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null))
+        {
+            var nodig = page.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy)
+                .FirstOrDefault(p => p?.StartsWith(PermissionPolicy.Prefix, StringComparison.Ordinal) == true)?[PermissionPolicy.Prefix.Length..];
+            if (nodig is null || granted.Contains(nodig))
+            {
+                continue;
+            }
+
+            var path = "/" + Regex.Replace(page.RoutePattern.RawText!.TrimStart('/'), "{[^}]+}", Guid.NewGuid().ToString());
+            var pagina = await browser.GetAsync(path);
+            if (!People.GeenToegang(pagina))
+            {
+                wrong.Add($"GET {path} ({nodig}): {(int)pagina.StatusCode}");
+            }
+
+            var descriptor = page.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>()!;
+            var model = typeof(Inburgering.Web.Pages.DossierModel).Assembly.GetType("Inburgering.Web.Pages" + descriptor.ViewEnginePath.Replace('/', '.') + "Model");
+            foreach (var handler in model?.GetMethods().Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)) ?? [])
+            {
+                handlers++;
+                var naam = handler.Name["OnPost".Length..].Replace("Async", string.Empty, StringComparison.Ordinal);
+                var antwoord = await browser.PostAsync(naam.Length == 0 ? path : $"{path}?handler={naam}", new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["Naam"] = "x", ["Reden"] = "x", ["Waarde"] = "eigen", ["Sleutel"] = "dossiers.klantregisseur-ziet",
+                }));
+                if (!People.GeenToegang(antwoord))
+                {
+                    wrong.Add($"POST {path}?handler={naam} ({nodig}): {(int)antwoord.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.True(handlers >= (role == Roles.PlatformBeheerder ? 10 : 3), $"only {handlers} handlers tried");
+        Assert.Equal(voor, await RijenAsync());
+    }
+
+    /// <summary>The number of rows of every table a page handler can write, as the superuser (no row-level security).</summary>
+    private async Task<string> RijenAsync()
+    {
+        await using var connection = await AppFixture.OpenAsync(app.Database.Admin);
+        var tabellen = new List<string>();
+        await using (var lijst = new Npgsql.NpgsqlCommand("""
+            select table_schema || '.' || table_name from information_schema.tables
+            where table_type = 'BASE TABLE' and table_schema in ('dossiers', 'documenten', 'identity', 'tenancy')
+              and table_name not in ('inzage_log', 'signalen', 'signaal_wachtrij', 'data_protection_keys') and table_name not like 'openiddict%'
+            order by 1
+            """, connection))
+        await using (var r = await lijst.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync())
+            {
+                tabellen.Add(r.GetString(0));
+            }
+        }
+
+        await using var tel = new Npgsql.NpgsqlCommand(string.Join(" || ' ' || ", tabellen.Select(t => $"'{t}:' || (select count(*) from {t})")).Insert(0, "select "), connection);
+        return (string)(await tel.ExecuteScalarAsync())!;
+    }
+
     [Fact]
     public async Task The_organisation_switcher_changes_exactly_which_people_a_beheerder_sees()
     {

@@ -23,6 +23,11 @@ internal static partial class People
     });
 
     /// <summary>Loads the form page for its antiforgery token, then posts the fields as a browser would.</summary>
+    /// <summary>The page's "no access": 403, or the browser sent on to the no-access page.</summary>
+    public static bool GeenToegang(HttpResponseMessage antwoord) =>
+        antwoord.StatusCode == System.Net.HttpStatusCode.Forbidden
+        || (antwoord.StatusCode == System.Net.HttpStatusCode.Redirect && antwoord.Headers.Location?.ToString().Contains("/account/geen-toegang", StringComparison.Ordinal) == true);
+
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient browser, string path, Dictionary<string, string> fields)
     {
         var page = await browser.GetStringAsync(path);

@@ -69,7 +69,7 @@ internal sealed class DemoDossiers(IConfiguration configuration) : IDataSeeder
             await services.GetRequiredService<TenantScope>().RunAsync(gemeente.Id, async scope =>
             {
                 var werkplaats = scope.GetRequiredService<DossierWerkplaats>();
-                if (await werkplaats.Db.Dossiers.AnyAsync(d => d.VNummer.StartsWith("99"), cancellationToken))
+                if (await werkplaats.Lees.Dossiers.AnyAsync(d => d.VNummer.StartsWith("99"), cancellationToken))
                 {
                     return;
                 }
@@ -101,7 +101,7 @@ internal sealed class DemoDossiers(IConfiguration configuration) : IDataSeeder
                 null, dossier.Doelgroep, dossier.HuishoudenGrootte, dossier.Vergunningdatum, k, azc, kennisgeving, null);
         }
 
-        werkplaats.Db.Dossiers.Add(dossier);
+        werkplaats.VoegToe(dossier);
         werkplaats.LegVast(dossier, Gebeurtenissen.Aangemaakt, new { dossier.VNummer }, actor);
         var check = new Invoer(DossierFouten.Validatie);
         if (demo.Stap >= 1)

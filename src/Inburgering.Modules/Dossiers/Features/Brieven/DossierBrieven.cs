@@ -41,7 +41,7 @@ internal sealed class DossierBrieven(DossierWerkplaats werkplaats, DossierLezer 
     {
         await lezer.VereisLezenAsync(user, ct);
         var alleenVan = await lezer.AlleenVanAsync(user, ct);
-        var namen = await werkplaats.Db.Dossiers.AsNoTracking()
+        var namen = await werkplaats.Lees.Dossiers
             .Where(d => ids.Contains(d.Id) && (alleenVan == null || d.KlantregisseurId == alleenVan))
             .Select(d => new DossierNaam(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam))
             .ToDictionaryAsync(d => d.Id, ct);
@@ -58,18 +58,16 @@ internal sealed class DossierBrieven(DossierWerkplaats werkplaats, DossierLezer 
 
         var dossier = await lezer.LaadAsync(user, dossierId, ct, alleenLezen: true, metOnderdelen: false);
         var actor = DossierWerkplaats.ActorVan(user);
-        werkplaats.Db.Tijdlijn.Add(new TijdlijnGebeurtenis(dossier.Id, soort, actor,
-            System.Text.Json.JsonSerializer.Serialize(new { document = documentId, toelichting = titel }, DossierWerkplaats.Json), werkplaats.Nu));
-        werkplaats.Db.Inzages.Add(new Inzage(actor, "schrijven", "brief", [dossier.Id], werkplaats.Nu));
-        await werkplaats.Db.SaveChangesAsync(ct);
+        werkplaats.Noteer(dossier.Id, soort, new { document = documentId, toelichting = titel }, actor, "brief");
+        await werkplaats.SlaOpAsync(ct);
     }
 
     public async Task<IReadOnlyList<DigestInhoud>> DigestAsync(DateOnly vandaag, DateTimeOffset sinds, CancellationToken ct)
     {
-        var db = werkplaats.Db;
+        var lees = werkplaats.Lees;
         var signalen = await (
-                from s in db.Signalen.AsNoTracking()
-                join d in db.Dossiers.AsNoTracking() on s.DossierId equals d.Id
+                from s in lees.Signalen
+                join d in lees.Dossiers on s.DossierId equals d.Id
                 where s.OpgelostOp == null && d.KlantregisseurId != null && d.AfsluitingDatum == null && s.ZichtbaarVanaf <= vandaag
                       && (s.GesnoozedTot == null || s.GesnoozedTot <= vandaag)
                       && (s.VerhoogdOp >= sinds || s.Ernst == Ernst.Overdue)
@@ -80,7 +78,7 @@ internal sealed class DossierBrieven(DossierWerkplaats werkplaats, DossierLezer 
         // A day in Dutch local time, as UTC bounds.
         var begin = Kalender.BeginVan(vandaag);
         var einde = Kalender.BeginVan(vandaag.AddDays(1));
-        var afspraken = await db.Dossiers.AsNoTracking()
+        var afspraken = await lees.Dossiers
             .Where(d => d.KlantregisseurId != null && d.AfsluitingDatum == null && d.Kennismakingsgesprek != null && d.Kennismakingsgesprek.Gehouden == null
                         && d.Kennismakingsgesprek.Gepland >= begin && d.Kennismakingsgesprek.Gepland < einde)
             .Select(d => new { KlantregisseurId = d.KlantregisseurId!.Value, DossierId = d.Id, Naam = d.Voornamen + " " + d.Achternaam, Gepland = d.Kennismakingsgesprek!.Gepland!.Value })

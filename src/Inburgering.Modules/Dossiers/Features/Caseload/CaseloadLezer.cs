@@ -88,9 +88,9 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
         }
 
         var vandaag = werkplaats.Vandaag;
-        var db = werkplaats.Db;
-        return await db.Signalen.Where(s => s.OpgelostOp == null && (s.GesnoozedTot == null || s.GesnoozedTot <= vandaag))
-            .Join(db.Dossiers.Where(d => d.KlantregisseurId == ik), s => s.DossierId, d => d.Id, (s, d) => s.Id).CountAsync(ct);
+        var lees = werkplaats.Lees;
+        return await lees.Signalen.Where(s => s.OpgelostOp == null && (s.GesnoozedTot == null || s.GesnoozedTot <= vandaag))
+            .Join(lees.Dossiers.Where(d => d.KlantregisseurId == ik), s => s.DossierId, d => d.Id, (s, d) => s.Id).CountAsync(ct);
     }
 
     public async Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? signaal, string? sort, CancellationToken ct)
@@ -120,11 +120,11 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
         }
 
         var vandaag = werkplaats.Vandaag;
-        var db = werkplaats.Db;
-        var perFase = await db.Dossiers.AsNoTracking().Where(d => d.Fase != Fase.Afgesloten)
+        var lees = werkplaats.Lees;
+        var perFase = await lees.Dossiers.Where(d => d.Fase != Fase.Afgesloten)
             .GroupBy(d => new { d.KlantregisseurId, d.Fase }).Select(g => new { g.Key.KlantregisseurId, g.Key.Fase, Aantal = g.Count() }).ToListAsync(ct);
-        var signalen = await db.Signalen.AsNoTracking().Where(s => s.OpgelostOp == null && (s.GesnoozedTot == null || s.GesnoozedTot <= vandaag))
-            .Join(db.Dossiers.AsNoTracking(), s => s.DossierId, d => d.Id, (s, d) => new { d.KlantregisseurId, s.Ernst })
+        var signalen = await lees.Signalen.Where(s => s.OpgelostOp == null && (s.GesnoozedTot == null || s.GesnoozedTot <= vandaag))
+            .Join(lees.Dossiers, s => s.DossierId, d => d.Id, (s, d) => new { d.KlantregisseurId, s.Ernst })
             .GroupBy(x => x.KlantregisseurId).Select(g => new { KlantregisseurId = g.Key, Open = g.Count(), Verlopen = g.Count(x => x.Ernst == Ernst.Overdue) }).ToListAsync(ct);
         return [.. perFase.Select(f => f.KlantregisseurId).Concat(signalen.Select(s => s.KlantregisseurId)).Distinct().Select(kr =>
         {
@@ -146,7 +146,7 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
 
         var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 500);
         await DossierRegistratie.KlantregisseurAsync(check, mensen, werkplaats.Gemeente, invoer.KlantregisseurId, ct);
-        var dossiers = await werkplaats.Db.Dossiers.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+        var dossiers = await werkplaats.DossiersVoorWijziging.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
         foreach (var onbekend in ids.Except(dossiers.Select(d => d.Id)))
         {
             check.Fout("dossierIds", $"Dossier {onbekend} bestaat niet in uw gemeente.");
@@ -161,7 +161,7 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
             werkplaats.LegVast(dossier, Gebeurtenissen.Toegewezen, new { van, naar = invoer.KlantregisseurId, reden }, actor);
         }
 
-        werkplaats.Db.Inzages.Add(new Inzage(actor, "schrijven", "toewijzing", ids, werkplaats.Nu));
+        werkplaats.LogSchrijven(actor, "toewijzing", ids);
         await werkplaats.SlaOpAsync(ct);
         return dossiers.Count;
     }

@@ -19,7 +19,7 @@ internal sealed class WerkvoorraadFilters(DossierWerkplaats werkplaats) : IWerkv
     {
         // A koppeling (no person) has no views of its own, only the team's shared ones.
         var ik = Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var id) ? id : Guid.Empty;
-        var filters = await werkplaats.Db.WerkvoorraadFilters.AsNoTracking().Where(f => f.EigenaarId == ik || f.Gedeeld).ToListAsync(ct);
+        var filters = await werkplaats.Lees.WerkvoorraadFilters.Where(f => f.EigenaarId == ik || f.Gedeeld).ToListAsync(ct);
         return [.. filters.OrderBy(f => f.EigenaarId != ik).ThenBy(f => f.Naam, StringComparer.CurrentCultureIgnoreCase).Select(f => Weergave(f, ik))];
     }
 
@@ -35,7 +35,7 @@ internal sealed class WerkvoorraadFilters(DossierWerkplaats werkplaats) : IWerkv
 
         CaseloadLezer.LeesFilters(check, filter.Fase, filter.Sort, filter.Signaal);
         var zoek = check.Tekst(filter.Q, "q", max: 100);
-        if (gekozenNaam is not null && await werkplaats.Db.WerkvoorraadFilters.AnyAsync(f => f.EigenaarId == ik && f.Naam == gekozenNaam, ct))
+        if (gekozenNaam is not null && await werkplaats.Lees.WerkvoorraadFilters.AnyAsync(f => f.EigenaarId == ik && f.Naam == gekozenNaam, ct))
         {
             check.Fout("naam", "U heeft al een weergave met deze naam.");
         }
@@ -43,18 +43,18 @@ internal sealed class WerkvoorraadFilters(DossierWerkplaats werkplaats) : IWerkv
         check.Klaar();
         var nieuw = new WerkvoorraadFilter(ik, DossierWerkplaats.ActorVan(user).Naam, gekozenNaam!, filter.Wie, Leeg(filter.Fase), zoek, Leeg(filter.Signaal), Leeg(filter.Sort),
             gedeeld, werkplaats.Nu);
-        werkplaats.Db.WerkvoorraadFilters.Add(nieuw);
-        await werkplaats.Db.SaveChangesAsync(ct);
+        werkplaats.VoegToe(nieuw);
+        await werkplaats.SlaOpAsync(ct);
         return Weergave(nieuw, ik);
     }
 
     public async Task VerwijderAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var ik = Guid.TryParse(user.FindFirstValue(IdentityClaims.UserId), out var persoon) ? persoon : Guid.Empty;
-        var filter = await werkplaats.Db.WerkvoorraadFilters.SingleOrDefaultAsync(f => f.Id == id && f.EigenaarId == ik, ct)
+        var filter = await werkplaats.FiltersVoorWijziging.SingleOrDefaultAsync(f => f.Id == id && f.EigenaarId == ik, ct)
             ?? throw new DomainException(DossierFouten.NietGevonden, "Deze weergave bestaat niet of is niet van u.", StatusCodes.Status404NotFound);
-        werkplaats.Db.WerkvoorraadFilters.Remove(filter);
-        await werkplaats.Db.SaveChangesAsync(ct);
+        werkplaats.Verwijder(filter);
+        await werkplaats.SlaOpAsync(ct);
     }
 
     private static OpgeslagenFilter Weergave(WerkvoorraadFilter f, Guid ik) =>

@@ -22,7 +22,7 @@ namespace Inburgering.Modules.Dossiers.Features.Coa;
 /// then runs inside that gemeente's own tenant scope, with all its isolation layers, and is logged there.
 /// The API and the pages share every step; only the version check differs (If-Match there, the form's version here).
 /// </summary>
-internal sealed class CoaToegang(DossiersDbContext hostDb, TenantScope scopes, TimeProvider time, IOrganisationDirectory organisaties) : ICoaBewoners
+internal sealed class CoaToegang(DossierWerkplaats host, TenantScope scopes, TimeProvider time, IOrganisationDirectory organisaties) : ICoaBewoners
 {
     public async Task<IReadOnlyList<CoaDossierWeergave>> OverzichtAsync(ClaimsPrincipal user, CancellationToken ct) =>
         [.. (await BewonersAsync(user, ct)).Select(b => CoaDossierWeergave.Van(b.Dossier, b.Gemeente))
@@ -94,7 +94,7 @@ internal sealed class CoaToegang(DossiersDbContext hostDb, TenantScope scopes, T
             var werkplaats = scope.ServiceProvider.GetRequiredService<DossierWerkplaats>();
             var beleid = await scope.ServiceProvider.GetRequiredService<IBeleidsregels>().VanGemeenteAsync(ct);
             var ids = perGemeente.Select(v => v.DossierId).ToList();
-            var dossiers = await werkplaats.Db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+            var dossiers = await werkplaats.Lees.Dossiers.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
             result.AddRange(dossiers.Where(d => MagZien(user, d)).Select(d => (d, namen.GetValueOrDefault(d.TenantId, "?"), beleid)));
             await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "coa-overzicht", [.. dossiers.Select(d => d.Id)], ct);
         }
@@ -154,7 +154,7 @@ internal sealed class CoaToegang(DossiersDbContext hostDb, TenantScope scopes, T
 
         var locaties = Locaties(user);
         var grens = DossierWerkplaats.VandaagVolgens(time).AddDays(-CoaVerblijf.GraceDagen);
-        return await hostDb.CoaVerblijven.AsNoTracking()
+        return await host.Lees.CoaVerblijven
             .Where(c => locaties.Contains(c.CoaLocatieId) && (c.Verhuisdatum == null || c.Verhuisdatum >= grens)
                         && (dossierId == null || c.DossierId == dossierId))
             .ToListAsync(ct);

@@ -15,7 +15,7 @@ internal sealed class DossierFeitenLezer(DossierWerkplaats werkplaats, DatabaseC
     public Task<int> GehuisvestAsync(DateOnly van, DateOnly tot, CancellationToken ct)
     {
         _ = werkplaats.Gemeente;
-        return werkplaats.Db.Dossiers.AsNoTracking().CountAsync(d => d.Verhuisdatum >= van && d.Verhuisdatum <= tot, ct);
+        return werkplaats.Lees.Dossiers.CountAsync(d => d.Verhuisdatum >= van && d.Verhuisdatum <= tot, ct);
     }
 
     public Task LogInzageAsync(ClaimsPrincipal user, string onderdeel, IReadOnlyCollection<Guid> dossiers, CancellationToken ct) =>

@@ -52,7 +52,7 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
         return await SchrijfAsync(user, id, versie, async d =>
         {
             // Read only once the right and the dossier are known.
-            bestaand = invoer.Gezondheid is null ? null : await werkplaats.Db.Gezondheid.SingleOrDefaultAsync(g => g.DossierId == d.Id, ct);
+            bestaand = invoer.Gezondheid is null ? null : await werkplaats.GezondheidVoorWijziging.SingleOrDefaultAsync(g => g.DossierId == d.Id, ct);
         }, (d, check) =>
         {
             var intake = invoer.Lees(check);
@@ -203,13 +203,13 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
     {
         if (bestaand is null)
         {
-            werkplaats.Db.Gezondheid.Add(new GezondheidsInformatie(dossier.Id, tekst, werkplaats.Nu));
+            werkplaats.VoegToe(new GezondheidsInformatie(dossier.Id, tekst, werkplaats.Nu));
         }
         else
         {
             bestaand.Wijzig(tekst, werkplaats.Nu);
         }
 
-        werkplaats.Db.Inzages.Add(new Inzage(DossierWerkplaats.ActorVan(user), "schrijven", "gezondheid", [dossier.Id], werkplaats.Nu));
+        werkplaats.LogSchrijven(DossierWerkplaats.ActorVan(user), "gezondheid", [dossier.Id]);
     }
 }

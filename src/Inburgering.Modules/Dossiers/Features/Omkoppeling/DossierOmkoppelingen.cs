@@ -58,7 +58,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
         var actor = DossierWerkplaats.ActorVan(user);
         var aanbod = new Domain.Omkoppeling(dossier.Id, bron, doel!.Id, dossier.VNummer, $"{dossier.Voornamen} {dossier.Achternaam}", dossier.HuishoudenGrootte,
             toelichting, actor.Naam, werkplaats.Nu);
-        werkplaats.Db.Omkoppelingen.Add(aanbod);
+        werkplaats.VoegToe(aanbod);
         await werkplaats.BewaarAsync(dossier, Gebeurtenissen.OmkoppelingAangeboden, new { aanbod.Id, doel = doel.Naam, toelichting }, actor, ct, "omkoppeling");
         return await WeergaveAsync(aanbod, ct);
     }
@@ -68,7 +68,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
         await rechten.VereisAsync(user, DossierPermissies.Lezen, ct);
         var gemeente = werkplaats.Gemeente;
         var check = new Invoer(DossierFouten.Validatie);
-        var query = werkplaats.Db.Omkoppelingen.AsNoTracking().Where(o => o.BronGemeenteId == gemeente || o.DoelGemeenteId == gemeente);
+        var query = werkplaats.Lees.Omkoppelingen.Where(o => o.BronGemeenteId == gemeente || o.DoelGemeenteId == gemeente);
         switch (richting)
         {
             case null or "":
@@ -105,37 +105,28 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
     public async Task<Guid> AccepteerAsync(ClaimsPrincipal user, Guid omkoppelingId, CancellationToken ct)
     {
         var (aanbod, actor) = await OpenAanbodAsync(user, omkoppelingId, alsDoel: true, ct);
-        var db = werkplaats.Db;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            aanbod.Accepteer(actor.Naam, werkplaats.Nu);
-            await db.SaveChangesAsync(ct);
-            var verhuizing = Verhuizing(aanbod, actor, werkplaats.Nu);
-            try
+        aanbod.Accepteer(actor.Naam, werkplaats.Nu);
+        var verhuizing = Verhuizing(aanbod, actor, werkplaats.Nu);
+        await werkplaats.InEenTransactieAsync(async (verbinding, transactie) =>
             {
-                if (!await DossierVerhuizing.VerhuisAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), verhuizing, ct))
+                try
                 {
-                    throw new DomainException(DossierFouten.OmkoppelingNietGevonden, "Het aangeboden dossier bestaat niet meer.", StatusCodes.Status409Conflict);
+                    if (!await DossierVerhuizing.VerhuisAsync(verbinding, transactie, verhuizing, ct))
+                    {
+                        throw new DomainException(DossierFouten.OmkoppelingNietGevonden, "Het aangeboden dossier bestaat niet meer.", StatusCodes.Status409Conflict);
+                    }
                 }
-            }
-            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
+                catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
+                {
+                    throw new DomainException(DossierFouten.VNummerBestaatAl, "Uw gemeente heeft al een dossier met dit V-nummer of BSN.", StatusCodes.Status409Conflict);
+                }
+            },
+            async () =>
             {
-                throw new DomainException(DossierFouten.VNummerBestaatAl, "Uw gemeente heeft al een dossier met dit V-nummer of BSN.", StatusCodes.Status409Conflict);
-            }
-
-            db.Tijdlijn.Add(new TijdlijnGebeurtenis(aanbod.DossierId, Gebeurtenissen.OmkoppelingOvergenomen, actor,
-                JsonSerializer.Serialize(new { aanbod.Id, van = aanbod.BronGemeenteId }, DossierWerkplaats.Json), werkplaats.Nu));
-            db.Inzages.Add(new Inzage(actor, "schrijven", "omkoppeling", [aanbod.DossierId], werkplaats.Nu));
-            if (await db.CoaVerblijven.SingleOrDefaultAsync(c => c.DossierId == aanbod.DossierId, ct) is { } verblijf)
-            {
-                verblijf.Werkbij(aanbod.DoelGemeenteId, verblijf.CoaLocatieId, verblijf.Verhuisdatum);
-            }
-
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-
-        db.ChangeTracker.Clear();
+                werkplaats.Noteer(aanbod.DossierId, Gebeurtenissen.OmkoppelingOvergenomen, new { aanbod.Id, van = aanbod.BronGemeenteId }, actor, "omkoppeling");
+                await werkplaats.VerhuisCoaVerblijfAsync(aanbod.DossierId, aanbod.DoelGemeenteId, ct);
+            },
+            ct);
         return aanbod.DossierId;
     }
 
@@ -146,15 +137,9 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
         var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 1000);
         check.Klaar();
         var (aanbod, actor) = await OpenAanbodAsync(user, omkoppelingId, alsDoel: true, ct);
-        var db = werkplaats.Db;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            aanbod.Weiger(actor.Naam, reden!, werkplaats.Nu);
-            await db.SaveChangesAsync(ct);
-            await DossierVerhuizing.TijdlijnBijBronAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), Verhuizing(aanbod, actor, werkplaats.Nu),
-                Gebeurtenissen.OmkoppelingGeweigerd, JsonSerializer.Serialize(new { aanbod.Id, reden }, DossierWerkplaats.Json), ct);
-            await transaction.CommitAsync(ct);
-        }
+        aanbod.Weiger(actor.Naam, reden!, werkplaats.Nu);
+        await werkplaats.InEenTransactieAsync((verbinding, transactie) => DossierVerhuizing.TijdlijnBijBronAsync(verbinding, transactie, Verhuizing(aanbod, actor, werkplaats.Nu),
+                Gebeurtenissen.OmkoppelingGeweigerd, JsonSerializer.Serialize(new { aanbod.Id, reden }, DossierWerkplaats.Json), ct), null, ct);
 
         return await WeergaveAsync(aanbod, ct);
     }
@@ -163,8 +148,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
     {
         var (aanbod, actor) = await OpenAanbodAsync(user, omkoppelingId, alsDoel: false, ct);
         aanbod.TrekIn(actor.Naam, werkplaats.Nu);
-        werkplaats.Db.Tijdlijn.Add(new TijdlijnGebeurtenis(aanbod.DossierId, Gebeurtenissen.OmkoppelingIngetrokken, actor,
-            JsonSerializer.Serialize(new { aanbod.Id }, DossierWerkplaats.Json), werkplaats.Nu));
+        werkplaats.Noteer(aanbod.DossierId, Gebeurtenissen.OmkoppelingIngetrokken, new { aanbod.Id }, actor, "omkoppeling");
         await werkplaats.SlaOpAsync(ct);
         return await WeergaveAsync(aanbod, ct);
     }
@@ -181,14 +165,14 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
     private IQueryable<Domain.Omkoppeling> OpenVanDossier(Guid dossierId)
     {
         var bron = werkplaats.Gemeente;
-        return werkplaats.Db.Omkoppelingen.Where(o => o.DossierId == dossierId && o.BronGemeenteId == bron && o.Status == OmkoppelingStatus.Aangeboden);
+        return werkplaats.OmkoppelingenVoorWijziging.Where(o => o.DossierId == dossierId && o.BronGemeenteId == bron && o.Status == OmkoppelingStatus.Aangeboden);
     }
 
     private async Task<(Domain.Omkoppeling Aanbod, Actor Actor)> OpenAanbodAsync(ClaimsPrincipal user, Guid id, bool alsDoel, CancellationToken ct)
     {
         await rechten.VereisAsync(user, DossierPermissies.Toewijzen, ct);
         var gemeente = werkplaats.Gemeente;
-        var aanbod = await werkplaats.Db.Omkoppelingen.SingleOrDefaultAsync(o => o.Id == id && (alsDoel ? o.DoelGemeenteId == gemeente : o.BronGemeenteId == gemeente), ct)
+        var aanbod = await werkplaats.OmkoppelingenVoorWijziging.SingleOrDefaultAsync(o => o.Id == id && (alsDoel ? o.DoelGemeenteId == gemeente : o.BronGemeenteId == gemeente), ct)
                      ?? throw new DomainException(DossierFouten.OmkoppelingNietGevonden, "Deze omkoppeling bestaat niet voor uw gemeente.", StatusCodes.Status404NotFound);
         if (aanbod.Status != OmkoppelingStatus.Aangeboden)
         {

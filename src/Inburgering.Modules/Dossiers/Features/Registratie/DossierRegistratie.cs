@@ -34,7 +34,7 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
         var huishouden = Guid.CreateVersion7(werkplaats.Nu);
         if (invoer.HuishoudenVan is { } van)
         {
-            var lid = await werkplaats.Db.Dossiers.AsNoTracking().Where(d => d.Id == van).Select(d => (Guid?)d.HuishoudenId).SingleOrDefaultAsync(ct);
+            var lid = await werkplaats.Lees.Dossiers.Where(d => d.Id == van).Select(d => (Guid?)d.HuishoudenId).SingleOrDefaultAsync(ct);
             if (lid is null)
             {
                 check.Fout("huishoudenVan", "Dit dossier bestaat niet in uw gemeente.");
@@ -48,7 +48,7 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
         check.Klaar();
         var dossier = new Dossier(Guid.CreateVersion7(werkplaats.Nu), vNummer, bsn, persoon, doelgroep,
             huishouden, invoer.HuishoudenGrootte is null ? 1 : grootte, vergunning, koppeling, invoer.CoaLocatieId, invoer.KlantregisseurId, werkplaats.Nu);
-        werkplaats.Db.Dossiers.Add(dossier);
+        werkplaats.VoegToe(dossier);
         await werkplaats.BewaarAsync(dossier, Gebeurtenissen.Aangemaakt, new { dossier.VNummer, dossier.Koppelingsdatum, dossier.Vergunningdatum, dossier.CoaLocatieId, dossier.KlantregisseurId },
             DossierWerkplaats.ActorVan(user), ct);
         return dossier;

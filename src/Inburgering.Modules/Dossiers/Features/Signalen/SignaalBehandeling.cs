@@ -21,8 +21,8 @@ internal sealed class SignaalBehandeling(DossierWerkplaats werkplaats, DossierLe
         var (signaal, dossier) = await LaadAsync(user, id, ct, bewerken: true);
         var actor = DossierWerkplaats.ActorVan(user);
         signaal.Erken(actor.Naam, werkplaats.Nu);
-        werkplaats.Db.SignaalHistorie.Add(new SignaalGebeurtenis(signaal.Id, signaal.DossierId, SignaalGebeurtenis.Erkend, werkplaats.Nu, actor.Naam, null, null, signaal.Ernst));
-        await werkplaats.Db.SaveChangesAsync(ct);
+        werkplaats.VoegToe(new SignaalGebeurtenis(signaal.Id, signaal.DossierId, SignaalGebeurtenis.Erkend, werkplaats.Nu, actor.Naam, null, null, signaal.Ernst));
+        await werkplaats.SlaOpAsync(ct);
         return (signaal, dossier);
     }
 
@@ -43,15 +43,15 @@ internal sealed class SignaalBehandeling(DossierWerkplaats werkplaats, DossierLe
         var (signaal, dossier) = await LaadAsync(user, id, ct, bewerken: true);
         var actor = DossierWerkplaats.ActorVan(user);
         signaal.Snooze(datum, waarom!);
-        werkplaats.Db.SignaalHistorie.Add(new SignaalGebeurtenis(signaal.Id, signaal.DossierId, SignaalGebeurtenis.Gesnoozed, werkplaats.Nu, actor.Naam, waarom, datum, signaal.Ernst));
-        await werkplaats.Db.SaveChangesAsync(ct);
+        werkplaats.VoegToe(new SignaalGebeurtenis(signaal.Id, signaal.DossierId, SignaalGebeurtenis.Gesnoozed, werkplaats.Nu, actor.Naam, waarom, datum, signaal.Ernst));
+        await werkplaats.SlaOpAsync(ct);
         return (signaal, dossier);
     }
 
     public async Task<(Signaal Signaal, Dossier Dossier)> LaadAsync(ClaimsPrincipal user, Guid id, CancellationToken ct, bool bewerken = false)
     {
         _ = werkplaats.Gemeente;
-        var signalen = bewerken ? werkplaats.Db.Signalen : werkplaats.Db.Signalen.AsNoTracking();
+        var signalen = bewerken ? werkplaats.SignalenVoorWijziging : werkplaats.Lees.Signalen;
         var signaal = await signalen.SingleOrDefaultAsync(s => s.Id == id, ct)
             ?? throw new DomainException(SignaalFouten.NietGevonden, "Dit signaal bestaat niet in uw gemeente.", StatusCodes.Status404NotFound);
         var dossier = await lezer.LaadAsync(user, signaal.DossierId, ct, alleenLezen: true);

@@ -154,7 +154,7 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
     {
         await rechten.VereisAsync(user, DossierPermissies.SignalenLezen, ct);
         var (signaal, dossier) = await behandeling.LaadAsync(user, id, ct);
-        var gebeurtenissen = await werkplaats.Db.SignaalHistorie.AsNoTracking().Where(h => h.SignaalId == id).OrderBy(h => h.Volgnummer)
+        var gebeurtenissen = await werkplaats.Lees.SignaalHistorie.Where(h => h.SignaalId == id).OrderBy(h => h.Volgnummer)
             .Select(h => new SignaalHistorieRegel(h.Soort, h.Tijdstip, h.Door, h.Reden, h.Tot, h.Ernst)).ToListAsync(ct);
         List<SignaalHistorieRegel> historie =
         [
@@ -183,7 +183,7 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
         await rechten.VereisAsync(user, DossierPermissies.SignalenLezen, ct);
         var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
         var vandaag = werkplaats.Vandaag;
-        var query = werkplaats.Db.Signalen.AsNoTracking().Where(s => s.DossierId == id);
+        var query = werkplaats.Lees.Signalen.Where(s => s.DossierId == id);
         if (status != "alle")
         {
             query = query.Where(s => s.OpgelostOp == null);
@@ -230,8 +230,8 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
             _ => Fout(check, "wie", "Kies mij of team."),
         };
         var filter = alleenVan ?? regisseur;
-        var db = werkplaats.Db;
-        var query = db.Signalen.AsNoTracking().Join(db.Dossiers.AsNoTracking(), s => s.DossierId, d => d.Id, (s, d) => new Rij { S = s, D = d });
+        var lees = werkplaats.Lees;
+        var query = lees.Signalen.Join(lees.Dossiers, s => s.DossierId, d => d.Id, (s, d) => new Rij { S = s, D = d });
         return filter is { } kr ? query.Where(x => x.D.KlantregisseurId == kr) : query;
     }
 

@@ -32,7 +32,7 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
     private async Task<List<TijdlijnGebeurtenis>> GebeurtenissenAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true, metOnderdelen: false);
-        var rijen = await werkplaats.Db.Tijdlijn.AsNoTracking().Where(t => t.DossierId == dossier.Id)
+        var rijen = await werkplaats.Lees.Tijdlijn.Where(t => t.DossierId == dossier.Id)
             .OrderBy(t => t.Tijdstip).ThenBy(t => t.Volgnummer).ToListAsync(ct);
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "tijdlijn", [dossier.Id], ct);
         return rijen;
@@ -54,8 +54,7 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
         var d = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
         var beleid = await regels.VanGemeenteAsync(ct);
         var vandaag = werkplaats.Vandaag;
-        var db = werkplaats.Db;
-        var signalen = await db.Signalen.AsNoTracking().Where(s => s.DossierId == id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(ct);
+        var signalen = await werkplaats.Lees.Signalen.Where(s => s.DossierId == id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(ct);
         var leden = await lezer.HuisgenotenAsync(d, ct);
         var (magGezondheid, gezondheid) = await lezer.GezondheidAsync(user, d, logLezen: true, ct);
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "dossier", [id], ct);

@@ -54,7 +54,6 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
     /// <summary>The full view, logged as a read; health only with permission, and logged apart.</summary>
     public async Task<DossierWeergave> WeergaveAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken cancellationToken, bool logLezen = true)
     {
-        var db = werkplaats.Db;
         var leden = (await HuisgenotenAsync(dossier, cancellationToken)).Select(h => new HuishoudenLid(h.Id, h.VNummer, h.Naam)).ToList();
         var (_, gezondheid) = await GezondheidAsync(user, dossier, logLezen, cancellationToken);
         if (logLezen)
@@ -62,14 +61,14 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
             await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "dossier", [dossier.Id], cancellationToken);
         }
 
-        var signalen = (await db.Signalen.AsNoTracking().Where(s => s.DossierId == dossier.Id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(cancellationToken))
+        var signalen = (await werkplaats.Lees.Signalen.Where(s => s.DossierId == dossier.Id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(cancellationToken))
             .Select(s => new OpenSignaalWeergave(s.Id, s.Soort, s.Ernst, s.Vervaldatum, s.Tekst, s.GesnoozedTot)).ToList();
         return DossierWeergave.Van(dossier, leden, gezondheid, PipDeadline(dossier, await regels.VanGemeenteAsync(cancellationToken)), signalen);
     }
 
     /// <summary>The other members of the dossier's household who have a dossier of their own, eldest first.</summary>
     public async Task<List<Huisgenoot>> HuisgenotenAsync(Dossier dossier, CancellationToken cancellationToken) =>
-        await werkplaats.Db.Dossiers.AsNoTracking()
+        await werkplaats.Lees.Dossiers
             .Where(d => d.HuishoudenId == dossier.HuishoudenId && d.Id != dossier.Id)
             .OrderBy(d => d.Geboortedatum)
             .Select(d => new Huisgenoot(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, d.Fase))
@@ -88,7 +87,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
             return (true, null);
         }
 
-        var tekst = await werkplaats.Db.Gezondheid.AsNoTracking().Where(g => g.DossierId == dossier.Id).Select(g => g.Tekst).SingleOrDefaultAsync(cancellationToken);
+        var tekst = await werkplaats.Lees.Gezondheid.Where(g => g.DossierId == dossier.Id).Select(g => g.Tekst).SingleOrDefaultAsync(cancellationToken);
         if (tekst is not null && logLezen)
         {
             await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "gezondheid", [dossier.Id], cancellationToken);

@@ -8,15 +8,18 @@ using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
 
 /// <summary>
-/// The one way a dossier is loaded and stored: 404 outside the tenant, If-Match against the version, every rule
-/// checked on the whole state, then one transaction with the change, its tijdlijn event, the inzage log entry and
-/// COA's routing row. A refused write stores nothing.
+/// The dossier store, the one way dossier data is read and stored: 404 outside the tenant, If-Match against the
+/// version, every rule checked on the whole state, then one transaction with the change, its tijdlijn event, the
+/// processing-log entry, COA's routing row and the signal outbox row. Its database context is never handed out:
+/// reads get untracked queries (<see cref="Lees"/>), changes go through the verbs below, so the history and outbox
+/// guarantees hold by construction. A refused write stores nothing.
 /// </summary>
 internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenant tenant, TimeProvider time, InzageLogboek logboek)
 {
@@ -25,7 +28,69 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Created on first use: the caseload page reads without it.</summary>
-    public DossiersDbContext Db => _db ??= services.GetRequiredService<DossiersDbContext>();
+    private DossiersDbContext Db => _db ??= services.GetRequiredService<DossiersDbContext>();
+
+    /// <summary>Untracked queries of the active gemeente's data: nothing read here can be stored by accident.</summary>
+    public DossierLeesbron Lees => new(Db);
+
+    /// <summary>Tracked rows a use case changes, stored by <see cref="SlaOpAsync"/> or <see cref="BewaarAsync"/>.</summary>
+    public IQueryable<Dossier> DossiersVoorWijziging => Db.Dossiers;
+
+    public IQueryable<Domain.Omkoppeling> OmkoppelingenVoorWijziging => Db.Omkoppelingen;
+
+    public IQueryable<Signaal> SignalenVoorWijziging => Db.Signalen;
+
+    public IQueryable<WerkvoorraadFilter> FiltersVoorWijziging => Db.WerkvoorraadFilters;
+
+    public IQueryable<GezondheidsInformatie> GezondheidVoorWijziging => Db.Gezondheid;
+
+    public void VoegToe(Dossier dossier) => Db.Dossiers.Add(dossier);
+
+    public void VoegToe(Domain.Omkoppeling omkoppeling) => Db.Omkoppelingen.Add(omkoppeling);
+
+    public void VoegToe(GezondheidsInformatie gezondheid) => Db.Gezondheid.Add(gezondheid);
+
+    public void VoegToe(WerkvoorraadFilter filter) => Db.WerkvoorraadFilters.Add(filter);
+
+    public void VoegToe(SignaalGebeurtenis gebeurtenis) => Db.SignaalHistorie.Add(gebeurtenis);
+
+    public void Verwijder(WerkvoorraadFilter filter) => Db.WerkvoorraadFilters.Remove(filter);
+
+    /// <summary>
+    /// Something that happened to a dossier without changing its own fields (a letter, a step of an omkoppeling):
+    /// its tijdlijn event and its processing-log entry, stored by the next <see cref="SlaOpAsync"/>.
+    /// </summary>
+    public void Noteer(Guid dossierId, string gebeurtenis, object gegevens, Actor actor, string onderdeel)
+    {
+        Db.Tijdlijn.Add(new TijdlijnGebeurtenis(dossierId, gebeurtenis, actor, JsonSerializer.Serialize(gegevens, Json), Nu));
+        LogSchrijven(actor, onderdeel, [dossierId]);
+    }
+
+    /// <summary>A write of personal data in the processing log, in the same transaction as the write.</summary>
+    public void LogSchrijven(Actor actor, string onderdeel, IReadOnlyCollection<Guid> dossierIds) =>
+        Db.Inzages.Add(new Inzage(actor, "schrijven", onderdeel, dossierIds, Nu));
+
+    /// <summary>
+    /// One transaction around the pending changes and SQL that must commit with them (an omkoppeling moves a dossier to
+    /// another gemeente); <paramref name="daarna"/> records what follows, stored in the same transaction.
+    /// </summary>
+    public async Task InEenTransactieAsync(Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task> sql, Func<Task>? daarna, CancellationToken cancellationToken)
+    {
+        await using (var transaction = await Db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+            await sql(Db.Database.GetDbConnection(), transaction.GetDbTransaction());
+            if (daarna is not null)
+            {
+                await daarna();
+                await Db.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        Db.ChangeTracker.Clear();
+    }
 
     public DateTimeOffset Nu => time.GetUtcNow();
 
@@ -87,7 +152,7 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
     public async Task BewaarAsync(Dossier dossier, string gebeurtenis, object gegevens, Actor actor, CancellationToken cancellationToken, string onderdeel = "dossier")
     {
         LegVast(dossier, gebeurtenis, gegevens, actor);
-        Db.Inzages.Add(new Inzage(actor, "schrijven", onderdeel, [dossier.Id], Nu));
+        LogSchrijven(actor, onderdeel, [dossier.Id]);
         await WerkCoaVerblijfBijAsync(dossier, cancellationToken);
         await SlaOpAsync(cancellationToken);
     }
@@ -135,6 +200,15 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
         }
     }
 
+    /// <summary>After an omkoppeling COA's routing row names the new gemeente; the location and move date stay.</summary>
+    public async Task VerhuisCoaVerblijfAsync(Guid dossierId, Guid naarGemeente, CancellationToken cancellationToken)
+    {
+        if (await Db.CoaVerblijven.SingleOrDefaultAsync(c => c.DossierId == dossierId, cancellationToken) is { } verblijf)
+        {
+            verblijf.Werkbij(naarGemeente, verblijf.CoaLocatieId, verblijf.Verhuisdatum);
+        }
+    }
+
     /// <summary>Keeps the host-level routing row COA reads by; <see cref="BewaarAsync"/> calls it, as must any other writer.</summary>
     public async Task WerkCoaVerblijfBijAsync(Dossier dossier, CancellationToken cancellationToken)
     {
@@ -152,6 +226,35 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
                 break;
         }
     }
+}
+
+/// <summary>Untracked queries of the active gemeente's dossier data (the tenant filter and row-level security apply).</summary>
+internal sealed class DossierLeesbron(DossiersDbContext db)
+{
+    public IQueryable<Dossier> Dossiers => db.Dossiers.AsNoTracking();
+
+    public IQueryable<TijdlijnGebeurtenis> Tijdlijn => db.Tijdlijn.AsNoTracking();
+
+    public IQueryable<Signaal> Signalen => db.Signalen.AsNoTracking();
+
+    public IQueryable<SignaalGebeurtenis> SignaalHistorie => db.SignaalHistorie.AsNoTracking();
+
+    public IQueryable<Domain.Omkoppeling> Omkoppelingen => db.Omkoppelingen.AsNoTracking();
+
+    public IQueryable<GezondheidsInformatie> Gezondheid => db.Gezondheid.AsNoTracking();
+
+    public IQueryable<WerkvoorraadFilter> WerkvoorraadFilters => db.WerkvoorraadFilters.AsNoTracking();
+
+    public IQueryable<PipVersie> PipVersies => db.PipVersies.AsNoTracking();
+
+    public IQueryable<Activiteit> Activiteiten => db.Activiteiten.AsNoTracking();
+
+    public IQueryable<Voortgangsgesprek> Voortgangsgesprekken => db.Voortgangsgesprekken.AsNoTracking();
+
+    public IQueryable<Termijnverlenging> Termijnverlengingen => db.Termijnverlengingen.AsNoTracking();
+
+    /// <summary>COA's routing rows: host-level, read outside any gemeente to find where a resident's dossier lives.</summary>
+    public IQueryable<CoaVerblijf> CoaVerblijven => db.CoaVerblijven.AsNoTracking();
 }
 
 internal static class DossierFouten
