@@ -15,15 +15,3 @@ internal static class CoaLocatieEndpoints
         api.MapGet("/register/coa-locaties", async (CoaLocatieRegister register, CancellationToken ct) => TypedResults.Ok(await register.ActieveAsync(ct)))
             .WithTags("Register").AllowAnonymous();
 }
-
-internal sealed class CoaLocatieRegister(TenancyDbContext db)
-{
-    public async Task<List<CoaLocatieDto>> ActieveAsync(CancellationToken cancellationToken) =>
-        await (from l in db.CoaLocaties.AsNoTracking()
-               where l.Actief
-               join r in db.Organisaties on l.RegioId equals r.Id into regio
-               from r in regio.DefaultIfEmpty()
-               orderby l.Naam
-               select new CoaLocatieDto(l.Id, l.Naam, l.Soort.ToString(), l.Plaats, r == null ? null : r.Naam))
-            .ToListAsync(cancellationToken);
-}
