@@ -13,6 +13,7 @@ public static class ModuleCatalog
     [
         new TenancyModule(),
         new IdentityModule(),
+        new Auditing.AuditingModule(),
         new DossiersModule(),
         new Documenten.DocumentenModule(),
         new Monitoring.MonitoringModule(),

@@ -61,7 +61,7 @@ public sealed class UseCaseDoorTests
         string[] toegestaan =
         [
             "Inburgering.Modules.Dossiers.Features.Werkplaats.DossierWerkplaats", "Inburgering.Modules.Dossiers.Features.Werkplaats.DossierLeesbron",
-            "Inburgering.Modules.Dossiers.Features.Werkplaats.InzageLogboek", "Inburgering.Modules.Dossiers.DossiersModule",
+            "Inburgering.Modules.Dossiers.DossiersModule",
         ];
         const string context = "Inburgering.Modules.Dossiers.Data.DossiersDbContext";
         var resolver = new DefaultAssemblyResolver();

@@ -46,8 +46,6 @@ public sealed class DossiersModule : IModule
         services.AddSingleton(new Tenancy.Contracts.TenantSettingDefinition(DossierLezer.ZichtbaarheidSetting,
             "Welke dossiers een klantregisseur ziet: alle dossiers van de gemeente, of alleen de eigen caseload.", "alle", ["alle", "eigen"]));
         services.AddSingleton<Platform.Data.IDataSeeder, DemoDossiers>();
-        services.AddSingleton<InzageLogboek>();
-        services.AddHostedService(sp => sp.GetRequiredService<InzageLogboek>());
 
         services.Configure<SignaalOptions>(configuration.GetSection(SignaalOptions.Section));
         foreach (var norm in Domain.SignaalRegels.Normen.Alle)

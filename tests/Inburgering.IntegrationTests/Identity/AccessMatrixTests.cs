@@ -139,7 +139,7 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
         await using (var lijst = new Npgsql.NpgsqlCommand("""
             select table_schema || '.' || table_name from information_schema.tables
             where table_type = 'BASE TABLE' and table_schema in ('dossiers', 'documenten', 'identity', 'tenancy')
-              and table_name not in ('inzage_log', 'signalen', 'signaal_wachtrij', 'data_protection_keys') and table_name not like 'openiddict%'
+              and table_name not in ('signalen', 'signaal_wachtrij', 'data_protection_keys') and table_name not like 'openiddict%'
             order by 1
             """, connection))
         await using (var r = await lijst.ExecuteReaderAsync())

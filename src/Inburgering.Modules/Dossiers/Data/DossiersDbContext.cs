@@ -26,8 +26,6 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<TijdlijnGebeurtenis> Tijdlijn => Set<TijdlijnGebeurtenis>();
 
-    public DbSet<Inzage> Inzages => Set<Inzage>();
-
     public DbSet<Omkoppeling> Omkoppelingen => Set<Omkoppeling>();
 
     public DbSet<CoaVerblijf> CoaVerblijven => Set<CoaVerblijf>();
@@ -142,14 +140,6 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.Property(t => t.Volgnummer).UseIdentityByDefaultColumn();
             b.HasIndex(t => new { t.TenantId, t.DossierId, t.Tijdstip });
             b.HasOne<Dossier>().WithMany().HasForeignKey(t => t.DossierId).OnDelete(DeleteBehavior.Cascade);
-        });
-        modelBuilder.Entity<Inzage>(b =>
-        {
-            b.ToTable("inzage_log");
-            b.Property(i => i.ActorId).HasMaxLength(100);
-            b.Property(i => i.Handeling).HasMaxLength(20);
-            b.Property(i => i.Onderdeel).HasMaxLength(50);
-            b.HasIndex(i => new { i.TenantId, i.Tijdstip });
         });
         modelBuilder.Entity<Omkoppeling>(b =>
         {

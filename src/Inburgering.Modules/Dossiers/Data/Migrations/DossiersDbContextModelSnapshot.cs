@@ -290,57 +290,6 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.ToTable("gezondheid", "dossiers");
                 });
 
-            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Inzage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<string>("ActorId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("actor_id");
-
-                    b.PrimitiveCollection<List<Guid>>("DossierIds")
-                        .IsRequired()
-                        .HasColumnType("uuid[]")
-                        .HasColumnName("dossier_ids");
-
-                    b.Property<string>("Handeling")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("handeling");
-
-                    b.Property<string>("Onderdeel")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("onderdeel");
-
-                    b.Property<Guid>("OrganisatieId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organisatie_id");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("tenant_id");
-
-                    b.Property<DateTimeOffset>("Tijdstip")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("tijdstip");
-
-                    b.HasKey("Id")
-                        .HasName("pk_inzage_log");
-
-                    b.HasIndex("TenantId", "Tijdstip")
-                        .HasDatabaseName("ix_inzage_log_tenant_id_tijdstip");
-
-                    b.ToTable("inzage_log", "dossiers");
-                });
-
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Omkoppeling", b =>
                 {
                     b.Property<Guid>("Id")

@@ -13,7 +13,8 @@ internal static class DossierVerhuizing
     // Children first when deleting, parent first when inserting.
     private static readonly string[] Onderdelen = ["pip_versies", "activiteiten", "voortgangsgesprekken", "termijnverlengingen", "gezondheid", "tijdlijn"];
 
-    public static async Task<bool> VerhuisAsync(DbConnection connection, DbTransaction transaction, Verhuizing verhuizing, CancellationToken ct)
+    /// <param name="bijBron">Runs while the transaction still acts as the source gemeente, right after the rows left it (its audit entry).</param>
+    public static async Task<bool> VerhuisAsync(DbConnection connection, DbTransaction transaction, Verhuizing verhuizing, Func<Task> bijBron, CancellationToken ct)
     {
         await ZetGemeenteAsync(connection, transaction, verhuizing.Bron, ct);
         var kopie = "CREATE TEMP TABLE mv_dossiers ON COMMIT DROP AS SELECT * FROM dossiers.dossiers WHERE id = @dossier;"
@@ -25,10 +26,9 @@ internal static class DossierVerhuizing
         }
 
         var weg = string.Concat(Onderdelen.Select(t => $"DELETE FROM dossiers.{t} WHERE dossier_id = @dossier;"))
-                  + "DELETE FROM dossiers.dossiers WHERE id = @dossier;"
-                  + "INSERT INTO dossiers.inzage_log (id, tenant_id, tijdstip, actor_id, organisatie_id, handeling, onderdeel, dossier_ids) "
-                  + "VALUES (@audit, @bron, @nu, @actor, @organisatie, 'overdragen', 'omkoppeling', ARRAY[@dossier]);";
+                  + "DELETE FROM dossiers.dossiers WHERE id = @dossier;";
         await ExecuteAsync(connection, transaction, weg, verhuizing, ct);
+        await bijBron();
 
         await ZetGemeenteAsync(connection, transaction, verhuizing.Doel, ct);
         var erin = "UPDATE mv_dossiers SET tenant_id = @doel, klantregisseur_id = NULL, versie = versie + 1;"

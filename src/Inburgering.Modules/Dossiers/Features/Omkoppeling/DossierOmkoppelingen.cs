@@ -111,7 +111,8 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
             {
                 try
                 {
-                    if (!await DossierVerhuizing.VerhuisAsync(verbinding, transactie, verhuizing, ct))
+                    if (!await DossierVerhuizing.VerhuisAsync(verbinding, transactie, verhuizing,
+                        () => werkplaats.LogBijGemeenteAsync(verbinding, transactie, aanbod.BronGemeenteId, actor, "overdragen", "omkoppeling", aanbod.DossierId, ct), ct))
                     {
                         throw new DomainException(DossierFouten.OmkoppelingNietGevonden, "Het aangeboden dossier bestaat niet meer.", StatusCodes.Status409Conflict);
                     }

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Inburgering.Modules.Auditing.Contracts;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Data;
 using Inburgering.Modules.Dossiers.Domain;
-using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
@@ -21,8 +22,10 @@ namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
 /// reads get untracked queries (<see cref="Lees"/>), changes go through the verbs below, so the history and outbox
 /// guarantees hold by construction. A refused write stores nothing.
 /// </summary>
-internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenant tenant, TimeProvider time, InzageLogboek logboek)
+internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenant tenant, TimeProvider time, IVerwerkingslog logboek)
 {
+    private readonly List<Verwerking> _schrijven = [];
+
     private DossiersDbContext? _db;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -68,7 +71,12 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     /// <summary>A write of personal data in the processing log, in the same transaction as the write.</summary>
     public void LogSchrijven(Actor actor, string onderdeel, IReadOnlyCollection<Guid> dossierIds) =>
-        Db.Inzages.Add(new Inzage(actor, "schrijven", onderdeel, dossierIds, Nu));
+        _schrijven.Add(new Verwerking(actor.Id, actor.OrganisatieId, "schrijven", onderdeel, [.. dossierIds], Nu));
+
+    /// <summary>A log entry for another gemeente inside an open transaction (the source of an omkoppeling keeps one of the move).</summary>
+    public Task LogBijGemeenteAsync(System.Data.Common.DbConnection verbinding, System.Data.Common.DbTransaction transactie, Guid gemeente, Actor actor,
+        string handeling, string onderdeel, Guid dossierId, CancellationToken cancellationToken) =>
+        logboek.SchrijfInTransactieAsync(verbinding, transactie, gemeente, [new Verwerking(actor.Id, actor.OrganisatieId, handeling, onderdeel, [dossierId], Nu)], cancellationToken);
 
     /// <summary>
     /// One transaction around the pending changes and SQL that must commit with them (an omkoppeling moves a dossier to
@@ -78,12 +86,12 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
     {
         await using (var transaction = await Db.Database.BeginTransactionAsync(cancellationToken))
         {
-            await Db.SaveChangesAsync(cancellationToken);
+            await BewaarMetLogAsync(cancellationToken);
             await sql(Db.Database.GetDbConnection(), transaction.GetDbTransaction());
             if (daarna is not null)
             {
                 await daarna();
-                await Db.SaveChangesAsync(cancellationToken);
+                await BewaarMetLogAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -173,7 +181,7 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
             return;
         }
 
-        await logboek.SchrijfAsync(Gemeente, new Inzage(actor, "lezen", onderdeel, dossierIds, Nu), cancellationToken);
+        await logboek.LogLezenAsync(Gemeente, new Verwerking(actor.Id, actor.OrganisatieId, "lezen", onderdeel, [.. dossierIds], Nu), cancellationToken);
     }
 
     public async Task SlaOpAsync(CancellationToken cancellationToken)
@@ -186,7 +194,16 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
         try
         {
-            await Db.SaveChangesAsync(cancellationToken);
+            if (_schrijven.Count == 0 || Db.Database.CurrentTransaction is not null)
+            {
+                await BewaarMetLogAsync(cancellationToken);
+            }
+            else
+            {
+                await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+                await BewaarMetLogAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -198,6 +215,20 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
                 ? new DomainException(DossierFouten.BsnBestaatAl, "Er is al een dossier met dit BSN in uw gemeente.", StatusCodes.Status409Conflict)
                 : new DomainException(DossierFouten.VNummerBestaatAl, "Er is al een dossier met dit V-nummer in uw gemeente.", StatusCodes.Status409Conflict);
         }
+    }
+
+    /// <summary>The pending changes, then their processing-log entries on the same connection and transaction (when there are any).</summary>
+    private async Task BewaarMetLogAsync(CancellationToken cancellationToken)
+    {
+        await Db.SaveChangesAsync(cancellationToken);
+        if (_schrijven.Count == 0)
+        {
+            return;
+        }
+
+        var regels = _schrijven.ToList();
+        _schrijven.Clear();
+        await logboek.SchrijfInTransactieAsync(Db.Database.GetDbConnection(), Db.Database.CurrentTransaction!.GetDbTransaction(), Gemeente, regels, cancellationToken);
     }
 
     /// <summary>After an omkoppeling COA's routing row names the new gemeente; the location and move date stay.</summary>

@@ -1,0 +1,26 @@
+using Inburgering.Modules.Auditing.Features.Verwerkingslog;
+using Inburgering.Platform.Data;
+using Inburgering.Platform.Modularity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inburgering.Modules.Auditing;
+
+/// <summary>The processing log (who read or wrote whose personal data, when, for which organisation), per gemeente.</summary>
+public sealed class AuditingModule : IModule
+{
+    public string Name => "Auditing";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddModuleDbContext<Data.AuditingDbContext>(Data.AuditingDbContext.SchemaName);
+        services.AddSingleton<LeesLogboek>();
+        services.AddHostedService(sp => sp.GetRequiredService<LeesLogboek>());
+        services.AddSingleton<Contracts.IVerwerkingslog, Verwerkingslog>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+    }
+}
