@@ -1,3 +1,4 @@
+using Inburgering.Platform.Http;
 using Inburgering.Platform.Data;
 using Inburgering.Platform.Data.Embedded;
 using Inburgering.Platform.Errors;
@@ -28,6 +29,7 @@ public static class PlatformServices
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseStartup>());
         services.AddTransient<DatabaseMigrator>();
         services.AddPlatformProblemDetails();
+        services.AddStrikteJson();
         // Unreadable request bodies reach the problem details handler, which names the offending field.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, Authorization.PermissionPolicyProvider>();

@@ -20,6 +20,11 @@ public sealed class Invoer(string code, IReadOnlyDictionary<string, string[]>? o
         {
             _fouten.Add(veld, "Dit veld is verplicht.");
         }
+        else if (tekst is not null && tekst.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            // PostgreSQL cannot store a NUL, and no person types one.
+            _fouten.Add(veld, "Gebruik geen stuurtekens.");
+        }
         else if (tekst is { Length: var lengte } && lengte > max)
         {
             _fouten.Add(veld, $"Hoogstens {max} tekens.");

@@ -16,7 +16,13 @@ public sealed class Datums
 
         if (DateOnly.TryParseExact(tekst.Trim(), Formaten, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var datum))
         {
-            return datum;
+            if (Platform.Http.StrikteJson.BinnenBereik(datum))
+            {
+                return datum;
+            }
+
+            Fouten[veld] = [$"Kies een datum tussen {Platform.Http.StrikteJson.EersteJaar} en {Platform.Http.StrikteJson.LaatsteJaar}."];
+            return null;
         }
 
         Fouten[veld] = ["Schrijf de datum als dag-maand-jaar, bijvoorbeeld 30-11-2026."];

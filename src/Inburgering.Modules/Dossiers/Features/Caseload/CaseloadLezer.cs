@@ -46,6 +46,7 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
             _ => Ongeldig(check, "klantregisseur", "Gebruik 'me' of het id van een klantregisseur."),
         };
         var (gekozenFase, opNaam, signaalFilter) = LeesFilters(check, fase, sort, signaal);
+        var zoek = check.Tekst(q, "q", max: 100);
         var aantal = limit ?? StandaardAantal;
         if (aantal is < 1 or > 100)
         {
@@ -59,7 +60,7 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
         var filterOp = alleenVan ?? regisseur;
         var leeg = alleenVan is not null && regisseur is not null && regisseur != alleenVan;
         var rijen = leeg ? [] : await CaseloadQuery.LeesAsync(connections.AppDataSource, gemeente,
-            new CaseloadFilter(filterOp, gekozenFase, string.IsNullOrWhiteSpace(q) ? null : q.Trim(), opNaam, opNaam ? null : positie?.Datum, opNaam ? positie?.Sleutel : null, positie?.Id,
+            new CaseloadFilter(filterOp, gekozenFase, zoek, opNaam, opNaam ? null : positie?.Datum, opNaam ? positie?.Sleutel : null, positie?.Id,
                 signaalFilter, werkplaats.Vandaag), aantal + 1, ct);
         var vandaag = werkplaats.Vandaag;
         var pagina = rijen.Take(aantal).Select(d => new CaseloadRegel(d.Id, d.VNummer, d.Voornamen, d.Achternaam, d.Fase, d.Koppelingsdatum,
