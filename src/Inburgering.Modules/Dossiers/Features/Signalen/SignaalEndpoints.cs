@@ -1,23 +1,11 @@
 using System.ComponentModel;
-using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using System.Text.Json;
 using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
-using Inburgering.Modules.Dossiers.Features.Werkplaats;
-using Inburgering.Modules.Dossiers.Jobs;
-using Inburgering.Modules.Identity.Contracts;
-using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
-using Inburgering.Platform.Data;
-using Inburgering.Platform.Errors;
-using Inburgering.Platform.Jobs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Modules.Dossiers.Features.Signalen;
 

@@ -1,8 +1,4 @@
-using System.ComponentModel;
-using System.Globalization;
 using System.Security.Claims;
-using System.Text;
-using System.Text.Json;
 using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
@@ -13,10 +9,7 @@ using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Data;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Jobs;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Modules.Dossiers.Features.Signalen;

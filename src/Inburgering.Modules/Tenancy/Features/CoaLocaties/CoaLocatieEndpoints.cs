@@ -1,8 +1,6 @@
-using Inburgering.Modules.Tenancy.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Modules.Tenancy.Features.CoaLocaties;
 

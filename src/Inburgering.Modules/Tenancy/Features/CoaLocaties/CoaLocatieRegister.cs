@@ -1,7 +1,5 @@
 using Inburgering.Modules.Tenancy.Data;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Modules.Tenancy.Features.CoaLocaties;

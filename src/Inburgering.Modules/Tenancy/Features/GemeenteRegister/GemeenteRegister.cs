@@ -3,9 +3,7 @@ using Inburgering.Modules.Tenancy.Data.ReferenceData;
 using Inburgering.Platform.Data;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Modules.Tenancy.Features.GemeenteRegister;

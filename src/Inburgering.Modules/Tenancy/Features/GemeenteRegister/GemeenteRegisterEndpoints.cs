@@ -1,4 +1,3 @@
-using Inburgering.Modules.Tenancy.Data;
 using Inburgering.Modules.Tenancy.Data.ReferenceData;
 using Inburgering.Platform.Data;
 using Inburgering.Platform.Errors;
@@ -6,7 +5,6 @@ using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Modules.Tenancy.Features.GemeenteRegister;
 
