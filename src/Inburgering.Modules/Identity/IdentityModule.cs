@@ -102,6 +102,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<IGrantAdministration, GrantAdministration>();
         services.AddScoped<IClientAdministration, ClientAdministration>();
+        services.AddScoped<Tenancy.Contracts.IBijDeactivering, KoppelingenBijDeactivering>();
         services.AddSingleton<Domain.DefaultGrants>();
         services.AddScoped<PermissionChecker>();
         services.AddScoped<IPermissionChecker>(sp => sp.GetRequiredService<PermissionChecker>());

@@ -18,6 +18,8 @@ namespace Inburgering.Web.Hosting;
 
 internal static class InburgeringHost
 {
+    private static readonly string[] DemoSeeding = ["Identity:SeedDemoUsers", "Dossiers:SeedDemoDossiers"];
+
     public static WebApplication Build(LaunchOptions launch)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = launch.ConfigurationArgs });
@@ -55,20 +57,35 @@ internal static class InburgeringHost
         builder.Services.AddRazorPages();
         builder.Services.AddLoginRateLimiting();
         var app = builder.Build();
-        if (!app.Environment.IsDevelopment()
-            && !app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Modules.Identity.Contracts.AccountOptions>>().Value.RequireTwoFactor)
+        if (!app.Environment.IsDevelopment())
         {
-            throw new InvalidOperationException("Identity:RequireTwoFactor may only be switched off in Development.");
-        }
-
-        if (!app.Environment.IsDevelopment()
-            && !app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Platform.Mail.SmtpOptions>>().Value.IsConfigured)
-        {
-            throw new InvalidOperationException("Smtp:Host is required outside Development: invitations and password resets are sent by e-mail.");
+            WeigerOntwikkelInstellingen(app);
         }
 
         Configure(app, launch);
         return app;
+    }
+
+    /// <summary>
+    /// Settings that are safe on a developer's machine only. Demo logins have a published password and the demo
+    /// koppeling a published secret: outside Development they would be open doors, so start-up refuses them.
+    /// </summary>
+    private static void WeigerOntwikkelInstellingen(WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Modules.Identity.Contracts.AccountOptions>>().Value.RequireTwoFactor)
+        {
+            throw new InvalidOperationException("Identity:RequireTwoFactor may only be switched off in Development.");
+        }
+
+        if (DemoSeeding.FirstOrDefault(key => app.Configuration.GetValue<bool>(key)) is { } demo)
+        {
+            throw new InvalidOperationException($"{demo} seeds demo data with published passwords and is refused outside Development.");
+        }
+
+        if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Platform.Mail.SmtpOptions>>().Value.IsConfigured)
+        {
+            throw new InvalidOperationException("Smtp:Host is required outside Development: invitations and password resets are sent by e-mail.");
+        }
     }
 
     public static async Task<int> MigrateAndExitAsync(WebApplication app)
@@ -152,9 +169,22 @@ internal static class InburgeringHost
 
         if (launch.ServesWeb)
         {
-            // The API's description names routes and fields, never data: public, as an integrator needs it before signing in.
-            app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-            app.MapScalarApiReference("/api/docs").AllowAnonymous();
+            // The description names routes and fields, never data; still, outside a developer's machine only a signed-in
+            // person or integration reads the map of the API. The reader's script is served from the package, with no
+            // fonts, telemetry or agent calls to third parties.
+            var openApi = app.MapOpenApi("/openapi/{documentName}.json");
+            var docs = app.MapScalarApiReference("/api/docs", o => o.DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
+            if (app.Environment.IsDevelopment())
+            {
+                openApi.AllowAnonymous();
+                docs.AllowAnonymous();
+            }
+            else
+            {
+                openApi.RequireAuthorization();
+                docs.RequireAuthorization();
+            }
+
             var api = app.MapGroup("/api/v1");
             foreach (var module in ModuleCatalog.All)
             {

@@ -34,7 +34,8 @@ internal static class SecurityHeaders
                     // The Hangfire dashboard writes inline scripts and styles; platform beheerders only.
                     ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"
                     : context.Request.Path.StartsWithSegments("/api/docs")
-                    ? "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; font-src 'self' https://fonts.gstatic.com data:; img-src 'self' data:; frame-ancestors 'none'"
+                    // The API reader's own script and its inline start-up; nothing from another origin.
+                    ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
                     : "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; base-uri 'self'; frame-ancestors 'none'"
                       // Login steps may end in a redirect to an OIDC client's registered redirect URI, which form-action would block.
                       + (context.Request.Path.StartsWithSegments("/account") ? string.Empty : "; form-action 'self'");

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Platform.Authorization;
 
 namespace Inburgering.IntegrationTests.Dossiers;
 
@@ -26,7 +27,7 @@ public sealed class DossierContractTests(AppFixture app) : IClassFixture<AppFixt
     [InlineData("get", "/api/v1/coa/dossiers")]
     public async Task The_fixed_paths_are_in_the_openapi_document(string method, string path)
     {
-        var document = await app.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var document = await (await app.IntegrationAsync(AppFixture.TenantA, Roles.Klantregisseur)).GetFromJsonAsync<JsonElement>("/openapi/v1.json");
 
         Assert.True(document.GetProperty("paths").TryGetProperty(path, out var operations), $"{path} is missing");
         Assert.True(operations.TryGetProperty(method, out _), $"{method.ToUpperInvariant()} {path} is missing");
@@ -42,7 +43,7 @@ public sealed class DossierContractTests(AppFixture app) : IClassFixture<AppFixt
     [InlineData("KennismakingInvoer", "gepland", "gehouden", "locatie")]
     public async Task The_schemas_name_the_fields_in_the_domain_words(string schema, params string[] fields)
     {
-        var document = await app.Factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var document = await (await app.IntegrationAsync(AppFixture.TenantA, Roles.Klantregisseur)).GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var properties = document.GetProperty("components").GetProperty("schemas").GetProperty(schema).GetProperty("properties");
 
         Assert.All(fields, f => Assert.True(properties.TryGetProperty(f, out _), $"{schema}.{f} is missing"));

@@ -6,8 +6,13 @@ namespace Inburgering.IntegrationTests.Identity;
 /// <summary>The app as Development seeds it: four demo gemeenten, the demo logins from the README, and the demo dossiers.</summary>
 public sealed class DemoFixture : AppFixture
 {
+    protected override string HostOmgeving => "Development";
+
     protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
     {
+        // The test's own database and the production login steps, not the developer's embedded cluster and password-only login.
+        ["EmbeddedDatabase:Enabled"] = "false",
+        ["Identity:RequireTwoFactor"] = "true",
         ["Identity:SeedDemoUsers"] = "true",
         ["Dossiers:SeedDemoDossiers"] = "true",
         ["Tenancy:ActivateOnSeed:2"] = "Tilburg",

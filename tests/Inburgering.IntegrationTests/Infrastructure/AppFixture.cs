@@ -59,6 +59,9 @@ public class AppFixture : IAsyncLifetime
     /// <summary>What test clients talk to: any https host on the in-memory server, the real address otherwise.</summary>
     public Uri ClientBase => RealServer ? Address : new Uri("https://localhost");
 
+    /// <summary>The hosting environment: production-like unless a fixture needs what only Development allows (demo data).</summary>
+    protected virtual string HostOmgeving => "Testing";
+
     /// <summary>Settings a derived fixture adds on top of the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
 
@@ -68,7 +71,7 @@ public class AppFixture : IAsyncLifetime
         _database = await server.CreateDatabaseAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseEnvironment("Testing");
+            builder.UseEnvironment(HostOmgeving);
             builder.UseSetting("ConnectionStrings:Inburgering", _database.App);
             builder.UseSetting("ConnectionStrings:InburgeringOwner", _database.Owner);
             builder.UseSetting("Database:MigrateOnStart", "true");

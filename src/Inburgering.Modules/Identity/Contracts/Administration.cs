@@ -33,7 +33,10 @@ public interface IGrantAdministration
     Task<RolRechten> SetAsync(string rol, IReadOnlyList<string>? permissies, CancellationToken cancellationToken);
 }
 
-public sealed record ClientView(string ClientId, string Naam, string Soort, Guid? OrganisatieId, IReadOnlyList<string> Rollen, IReadOnlyList<string> RedirectUris);
+/// <summary>A client; <c>GeheimVerlooptOp</c> is when a koppeling's secret stops working (rotate it before then).</summary>
+public sealed record ClientView(
+    string ClientId, string Naam, string Soort, Guid? OrganisatieId, IReadOnlyList<string> Rollen, IReadOnlyList<string> RedirectUris,
+    DateTimeOffset? GeheimVerlooptOp = null);
 
 /// <summary>
 /// <c>interactief</c>: a public client (web or app) that signs people in with code + PKCE.
@@ -53,6 +56,9 @@ public interface IClientAdministration
     Task<ClientAangemaakt> RegisterAsync(ClientRegistratie registratie, CancellationToken cancellationToken);
 
     Task RemoveAsync(string clientId, CancellationToken cancellationToken);
+
+    /// <summary>A new secret for a koppeling, with a new expiry; the old secret stops at once, tokens already issued run out.</summary>
+    Task<ClientAangemaakt> RotateSecretAsync(string clientId, CancellationToken cancellationToken);
 }
 
 public static class IdentityErrors
@@ -65,4 +71,5 @@ public static class IdentityErrors
     public const string OrganisationNotFound = "Identity:OrganisationNotFound";
     public const string ClientNotFound = "Identity:ClientNotFound";
     public const string ClientExists = "Identity:ClientExists";
+    public const string ClientHasNoSecret = "Identity:ClientHasNoSecret";
 }

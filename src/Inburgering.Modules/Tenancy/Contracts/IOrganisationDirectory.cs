@@ -75,3 +75,12 @@ public static class TenancyErrors
 
 /// <summary>A setting a gemeente may change, declared by the module that reads it; the beheer API accepts only these.</summary>
 public sealed record TenantSettingDefinition(string Sleutel, string Omschrijving, string Standaard, IReadOnlyList<string> Waarden);
+
+/// <summary>
+/// Told when a gemeente stops being a tenant, after the change is stored: a module ends what it let that gemeente's
+/// parties do (Identity revokes its integrations' tokens).
+/// </summary>
+public interface IBijDeactivering
+{
+    Task GedeactiveerdAsync(Guid organisatieId, CancellationToken cancellationToken);
+}

@@ -7,6 +7,7 @@ using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using OidcPermissions = OpenIddict.Abstractions.OpenIddictConstants.Permissions;
@@ -14,7 +15,8 @@ using OidcPermissions = OpenIddict.Abstractions.OpenIddictConstants.Permissions;
 namespace Inburgering.Modules.Identity.Features.Oidc;
 
 /// <summary>OIDC clients, registered by the platform beheerder. Interactive clients get no secret and must use PKCE.</summary>
-internal sealed partial class ClientAdministration(IOpenIddictApplicationManager applications, IOrganisationDirectory organisations) : IClientAdministration
+internal sealed partial class ClientAdministration(
+    IOpenIddictApplicationManager applications, IOrganisationDirectory organisations, TimeProvider time, IOptions<OidcOptions> options) : IClientAdministration
 {
     public const string Interactief = "interactief";
     public const string Koppeling = "koppeling";
@@ -55,6 +57,7 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
                 descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
                 descriptor.Permissions.UnionWith([
                     OidcPermissions.Endpoints.Authorization, OidcPermissions.Endpoints.Token, OidcPermissions.Endpoints.EndSession,
+                    OidcPermissions.Endpoints.Revocation,
                     OidcPermissions.GrantTypes.AuthorizationCode, OidcPermissions.GrantTypes.RefreshToken, OidcPermissions.ResponseTypes.Code,
                     OidcPermissions.Scopes.Profile, OidcPermissions.Scopes.Email, OidcPermissions.Prefixes.Scope + OidcServer.ApiScope,
                 ]);
@@ -71,9 +74,10 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
                 descriptor.ClientType = ClientTypes.Confidential;
                 descriptor.ClientSecret = secret;
                 descriptor.Permissions.UnionWith([
-                    OidcPermissions.Endpoints.Token, OidcPermissions.GrantTypes.ClientCredentials, OidcPermissions.Prefixes.Scope + OidcServer.ApiScope,
+                    OidcPermissions.Endpoints.Token, OidcPermissions.Endpoints.Revocation, OidcPermissions.GrantTypes.ClientCredentials, OidcPermissions.Prefixes.Scope + OidcServer.ApiScope,
                 ]);
                 await AddOrganisationAsync(registratie, descriptor, errors, cancellationToken);
+                descriptor.Properties[TokenPrincipals.SecretExpiresProperty] = SecretExpiry();
                 break;
             default:
                 errors.Fout("soort", $"Kies '{Interactief}' of '{Koppeling}'.");
@@ -97,6 +101,26 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
             ?? throw new DomainException(IdentityErrors.ClientNotFound, $"Er is geen client '{clientId}'.", StatusCodes.Status404NotFound);
         await applications.DeleteAsync(application, cancellationToken);
     }
+
+    public async Task<ClientAangemaakt> RotateSecretAsync(string clientId, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken)
+            ?? throw new DomainException(IdentityErrors.ClientNotFound, $"Er is geen client '{clientId}'.", StatusCodes.Status404NotFound);
+        if (await applications.GetClientTypeAsync(application, cancellationToken) != ClientTypes.Confidential)
+        {
+            throw new DomainException(IdentityErrors.ClientHasNoSecret, "Een interactieve client heeft geen geheim: hij bewijst zich met PKCE.", StatusCodes.Status409Conflict);
+        }
+
+        var descriptor = new OpenIddictApplicationDescriptor();
+        await applications.PopulateAsync(descriptor, application, cancellationToken);
+        var secret = Base64UrlTextEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        descriptor.ClientSecret = secret;
+        descriptor.Properties[TokenPrincipals.SecretExpiresProperty] = SecretExpiry();
+        await applications.UpdateAsync(application, descriptor, cancellationToken);
+        return new ClientAangemaakt(await ViewAsync(application, cancellationToken), secret);
+    }
+
+    private JsonElement SecretExpiry() => JsonSerializer.SerializeToElement(time.GetUtcNow().AddDays(options.Value.ClientSecretDays));
 
     private async Task AddOrganisationAsync(ClientRegistratie registratie, OpenIddictApplicationDescriptor descriptor, Invoer errors, CancellationToken cancellationToken)
     {
@@ -160,7 +184,8 @@ internal sealed partial class ClientAdministration(IOpenIddictApplicationManager
             type == ClientTypes.Public ? Interactief : Koppeling,
             organisation,
             rollen,
-            [.. (await applications.GetRedirectUrisAsync(application, cancellationToken)).Order(StringComparer.Ordinal)]);
+            [.. (await applications.GetRedirectUrisAsync(application, cancellationToken)).Order(StringComparer.Ordinal)],
+            TokenPrincipals.SecretExpiresOf(properties));
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{2,63}$")]

@@ -23,5 +23,7 @@ internal static class ClientEndpoints
             await clients.RemoveAsync(clientId, ct);
             return TypedResults.NoContent();
         }).WithSummary("Removes the client with its tokens: its access ends at once.");
+        group.MapPost("/{clientId}/geheim", (string clientId, IClientAdministration clients, CancellationToken ct) => clients.RotateSecretAsync(clientId, ct))
+            .WithSummary("Rotates a koppeling's secret: the new one is in this response only, the old one stops at once.");
     }
 }

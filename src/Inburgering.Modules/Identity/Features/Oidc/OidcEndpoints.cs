@@ -52,7 +52,7 @@ internal static class OidcEndpoints
         }
 
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
-        identity.SetScopes(request.GetScopes());
+        OidcServer.ScopeAndAudience(identity, request.GetScopes());
         var organisation = Guid.TryParse(cookie.Principal.FindFirstValue(PlatformClaims.OrganisationId), out var active) ? active : (Guid?)null;
         if (!await principals.StampUserAsync(identity, user, organisation, http.RequestAborted))
         {
@@ -67,13 +67,13 @@ internal static class OidcEndpoints
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         if (request.IsClientCredentialsGrantType())
         {
-            var client = await principals.ForClientAsync(request.ClientId!, http.RequestAborted);
+            var (client, weigering) = await principals.ForClientAsync(request.ClientId!, http.RequestAborted);
             if (client is null)
             {
-                return Refuse(Errors.UnauthorizedClient, "Deze koppeling is aan geen organisatie toegewezen.");
+                return Refuse(Errors.UnauthorizedClient, weigering!);
             }
 
-            client.SetScopes(request.GetScopes());
+            OidcServer.ScopeAndAudience(client, request.GetScopes());
             return Results.SignIn(new ClaimsPrincipal(client), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Inburgering.Modules.Identity.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -25,6 +27,9 @@ internal sealed class OidcOptions
 
     public int RefreshTokenHours { get; set; } = 8;
 
+    /// <summary>How long a koppeling's client secret works; the platform beheerder rotates it before then.</summary>
+    public int ClientSecretDays { get; set; } = 365;
+
     internal sealed class CertificateFile
     {
         /// <summary>A PKCS#12 (.pfx) file with the private key, mounted from a secret.</summary>
@@ -43,11 +48,22 @@ internal static class OidcServer
 {
     public const string ApiScope = "inburgering";
 
+    /// <summary>The audience of every access token for <c>/api/v1</c>; a token without it is refused there.</summary>
+    public const string ApiResource = "inburgering-api";
+
     public const string AuthorizePath = "/connect/authorize";
     public const string TokenPath = "/connect/token";
     public const string UserInfoPath = "/connect/userinfo";
     public const string EndSessionPath = "/connect/logout";
     public const string RevocationPath = "/connect/revoke";
+
+    /// <summary>The API scope brings the API audience; a token asked for without it is good for the userinfo endpoint only.</summary>
+    public static void ScopeAndAudience(ClaimsIdentity identity, IEnumerable<string> scopes)
+    {
+        var granted = scopes.ToArray();
+        identity.SetScopes(granted);
+        identity.SetResources(granted.Contains(ApiScope, StringComparer.Ordinal) ? [ApiResource] : []);
+    }
 
     public static IServiceCollection AddOidcServer(this IServiceCollection services, IConfiguration configuration)
     {
@@ -95,6 +111,7 @@ internal static class OidcServer
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
+                validation.AddAudiences(ApiResource);
                 // Advisory GHSA-cxgj-hwwh-855g: a token is only good while its entry and its authorization are valid.
                 validation.EnableTokenEntryValidation();
                 validation.EnableAuthorizationEntryValidation();

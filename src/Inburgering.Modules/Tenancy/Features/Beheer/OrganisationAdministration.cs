@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Inburgering.Modules.Tenancy.Features.Beheer;
 
-internal sealed class OrganisationAdministration(TenancyDbContext db, TimeProvider time, ILogger<OrganisationAdministration> logger) : IOrganisationAdministration
+internal sealed class OrganisationAdministration(TenancyDbContext db, TimeProvider time, IEnumerable<IBijDeactivering> bijDeactivering, ILogger<OrganisationAdministration> logger) : IOrganisationAdministration
 {
     public async Task<IReadOnlyList<OrganisatieView>> ListAsync(string? soort, bool? actief, string? zoek, CancellationToken cancellationToken)
     {
@@ -54,6 +54,14 @@ internal sealed class OrganisationAdministration(TenancyDbContext db, TimeProvid
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (!actief)
+        {
+            foreach (var module in bijDeactivering)
+            {
+                await module.GedeactiveerdAsync(id, cancellationToken);
+            }
+        }
+
         logger.LogInformation("Gemeente {OrganisationId} {Change}", id, actief ? "activated" : "deactivated");
         return View(organisation);
     }
