@@ -56,11 +56,15 @@ internal static class InburgeringHost
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages();
         builder.Services.AddLoginRateLimiting();
+        builder.Services.AddProxyInstellingen(builder.Configuration);
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
         {
             WeigerOntwikkelInstellingen(app);
         }
+
+        // Validated now, not at the first mail.
+        _ = app.Services.GetRequiredService<Platform.Http.PublicSite>();
 
         Configure(app, launch);
         return app;
@@ -80,6 +84,12 @@ internal static class InburgeringHost
         if (DemoSeeding.FirstOrDefault(key => app.Configuration.GetValue<bool>(key)) is { } demo)
         {
             throw new InvalidOperationException($"{demo} seeds demo data with published passwords and is refused outside Development.");
+        }
+
+        // Host filtering: a request naming another host (a forged Host header) is refused before any page sees it.
+        if (app.Configuration["AllowedHosts"] is not { Length: > 0 } hosts || hosts.Split(';').Any(h => h.Trim() is "*" or ""))
+        {
+            throw new InvalidOperationException("AllowedHosts must name the site's host name(s) outside Development, not '*'.");
         }
 
         if (!app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Platform.Mail.SmtpOptions>>().Value.IsConfigured)
@@ -122,10 +132,8 @@ internal static class InburgeringHost
             await using var scope = app.Services.GetRequiredService<TenantScope>().EnterHost();
             var platform = await scope.ServiceProvider.GetRequiredService<Modules.Tenancy.Contracts.IOrganisationDirectory>()
                 .FindBySlugAsync("platform", CancellationToken.None) ?? throw new InvalidOperationException("The register has no platform organisation: run --migrate first.");
-            var site = new Uri(app.Configuration["PublicUrl"] ?? "http://localhost:5080/");
             var invited = await scope.ServiceProvider.GetRequiredService<Modules.Identity.Contracts.IUserAdministration>().InviteAsync(platform.Id,
-                new Modules.Identity.Contracts.Uitnodiging(email, "Platformbeheerder", [Roles.PlatformBeheerder], null),
-                site, CancellationToken.None);
+                new Modules.Identity.Contracts.Uitnodiging(email, "Platformbeheerder", [Roles.PlatformBeheerder], null), CancellationToken.None);
             app.Logger.LogInformation("Platform beheerder {UserId} invited; the set-password link was mailed", invited.Id);
             return 0;
         }
@@ -142,6 +150,8 @@ internal static class InburgeringHost
 
     private static void Configure(WebApplication app, LaunchOptions launch)
     {
+        // First: everything after it (HTTPS checks of OpenIddict, rate limits, logs) sees the client, not the proxy.
+        app.UseForwardedHeaders();
         app.UseRequestContext();
         // Outside the problem details handler, so the logged status is the one the client got (a 412 is not a 500).
         app.UseSerilogRequestLogging(options =>

@@ -109,8 +109,14 @@ public class AppFixture : IAsyncLifetime
     /// What every production-like instance needs beside its database: mail to the test sink, and the production key path
     /// (certificates from files, as a mounted secret provides them).
     /// </summary>
+    /// <summary>The site's public address in every production-like test instance: every mailed link starts with it.</summary>
+    public const string PublicUrl = "https://inburgering.test/";
+
     internal static Dictionary<string, string> ProductieInstellingen(int smtpPoort) => new()
     {
+        ["PublicUrl"] = PublicUrl,
+        // The in-memory server's and a real browser's host, and the public name of several instances behind one address.
+        ["AllowedHosts"] = "localhost;127.0.0.1;inburgering.test",
         ["Smtp:Host"] = "127.0.0.1",
         ["Smtp:Port"] = smtpPoort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Smtp:Security"] = "None",

@@ -16,7 +16,7 @@ public interface IUserAdministration
     Task<GebruikerView> FindAsync(Guid organisation, Guid userId, CancellationToken cancellationToken);
 
     /// <summary>Sends the invitation (with a link to choose a password) to <paramref name="site"/>'s login pages.</summary>
-    Task<GebruikerView> InviteAsync(Guid organisation, Uitnodiging invite, Uri site, CancellationToken cancellationToken);
+    Task<GebruikerView> InviteAsync(Guid organisation, Uitnodiging invite, CancellationToken cancellationToken);
 
     Task<GebruikerView> AssignAsync(Guid organisation, Guid userId, RollenToewijzing change, CancellationToken cancellationToken);
 

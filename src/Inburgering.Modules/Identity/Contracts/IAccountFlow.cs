@@ -41,7 +41,7 @@ public interface IAccountFlow
     Task SignOutAsync();
 
     /// <summary>Mails a reset link when the address belongs to an enabled account; says nothing either way.</summary>
-    Task RequestPasswordResetAsync(string email, Uri site, CancellationToken cancellationToken);
+    Task RequestPasswordResetAsync(string email, CancellationToken cancellationToken);
 
     /// <summary>Sets the password from a mailed link; returns what is wrong, or nothing on success.</summary>
     Task<IReadOnlyList<string>> ResetPasswordAsync(Guid userId, string? code, string password);

@@ -24,7 +24,7 @@ public sealed class WachtwoordVergetenModel(IAccountFlow accounts) : PageModel
     {
         if (!string.IsNullOrWhiteSpace(Email))
         {
-            await accounts.RequestPasswordResetAsync(Email, Platform.Http.RequestSite.Of(Request), HttpContext.RequestAborted);
+            await accounts.RequestPasswordResetAsync(Email, HttpContext.RequestAborted);
         }
 
         Verstuurd = true;

@@ -31,8 +31,7 @@ public sealed class GebruikersModel(IUserAdministration admin, ICurrentTenant te
             return Forbid();
         }
 
-        if (await TryAsync(() => admin.InviteAsync(organisation, new Uitnodiging(Email, Naam, Rollen, null),
-                Platform.Http.RequestSite.Of(Request), HttpContext.RequestAborted)))
+        if (await TryAsync(() => admin.InviteAsync(organisation, new Uitnodiging(Email, Naam, Rollen, null), HttpContext.RequestAborted)))
         {
             Melding = "De uitnodiging is verstuurd.";
             Email = Naam = null;

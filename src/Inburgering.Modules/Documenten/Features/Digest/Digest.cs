@@ -71,7 +71,7 @@ internal sealed class DigestVoorkeur(DocumentenDbContext db, ICurrentTenant tena
 /// </summary>
 internal sealed class DigestGemeenteJob(
     DocumentenDbContext db, IDossierBrieven dossiers, IPeopleDirectory mensen, IOrganisationDirectory organisaties, ITenantSettings instellingen,
-    SjabloonBibliotheek sjablonen, MailVerzender verzender, ICurrentTenant tenant, TimeProvider time, IConfiguration configuratie,
+    SjabloonBibliotheek sjablonen, MailVerzender verzender, ICurrentTenant tenant, TimeProvider time, Platform.Http.PublicSite site,
     ILogger<DigestGemeenteJob> logger)
 {
     public const string Queue = "mail";
@@ -109,7 +109,6 @@ internal sealed class DigestGemeenteJob(
         var inhoud = await dossiers.DigestAsync(vandaag, nu.AddDays(-1), ct);
         var naam = (await organisaties.FindAsync(gemeente, ct))?.Naam ?? string.Empty;
         var (tekst, _) = await sjablonen.HuidigAsync(SjabloonBibliotheek.DigestSleutel, ct);
-        var site = new Uri(configuratie["PublicUrl"] ?? "http://localhost:5080/");
         foreach (var deel in inhoud)
         {
             if (!regisseurs.TryGetValue(deel.KlantregisseurId, out var regisseur))
@@ -118,9 +117,9 @@ internal sealed class DigestGemeenteJob(
             }
 
             var model = SjabloonModel.Maak((naam, null), (regisseur.Naam, null, null), (string.Empty, string.Empty, string.Empty, null), vandaag,
-                signalen: [.. deel.Signalen.Select(s => (IReadOnlyDictionary<string, object?>)SjabloonModel.Groep(("naam", s.Naam), ("link", Link(site, s.DossierId)),
+                signalen: [.. deel.Signalen.Select(s => (IReadOnlyDictionary<string, object?>)SjabloonModel.Groep(("naam", s.Naam), ("link", site.Link($"dossiers/{s.DossierId}").AbsoluteUri),
                     ("soort", s.Soort.Replace('-', ' ')), ("ernst", s.Ernst), ("uiterlijk", SjabloonModel.Datum(s.Uiterlijk))))],
-                afspraken: [.. deel.Afspraken.Select(a => (IReadOnlyDictionary<string, object?>)SjabloonModel.Groep(("tijd", a.Tijd), ("naam", a.Naam), ("link", Link(site, a.DossierId))))]);
+                afspraken: [.. deel.Afspraken.Select(a => (IReadOnlyDictionary<string, object?>)SjabloonModel.Groep(("tijd", a.Tijd), ("naam", a.Naam), ("link", site.Link($"dossiers/{a.DossierId}").AbsoluteUri)))]);
             db.UitgaandeMail.Add(new UitgaandeMail($"digest:{regisseur.Id}:{vandaag:yyyy-MM-dd}", regisseur.Id, regisseur.Email!,
                 $"Inburgering: wat vandaag aandacht vraagt ({SjabloonModel.Datum(vandaag)})", Render(tekst, model), nu));
         }
@@ -137,7 +136,6 @@ internal sealed class DigestGemeenteJob(
         }
     }
 
-    private static string Link(Uri site, Guid dossierId) => new Uri(site, $"dossiers/{dossierId}").AbsoluteUri;
 
     /// <summary>A gemeente's broken digest template must not stop the mail: then the default text is used, and the error logged.</summary>
     private string Render(string tekst, Dictionary<string, object?> model)

@@ -18,6 +18,7 @@ namespace Inburgering.Modules.Identity.Features.Accounts;
 /// holds only a short-lived pending cookie that grants nothing.
 /// </summary>
 internal sealed class AccountService(
+    Platform.Http.PublicSite site,
     UserManager<User> users,
     SignInManager<User> signIn,
     IdentityDbContext db,
@@ -171,7 +172,7 @@ internal sealed class AccountService(
         await http.HttpContext!.SignOutAsync(PendingScheme);
     }
 
-    public async Task RequestPasswordResetAsync(string email, Uri site, CancellationToken cancellationToken)
+    public async Task RequestPasswordResetAsync(string email, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null || user.Uitgeschakeld)
@@ -182,7 +183,7 @@ internal sealed class AccountService(
 
         await mail.SendAsync(new Platform.Mail.OutgoingMail(user.Email!, "Nieuw wachtwoord voor Inburgering",
             $"Beste {user.Naam},\n\nU vroeg om een nieuw wachtwoord. Kies het via deze link (één keer te gebruiken, 24 uur geldig):\n"
-            + $"{await PasswordLinks.CreateAsync(users, user, site)}\n\nVroeg u dit niet? Dan hoeft u niets te doen.\n"), cancellationToken);
+            + $"{await PasswordLinks.CreateAsync(users, user, site.Adres)}\n\nVroeg u dit niet? Dan hoeft u niets te doen.\n"), cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> ResetPasswordAsync(Guid userId, string? code, string password)

@@ -34,7 +34,7 @@ internal static class GebruikerEndpoints
             admin.FindAsync(organisationOf(http), id, ct));
         group.MapPost("/", async (Uitnodiging invite, HttpContext http, IUserAdministration admin, CancellationToken ct) =>
         {
-            var created = await admin.InviteAsync(organisationOf(http), invite, Platform.Http.RequestSite.Of(http.Request), ct);
+            var created = await admin.InviteAsync(organisationOf(http), invite, ct);
             return TypedResults.Created($"{http.Request.Path.Value!.TrimEnd('/')}/{created.Id}", created);
         }).WithSummary("Invites a person by e-mail; an existing identity gets an extra membership.");
         group.MapPut("/{id:guid}/rollen", (Guid id, RollenToewijzing change, HttpContext http, IUserAdministration admin, CancellationToken ct) =>

@@ -20,6 +20,7 @@ namespace Inburgering.Modules.Identity.Features.Gebruikers;
 /// (the caller's own tenant, or the one a platform beheerder chose) is the isolation boundary.
 /// </summary>
 internal sealed class UserAdministration(
+    Platform.Http.PublicSite site,
     IdentityDbContext db,
     UserManager<User> users,
     IOrganisationDirectory organisations,
@@ -46,7 +47,7 @@ internal sealed class UserAdministration(
         return View(user, membership);
     }
 
-    public async Task<GebruikerView> InviteAsync(Guid organisation, Uitnodiging invite, Uri site, CancellationToken cancellationToken)
+    public async Task<GebruikerView> InviteAsync(Guid organisation, Uitnodiging invite, CancellationToken cancellationToken)
     {
         var target = await OrganisationAsync(organisation, cancellationToken);
         var errors = new Invoer(IdentityErrors.Validation);
@@ -100,7 +101,7 @@ internal sealed class UserAdministration(
         await mail.SendAsync(nieuw
             ? new OutgoingMail(email, $"Uitnodiging voor Inburgering ({target.Naam})",
                 $"Beste {naam},\n\nU bent uitgenodigd om met Inburgering te werken voor {target.Naam}.\n"
-                + $"Kies via deze link een wachtwoord (de link werkt één keer en is 24 uur geldig):\n{await Accounts.PasswordLinks.CreateAsync(users, user, site)}\n\n"
+                + $"Kies via deze link een wachtwoord (de link werkt één keer en is 24 uur geldig):\n{await Accounts.PasswordLinks.CreateAsync(users, user, site.Adres)}\n\n"
                 + "Daarna stelt u tweestapsverificatie in met een authenticator-app.\n")
             : new OutgoingMail(email, $"U bent toegevoegd aan {target.Naam} in Inburgering",
                 $"Beste {user.Naam},\n\nU kunt in Inburgering nu ook werken voor {target.Naam}. Kies de organisatie na het inloggen.\n"),
