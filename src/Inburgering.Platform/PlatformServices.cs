@@ -23,6 +23,7 @@ public static class PlatformServices
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>());
         services.AddSingleton<TenantScope>();
         services.AddSingleton<Http.PublicSite>();
+        services.AddSingleton<Http.Verzoeklimieten>();
         services.AddSingleton<DatabaseConnections>();
         services.Configure<DatabaseOptions>(configuration.GetSection("Database"));
         services.Configure<EmbeddedDatabaseOptions>(configuration.GetSection("EmbeddedDatabase"));

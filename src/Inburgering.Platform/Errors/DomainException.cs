@@ -87,4 +87,5 @@ public static class PlatformErrors
     public const string RuleViolation = "Platform:RuleViolation";
     public const string PreconditionFailed = "Platform:PreconditionFailed";
     public const string PreconditionRequired = "Platform:PreconditionRequired";
+    public const string TooManyRequests = "Platform:TooManyRequests";
 }

@@ -6,7 +6,9 @@ namespace Inburgering.Web.Hosting;
 /// <summary>Browser hardening for every response, and the rate limit on the login steps.</summary>
 internal static class SecurityHeaders
 {
-    public const string LoginRateLimit = "login";
+    public const string LoginRateLimit = Platform.Http.Verzoekbeleid.Login;
+    private const string TokenRateLimit = Platform.Http.Verzoekbeleid.Token;
+    private const string ZwaarRateLimit = Platform.Http.Verzoekbeleid.Zwaar;
 
     public static IServiceCollection AddLoginRateLimiting(this IServiceCollection services) =>
         services.AddRateLimiter(options =>
@@ -18,6 +20,15 @@ internal static class SecurityHeaders
                 : RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // The token endpoint, per client address (the real one: forwarded headers come first). Integrations keep a
+            // token for its 15 minutes; 60 a minute is far above honest use and far below a guessing rate.
+            options.AddPolicy(TokenRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                "token:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Exports and PDFs, per client address; the services also count them per account (Verzoeklimieten).
+            options.AddPolicy(ZwaarRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                "zwaar:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool development) =>

@@ -46,7 +46,8 @@ internal static class BriefEndpoints
                 var (pdf, naam) = await brieven.PdfAsync(user, id, documentId, ct);
                 return TypedResults.File(pdf, "application/pdf", naam);
             })
-            .RequirePermission(DossierPermissies.Lezen).WithSummary("The letter as PDF (A4), printed by headless Chromium.");
+            .RequirePermission(DossierPermissies.Lezen).RequireRateLimiting(Platform.Http.Verzoekbeleid.Zwaar)
+            .WithSummary("The letter as PDF (A4), printed by headless Chromium.");
         groep.MapPost("/{documentId:guid}/goedkeuring", (Guid id, Guid documentId, ClaimsPrincipal user, IBrieven brieven, CancellationToken ct) =>
                 brieven.KeurGoedAsync(user, id, documentId, ct))
             .RequirePermission(DocumentPermissies.Goedkeuren)

@@ -20,6 +20,7 @@ namespace Inburgering.Modules.Documenten.Features.Brieven;
 /// a later change of the template never changes it. With four eyes on, it counts as sent only after a colleague approves.
 /// </summary>
 internal sealed class BriefService(
+    Platform.Http.Verzoeklimieten limieten,
     DocumentenDbContext db, SjabloonBibliotheek sjablonen, IDossierBrieven dossiers, IOrganisationDirectory organisaties, IPeopleDirectory mensen,
     IPermissionChecker rechten, IPdfMaker pdf, ICurrentTenant tenant, TimeProvider time) : IBrieven
 {
@@ -74,6 +75,7 @@ internal sealed class BriefService(
     public async Task<(byte[] Pdf, string Bestandsnaam)> PdfAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, CancellationToken ct)
     {
         var document = await VindAsync(user, dossierId, documentId, volgen: false, ct);
+        limieten.Vereis(Platform.Http.Verzoeksoort.Pdf, user);
         try
         {
             return (await pdf.MaakAsync(document.Html, ct), $"{document.Sleutel}-{document.GemaaktOp.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf");

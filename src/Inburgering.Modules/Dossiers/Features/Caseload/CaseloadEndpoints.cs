@@ -35,7 +35,7 @@ internal static class CaseloadEndpoints
                     ? TypedResults.File(tabel.Csv(), Platform.Export.Tabel.CsvType, "werkvoorraad.csv")
                     : TypedResults.File(tabel.Xlsx(), Platform.Export.Tabel.XlsxType, "werkvoorraad.xlsx");
             })
-            .WithTags("Dossiers").RequirePermission(DossierPermissies.Lezen)
+            .WithTags("Dossiers").RequirePermission(DossierPermissies.Lezen).RequireRateLimiting(Platform.Http.Verzoekbeleid.Zwaar)
             .WithSummary("The werkvoorraad with the same filters as GET /dossiers (all pages, at most 10,000 rows) as CSV or XLSX with Dutch headers: formaat=csv|xlsx. Logged with the dossiers it holds.");
         api.MapPost("/dossiers/toewijzingen", ToewijzenAsync).WithTags("Dossiers").RequirePermission(DossierPermissies.Toewijzen)
             .WithSummary("Bulk reassignment by a teamleider, with a reason. All or nothing.");

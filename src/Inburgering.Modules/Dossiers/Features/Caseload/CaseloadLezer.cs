@@ -16,7 +16,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Inburgering.Modules.Dossiers.Features.Caseload;
 
 /// <summary>The caseload read shared by the API and the werkvoorraad page.</summary>
-internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer lezer, DatabaseConnections connections, IPeopleDirectory mensen, IPermissionChecker rechten)
+internal sealed class CaseloadLezer(
+    DossierWerkplaats werkplaats, DossierLezer lezer, DatabaseConnections connections, IPeopleDirectory mensen, IPermissionChecker rechten,
+    Platform.Http.Verzoeklimieten limieten)
     : IWerkvoorraad
 {
     private const int StandaardAantal = 50;
@@ -96,6 +98,7 @@ internal sealed class CaseloadLezer(DossierWerkplaats werkplaats, DossierLezer l
 
     public async Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? signaal, string? sort, CancellationToken ct)
     {
+        limieten.Vereis(Platform.Http.Verzoeksoort.Export, user);
         var regels = new List<Weergave.CaseloadRegel>();
         string? cursor = null;
         do

@@ -19,6 +19,7 @@ namespace Inburgering.Modules.Identity.Features.Accounts;
 /// </summary>
 internal sealed class AccountService(
     Platform.Http.PublicSite site,
+    Platform.Http.Verzoeklimieten limieten,
     UserManager<User> users,
     SignInManager<User> signIn,
     IdentityDbContext db,
@@ -178,6 +179,13 @@ internal sealed class AccountService(
         if (user is null || user.Uitgeschakeld)
         {
             logger.LogInformation("Password reset requested for an unknown or disabled address");
+            return;
+        }
+
+        // Same answer to the asker either way: the limit only spares the target's mailbox.
+        if (!limieten.Probeer(Platform.Http.Verzoeksoort.Herstelmail, user.Id.ToString()))
+        {
+            logger.LogWarning("Password reset for {UserId} not mailed: the hourly allowance is used up", user.Id);
             return;
         }
 

@@ -21,7 +21,7 @@ internal static class OidcEndpoints
     {
         var connect = root.MapGroup(string.Empty).AllowAnonymous().ExcludeFromDescription();
         connect.MapMethods(OidcServer.AuthorizePath, [HttpMethods.Get, HttpMethods.Post], AuthorizeAsync);
-        connect.MapPost(OidcServer.TokenPath, TokenAsync);
+        connect.MapPost(OidcServer.TokenPath, TokenAsync).RequireRateLimiting(Platform.Http.Verzoekbeleid.Token);
         connect.MapMethods(OidcServer.UserInfoPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)UserInfoAsync);
         connect.MapMethods(OidcServer.EndSessionPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync);
     }

@@ -47,7 +47,7 @@ internal static class MonitoringEndpoints
                     ? TypedResults.File(t.Csv(), Platform.Export.Tabel.CsvType, t.Naam.Replace(' ', '-') + ".csv")
                     : TypedResults.File(t.Xlsx(), Platform.Export.Tabel.XlsxType, t.Naam.Replace(' ', '-') + ".xlsx");
             })
-            .RequirePermission(MonitoringPermissies.DashboardLezen)
+            .RequirePermission(MonitoringPermissies.DashboardLezen).RequireRateLimiting(Platform.Http.Verzoekbeleid.Zwaar)
             .WithSummary("A dashboard table as CSV or XLSX with Dutch headers: tabel=kengetallen|per-maand|per-klantregisseur, formaat=csv|xlsx. Logged with the dossiers it covers.");
         groep.MapGet("/taakstelling", (string? halfjaar, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.TaakstellingAsync(user, halfjaar, ct))
             .RequirePermission(MonitoringPermissies.DashboardLezen)

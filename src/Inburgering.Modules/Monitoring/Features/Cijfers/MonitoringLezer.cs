@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inburgering.Modules.Monitoring.Features.Cijfers;
 
 /// <summary>The ja-tenzij figures for the API and the dashboard alike; each read checks its own permission first.</summary>
-internal sealed class MonitoringLezer(IDossierFeiten dossiers, IBeleidsregels regels, IOrganisationDirectory organisaties, ICurrentTenant tenant,
+internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, IDossierFeiten dossiers, IBeleidsregels regels, IOrganisationDirectory organisaties, ICurrentTenant tenant,
     TenantScope scopes, TimeProvider time, IPeopleDirectory mensen, IPermissionEvaluator toestemming) : IMonitoring
 {
     public static IReadOnlyList<string> Tabellen { get; } = ["kengetallen", "per-maand", "per-klantregisseur"];
@@ -22,6 +22,7 @@ internal sealed class MonitoringLezer(IDossierFeiten dossiers, IBeleidsregels re
     public async Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, string? tabel, CancellationToken ct)
     {
         await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
+        limieten.Vereis(Platform.Http.Verzoeksoort.Export, user);
         if (tabel is null || !Tabellen.Contains(tabel))
         {
             throw Invoer.Afgewezen(MonitoringFouten.Validatie, "tabel", [$"Kies een van: {string.Join(", ", Tabellen)}."]);
