@@ -88,4 +88,5 @@ public static class PlatformErrors
     public const string PreconditionFailed = "Platform:PreconditionFailed";
     public const string PreconditionRequired = "Platform:PreconditionRequired";
     public const string TooManyRequests = "Platform:TooManyRequests";
+    public const string UnsupportedMediaType = "Platform:UnsupportedMediaType";
 }

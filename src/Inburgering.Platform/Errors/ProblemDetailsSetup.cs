@@ -41,6 +41,7 @@ public static class ProblemDetailsSetup
         StatusCodes.Status409Conflict => PlatformErrors.Conflict,
         StatusCodes.Status412PreconditionFailed => PlatformErrors.PreconditionFailed,
         StatusCodes.Status428PreconditionRequired => PlatformErrors.PreconditionRequired,
+        StatusCodes.Status415UnsupportedMediaType => PlatformErrors.UnsupportedMediaType,
         StatusCodes.Status429TooManyRequests => PlatformErrors.TooManyRequests,
         StatusCodes.Status503ServiceUnavailable => PlatformErrors.Unavailable,
         _ => PlatformErrors.Unexpected,

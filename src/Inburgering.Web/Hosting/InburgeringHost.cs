@@ -170,6 +170,7 @@ internal static class InburgeringHost
         // Tells WebApplication that authentication is in the pipeline, so it does not add its own in front.
         ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
         app.UseMiddleware<InburgeringAuthenticationMiddleware>();
+        app.UseCookieApiBescherming();
         app.UseTenantResolution();
         app.UseAuthorization();
 

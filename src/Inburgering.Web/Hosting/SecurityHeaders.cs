@@ -31,6 +31,30 @@ internal static class SecurityHeaders
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
+    /// <summary>
+    /// Cross-site request forgery on the API: a signed-in browser's cookie rides along with a form another site posts,
+    /// and a form can only send form, multipart or plain-text bodies. A cookie-authenticated write to <c>/api</c>
+    /// must therefore say it sends JSON (which another origin cannot do without CORS, which this host does not allow),
+    /// also when it has no body. Bearer tokens are not sent by browsers on their own and need no such proof.
+    /// </summary>
+    public static IApplicationBuilder UseCookieApiBescherming(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (request.Path.StartsWithSegments("/api")
+                && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+                && context.User.Identity?.IsAuthenticated == true
+                && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                && !(Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+                     && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase))))
+            {
+                throw new Platform.Errors.DomainException(Platform.Errors.PlatformErrors.UnsupportedMediaType,
+                    "Een wijziging via de API met een inlogcookie moet Content-Type: application/json sturen.", StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            await next();
+        });
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, bool development) =>
         app.Use(async (context, next) =>
         {
