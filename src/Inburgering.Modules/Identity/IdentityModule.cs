@@ -92,7 +92,11 @@ public sealed class IdentityModule : IModule
             .AddClaimsPrincipalFactory<MembershipClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<DutchIdentityErrors>();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = TweedeFactor.BehoudMethode;
+        });
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, RememberedSessionTickets.Setup>();
         services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, time) => o.TimeProvider = time);
 

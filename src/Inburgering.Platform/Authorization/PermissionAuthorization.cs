@@ -46,7 +46,7 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
 
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
-        if (policyName == PermissionPolicy.EigenAccount)
+        if (policyName is PermissionPolicy.EigenAccount or PermissionPolicy.Ingelogd)
         {
             var standaard = await GetDefaultPolicyAsync();
             return _built.GetOrAdd(policyName, new AuthorizationPolicyBuilder(standaard.AuthenticationSchemes.ToArray()).RequireAuthenticatedUser().Build());
@@ -82,6 +82,9 @@ public static class PermissionPolicy
     /// permission can be named because everyone may manage their own. Saying so is explicit, never the default.
     /// </summary>
     public const string EigenAccount = "eigen-account";
+
+    /// <summary>Signed in, whoever: for what describes the product and holds no one's data (the API's description).</summary>
+    public const string Ingelogd = "ingelogd";
 }
 
 public static class PermissionEndpointExtensions

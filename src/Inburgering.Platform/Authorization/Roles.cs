@@ -27,10 +27,11 @@ public static class Roles
 
     /// <summary>
     /// Roles that need two-factor authentication (BIO): those that read personal data, and the platform beheerder,
-    /// who can hand out access to all of it. The regio-coördinator sees aggregates only.
+    /// who can hand out access to all of it. The regio-coördinator's figures are aggregates, but small ones of
+    /// vulnerable people: that role needs it too.
     /// </summary>
     public static IReadOnlySet<string> RequireTwoFactor { get; } = new HashSet<string>
     {
-        Klantregisseur, Teamleider, FunctioneelBeheerder, CoaCasemanager, PlatformBeheerder,
+        Klantregisseur, Teamleider, FunctioneelBeheerder, CoaCasemanager, PlatformBeheerder, RegioCoordinator,
     };
 }

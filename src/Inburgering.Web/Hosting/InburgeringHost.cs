@@ -192,8 +192,8 @@ internal static class InburgeringHost
             }
             else
             {
-                openApi.RequireAuthorization();
-                docs.RequireAuthorization();
+                openApi.RequireAuthorization(PermissionPolicy.Ingelogd);
+                docs.RequireAuthorization(PermissionPolicy.Ingelogd);
             }
 
             var api = app.MapGroup("/api/v1");

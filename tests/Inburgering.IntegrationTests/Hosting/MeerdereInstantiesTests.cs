@@ -112,7 +112,17 @@ public sealed partial class MeerdereInstantiesTests(MeerdereInstantiesFixture ap
             ["Email"] = email, ["Wachtwoord"] = People.Password, ["__RequestVerificationToken"] = People.TokenUit(inloggen),
         }));
         Assert.Equal(HttpStatusCode.Redirect, aangemeld.StatusCode);
-        Assert.Equal("/", aangemeld.Headers.Location?.OriginalString);
+        Assert.Equal("/account/instellen", aangemeld.Headers.Location?.OriginalString);
+
+        // The regio role needs the second factor: enrolled on instance 1 as a person would.
+        var instellen = await browser.GetStringAsync(new Uri(app.Url1, "/account/instellen"));
+        var sleutel = People.SecretKey().Match(instellen).Groups[1].Value;
+        var ingesteld = await browser.PostAsync(new Uri(app.Url1, "/account/instellen"), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Code"] = Inburgering.Modules.Identity.Features.Accounts.ReplayProtectedTotpProvider.CodeAt(sleutel, TimeProvider.System.GetUtcNow()),
+            ["__RequestVerificationToken"] = People.TokenUit(instellen),
+        }));
+        Assert.Equal(HttpStatusCode.OK, ingesteld.StatusCode);
 
         // The cookie made by instance 1 opens the page on instance 2 (Data Protection keys are shared in the database).
         var opTwee = await browser.GetAsync(new Uri(app.Url2, "/monitoring/regio"));

@@ -43,7 +43,7 @@ public sealed partial class AccessMatrixTests(AppFixture app) : IClassFixture<Ap
         var unnamed = Endpoints()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null)
             .Where(e => !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is { } p
-                && (p.StartsWith(PermissionPolicy.Prefix, StringComparison.Ordinal) || p == PermissionPolicy.EigenAccount)))
+                && (p.StartsWith(PermissionPolicy.Prefix, StringComparison.Ordinal) || p is PermissionPolicy.EigenAccount or PermissionPolicy.Ingelogd)))
             .Select(e => $"{string.Join(",", e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"])} {e.RoutePattern.RawText}")
             .Distinct()
             .Order(StringComparer.Ordinal)

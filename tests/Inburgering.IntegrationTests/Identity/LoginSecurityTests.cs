@@ -69,7 +69,7 @@ public sealed partial class LoginSecurityTests(AppFixture app) : IClassFixture<A
     [Fact]
     public async Task A_disabled_user_loses_access_within_a_minute()
     {
-        var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Regio, Roles.RegioCoordinator));
+        var email = await app.CreateUserWithoutRoleAsync(AppFixture.TenantA, OrganisationKind.Gemeente);
         var browser = app.NewBrowser();
         await browser.PostFormAsync("/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
         Assert.Contains("actieve-organisatie", await browser.GetStringAsync("/"), StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed partial class LoginSecurityTests(AppFixture app) : IClassFixture<A
     [Fact]
     public async Task A_session_cookie_changed_in_one_character_is_refused_also_after_the_genuine_one_was_used()
     {
-        var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Regio, Roles.RegioCoordinator));
+        var email = await app.CreateUserWithoutRoleAsync(AppFixture.TenantA, OrganisationKind.Gemeente);
         var login = await app.NewBrowser().PostFormAsync("/account/inloggen", new() { ["Email"] = email, ["Wachtwoord"] = Password });
         var session = login.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("__Host-inburgering=", StringComparison.Ordinal));
         var middle = session.Length - ((session.Length - "__Host-inburgering=".Length) / 2);

@@ -54,6 +54,21 @@ internal static partial class People
         return email;
     }
 
+    /// <summary>
+    /// A person with a membership but no role yet (as just after an invitation): the one kind of session that signs in
+    /// with a password alone, since every role needs the second factor.
+    /// </summary>
+    public static async Task<string> CreateUserWithoutRoleAsync(this AppFixture app, Guid organisation, OrganisationKind kind)
+    {
+        var email = await app.CreateUserAsync();
+        await using var scope = app.TenantScope.EnterHost();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityDbContext>();
+        var user = db.Users.Single(u => u.Email == email);
+        db.Memberships.Add(new Membership(user.Id, organisation, kind, [], null, app.Clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+        return email;
+    }
+
     /// <summary>A COA casemanager who works at the given locations (COA memberships carry their locations).</summary>
     public static async Task<string> CreateCasemanagerAsync(this AppFixture app, params Guid[] locaties)
     {

@@ -36,7 +36,11 @@ public interface IAccountFlow
 
     Task<IReadOnlyList<MembershipChoice>> MembershipsAsync(ClaimsPrincipal principal);
 
-    Task<bool> SwitchOrganisationAsync(ClaimsPrincipal principal, Guid organisationId);
+    /// <summary>
+    /// Makes another of the person's organisations the active one. A membership that needs a second factor the session
+    /// has not given ends the session: the person signs in again, now with the second factor, in that organisation.
+    /// </summary>
+    Task<OrganisatieWissel> SwitchOrganisationAsync(ClaimsPrincipal principal, Guid organisationId);
 
     Task SignOutAsync();
 
@@ -45,4 +49,11 @@ public interface IAccountFlow
 
     /// <summary>Sets the password from a mailed link; returns what is wrong, or nothing on success.</summary>
     Task<IReadOnlyList<string>> ResetPasswordAsync(Guid userId, string? code, string password);
+}
+
+public enum OrganisatieWissel
+{
+    Gewisseld,
+    Geweigerd,
+    OpnieuwInloggen,
 }

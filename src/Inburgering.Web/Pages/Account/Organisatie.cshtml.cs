@@ -17,11 +17,11 @@ public sealed class OrganisatieModel(IAccountFlow accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!await accounts.SwitchOrganisationAsync(User, OrganisationId))
+        return await accounts.SwitchOrganisationAsync(User, OrganisationId) switch
         {
-            return Forbid();
-        }
-
-        return LocalRedirect("/");
+            OrganisatieWissel.Gewisseld => LocalRedirect("/"),
+            OrganisatieWissel.OpnieuwInloggen => LocalRedirect("/account/inloggen?tweedeFactor=1"),
+            _ => Forbid(),
+        };
     }
 }

@@ -91,7 +91,7 @@ internal sealed class AccountService(
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        await CompleteAsync(user, "mfa");
+        await CompleteAsync(user, TweedeFactor.Methode);
         return LoginOutcome.SignedIn;
     }
 
@@ -134,7 +134,7 @@ internal sealed class AccountService(
         }
 
         var recovery = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
-        await CompleteAsync(user, "mfa");
+        await CompleteAsync(user, TweedeFactor.Methode);
         logger.LogInformation("Two-factor enrolment completed for {UserId}", user.Id);
         return recovery;
     }
@@ -152,19 +152,28 @@ internal sealed class AccountService(
             .ToList();
     }
 
-    /// <summary>Makes another of the person's organisations the active one; any other id changes nothing.</summary>
-    public async Task<bool> SwitchOrganisationAsync(ClaimsPrincipal principal, Guid organisationId)
+    /// <summary>Any id but one of the person's own organisations changes nothing.</summary>
+    public async Task<OrganisatieWissel> SwitchOrganisationAsync(ClaimsPrincipal principal, Guid organisationId)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null || !(await UsableMemberships.OfAsync(db, organisations, user.Id, CancellationToken.None)).Any(m => m.OrganisationId == organisationId))
+        var membership = user is null ? null
+            : (await UsableMemberships.OfAsync(db, organisations, user.Id, CancellationToken.None)).FirstOrDefault(m => m.OrganisationId == organisationId);
+        if (user is null || membership is null)
         {
-            return false;
+            return OrganisatieWissel.Geweigerd;
         }
 
         user.ActieveOrganisatieId = organisationId;
         await users.UpdateAsync(user);
+        if (TweedeFactor.Ontbreekt(principal, membership.Rollen, options.Value))
+        {
+            logger.LogInformation("Switch of {UserId} to {OrganisationId} needs a second factor: signed out to sign in again", user.Id, organisationId);
+            await signIn.SignOutAsync();
+            return OrganisatieWissel.OpnieuwInloggen;
+        }
+
         await signIn.RefreshSignInAsync(user);
-        return true;
+        return OrganisatieWissel.Gewisseld;
     }
 
     public async Task SignOutAsync()
@@ -245,6 +254,6 @@ internal sealed class AccountService(
     private async Task CompleteAsync(User user, string method)
     {
         await http.HttpContext!.SignOutAsync(PendingScheme);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", method)]);
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(TweedeFactor.Claim, method)]);
     }
 }

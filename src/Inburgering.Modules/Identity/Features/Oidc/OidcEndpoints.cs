@@ -26,7 +26,8 @@ internal static class OidcEndpoints
         connect.MapMethods(OidcServer.EndSessionPath, [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync);
     }
 
-    private static async Task<IResult> AuthorizeAsync(HttpContext http, UserManager<User> users, TokenPrincipals principals)
+    private static async Task<IResult> AuthorizeAsync(
+        HttpContext http, UserManager<User> users, TokenPrincipals principals, Microsoft.Extensions.Options.IOptions<Contracts.AccountOptions> accountOptions)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
@@ -57,6 +58,14 @@ internal static class OidcEndpoints
         if (!await principals.StampUserAsync(identity, user, organisation, http.RequestAborted))
         {
             return Refuse(Errors.AccessDenied, "U bent geen lid van een organisatie.");
+        }
+
+        if (Accounts.TweedeFactor.Ontbreekt(cookie.Principal, identity.FindAll(Claims.Role).Select(c => c.Value), accountOptions.Value))
+        {
+            // The session never gave the second factor these roles need: sign in again, with it, and come back here.
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + http.Request.QueryString },
+                [IdentityConstants.ApplicationScheme]);
         }
 
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

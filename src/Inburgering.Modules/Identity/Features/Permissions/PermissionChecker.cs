@@ -16,7 +16,8 @@ namespace Inburgering.Modules.Identity.Features.Permissions;
 /// changes evict its entries here at once; other instances pick them up within the cache lifetime. The database
 /// context is resolved only on a miss: a hit costs no context at all.
 /// </summary>
-internal sealed class PermissionChecker(IMemoryCache cache, IServiceProvider services, ICurrentTenant tenant, DefaultGrants standaard) : IPermissionChecker, IPermissionEvaluator
+internal sealed class PermissionChecker(
+    IMemoryCache cache, IServiceProvider services, ICurrentTenant tenant, DefaultGrants standaard, Microsoft.Extensions.Options.IOptions<AccountOptions> accounts) : IPermissionChecker, IPermissionEvaluator
 {
     internal static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
@@ -26,6 +27,13 @@ internal sealed class PermissionChecker(IMemoryCache cache, IServiceProvider ser
         var rollen = user.FindAll(IdentityClaims.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToArray();
         // A token granted without the API scope may not act through the API, whatever its roles.
         if (organisation is null || rollen.Length == 0 || (user.GetTokenType() is not null && !user.HasScope(Features.Oidc.OidcServer.ApiScope)))
+        {
+            return false;
+        }
+
+        // A login session acting with roles that need a second factor it never gave (a role added later) may do nothing.
+        if (user.Identity?.AuthenticationType == Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme
+            && Features.Accounts.TweedeFactor.Ontbreekt(user, rollen, accounts.Value))
         {
             return false;
         }
