@@ -36,6 +36,12 @@ public sealed class SmtpOptions
 
     public string From { get; set; } = "Inburgering <noreply@inburgering.nl>";
 
+    /// <summary>Hosts an operator trusts as a gemeente's own server although they are internal (a relay of their own).</summary>
+    public List<string> VertrouwdeGemeenteServers { get; set; } = [];
+
+    /// <summary>A gemeente's own server: connect only to a public address (<see cref="Mailserverkeuze"/>), checked again now.</summary>
+    public bool AlleenPubliek { get; set; }
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);
 }
 
@@ -63,7 +69,29 @@ internal sealed class SmtpMailSender(IOptions<SmtpOptions> options, ILogger<Smtp
             : new BodyBuilder { TextBody = mail.Body, HtmlBody = mail.Html }.ToMessageBody();
 
         using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security, cancellationToken);
+        if (smtp.AlleenPubliek)
+        {
+            // Resolved and checked here, and the socket opened to the checked address: a name that now points inside is
+            // refused, and MailKit cannot resolve it again to somewhere else.
+            var adressen = await Mailserverkeuze.PubliekeAdressenAsync(smtp.Host!, cancellationToken)
+                ?? throw new InvalidOperationException($"The mail server {smtp.Host} does not resolve to public addresses only; not connecting.");
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            try
+            {
+                await socket.ConnectAsync(adressen, smtp.Port, cancellationToken);
+                await client.ConnectAsync(socket, smtp.Host!, smtp.Port, smtp.Security, cancellationToken);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+        else
+        {
+            await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security, cancellationToken);
+        }
+
         if (!string.IsNullOrEmpty(smtp.UserName))
         {
             await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? string.Empty, cancellationToken);

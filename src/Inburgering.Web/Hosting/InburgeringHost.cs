@@ -55,7 +55,7 @@ internal static class InburgeringHost
         builder.Services.AddOpenApi();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages();
-        builder.Services.AddLoginRateLimiting();
+        builder.Services.AddLoginRateLimiting(builder.Configuration);
         builder.Services.AddProxyInstellingen(builder.Configuration);
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())

@@ -10,9 +10,12 @@ internal static class SecurityHeaders
     private const string TokenRateLimit = Platform.Http.Verzoekbeleid.Token;
     private const string ZwaarRateLimit = Platform.Http.Verzoekbeleid.Zwaar;
 
-    public static IServiceCollection AddLoginRateLimiting(this IServiceCollection services) =>
+    /// <summary>Per-address limits; <c>RateLimits:TokenPerMinute</c> and <c>RateLimits:ExportsPerMinute</c> may raise them (a proxy in front of many users).</summary>
+    public static IServiceCollection AddLoginRateLimiting(this IServiceCollection services, IConfiguration configuration) =>
         services.AddRateLimiter(options =>
         {
+            var tokens = Math.Max(1, configuration.GetValue("RateLimits:TokenPerMinute", 60));
+            var zwaar = Math.Max(1, configuration.GetValue("RateLimits:ExportsPerMinute", 60));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Per client address: slows password guessing across many accounts, which lockout alone does not.
             options.AddPolicy(LoginRateLimit, context => !HttpMethods.IsPost(context.Request.Method)
@@ -24,11 +27,11 @@ internal static class SecurityHeaders
             // token for its 15 minutes; 60 a minute is far above honest use and far below a guessing rate.
             options.AddPolicy(TokenRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 "token:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = tokens, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             // Exports and PDFs, per client address; the services also count them per account (Verzoeklimieten).
             options.AddPolicy(ZwaarRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 "zwaar:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = zwaar, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
     /// <summary>

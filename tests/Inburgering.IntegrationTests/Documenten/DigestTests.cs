@@ -183,10 +183,10 @@ public sealed class DigestTests(DigestFixture app) : IClassFixture<DigestFixture
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(browser, "Server", new()
         {
-            ["Host"] = "smtp.enschede.example", ["Poort"] = "587", ["Beveiliging"] = "StartTls", ["Gebruikersnaam"] = "noreply", ["Wachtwoord"] = "s3cret", ["Afzender"] = "Gemeente Enschede <noreply@enschede.example>",
+            ["Host"] = "203.0.113.25", ["Poort"] = "587", ["Beveiliging"] = "StartTls", ["Gebruikersnaam"] = "noreply", ["Wachtwoord"] = "s3cret", ["Afzender"] = "Gemeente Enschede <noreply@enschede.example>",
         })).StatusCode);
         var smtp = await api.GetFromJsonAsync<JsonElement>("/api/v1/beheer/smtp");
-        Assert.Equal(("gemeente", "smtp.enschede.example", true), (smtp.GetProperty("bron").GetString(), smtp.GetProperty("host").GetString(), smtp.GetProperty("wachtwoordIngesteld").GetBoolean()));
+        Assert.Equal(("gemeente", "203.0.113.25", true), (smtp.GetProperty("bron").GetString(), smtp.GetProperty("host").GetString(), smtp.GetProperty("wachtwoordIngesteld").GetBoolean()));
         Assert.Contains("De e-mail gaat via de mailserver van uw gemeente.", await browser.GetStringAsync("/beheer/e-mail"), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(browser, "Platform", [])).StatusCode);

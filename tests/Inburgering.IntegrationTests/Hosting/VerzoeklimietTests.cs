@@ -48,7 +48,7 @@ public sealed class VerzoeklimietTests(AppFixture app) : IClassFixture<AppFixtur
 }
 
 /// <summary>Its own app: the guesses use up the token allowance of the test's one client address.</summary>
-public sealed class TokenLimietTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class TokenLimietTests(TokenLimietTests.Fixture app) : IClassFixture<TokenLimietTests.Fixture>
 {
     [Fact]
     public async Task Guessing_client_secrets_at_the_token_endpoint_is_stopped_after_60_tries_a_minute()
@@ -66,5 +66,11 @@ public sealed class TokenLimietTests(AppFixture app) : IClassFixture<AppFixture>
 
         Assert.All(statussen[..60], s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statussen[60]);
+    }
+
+    /// <summary>The default limit, as production has it.</summary>
+    public sealed class Fixture : AppFixture
+    {
+        protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string> { ["RateLimits:TokenPerMinute"] = "60" };
     }
 }

@@ -117,9 +117,15 @@ public class AppFixture : IAsyncLifetime
         ["PublicUrl"] = PublicUrl,
         // The in-memory server's and a real browser's host, and the public name of several instances behind one address.
         ["AllowedHosts"] = "localhost;127.0.0.1;inburgering.test",
+        // Every test client has the one in-memory address: the per-address limits would count a whole class as one
+        // client. The classes that prove the limits set them back to the defaults.
+        ["RateLimits:TokenPerMinute"] = "100000",
+        ["RateLimits:ExportsPerMinute"] = "100000",
         ["Smtp:Host"] = "127.0.0.1",
         ["Smtp:Port"] = smtpPoort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Smtp:Security"] = "None",
+        // The tests' own mail sinks listen on loopback without TLS; only the operator can trust such a server for a gemeente.
+        ["Smtp:VertrouwdeGemeenteServers:0"] = "127.0.0.1",
         ["Oidc:SigningCertificate:Path"] = TestCertificates.Signing.FullName,
         ["Oidc:SigningCertificate:Password"] = TestCertificates.Password,
         ["Oidc:EncryptionCertificate:Path"] = TestCertificates.Encryption.FullName,

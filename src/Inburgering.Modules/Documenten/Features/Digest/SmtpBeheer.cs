@@ -20,7 +20,9 @@ namespace Inburgering.Modules.Documenten.Features.Digest;
 /// A gemeente may send its mail through its own server; without one, the platform's <c>Smtp</c> settings apply. The
 /// password is encrypted with the shared Data Protection keys and never returned.
 /// </summary>
-internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider bescherming, Tenancy.Contracts.ITenantSettings instellingen, ICurrentTenant tenant, TimeProvider time)
+internal sealed class SmtpBeheer(
+    DocumentenDbContext db, IDataProtectionProvider bescherming, Tenancy.Contracts.ITenantSettings instellingen, ICurrentTenant tenant, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<SmtpOptions> platform)
     : IMailInstellingen
 {
     public async Task<(string Tijd, IReadOnlyList<string> Tijden)> DigestTijdAsync(CancellationToken ct)
@@ -44,6 +46,8 @@ internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider
     private IDataProtector Sleutel => bescherming.CreateProtector("Documenten.Smtp.Wachtwoord");
 
     /// <summary>The gemeente's own server, or null for the platform's default.</summary>
+    private bool Vertrouwd(string host) => platform.Value.VertrouwdeGemeenteServers.Contains(host, StringComparer.OrdinalIgnoreCase);
+
     public async Task<SmtpOptions?> OptiesAsync(CancellationToken ct)
     {
         var eigen = await db.SmtpInstellingen.AsNoTracking().SingleOrDefaultAsync(ct);
@@ -57,6 +61,7 @@ internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider
                 UserName = eigen.Gebruikersnaam,
                 Password = eigen.WachtwoordVersleuteld is { } versleuteld ? Sleutel.Unprotect(versleuteld) : null,
                 From = eigen.Afzender,
+                AlleenPubliek = !Vertrouwd(eigen.Host),
             };
     }
 
@@ -74,24 +79,32 @@ internal sealed class SmtpBeheer(DocumentenDbContext db, IDataProtectionProvider
         Gemeente();
         var fouten = new Invoer(DocumentenFouten.Validation);
         var host = invoer.Host?.Trim();
-        if (string.IsNullOrEmpty(host) || host.Length > 253 || Uri.CheckHostName(host) == UriHostNameType.Unknown)
+        var hostGeldig = !(string.IsNullOrEmpty(host) || host.Length > 253 || Uri.CheckHostName(host) == UriHostNameType.Unknown);
+        if (!hostGeldig)
         {
             fouten.Fout("host", "Geef de naam of het adres van de mailserver, bijvoorbeeld smtp.gemeente.nl.");
         }
 
-        if (invoer.Poort is not (>= 1 and <= 65535))
+        var vertrouwd = host is not null && Vertrouwd(host);
+        if (invoer.Poort is not { } poort || !(Mailserverkeuze.Poorten.Contains(poort) || (vertrouwd && poort is >= 1 and <= 65535)))
         {
-            fouten.Fout("poort", "Geef een poort van 1 tot 65535 (meestal 587).");
+            fouten.Fout("poort", "Gebruik poort 587 (StartTls) of 465 (SslOnConnect).");
         }
 
-        if (!Enum.TryParse<SecureSocketOptions>(invoer.Beveiliging, ignoreCase: false, out var beveiliging) || beveiliging == SecureSocketOptions.Auto)
+        if (!Enum.TryParse<SecureSocketOptions>(invoer.Beveiliging, ignoreCase: false, out var beveiliging)
+            || !(Mailserverkeuze.Beveiligingen.Contains(beveiliging) || (vertrouwd && beveiliging != SecureSocketOptions.Auto)))
         {
-            fouten.Fout("beveiliging", "Kies StartTls, SslOnConnect, StartTlsWhenAvailable of None.");
+            fouten.Fout("beveiliging", "Kies StartTls of SslOnConnect: e-mail gaat nooit onversleuteld.");
         }
 
         if (string.IsNullOrWhiteSpace(invoer.Afzender) || invoer.Afzender.Length > 320 || !MimeKit.MailboxAddress.TryParse(invoer.Afzender, out _))
         {
             fouten.Fout("afzender", "Geef een afzender, bijvoorbeeld Gemeente Almelo <noreply@almelo.nl>.");
+        }
+
+        if (hostGeldig && !vertrouwd && await Mailserverkeuze.PubliekeAdressenAsync(host!, ct) is null)
+        {
+            fouten.Fout("host", "Deze mailserver is niet bereikbaar op een openbaar adres; interne adressen zijn niet toegestaan.");
         }
 
         if (invoer.Gebruikersnaam?.Length > 200)
