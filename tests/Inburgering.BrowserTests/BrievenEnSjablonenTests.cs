@@ -88,8 +88,9 @@ public sealed class BrievenEnSjablonenTests(BrowserFixture app) : IClassFixture<
         var tekst = await page.Locator("#tekst").InputValueAsync();
         await page.Locator("#tekst").FillAsync(tekst + "\n<p>Vragen? Kom langs op het spreekuur.</p>");
         await page.Locator("#voorbeeld-knop").ClickAsync();
-        await Assertions.Expect(page.Locator("#voorbeeld-volledig")).ToContainTextAsync("Vragen? Kom langs op het spreekuur.");
-        await Assertions.Expect(page.Locator("#voorbeeld-schaars")).ToContainTextAsync("Voorbeeldstad");
+        await Assertions.Expect(page.FrameLocator("#voorbeeld-volledig").Locator("body")).ToContainTextAsync("Vragen? Kom langs op het spreekuur.");
+        await Assertions.Expect(page.FrameLocator("#voorbeeld-schaars").Locator("body")).ToContainTextAsync("Voorbeeldstad");
+        Assert.Equal(string.Empty, await page.Locator("#voorbeeld-volledig").GetAttributeAsync("sandbox"));
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
 
         await page.Locator("#bewaar-knop").ClickAsync();

@@ -36,6 +36,44 @@ internal sealed class ChromiumPdfMaker(IOptions<PdfOptions> options, ILogger<Chr
 
     private readonly SemaphoreSlim _plaatsen = new(Math.Max(1, options.Value.Gelijktijdig));
 
+    /// <summary>
+    /// How Chromium is started. With its sandbox, except as root, where Chromium cannot have one and refuses to start
+    /// with it. With an empty environment: the renderer of an untrusted letter never sees the database credentials or
+    /// any other setting of this process.
+    /// </summary>
+    internal static ProcessStartInfo Opstart(string chromium, string map, string invoer, string uitvoer, bool alsRoot)
+    {
+        var start = new ProcessStartInfo(chromium)
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.Environment.Clear();
+        start.Environment["PATH"] = "/usr/local/bin:/usr/bin:/bin";
+        start.Environment["HOME"] = map;
+        start.Environment["LANG"] = "C.UTF-8";
+        if (alsRoot)
+        {
+            start.ArgumentList.Add("--no-sandbox");
+        }
+
+        foreach (var argument in (string[])
+                 [
+                     "--headless", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
+                     "--disable-extensions", "--disable-background-networking", "--disable-sync", "--mute-audio",
+                     "--host-resolver-rules=MAP * ~NOTFOUND", $"--user-data-dir={Path.Combine(map, "profiel")}",
+                     "--no-pdf-header-footer", $"--print-to-pdf={uitvoer}", new Uri(invoer).AbsoluteUri,
+                 ])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    private static bool AlsRoot() => OperatingSystem.IsWindows() ? false : Environment.UserName == "root";
+
     public async Task<byte[]> MaakAsync(string html, CancellationToken cancellationToken)
     {
         var chromium = Zoek(options.Value.Chromium) ?? throw new PdfMakerException("Chromium is not installed (Debian: apt-get install chromium; or set Pdf:Chromium).");
@@ -46,21 +84,10 @@ internal sealed class ChromiumPdfMaker(IOptions<PdfOptions> options, ILogger<Chr
             var invoer = Path.Combine(map.FullName, "document.html");
             var uitvoer = Path.Combine(map.FullName, "document.pdf");
             await File.WriteAllTextAsync(invoer, html, System.Text.Encoding.UTF8, cancellationToken);
-            var start = new ProcessStartInfo(chromium)
+            var start = Opstart(chromium, map.FullName, invoer, uitvoer, AlsRoot());
+            if (start.ArgumentList.Contains("--no-sandbox"))
             {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            foreach (var argument in (string[])
-                     [
-                         "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check",
-                         "--disable-extensions", "--disable-background-networking", "--disable-sync", "--mute-audio",
-                         "--host-resolver-rules=MAP * ~NOTFOUND", $"--user-data-dir={Path.Combine(map.FullName, "profiel")}",
-                         "--no-pdf-header-footer", $"--print-to-pdf={uitvoer}", new Uri(invoer).AbsoluteUri,
-                     ])
-            {
-                start.ArgumentList.Add(argument);
+                logger.LogWarning("Chromium prints without its sandbox: this process runs as root. Run the app as an unprivileged user (the chart does).");
             }
 
             using var proces = Process.Start(start) ?? throw new PdfMakerException("Chromium did not start.");

@@ -18,12 +18,32 @@ public sealed class SjabloonMarkupTests
     [InlineData("<p style=\"background:url(https://elders.example/x)\">x</p>")]
     [InlineData("<svg><script>alert(1)</script></svg>")]
     [InlineData("<meta http-equiv=\"refresh\" content=\"0;url=https://elders.example\">")]
+    [InlineData("<img/src=x/onerror=alert(1)>")]
+    [InlineData("<a href=\"&#106;avascript:alert(1)\">x</a>")]
+    [InlineData("<a href=\"java&#x09;script:alert(1)\">x</a>")]
+    [InlineData("<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>")]
+    [InlineData("<picture><source srcset=\"https://elders.example/x.png 1x\"></picture>")]
+    [InlineData("<div hx-get=\"/api/v1/dossiers\" hx-trigger=\"load\">x</div>")]
+    [InlineData("<p data-hx-post=\"/beheer/rechten\">x</p>")]
+    [InlineData("<p style=\"background-image:u&#114;l(https://elders.example/x)\">x</p>")]
+    [InlineData("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>")]
     public void Markup_that_runs_or_loads_something_is_refused_with_its_line(string markup)
     {
         var fout = Assert.Throws<SjabloonFout>(() => SjabloonRenderer.Render("<p>Beste {{ persoon.naam }},</p>\n" + markup, Model()));
 
         Assert.Equal("Documenten:OnveiligeHtml", fout.Code);
         Assert.StartsWith("Regel 2:", fout.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_value_that_would_make_a_link_run_script_is_taken_out_of_the_rendered_letter()
+    {
+        var model = Model();
+        model["persoon"] = SjabloonModel.Groep(("naam", "javascript:alert(1)"), ("voornamen", "x"), ("vnummer", "1"), ("koppelingsdatum", null));
+
+        var html = SjabloonRenderer.Render("<p><a href=\"{{ persoon.naam }}\">open</a></p>", model);
+
+        Assert.Equal("<p><a>open</a></p>", html);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed class SjabloonRendererTests
 
     [Theory]
     [InlineData("{{ while true }}x{{ end }}", "Documenten:SjabloonLimiet")]
+    [InlineData("{{ for i in 1..9000 }}{{ for j in 1..9000 }}{{ for k in 1..9000 }}{{ end }}{{ end }}{{ end }}", "Documenten:SjabloonLimiet")]
     [InlineData("{{ func diep; diep; end; diep }}", "Documenten:SjabloonLimiet")]
     [InlineData("{{ for i in 1..100000000 }}0123456789{{ end }}", "Documenten:SjabloonLimiet")]
     [InlineData("{{ \"x\" | string.pad_left 100000000 }}", "Documenten:SjabloonLimiet")]

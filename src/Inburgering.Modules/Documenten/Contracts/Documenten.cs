@@ -17,7 +17,18 @@ public sealed record SjabloonDetail(
     IReadOnlyList<SjabloonVersieRegel> Versies, IReadOnlyList<VerschilRegel> Verschil);
 
 /// <summary>A template rendered on the sample dossiers: one with everything filled in, one with almost nothing.</summary>
-public sealed record SjabloonProef(string Volledig, string Schaars);
+/// <summary>
+/// A template tried on the two sample dossiers: the rendered fragments (API), and each as a whole letter page with the
+/// letter's own policy, for a sandboxed frame: a preview never runs in the app's own origin.
+/// </summary>
+public sealed record SjabloonProef(string Volledig, string Schaars)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string VolledigPagina { get; init; } = string.Empty;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string SchaarsPagina { get; init; } = string.Empty;
+}
 
 public sealed record Briefhoofd(string? Adres, string? Telefoon);
 

@@ -164,7 +164,12 @@ internal sealed class SjabloonBibliotheek(DocumentenDbContext db, ITenantSetting
 
         try
         {
-            return new SjabloonProef(SjabloonRenderer.Render(tekst, Voorbeelden.Volledig()), SjabloonRenderer.Render(tekst, Voorbeelden.Schaars()));
+            var (volledig, schaars) = (SjabloonRenderer.Render(tekst, Voorbeelden.Volledig()), SjabloonRenderer.Render(tekst, Voorbeelden.Schaars()));
+            return new SjabloonProef(volledig, schaars)
+            {
+                VolledigPagina = Brieven.BriefOpmaak.Document("Voorbeeld", volledig),
+                SchaarsPagina = Brieven.BriefOpmaak.Document("Voorbeeld", schaars),
+            };
         }
         catch (SjabloonFout fout)
         {
