@@ -22,9 +22,48 @@ public static class StrikteJson
         {
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             o.SerializerOptions.Converters.Add(new BegrensdeDatum());
+            o.SerializerOptions.Converters.Add(new TekstZonderStuurtekens());
         });
 
+    /// <summary>
+    /// The query string gets the same rule as a body's text: a control character (a NUL reaches PostgreSQL as an error)
+    /// is refused with the parameter named, before any endpoint or page sees it.
+    /// </summary>
+    public static Microsoft.AspNetCore.Builder.IApplicationBuilder UseStrikteQuery(this Microsoft.AspNetCore.Builder.IApplicationBuilder app) =>
+        Microsoft.AspNetCore.Builder.UseExtensions.Use(app, async (context, next) =>
+        {
+            var fouten = context.Request.Query.Where(q => HeeftStuurtekens(q.Key) || q.Value.Any(v => v is not null && HeeftStuurtekens(v))).Select(q => q.Key).ToList();
+            if (fouten.Count > 0)
+            {
+                var invoer = new Errors.Invoer(Errors.PlatformErrors.Validation);
+                foreach (var veld in fouten)
+                {
+                    invoer.Fout(HeeftStuurtekens(veld) ? "query" : veld, "Gebruik geen stuurtekens.");
+                }
+
+                invoer.Klaar();
+            }
+
+            await next(context);
+        });
+
+    /// <summary>C0 controls except tab, line feed and carriage return, DEL and C1 controls.</summary>
+    public static bool HeeftStuurtekens(string tekst) =>
+        tekst.AsSpan().IndexOfAnyInRange('\u0000', '\u0008') >= 0 || tekst.AsSpan().IndexOfAnyInRange('\u000B', '\u000C') >= 0
+        || tekst.AsSpan().IndexOfAnyInRange('\u000E', '\u001F') >= 0 || tekst.AsSpan().IndexOfAnyInRange('\u007F', '\u009F') >= 0;
+
     public static bool BinnenBereik(DateOnly datum) => datum.Year is >= EersteJaar and <= LaatsteJaar;
+
+    private sealed class TekstZonderStuurtekens : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var tekst = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException("Not a text.");
+            return tekst is not null && HeeftStuurtekens(tekst) ? throw new JsonException("Gebruik geen stuurtekens.") : tekst;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
 
     private sealed class BegrensdeDatum : JsonConverter<DateOnly>
     {

@@ -5,6 +5,7 @@ using Inburgering.Modules.Dossiers.Features.Coa;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tenancy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -46,6 +47,12 @@ internal static class MijlpaalEndpoints
     private static Func<Guid, T, HttpContext, ClaimsPrincipal, DossierMijlpalen, DossierLezer, Task<IResult>> Route<T>(Schrijven<T> schrijven, int status = StatusCodes.Status200OK) =>
         async (id, invoer, http, user, mijlpalen, lezer) =>
         {
+            // A generic body parameter is optional to the binder: an empty body or JSON null arrives here as null.
+            if (invoer is null)
+            {
+                throw Invoer.Afgewezen(DossierFouten.Validatie, "body", ["Stuur de gegevens als JSON-object."]);
+            }
+
             var dossier = await schrijven(mijlpalen, user, id, IfMatch.Versie(http), invoer, http.RequestAborted);
             return DossierLezer.Resultaat(await lezer.WeergaveAsync(user, dossier, http.RequestAborted, logLezen: false), http, status);
         };

@@ -162,6 +162,10 @@ internal sealed class UserAdministration(
         {
             errors.Fout("rollen", "Kies ten minste één rol.");
         }
+        else if (rollen.Any(r => r is null))
+        {
+            errors.Fout("rollen", "Een rol mag niet leeg zijn.");
+        }
         else
         {
             foreach (var rol in rollen.Distinct(StringComparer.Ordinal))

@@ -191,8 +191,17 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
     private (DateOnly Van, DateOnly Tot) Periode(DateOnly? van, DateOnly? tot)
     {
         var vandaag = Kalender.Vandaag(time);
-        var (v, t) = (van ?? tot?.AddYears(-1).AddDays(1) ?? vandaag.AddYears(-1).AddDays(1), tot ?? vandaag);
         var fouten = new Invoer(MonitoringFouten.Validatie);
+        foreach (var (veld, datum) in new[] { ("van", van), ("tot", tot) })
+        {
+            if (datum is { } d && !Platform.Http.StrikteJson.BinnenBereik(d))
+            {
+                fouten.Fout(veld, $"Kies een datum van {Platform.Http.StrikteJson.EersteJaar} tot {Platform.Http.StrikteJson.LaatsteJaar}.");
+            }
+        }
+
+        fouten.Klaar();
+        var (v, t) = (van ?? tot?.AddYears(-1).AddDays(1) ?? vandaag.AddYears(-1).AddDays(1), tot ?? vandaag);
         if (v > t)
         {
             fouten.Fout("van", "Van ligt na tot.");
