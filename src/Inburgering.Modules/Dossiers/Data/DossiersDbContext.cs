@@ -144,7 +144,8 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
         modelBuilder.Entity<Omkoppeling>(b =>
         {
             b.ToTable("omkoppelingen");
-            b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            // An accept racing a withdraw: the second finds the status changed and changes nothing.
+            b.Property(o => o.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             b.Property(o => o.VNummer).HasMaxLength(10);
             b.Property(o => o.Naam).HasMaxLength(400);
             b.HasIndex(o => new { o.DoelGemeenteId, o.Status });

@@ -337,6 +337,7 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnName("naam");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")

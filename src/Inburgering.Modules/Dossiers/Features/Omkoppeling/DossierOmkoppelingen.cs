@@ -107,7 +107,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
         var (aanbod, actor) = await OpenAanbodAsync(user, omkoppelingId, alsDoel: true, ct);
         aanbod.Accepteer(actor.Naam, werkplaats.Nu);
         var verhuizing = Verhuizing(aanbod, actor, werkplaats.Nu);
-        await werkplaats.InEenTransactieAsync(async (verbinding, transactie) =>
+        await AlsNogOpenAsync(() => werkplaats.InEenTransactieAsync(async (verbinding, transactie) =>
             {
                 try
                 {
@@ -127,7 +127,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
                 werkplaats.Noteer(aanbod.DossierId, Gebeurtenissen.OmkoppelingOvergenomen, new { aanbod.Id, van = aanbod.BronGemeenteId }, actor, "omkoppeling");
                 await werkplaats.VerhuisCoaVerblijfAsync(aanbod.DossierId, aanbod.DoelGemeenteId, ct);
             },
-            ct);
+            ct));
         return aanbod.DossierId;
     }
 
@@ -139,8 +139,8 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
         check.Klaar();
         var (aanbod, actor) = await OpenAanbodAsync(user, omkoppelingId, alsDoel: true, ct);
         aanbod.Weiger(actor.Naam, reden!, werkplaats.Nu);
-        await werkplaats.InEenTransactieAsync((verbinding, transactie) => DossierVerhuizing.TijdlijnBijBronAsync(verbinding, transactie, Verhuizing(aanbod, actor, werkplaats.Nu),
-                Gebeurtenissen.OmkoppelingGeweigerd, JsonSerializer.Serialize(new { aanbod.Id, reden }, DossierWerkplaats.Json), ct), null, ct);
+        await AlsNogOpenAsync(() => werkplaats.InEenTransactieAsync((verbinding, transactie) => DossierVerhuizing.TijdlijnBijBronAsync(verbinding, transactie,
+                Verhuizing(aanbod, actor, werkplaats.Nu), Gebeurtenissen.OmkoppelingGeweigerd, JsonSerializer.Serialize(new { aanbod.Id, reden }, DossierWerkplaats.Json), ct), null, ct));
 
         return await WeergaveAsync(aanbod, ct);
     }
@@ -150,7 +150,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
         var (aanbod, actor) = await OpenAanbodAsync(user, omkoppelingId, alsDoel: false, ct);
         aanbod.TrekIn(actor.Naam, werkplaats.Nu);
         werkplaats.Noteer(aanbod.DossierId, Gebeurtenissen.OmkoppelingIngetrokken, new { aanbod.Id }, actor, "omkoppeling");
-        await werkplaats.SlaOpAsync(ct);
+        await AlsNogOpenAsync(() => werkplaats.SlaOpAsync(ct));
         return await WeergaveAsync(aanbod, ct);
     }
 
@@ -181,6 +181,22 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
         }
 
         return (aanbod, DossierWerkplaats.ActorVan(user));
+    }
+
+    /// <summary>
+    /// The status change is conditional (the status is the concurrency token, and the database changes only an open
+    /// offer): of an accept and a withdraw at the same moment, the second changes nothing and is told so.
+    /// </summary>
+    private static async Task AlsNogOpenAsync(Func<Task> afhandeling)
+    {
+        try
+        {
+            await afhandeling();
+        }
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or DomainException { Code: PlatformErrors.PreconditionFailed })
+        {
+            throw new DomainException(DossierFouten.OmkoppelingAfgehandeld, "Deze omkoppeling is intussen al afgehandeld.", StatusCodes.Status409Conflict);
+        }
     }
 
     private static Verhuizing Verhuizing(Domain.Omkoppeling aanbod, Actor actor, DateTimeOffset nu) =>
