@@ -129,13 +129,19 @@ public sealed class IdentityModule : IModule
     /// issued), decided before the validator is resolved: resolving it builds the sign-in manager, user manager and a
     /// database context on every request, which is most of a cookie request's own cost.
     /// </summary>
-    private static Task ValidateSecurityStampWhenDue(CookieValidatePrincipalContext context)
+    private static async Task ValidateSecurityStampWhenDue(CookieValidatePrincipalContext context)
     {
         var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
         var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
-        return context.Properties.IssuedUtc is { } issued && now - issued <= options.ValidationInterval
-            ? Task.CompletedTask
-            : SecurityStampValidator.ValidatePrincipalAsync(context);
+        if (await Sessie.VerlopenAsync(context, now))
+        {
+            return;
+        }
+
+        if (context.Properties.IssuedUtc is not { } issued || now - issued > options.ValidationInterval)
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
     }
 
     /// <summary>API callers get a status code; people in a browser get the login or no-access page.</summary>

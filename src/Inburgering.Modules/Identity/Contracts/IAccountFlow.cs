@@ -8,6 +8,9 @@ public sealed class AccountOptions
     public bool RequireTwoFactor { get; set; } = true;
 
     public string Issuer { get; set; } = "Inburgering";
+
+    /// <summary>Hours a login lasts at most, however active (the cookie also ends after 8 idle hours). Default 12: one working day.</summary>
+    public int SessieUren { get; set; } = 12;
 }
 
 public enum LoginOutcome

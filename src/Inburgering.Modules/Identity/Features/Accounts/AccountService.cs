@@ -27,6 +27,7 @@ internal sealed class AccountService(
     IHttpContextAccessor http,
     IOptions<AccountOptions> options,
     Platform.Mail.IMailSender mail,
+    TimeProvider time,
     ILogger<AccountService> logger) : IAccountFlow
 {
     public const string PendingScheme = "Inburgering.Pending";
@@ -64,7 +65,7 @@ internal sealed class AccountService(
             return LoginOutcome.NeedsEnrolment;
         }
 
-        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "pwd");
+        await signIn.SignInWithClaimsAsync(user, Sessie.Nieuw(time), [new Claim(ClaimTypes.AuthenticationMethod, "pwd")]);
         return LoginOutcome.SignedIn;
     }
 
@@ -176,8 +177,17 @@ internal sealed class AccountService(
         return OrganisatieWissel.Gewisseld;
     }
 
+    /// <summary>
+    /// Ends the session on the server too: the new security stamp makes every cookie of this person (a copy of this one
+    /// included) fail its next check, within the check interval of a minute.
+    /// </summary>
     public async Task SignOutAsync()
     {
+        if (await users.GetUserAsync(http.HttpContext!.User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         await http.HttpContext!.SignOutAsync(PendingScheme);
     }
@@ -254,6 +264,6 @@ internal sealed class AccountService(
     private async Task CompleteAsync(User user, string method)
     {
         await http.HttpContext!.SignOutAsync(PendingScheme);
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(TweedeFactor.Claim, method)]);
+        await signIn.SignInWithClaimsAsync(user, Sessie.Nieuw(time), [new Claim(TweedeFactor.Claim, method)]);
     }
 }

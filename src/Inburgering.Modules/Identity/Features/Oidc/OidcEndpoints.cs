@@ -137,9 +137,10 @@ internal static class OidcEndpoints
         return Results.Ok(claims);
     }
 
-    private static async Task<IResult> EndSessionAsync(HttpContext http)
+    private static async Task<IResult> EndSessionAsync(HttpContext http, Contracts.IAccountFlow accounts)
     {
-        await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        // The same logout as the page's: the session ends on the server too.
+        await accounts.SignOutAsync();
         return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
