@@ -1,7 +1,9 @@
 namespace Inburgering.Modules.Identity.Contracts;
 
+/// <summary>A member as their organisation's beheerder sees them; <c>Uitgenodigd</c>: still to accept, shown as the inviter typed it.</summary>
 public sealed record GebruikerView(
-    Guid Id, string Naam, string Email, IReadOnlyList<string> Rollen, IReadOnlyList<Guid> CoaLocaties, bool Uitgeschakeld, bool Tweestapsverificatie);
+    Guid Id, string Naam, string Email, IReadOnlyList<string> Rollen, IReadOnlyList<Guid> CoaLocaties, bool Uitgeschakeld, bool Tweestapsverificatie,
+    bool Uitgenodigd = false);
 
 /// <summary>Invite a person to an organisation; an existing identity (same e-mail) gets an extra membership.</summary>
 public sealed record Uitnodiging(string? Email, string? Naam, IReadOnlyList<string>? Rollen, IReadOnlyList<Guid>? CoaLocaties);

@@ -39,6 +39,12 @@ public interface IAccountFlow
 
     Task<IReadOnlyList<MembershipChoice>> MembershipsAsync(ClaimsPrincipal principal);
 
+    /// <summary>Invitations of other organisations that wait for the person's answer.</summary>
+    Task<IReadOnlyList<MembershipChoice>> UitnodigingenAsync(ClaimsPrincipal principal);
+
+    /// <summary>Accepts (the membership starts) or declines (it is removed) an invitation; false when there is none.</summary>
+    Task<bool> BeantwoordUitnodigingAsync(ClaimsPrincipal principal, Guid organisationId, bool aanvaard);
+
     /// <summary>
     /// Makes another of the person's organisations the active one. A membership that needs a second factor the session
     /// has not given ends the session: the person signs in again, now with the second factor, in that organisation.

@@ -10,7 +10,7 @@ internal static class UsableMemberships
     public static async Task<List<Membership>> OfAsync(IdentityDbContext db, IOrganisationDirectory organisations, Guid userId, CancellationToken cancellationToken)
     {
         var memberships = await db.Memberships.AsNoTracking()
-            .Where(m => m.UserId == userId && !m.Uitgeschakeld)
+            .Where(m => m.UserId == userId && !m.Uitgeschakeld && m.AkkoordOp != null)
             .OrderBy(m => m.AangemaaktOp)
             .ToListAsync(cancellationToken);
         var active = (await organisations.FindManyAsync(memberships.Select(m => m.OrganisationId), cancellationToken))

@@ -23,6 +23,29 @@ internal sealed class Membership
         Rollen = [.. rollen.Distinct().Order(StringComparer.Ordinal)];
         CoaLocatieIds = [.. coaLocatieIds ?? []];
         AangemaaktOp = nu;
+        AkkoordOp = nu;
+    }
+
+    /// <summary>
+    /// An invitation of a person who already works for another organisation: no access until they accept it, and until
+    /// then the inviter sees only the name they typed themselves, nothing of the person's account.
+    /// </summary>
+    public static Membership Uitnodiging(Guid userId, Guid organisationId, OrganisationKind soort, IEnumerable<string> rollen, IEnumerable<Guid>? coaLocatieIds,
+        string getypteNaam, DateTimeOffset nu) =>
+        new(userId, organisationId, soort, rollen, coaLocatieIds, nu) { AkkoordOp = null, UitgenodigdAls = getypteNaam };
+
+    /// <summary>When the person agreed to this membership; null while an invitation waits for them.</summary>
+    public DateTimeOffset? AkkoordOp { get; private set; }
+
+    /// <summary>The name the inviter typed, shown to the inviter while the invitation waits.</summary>
+    public string? UitgenodigdAls { get; private set; }
+
+    public bool Wacht => AkkoordOp is null;
+
+    public void Aanvaard(DateTimeOffset nu)
+    {
+        AkkoordOp = nu;
+        UitgenodigdAls = null;
     }
 
     public Guid Id { get; private set; }

@@ -13,7 +13,19 @@ public sealed class OrganisatieModel(IAccountFlow accounts) : PageModel
 
     public IReadOnlyList<MembershipChoice> Memberships { get; private set; } = [];
 
-    public async Task OnGetAsync() => Memberships = await accounts.MembershipsAsync(User);
+    public IReadOnlyList<MembershipChoice> Uitnodigingen { get; private set; } = [];
+
+    [BindProperty]
+    public bool Aanvaard { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        Memberships = await accounts.MembershipsAsync(User);
+        Uitnodigingen = await accounts.UitnodigingenAsync(User);
+    }
+
+    public async Task<IActionResult> OnPostUitnodigingAsync() =>
+        await accounts.BeantwoordUitnodigingAsync(User, OrganisationId, Aanvaard) ? LocalRedirect("/account/organisatie") : Forbid();
 
     public async Task<IActionResult> OnPostAsync()
     {

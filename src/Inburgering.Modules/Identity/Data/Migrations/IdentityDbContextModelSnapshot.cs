@@ -145,6 +145,10 @@ namespace Inburgering.Modules.Identity.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("aangemaakt_op");
 
+                    b.Property<DateTimeOffset?>("AkkoordOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("akkoord_op");
+
                     b.PrimitiveCollection<List<Guid>>("CoaLocatieIds")
                         .IsRequired()
                         .HasColumnType("uuid[]")
@@ -164,6 +168,10 @@ namespace Inburgering.Modules.Identity.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("soort");
+
+                    b.Property<string>("UitgenodigdAls")
+                        .HasColumnType("text")
+                        .HasColumnName("uitgenodigd_als");
 
                     b.Property<bool>("Uitgeschakeld")
                         .HasColumnType("boolean")

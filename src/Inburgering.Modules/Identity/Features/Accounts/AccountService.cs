@@ -153,6 +153,40 @@ internal sealed class AccountService(
             .ToList();
     }
 
+    public async Task<IReadOnlyList<MembershipChoice>> UitnodigingenAsync(ClaimsPrincipal principal)
+    {
+        var userId = Guid.Parse(principal.FindFirstValue(IdentityClaims.UserId)!);
+        var wachtend = await db.Memberships.AsNoTracking().Where(m => m.UserId == userId && m.AkkoordOp == null && !m.Uitgeschakeld).ToListAsync();
+        var names = (await organisations.FindManyAsync(wachtend.Select(m => m.OrganisationId), CancellationToken.None))
+            .Where(o => o.Actief).ToDictionary(o => o.Id, o => o.Naam);
+        return [.. wachtend.Where(m => names.ContainsKey(m.OrganisationId))
+            .Select(m => new MembershipChoice(m.OrganisationId, names[m.OrganisationId], m.Soort.ToString(), m.Rollen, false))
+            .OrderBy(m => m.Naam, StringComparer.Ordinal)];
+    }
+
+    public async Task<bool> BeantwoordUitnodigingAsync(ClaimsPrincipal principal, Guid organisationId, bool aanvaard)
+    {
+        var userId = Guid.Parse(principal.FindFirstValue(IdentityClaims.UserId)!);
+        var uitnodiging = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId && m.OrganisationId == organisationId && m.AkkoordOp == null);
+        if (uitnodiging is null)
+        {
+            return false;
+        }
+
+        if (aanvaard)
+        {
+            uitnodiging.Aanvaard(time.GetUtcNow());
+        }
+        else
+        {
+            db.Memberships.Remove(uitnodiging);
+        }
+
+        await db.SaveChangesAsync();
+        logger.LogInformation("Invitation of {UserId} to {OrganisationId} {Answer}", userId, organisationId, aanvaard ? "accepted" : "declined");
+        return true;
+    }
+
     /// <summary>Any id but one of the person's own organisations changes nothing.</summary>
     public async Task<OrganisatieWissel> SwitchOrganisationAsync(ClaimsPrincipal principal, Guid organisationId)
     {

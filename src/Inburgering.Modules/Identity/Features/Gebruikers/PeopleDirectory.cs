@@ -16,7 +16,7 @@ internal sealed class PeopleDirectory(IdentityDbContext db) : IPeopleDirectory
     {
         var rows = await (from m in db.Memberships.AsNoTracking()
                           join u in db.Users.AsNoTracking() on m.UserId equals u.Id
-                          where m.OrganisationId == organisation && !m.Uitgeschakeld && !u.Uitgeschakeld
+                          where m.OrganisationId == organisation && !m.Uitgeschakeld && m.AkkoordOp != null && !u.Uitgeschakeld
                                 && (userId == null || u.Id == userId)
                           select new { u.Id, u.Naam, m.Rollen, u.Email }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => new Medewerker(r.Id, r.Naam, r.Rollen, r.Email))];

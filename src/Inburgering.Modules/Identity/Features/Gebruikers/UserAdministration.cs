@@ -92,7 +92,10 @@ internal sealed class UserAdministration(
                 }
             }
 
-            membership = new Membership(user.Id, organisation, target.Soort, invite.Rollen!, locaties, time.GetUtcNow());
+            // A new account is the invitee's own from the start; an existing one works elsewhere and must agree first.
+            membership = nieuw
+                ? new Membership(user.Id, organisation, target.Soort, invite.Rollen!, locaties, time.GetUtcNow())
+                : Membership.Uitnodiging(user.Id, organisation, target.Soort, invite.Rollen!, locaties, naam, time.GetUtcNow());
             db.Memberships.Add(membership);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -103,8 +106,9 @@ internal sealed class UserAdministration(
                 $"Beste {naam},\n\nU bent uitgenodigd om met Inburgering te werken voor {target.Naam}.\n"
                 + $"Kies via deze link een wachtwoord (de link werkt één keer en is 24 uur geldig):\n{await Accounts.PasswordLinks.CreateAsync(users, user, site.Adres)}\n\n"
                 + "Daarna stelt u tweestapsverificatie in met een authenticator-app.\n")
-            : new OutgoingMail(email, $"U bent toegevoegd aan {target.Naam} in Inburgering",
-                $"Beste {user.Naam},\n\nU kunt in Inburgering nu ook werken voor {target.Naam}. Kies de organisatie na het inloggen.\n"),
+            : new OutgoingMail(email, $"Uitnodiging om ook voor {target.Naam} te werken in Inburgering",
+                $"Beste {user.Naam},\n\n{target.Naam} nodigt u uit om in Inburgering ook voor hen te werken. Log in en kies 'Organisatie' om de "
+                + $"uitnodiging te aanvaarden of af te wijzen:\n{site.Link("account/organisatie")}\n\nZonder uw akkoord krijgt {target.Naam} geen toegang tot uw account.\n"),
             cancellationToken);
         logger.LogInformation("Membership of {UserId} in {OrganisationId} created by invitation", user.Id, organisation);
         return View(user, membership);
@@ -121,7 +125,7 @@ internal sealed class UserAdministration(
         membership.WijsRollenToe(change.Rollen!);
         membership.WijsLocatiesToe(locaties);
         await db.SaveChangesAsync(cancellationToken);
-        await CutAccessAsync(user, cancellationToken);
+        await CutAccessAsync(user, membership, cancellationToken);
         return View(user, membership);
     }
 
@@ -139,18 +143,24 @@ internal sealed class UserAdministration(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await CutAccessAsync(user, cancellationToken);
+        await CutAccessAsync(user, membership, cancellationToken);
         logger.LogInformation("Membership of {UserId} in {OrganisationId} {Change}", userId, organisation, disabled ? "disabled" : "enabled");
         return View(user, membership);
     }
 
     /// <summary>
-    /// Cookies re-check the security stamp within a minute; tokens are revoked at once (entry validation sees it on
-    /// the next request). The person signs in again and gets what they hold now.
+    /// Scoped to this organisation: a login session is not ended (its roles are rebuilt from the memberships at the
+    /// check within a minute, so it loses only what this organisation gave), and an invitation not yet accepted gave
+    /// nothing to cut. Tokens, which do not say which membership they came from, are revoked at once; an app asks
+    /// again and gets what the person holds now.
     /// </summary>
-    private async Task CutAccessAsync(User user, CancellationToken cancellationToken)
+    private async Task CutAccessAsync(User user, Membership membership, CancellationToken cancellationToken)
     {
-        await users.UpdateSecurityStampAsync(user);
+        if (membership.Wacht)
+        {
+            return;
+        }
+
         await tokens.RevokeBySubjectAsync(user.Id.ToString(), cancellationToken);
         await authorizations.RevokeBySubjectAsync(user.Id.ToString(), cancellationToken);
     }
@@ -221,6 +231,7 @@ internal sealed class UserAdministration(
             : (user, membership);
     }
 
-    private static GebruikerView View(User user, Membership membership) =>
-        new(user.Id, user.Naam, user.Email ?? string.Empty, membership.Rollen, membership.CoaLocatieIds, membership.Uitgeschakeld, user.TwoFactorEnabled);
+    private static GebruikerView View(User user, Membership membership) => membership.Wacht
+        ? new(user.Id, membership.UitgenodigdAls ?? string.Empty, user.Email ?? string.Empty, membership.Rollen, membership.CoaLocatieIds, membership.Uitgeschakeld, false, Uitgenodigd: true)
+        : new(user.Id, user.Naam, user.Email ?? string.Empty, membership.Rollen, membership.CoaLocatieIds, membership.Uitgeschakeld, user.TwoFactorEnabled);
 }
