@@ -14,6 +14,9 @@ public sealed record Verzoeksoort(string Naam, int Toegestaan, TimeSpan Venster)
     /// <summary>A letter printed by Chromium: seconds of CPU each.</summary>
     public static readonly Verzoeksoort Pdf = new("pdf", 30, TimeSpan.FromMinutes(1));
 
+    /// <summary>Regional figures: each query is a new view on small counts, so they are counted too.</summary>
+    public static readonly Verzoeksoort Regio = new("regio", 30, TimeSpan.FromMinutes(1));
+
     /// <summary>A password-reset mail: a target account is not flooded, whoever asks.</summary>
     public static readonly Verzoeksoort Herstelmail = new("herstelmail", 3, TimeSpan.FromHours(1));
 }

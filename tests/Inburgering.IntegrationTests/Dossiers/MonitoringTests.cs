@@ -162,13 +162,15 @@ public sealed class MonitoringTests(AppFixture app) : IClassFixture<AppFixture>,
         var twente = TenancySeeder.RegioId("Twente");
         var coordinator = await app.IntegrationAsync(twente, Roles.RegioCoordinator);
 
-        var antwoord = await coordinator.GetAsync($"/api/v1/monitoring/regio/{twente}/ja-tenzij?{Periode}&halfjaar=2023-II");
+        var antwoord = await coordinator.GetAsync($"/api/v1/monitoring/regio/{twente}/ja-tenzij?periode=2025-K1&halfjaar=2023-II");
         var tekst = await antwoord.Content.ReadAsStringAsync();
         var regio = JsonSerializer.Deserialize<JsonElement>(tekst);
 
         Assert.Equal(HttpStatusCode.OK, antwoord.StatusCode);
         var almelo = regio.GetProperty("gemeenten").EnumerateArray().Single(g => g.GetProperty("gemeente").GetString() == "Almelo").GetProperty("cijfers");
-        Assert.Equal(6, almelo.GetProperty("gekoppeld").GetProperty("waarde").GetInt32());
+        // Six coupled, shown rounded to a multiple of five.
+        Assert.Equal(5, almelo.GetProperty("gekoppeld").GetProperty("waarde").GetInt32());
+        Assert.Equal("2025-K1", regio.GetProperty("periode").GetString());
         var kmg = almelo.GetProperty("kennismakingsgesprekInAzc");
         Assert.True(kmg.GetProperty("onderdrukt").GetBoolean());
         Assert.Equal(JsonValueKind.Null, kmg.GetProperty("teller").ValueKind);
@@ -182,6 +184,15 @@ public sealed class MonitoringTests(AppFixture app) : IClassFixture<AppFixture>,
 
         Assert.DoesNotContain("Monitoring", tekst, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await coordinator.GetAsync($"/api/v1/monitoring/regio/{TenancySeeder.RegioId("Hart van Brabant")}/ja-tenzij")).StatusCode);
+
+        // A window of the caller's own choosing, a day apart, is what allowed differencing: refused, by name.
+        foreach (var eigen in new[] { $"{Periode}", "van=2025-01-01&tot=2025-01-02", "periode=2025-01-15", "periode=2025-K5" })
+        {
+            var fout = await Antwoord.VanAsync(await coordinator.GetAsync($"/api/v1/monitoring/regio/{twente}/ja-tenzij?{eigen}"));
+            Assert.Equal(HttpStatusCode.BadRequest, fout.Status);
+            Assert.Equal(["periode"], fout.Velden);
+        }
+
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync("/api/v1/dossiers")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync($"/api/v1/dossiers/{_ids["A"]}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync($"/api/v1/monitoring/ja-tenzij?{Periode}")).StatusCode);

@@ -110,6 +110,26 @@ public sealed class JaTenzijTests
     }
 
     [Fact]
+    public void Regional_counts_are_rounded_to_fives_and_a_lone_hidden_scenario_takes_the_next_smallest_with_it()
+    {
+        var k = new DateOnly(2026, 4, 1);
+        // 19 coupled: 7 chose scenario 1, 5 scenario 2, 1 scenario 3, and 6 have none yet.
+        var feiten = Enumerable.Range(0, 19).Select(i => i < 13
+            ? Feit(k) with { Scenario = i < 7 ? 1 : i < 12 ? 2 : 3, EersteBesluit = k.AddDays(5) }
+            : Feit(k)).ToList();
+        var regionaal = new Rekenaar(Van, Tot, Tot, Landelijk, onderdrukken: true);
+
+        var c = regionaal.Bereken(feiten, null);
+
+        Assert.Equal(new Aantal(20, false), c.Gekoppeld);
+        Assert.Equal(new Aantal(5, false), c.ScenarioVerdeling.Scenario1);
+        Assert.Equal(new Aantal(null, true), c.ScenarioVerdeling.Scenario2);
+        Assert.Equal(new Aantal(null, true), c.ScenarioVerdeling.Scenario3);
+        Assert.Equal(new Aantal(5, false), c.ScenarioVerdeling.Geen);
+        Assert.Equal(new Aandeel(10, 20, 50.0, false), c.AandeelScenario1of2);
+    }
+
+    [Fact]
     public void Dossiers_coupled_outside_the_period_are_not_in_the_cohort()
     {
         var ervoor = Feit(Van.AddDays(-1)) with { Kennismaking = Van.AddDays(3) };

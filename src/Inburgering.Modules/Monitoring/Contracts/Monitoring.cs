@@ -50,7 +50,7 @@ public sealed record TaakstellingRealisatie(string Halfjaar, DateOnly Van, DateO
 
 public sealed record RegioGemeenteCijfers(Guid GemeenteId, string Gemeente, JaTenzijCijfers Cijfers, TaakstellingRealisatie? Taakstelling);
 
-public sealed record RegioCijfers(Guid RegioId, string Regio, IReadOnlyList<RegioGemeenteCijfers> Gemeenten);
+public sealed record RegioCijfers(Guid RegioId, string Regio, IReadOnlyList<RegioGemeenteCijfers> Gemeenten, string Periode = "");
 
 public sealed record KengetalDossier(Guid Id, string VNummer, string Naam, DateOnly Koppelingsdatum, Guid? KlantregisseurId);
 
@@ -82,7 +82,8 @@ public interface IMonitoring
     Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, string? tabel, CancellationToken ct);
 
     /// <summary>Every gemeente of the caller's regio side by side, small counts suppressed; never a dossier or a person.</summary>
-    Task<RegioCijfers> RegioAsync(ClaimsPrincipal user, Guid regioId, DateOnly? van, DateOnly? tot, string? halfjaar, CancellationToken ct);
+    /// <summary>A fixed period only (<c>periode</c>: 2025-03, 2025-K1 or 2025-H1; default the current quarter), counts rounded.</summary>
+    Task<RegioCijfers> RegioAsync(ClaimsPrincipal user, Guid regioId, string? periode, string? halfjaar, CancellationToken ct);
 }
 
 public static class MonitoringFouten

@@ -14,10 +14,7 @@ namespace Inburgering.Web.Pages.Monitoring;
 public sealed class RegioModel(IMonitoring monitoring) : Beheer.BeheerPage
 {
     [BindProperty(SupportsGet = true)]
-    public string? Van { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Tot { get; set; }
+    public string? Periode { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string Halfjaar { get; set; } = "2023-II";
@@ -27,17 +24,7 @@ public sealed class RegioModel(IMonitoring monitoring) : Beheer.BeheerPage
     public async Task OnGetAsync(CancellationToken ct)
     {
         var gelukt = await TryAsync(async () =>
-        {
-            var datums = new Datums();
-            var van = datums.Lees(Van, "van");
-            var tot = datums.Lees(Tot, "tot");
-            if (datums.Fouten.Count > 0)
-            {
-                throw new ValidationFailedException("Monitoring:Validation", datums.Fouten);
-            }
-
-            Cijfers = await monitoring.RegioAsync(User, Guid.TryParse(User.FindFirstValue(PlatformClaims.OrganisationId), out var regio) ? regio : Guid.Empty, van, tot, Halfjaar, ct);
-        });
+            Cijfers = await monitoring.RegioAsync(User, Guid.TryParse(User.FindFirstValue(PlatformClaims.OrganisationId), out var regio) ? regio : Guid.Empty, Periode, Halfjaar, ct));
         if (!gelukt)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

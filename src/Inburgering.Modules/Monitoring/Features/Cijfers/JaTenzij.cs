@@ -65,10 +65,10 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
             Aantal(gekoppeld),
             Aandeel(kmgInAzc, gekoppeld),
             Aandeel(Tel("scenario-bij-kmg"), kmgInAzc),
-            new ScenarioVerdeling(Aantal(s1), Aantal(s2), Aantal(s3), Aantal(Tel("geen-scenario"))),
+            Scenarios(s1, s2, s3, Tel("geen-scenario")),
             Aandeel(s1 + s2, gekoppeld),
             Aandeel(Tel("brede-intake-in-azc"), gekoppeld),
-            [.. TenzijRedenCodes.Alle.Select(r => new TenzijRedenTelling(r, Aantal(cohort.Count(f => f.Scenario == 3 && f.TenzijRedenen.Contains(r)))))],
+            Redenen(cohort),
             new ParticipatieInAzc(Aandeel(Tel("participatie"), gekoppeld), Aandeel(Tel("vrijwilligerswerk"), gekoppeld), Aandeel(Tel("betaald-werk"), gekoppeld)),
             Dagen(cohort.Where(f => f.Kennismaking is not null).Select(f => f.Kennismaking!.Value.DayNumber - f.Koppeling.DayNumber)),
             Dagen(cohort.Where(f => f.BredeIntake is not null).Select(f => f.BredeIntake!.Value.DayNumber - f.Koppeling.DayNumber)),
@@ -86,11 +86,56 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
 
     private DateOnly? PipDeadline(DossierFeit f) => DossierNormen.PipDeadline(beleid, f.PipKlokStart);
 
-    private Aantal Aantal(int n) => onderdrukken && n < Drempel ? new(null, true) : new(n, false);
+    /// <summary>
+    /// Regional counts: below 5 left out, the rest rounded to a multiple of 5, so a figure minus its neighbours (or one
+    /// period minus others) never pins one person down.
+    /// </summary>
+    private Aantal Aantal(int n) => !onderdrukken ? new(n, false) : n < Drempel ? new(null, true) : new(Rond(n), false);
 
-    private Aandeel Aandeel(int teller, int noemer) => onderdrukken && (teller < Drempel || noemer < Drempel)
-        ? new(null, null, null, true)
-        : new(teller, noemer, noemer == 0 ? null : Math.Round(100.0 * teller / noemer, 1), false);
+    private Aandeel Aandeel(int teller, int noemer)
+    {
+        if (!onderdrukken)
+        {
+            return new(teller, noemer, noemer == 0 ? null : Math.Round(100.0 * teller / noemer, 1), false);
+        }
+
+        if (teller < Drempel || noemer < Drempel)
+        {
+            return new(null, null, null, true);
+        }
+
+        var (t, n) = (Rond(teller), Rond(noemer));
+        return new(t, n, n == 0 ? null : Math.Round(100.0 * t / n, 0), false);
+    }
+
+    internal static int Rond(int n) => (int)Math.Round(n / (double)Drempel, MidpointRounding.AwayFromZero) * Drempel;
+
+    /// <summary>The four add up to the cohort: one left out could be found by subtraction, so the next smallest goes too.</summary>
+    private ScenarioVerdeling Scenarios(int s1, int s2, int s3, int geen)
+    {
+        var cellen = Aanvullend([s1, s2, s3, geen]);
+        return new ScenarioVerdeling(cellen[0], cellen[1], cellen[2], cellen[3]);
+    }
+
+    private List<TenzijRedenTelling> Redenen(List<DossierFeit> cohort)
+    {
+        var aantallen = TenzijRedenCodes.Alle.Select(r => cohort.Count(f => f.Scenario == 3 && f.TenzijRedenen.Contains(r))).ToList();
+        var cellen = Aanvullend(aantallen);
+        return [.. TenzijRedenCodes.Alle.Select((r, i) => new TenzijRedenTelling(r, cellen[i]))];
+    }
+
+    /// <summary>Complementary suppression: never exactly one hidden cell in a group whose total is known.</summary>
+    private List<Aantal> Aanvullend(List<int> waarden)
+    {
+        var cellen = waarden.Select(Aantal).ToList();
+        if (onderdrukken && cellen.Count(c => c.Onderdrukt) == 1
+            && Enumerable.Range(0, cellen.Count).Where(i => !cellen[i].Onderdrukt).OrderBy(i => waarden[i]).FirstOrDefault(-1) is var kleinste and >= 0)
+        {
+            cellen[kleinste] = new(null, true);
+        }
+
+        return cellen;
+    }
 
     private Dagen Dagen(IEnumerable<int> waarden)
     {

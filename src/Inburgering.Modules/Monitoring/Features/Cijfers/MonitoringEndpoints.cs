@@ -52,9 +52,12 @@ internal static class MonitoringEndpoints
         groep.MapGet("/taakstelling", (string? halfjaar, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.TaakstellingAsync(user, halfjaar, ct))
             .RequirePermission(MonitoringPermissies.DashboardLezen)
             .WithSummary("The half-year housing quota (halfjaar=2023-II) against the number housed with their verhuisdatum in that half-year.");
-        groep.MapGet("/regio/{regioId:guid}/ja-tenzij", (Guid regioId, DateOnly? van, DateOnly? tot, string? halfjaar, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) =>
-                m.RegioAsync(user, regioId, van, tot, halfjaar, ct))
+        groep.MapGet("/regio/{regioId:guid}/ja-tenzij", (Guid regioId, string? periode, string? halfjaar, HttpContext http, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) =>
+                // A window of one's own choosing is what made figures subtractable: refused by name, not ignored.
+                http.Request.Query.ContainsKey("van") || http.Request.Query.ContainsKey("tot")
+                    ? throw Platform.Errors.Invoer.Afgewezen(MonitoringFouten.Validatie, "periode", "Regionale cijfers zijn er per maand, kwartaal of halfjaar: gebruik periode, niet van en tot.")
+                    : m.RegioAsync(user, regioId, periode, halfjaar, ct))
             .RequirePermission(MonitoringPermissies.RegioLezen)
-            .WithSummary("For the regio-coördinator of this regio: the same measures per gemeente, counts below 5 suppressed (null, onderdrukt); optional halfjaar adds taakstelling realisation. No personal data and no dossier ids.");
+            .WithSummary("For the regio-coördinator of this regio: the same measures per gemeente for a fixed periode (2025-03, 2025-K1 or 2025-H1; default the current quarter), counts below 5 suppressed (null, onderdrukt), the others rounded to a multiple of 5, a second cell suppressed where one could be derived; optional halfjaar adds taakstelling realisation. No personal data and no dossier ids. Logged and rate limited.");
     }
 }

@@ -10,12 +10,13 @@ using Inburgering.Platform.Tenancy;
 using Inburgering.Platform.Tijd;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Inburgering.Modules.Monitoring.Features.Cijfers;
 
 /// <summary>The ja-tenzij figures for the API and the dashboard alike; each read checks its own permission first.</summary>
 internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, IDossierFeiten dossiers, IBeleidsregels regels, IOrganisationDirectory organisaties, ICurrentTenant tenant,
-    TenantScope scopes, TimeProvider time, IPeopleDirectory mensen, IPermissionEvaluator toestemming) : IMonitoring
+    TenantScope scopes, TimeProvider time, IPeopleDirectory mensen, IPermissionEvaluator toestemming, ILogger<MonitoringLezer> logger) : IMonitoring
 {
     public static IReadOnlyList<string> Tabellen { get; } = ["kengetallen", "per-maand", "per-klantregisseur"];
 
@@ -141,17 +142,20 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
         return lijst;
     }
 
-    public async Task<RegioCijfers> RegioAsync(ClaimsPrincipal user, Guid regioId, DateOnly? van, DateOnly? tot, string? halfjaar, CancellationToken ct)
+    public async Task<RegioCijfers> RegioAsync(ClaimsPrincipal user, Guid regioId, string? periode, string? halfjaar, CancellationToken ct)
     {
         await toestemming.VereisAsync(user, MonitoringPermissies.RegioLezen, ct);
+        limieten.Vereis(Platform.Http.Verzoeksoort.Regio, user);
         // Only the coördinator of this very regio; any other id is "not found".
         if (user.FindFirstValue(PlatformClaims.OrganisationId) != regioId.ToString() || await organisaties.FindAsync(regioId, ct) is not { Soort: OrganisationKind.Regio } regio)
         {
             throw new DomainException(MonitoringFouten.NietGevonden, "Deze regio bestaat niet of is niet de uwe.", StatusCodes.Status404NotFound);
         }
 
-        var (periodeVan, periodeTot) = Periode(van, tot);
+        var vast = Rapportageperiode.Lees(periode, Kalender.Vandaag(time));
+        var (periodeVan, periodeTot) = (vast.Van, vast.Tot);
         var half = halfjaar is null ? (TaakstellingPeriode?)null : Halfjaar(halfjaar);
+        logger.LogInformation("Regional figures of {RegioId} for {Periode} read by {Actor}", regioId, vast.Naam, user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier));
         var gemeenten = new List<RegioGemeenteCijfers>();
         foreach (var gemeente in (await organisaties.RegioGemeentenAsync(regioId, ct)).Where(g => g.Actief))
         {
@@ -162,7 +166,7 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
             gemeenten.Add(new RegioGemeenteCijfers(gemeente.Id, gemeente.Naam, cijfers, half is { } h ? await lezer.RealisatieAsync(gemeente.Id, h, ct, onderdrukken: true) : null));
         }
 
-        return new RegioCijfers(regioId, regio.Naam, gemeenten);
+        return new RegioCijfers(regioId, regio.Naam, gemeenten, vast.Naam);
     }
 
     internal async Task<(JaTenzij Rekenaar, IReadOnlyList<DossierFeit> Feiten)> LeesAsync(DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct,
