@@ -20,9 +20,8 @@ public sealed class Invoer(string code, IReadOnlyDictionary<string, string[]>? o
         {
             _fouten.Add(veld, "Dit veld is verplicht.");
         }
-        else if (tekst is not null && tekst.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        else if (tekst is not null && Http.StrikteJson.HeeftStuurtekens(tekst))
         {
-            // PostgreSQL cannot store a NUL, and no person types one.
             _fouten.Add(veld, "Gebruik geen stuurtekens.");
         }
         else if (tekst is { Length: var lengte } && lengte > max)

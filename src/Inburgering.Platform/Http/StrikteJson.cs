@@ -32,6 +32,12 @@ public static class StrikteJson
     public static Microsoft.AspNetCore.Builder.IApplicationBuilder UseStrikteQuery(this Microsoft.AspNetCore.Builder.IApplicationBuilder app) =>
         Microsoft.AspNetCore.Builder.UseExtensions.Use(app, async (context, next) =>
         {
+            if (!context.Request.QueryString.HasValue)
+            {
+                await next(context);
+                return;
+            }
+
             var fouten = context.Request.Query.Where(q => HeeftStuurtekens(q.Key) || q.Value.Any(v => v is not null && HeeftStuurtekens(v))).Select(q => q.Key).ToList();
             if (fouten.Count > 0)
             {
@@ -47,10 +53,8 @@ public static class StrikteJson
             await next(context);
         });
 
-    /// <summary>C0 controls except tab, line feed and carriage return, DEL and C1 controls.</summary>
-    public static bool HeeftStuurtekens(string tekst) =>
-        tekst.AsSpan().IndexOfAnyInRange('\u0000', '\u0008') >= 0 || tekst.AsSpan().IndexOfAnyInRange('\u000B', '\u000C') >= 0
-        || tekst.AsSpan().IndexOfAnyInRange('\u000E', '\u001F') >= 0 || tekst.AsSpan().IndexOfAnyInRange('\u007F', '\u009F') >= 0;
+    /// <summary>C0 controls except tab, line feed and carriage return, DEL and C1 controls: PostgreSQL cannot store a NUL, and no person types one.</summary>
+    public static bool HeeftStuurtekens(string tekst) => tekst.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 
     public static bool BinnenBereik(DateOnly datum) => datum.Year is >= EersteJaar and <= LaatsteJaar;
 

@@ -38,7 +38,7 @@ public sealed class Verzoeklimieten : IDisposable
     /// <summary>Refuses (429, <see cref="PlatformErrors.TooManyRequests"/>) when the account used up its allowance.</summary>
     public void Vereis(Verzoeksoort soort, ClaimsPrincipal user)
     {
-        if (!Probeer(soort, AccountVan(user)))
+        if (!Probeer(soort, Authorization.HandelendePartij.Van(user).Id))
         {
             throw new DomainException(PlatformErrors.TooManyRequests,
                 $"U heeft dit te vaak gevraagd ({soort.Toegestaan} keer per {Duur(soort.Venster)}). Probeer het straks opnieuw.", StatusCodes.Status429TooManyRequests);
@@ -53,9 +53,6 @@ public sealed class Verzoeklimieten : IDisposable
     }
 
     public void Dispose() => _limiter.Dispose();
-
-    private static string AccountVan(ClaimsPrincipal user) =>
-        user.FindFirst("sub")?.Value ?? user.FindFirst(ClaimTypes.NameIdentifier)?.Value ?? "anoniem";
 
     private static string Duur(TimeSpan venster) => venster >= TimeSpan.FromHours(1) ? "uur" : "minuut";
 }

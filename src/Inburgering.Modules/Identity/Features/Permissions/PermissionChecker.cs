@@ -7,7 +7,6 @@ using Inburgering.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
-using OpenIddict.Abstractions;
 
 namespace Inburgering.Modules.Identity.Features.Permissions;
 
@@ -25,8 +24,7 @@ internal sealed class PermissionChecker(
     {
         var organisation = user.FindFirst(PlatformClaims.OrganisationId)?.Value;
         var rollen = user.FindAll(IdentityClaims.Role).Select(c => c.Value).Order(StringComparer.Ordinal).ToArray();
-        // A token granted without the API scope may not act through the API, whatever its roles.
-        if (organisation is null || rollen.Length == 0 || (user.GetTokenType() is not null && !user.HasScope(Features.Oidc.OidcServer.ApiScope)))
+        if (organisation is null || rollen.Length == 0)
         {
             return false;
         }

@@ -155,7 +155,7 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
         var vast = Rapportageperiode.Lees(periode, Kalender.Vandaag(time));
         var (periodeVan, periodeTot) = (vast.Van, vast.Tot);
         var half = halfjaar is null ? (TaakstellingPeriode?)null : Halfjaar(halfjaar);
-        logger.LogInformation("Regional figures of {RegioId} for {Periode} read by {Actor}", regioId, vast.Naam, user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier));
+        logger.LogInformation("Regional figures of {RegioId} for {Periode} read by {Actor}", regioId, vast.Naam, HandelendePartij.Van(user).Id);
         var gemeenten = new List<RegioGemeenteCijfers>();
         foreach (var gemeente in (await organisaties.RegioGemeentenAsync(regioId, ct)).Where(g => g.Actief))
         {
