@@ -184,7 +184,12 @@ internal static class SignalsBench
         var started = Stopwatch.GetTimestamp();
         using var write = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/dossiers/{dossier}/overdracht")
         {
-            Content = JsonContent.Create(new { opleiding = "Mbo", talen = new[] { "Arabisch" } }),
+            Content = JsonContent.Create(new
+            {
+                opleiding = "Mbo", werkervaring = (string?)null, talen = new[] { "Arabisch" }, zichtbareBeperkingen = (string?)null,
+                voorinburgeringDeelname = (bool?)null, voorinburgeringVoortgang = (string?)null, telefoon = (string?)null, email = (string?)null,
+                beschikbaarheid = (string?)null, driegesprekGewenst = (bool?)null, persoonlijkeOverdrachtOp = (DateOnly?)null,
+            }),
         };
         write.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         write.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.ToString());

@@ -48,7 +48,10 @@ public static class ProblemDetailsSetup
     };
 }
 
-internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDetails, ILogger<ProblemExceptionHandler> logger)
+internal sealed class ProblemExceptionHandler(
+    IProblemDetailsService problemDetails,
+    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions,
+    ILogger<ProblemExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -82,9 +85,25 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problemDeta
                 problem.Extensions["code"] = PlatformErrors.TenantIsolation;
                 break;
             case BadHttpRequestException { InnerException: System.Text.Json.JsonException json }:
-                // A value of the wrong type or an unknown code: name the field, as validation does.
+                // A value of the wrong type or an unknown code: name the field, as validation does. A replacing body
+                // that leaves members out gets every one of them named.
+                var velden = new Dictionary<string, string[]>();
+                // The handler runs after the endpoint was cleared from the context; the feature keeps it.
+                if (httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType is { } soort)
+                {
+                    foreach (var naam in await Http.StrikteJson.OntbrekendeLedenAsync(httpContext.Request, soort, jsonOptions.Value.SerializerOptions, cancellationToken))
+                    {
+                        velden[naam] = ["Dit veld ontbreekt. Een wijziging vervangt het geheel: noem elk veld, en geef null om het leeg te maken."];
+                    }
+                }
+
                 var field = string.IsNullOrEmpty(json.Path) ? "$" : json.Path.TrimStart('$', '.');
-                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = ["Deze waarde heeft niet de juiste vorm of is geen toegestane code."] })
+                if (velden.Count == 0 || field != "")
+                {
+                    velden.TryAdd(field == "" ? "$" : field, ["Deze waarde heeft niet de juiste vorm of is geen toegestane code."]);
+                }
+
+                problem = new HttpValidationProblemDetails(velden)
                 {
                     Status = StatusCodes.Status400BadRequest,
                     Title = "Een of meer velden zijn ongeldig.",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,11 +28,17 @@ public static class StrikteJson
 
     /// <summary>
     /// The query string gets the same rule as a body's text: a control character (a NUL reaches PostgreSQL as an error)
-    /// is refused with the parameter named, before any endpoint or page sees it.
+    /// is refused with the parameter named, before any endpoint or page sees it. A JSON body is kept readable, so a
+    /// refusal for missing members can name every one of them (the serializer's own message stops after a few).
     /// </summary>
-    public static Microsoft.AspNetCore.Builder.IApplicationBuilder UseStrikteQuery(this Microsoft.AspNetCore.Builder.IApplicationBuilder app) =>
+    public static Microsoft.AspNetCore.Builder.IApplicationBuilder UseStrikteInvoer(this Microsoft.AspNetCore.Builder.IApplicationBuilder app) =>
         Microsoft.AspNetCore.Builder.UseExtensions.Use(app, async (context, next) =>
         {
+            if (context.Request.HasJsonContentType())
+            {
+                context.Request.EnableBuffering();
+            }
+
             if (!context.Request.QueryString.HasValue)
             {
                 await next(context);
@@ -52,6 +59,37 @@ public static class StrikteJson
 
             await next(context);
         });
+
+    /// <summary>
+    /// The members a body of <paramref name="soort"/> must name (<c>[JsonRequired]</c>: a PUT replaces, so a field left
+    /// out would silently be cleared) and this body leaves out. Empty when the body cannot be read again or is no object.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> OntbrekendeLedenAsync(HttpRequest request, Type soort, JsonSerializerOptions opties, CancellationToken ct)
+    {
+        var verplicht = opties.GetTypeInfo(soort).Properties.Where(p => p.IsRequired).Select(p => p.Name).ToList();
+        if (verplicht.Count == 0 || !request.Body.CanSeek)
+        {
+            return [];
+        }
+
+        request.Body.Position = 0;
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            if (body.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return [];
+            }
+
+            var vergelijk = opties.PropertyNameCaseInsensitive ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+            var genoemd = body.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet(vergelijk);
+            return verplicht.Where(naam => !genoemd.Contains(naam)).ToList();
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
 
     /// <summary>C0 controls except tab, line feed and carriage return, DEL and C1 controls: PostgreSQL cannot store a NUL, and no person types one.</summary>
     public static bool HeeftStuurtekens(string tekst) => tekst.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));

@@ -163,7 +163,7 @@ internal static class InburgeringHost
         });
         app.UseSecurityHeaders(app.Environment.IsDevelopment());
         app.UsePlatformProblemDetails();
-        Platform.Http.StrikteJson.UseStrikteQuery(app);
+        Platform.Http.StrikteJson.UseStrikteInvoer(app);
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestLocalization(Localization.Languages.Options());

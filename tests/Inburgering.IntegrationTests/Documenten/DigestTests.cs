@@ -109,7 +109,7 @@ public sealed class DigestTests(DigestFixture app) : IClassFixture<DigestFixture
         await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
         var beheer = await app.IntegrationAsync(AppFixture.TenantB, Roles.FunctioneelBeheerder);
 
-        var fout = await Antwoord.VanAsync(await beheer.PutAsJsonAsync("/api/v1/beheer/smtp", new { host = "", poort = 0, beveiliging = "Misschien", afzender = "geen adres" }));
+        var fout = await Antwoord.VanAsync(await beheer.PutAsJsonAsync("/api/v1/beheer/smtp", new { host = "", poort = 0, beveiliging = "Misschien", gebruikersnaam = (string?)null, afzender = "geen adres" }));
         Assert.Equal((HttpStatusCode.BadRequest, "Documenten:Validation"), (fout.Status, fout.Code));
         Assert.Equal(["afzender", "beveiliging", "host", "poort"], fout.Velden);
         Assert.Equal("platform", (await beheer.GetFromJsonAsync<JsonElement>("/api/v1/beheer/smtp")).GetProperty("bron").GetString());
@@ -139,7 +139,7 @@ public sealed class DigestTests(DigestFixture app) : IClassFixture<DigestFixture
             await using var eigenServer = new SmtpTestServer();
             (await Antwoord.VanAsync(await beheer.PutAsJsonAsync("/api/v1/beheer/smtp", new
             {
-                host = "127.0.0.1", poort = eigenServer.Port, beveiliging = "None", afzender = "Gemeente Enschede <noreply@enschede.example>",
+                host = "127.0.0.1", poort = eigenServer.Port, beveiliging = "None", gebruikersnaam = (string?)null, afzender = "Gemeente Enschede <noreply@enschede.example>",
             }))).Verwacht(HttpStatusCode.OK);
             using (var scope = app.Services.CreateScope())
             {

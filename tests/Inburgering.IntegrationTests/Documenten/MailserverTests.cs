@@ -28,7 +28,7 @@ public sealed class MailserverTests(AppFixture app) : IClassFixture<AppFixture>
 
         var fout = await Antwoord.VanAsync(await beheer.PutAsJsonAsync("/api/v1/beheer/smtp", new
         {
-            host, poort, beveiliging, afzender = "Gemeente Almelo <noreply@almelo.example>",
+            host, poort, beveiliging, gebruikersnaam = (string?)null, afzender = "Gemeente Almelo <noreply@almelo.example>",
         }));
 
         Assert.Equal((HttpStatusCode.BadRequest, "Documenten:Validation"), (fout.Status, fout.Code));

@@ -49,7 +49,7 @@ public sealed class CoaEnOmkoppelingTests(AppFixture app) : IClassFixture<AppFix
 
         Assert.Equal(HttpStatusCode.NotFound, (await cm.GetAsync($"/api/v1/coa/dossiers/{enschede}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await cm.GetAsync($"/api/v1/dossiers/{almelo}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await cm.PutAsJsonAsync($"/api/v1/dossiers/{almelo}/scenario", new { scenario = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await cm.PutAsJsonAsync($"/api/v1/dossiers/{almelo}/scenario", DossierApi.Volledig("scenario", new { scenario = 1 }))).StatusCode);
         Assert.Equal(1L, await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.verwerkingen where onderdeel = 'coa-overzicht' and actor_id <> '' and organisatie_id = '{TenancySeeder.CoaId}' and '{almelo}' = any(dossier_ids)", 1));
     }
 
@@ -62,9 +62,9 @@ public sealed class CoaEnOmkoppelingTests(AppFixture app) : IClassFixture<AppFix
         var etag = (await Antwoord.VanAsync(await cm.Client.GetAsync($"/api/v1/coa/dossiers/{id}"))).Verwacht(HttpStatusCode.OK).ETag;
 
         var geschreven = await cm.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/overdracht",
-            new { opleiding = "Universiteit", talen = new[] { "Tigrinya" }, voorinburgeringDeelname = true, persoonlijkeOverdrachtOp = Vandaag.AddDays(-1) }, etag);
-        var stale = await cm.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/overdracht", new { opleiding = "Anders" }, etag);
-        var ongeldig = await cm.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/overdracht", new { email = "geen-adres" }, geschreven.ETag);
+            DossierApi.Volledig("overdracht", new { opleiding = "Universiteit", talen = new[] { "Tigrinya" }, voorinburgeringDeelname = true, persoonlijkeOverdrachtOp = Vandaag.AddDays(-1) }), etag);
+        var stale = await cm.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/overdracht", DossierApi.Volledig("overdracht", new { opleiding = "Anders" }), etag);
+        var ongeldig = await cm.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/overdracht", DossierApi.Volledig("overdracht", new { email = "geen-adres" }), geschreven.ETag);
 
         geschreven.Verwacht(HttpStatusCode.OK);
         Assert.False(geschreven.Json.TryGetProperty("pip", out _));
@@ -90,7 +90,7 @@ public sealed class CoaEnOmkoppelingTests(AppFixture app) : IClassFixture<AppFix
         await a.ZetAsync(id, "huisvesting", new { woningToegewezen = Vandaag.AddDays(-30), verhuisdatum = Vandaag.AddDays(-15) });
         Assert.Equal(HttpStatusCode.NotFound, (await cm.GetAsync($"/api/v1/coa/dossiers/{id}")).StatusCode);
         Assert.DoesNotContain((await cm.GetFromJsonAsync<JsonElement>("/api/v1/coa/dossiers")).EnumerateArray(), d => d.GetProperty("id").GetGuid() == id);
-        Assert.Equal(HttpStatusCode.NotFound, (await cm.PutAsJsonAsync($"/api/v1/dossiers/{id}/overdracht", new { opleiding = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await cm.PutAsJsonAsync($"/api/v1/dossiers/{id}/overdracht", DossierApi.Volledig("overdracht", new { opleiding = "x" }))).StatusCode);
     }
 
     [Fact]

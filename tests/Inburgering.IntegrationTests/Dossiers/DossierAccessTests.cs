@@ -75,7 +75,7 @@ public sealed class DossierAccessTests(AppFixture app) : IClassFixture<AppFixtur
             await b.LeesAsync(id),
             await Antwoord.VanAsync(await b.Client.GetAsync($"/api/v1/dossiers/{id}/tijdlijn")),
             await b.SchrijfAsync(HttpMethod.Patch, $"/api/v1/dossiers/{id}", new { achternaam = "Anders" }, aangemaakt.ETag),
-            await b.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/scenario", new { scenario = 1, besluitdatum = K }, aangemaakt.ETag),
+            await b.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/scenario", DossierApi.Volledig("scenario", new { scenario = 1, besluitdatum = K }), aangemaakt.ETag),
             await b.SchrijfAsync(HttpMethod.Post, $"/api/v1/dossiers/{id}/omkoppelingen", new { doelGemeenteId = AppFixture.TenantB }, null),
             await Antwoord.VanAsync(await b.Client.PostAsJsonAsync("/api/v1/dossiers/toewijzingen", new { dossierIds = new[] { id }, reden = "overname" })),
         };
@@ -95,9 +95,9 @@ public sealed class DossierAccessTests(AppFixture app) : IClassFixture<AppFixtur
         var id = (await eerste.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), K))).Id;
         var etag = (await eerste.LeesAsync(id)).ETag;
 
-        (await tweede.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/kennismakingsgesprek", new { gehouden = K.AddDays(3), locatie = "azc" }, etag)).Verwacht(HttpStatusCode.OK);
-        var stale = await eerste.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/kennismakingsgesprek", new { gehouden = K.AddDays(4), locatie = "online" }, etag);
-        var zonder = await eerste.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/kennismakingsgesprek", new { gehouden = K.AddDays(4), locatie = "online" }, null);
+        (await tweede.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/kennismakingsgesprek", DossierApi.Volledig("kennismakingsgesprek", new { gehouden = K.AddDays(3), locatie = "azc" }), etag)).Verwacht(HttpStatusCode.OK);
+        var stale = await eerste.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/kennismakingsgesprek", DossierApi.Volledig("kennismakingsgesprek", new { gehouden = K.AddDays(4), locatie = "online" }), etag);
+        var zonder = await eerste.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/kennismakingsgesprek", DossierApi.Volledig("kennismakingsgesprek", new { gehouden = K.AddDays(4), locatie = "online" }), null);
 
         Assert.Equal((HttpStatusCode.PreconditionFailed, "Platform:PreconditionFailed"), (stale.Status, stale.Code));
         Assert.Equal((HttpStatusCode.PreconditionRequired, "Platform:PreconditionRequired"), (zonder.Status, zonder.Code));

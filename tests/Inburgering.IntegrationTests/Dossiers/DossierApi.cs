@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.IntegrationTests.Infrastructure;
 
 namespace Inburgering.IntegrationTests.Dossiers;
@@ -25,9 +27,39 @@ internal sealed class DossierApi(HttpClient client)
         return await Antwoord.VanAsync(await client.SendAsync(request));
     }
 
-    /// <summary>Reads the current ETag first, as a user whose screen is up to date.</summary>
-    public async Task<Antwoord> ZetAsync(Guid id, string onderdeel, object body, HttpMethod? methode = null) =>
-        await SchrijfAsync(methode ?? HttpMethod.Put, $"/api/v1/dossiers/{id}/{onderdeel}", body, (await LeesAsync(id)).ETag);
+    /// <summary>Reads the current ETag first, as a user whose screen is up to date. A PUT names every member: what the test leaves out is sent as null.</summary>
+    public async Task<Antwoord> ZetAsync(Guid id, string onderdeel, object body, HttpMethod? methode = null)
+    {
+        methode ??= HttpMethod.Put;
+        return await SchrijfAsync(methode, $"/api/v1/dossiers/{id}/{onderdeel}", methode == HttpMethod.Put ? Volledig(onderdeel, body) : body, (await LeesAsync(id)).ETag);
+    }
+
+    /// <summary>
+    /// The body of a milestone PUT with every member it replaces named: those <paramref name="body"/> leaves out become
+    /// null, which is what "clear it" means. The names come from the contract, so a new member cannot be forgotten here.
+    /// </summary>
+    public static JsonObject Volledig(string onderdeel, object body)
+    {
+        var soort = Mijlpalen[onderdeel.Split('/')[^1]];
+        var json = JsonSerializer.SerializeToNode(body, Web)!.AsObject();
+        foreach (var lid in Web.GetTypeInfo(soort).Properties.Where(p => p.IsRequired && !json.ContainsKey(p.Name)))
+        {
+            json[lid.Name] = null;
+        }
+
+        return json;
+    }
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web) { TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver() };
+
+    private static readonly Dictionary<string, Type> Mijlpalen = new(StringComparer.Ordinal)
+    {
+        ["overdracht"] = typeof(OverdrachtInvoer),
+        ["kennismakingsgesprek"] = typeof(KennismakingInvoer),
+        ["scenario"] = typeof(ScenarioInvoer),
+        ["brede-intake"] = typeof(BredeIntakeInvoer),
+        ["huisvesting"] = typeof(HuisvestingInvoer),
+    };
 
     public static object Nieuw(string vNummer, DateOnly koppeling, string? bsn = null, Guid? coaLocatie = null, string achternaam = "Haddad") =>
         new DossierBouwer(koppeling) { VNummer = vNummer, Bsn = bsn, CoaLocatieId = coaLocatie, Achternaam = achternaam }.Invoer();

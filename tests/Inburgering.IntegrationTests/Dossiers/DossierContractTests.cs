@@ -48,4 +48,21 @@ public sealed class DossierContractTests(AppFixture app) : IClassFixture<AppFixt
 
         Assert.All(fields, f => Assert.True(properties.TryGetProperty(f, out _), $"{schema}.{f} is missing"));
     }
+
+    [Theory]
+    [InlineData("OverdrachtInvoer", 11)]
+    [InlineData("KennismakingInvoer", 4)]
+    [InlineData("ScenarioInvoer", 4)]
+    [InlineData("BredeIntakeInvoer", 7)]
+    [InlineData("HuisvestingInvoer", 4)]
+    public async Task A_replacing_schema_marks_every_member_required_so_a_client_generator_sends_them(string schema, int verplicht)
+    {
+        var document = await (await app.IntegrationAsync(AppFixture.TenantA, Roles.Klantregisseur)).GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var soort = document.GetProperty("components").GetProperty("schemas").GetProperty(schema);
+
+        var required = soort.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ToList();
+
+        Assert.Equal(verplicht, required.Count);
+        Assert.DoesNotContain("gezondheid", required);
+    }
 }

@@ -63,4 +63,41 @@ public sealed class VijandigeInvoerTests(AppFixture app) : IClassFixture<AppFixt
         Assert.Contains(fout.Velden, v => v is "startDatum2" or "onbekend");
         Assert.Equal(voor, await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id));
     }
+
+    [Theory]
+    [InlineData("overdracht")]
+    [InlineData("kennismakingsgesprek")]
+    [InlineData("scenario")]
+    [InlineData("brede-intake")]
+    [InlineData("huisvesting")]
+    public async Task A_put_that_leaves_members_out_is_refused_naming_every_one_and_the_milestone_stays(string onderdeel)
+    {
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var (id, _, _) = await Documenten.BriefTests.VolledigDossierAsync(api, "Noor", Vandaag);
+        var leden = DossierApi.Volledig(onderdeel, new { }).Select(l => l.Key).ToList();
+        var voor = await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id);
+
+        // Only the first member, as a client that still thinks a PUT merges.
+        var body = new System.Text.Json.Nodes.JsonObject { [leden[0]] = null };
+        var fout = await api.SchrijfAsync(HttpMethod.Put, $"/api/v1/dossiers/{id}/{onderdeel}", body, (await api.LeesAsync(id)).ETag);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "Platform:Validation"), (fout.Status, fout.Code));
+        Assert.Equal(leden.Skip(1).Order(StringComparer.Ordinal), fout.Velden);
+        Assert.True(leden.Count >= 4, string.Join(", ", leden));
+        Assert.Equal(voor, await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id));
+    }
+
+    [Fact]
+    public async Task An_explicit_null_clears_a_recorded_date_and_the_others_stay()
+    {
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var (id, _, _) = await Documenten.BriefTests.VolledigDossierAsync(api, "Samir", Vandaag);
+        (await api.ZetAsync(id, "huisvesting", new { woningToegewezen = Vandaag.AddDays(-10), huurcontractIngang = Vandaag.AddDays(-3) })).Verwacht(HttpStatusCode.OK);
+
+        var gewist = (await api.ZetAsync(id, "huisvesting", new { woningToegewezen = Vandaag.AddDays(-10), huurcontractIngang = (DateOnly?)null }))
+            .Verwacht(HttpStatusCode.OK).Json.GetProperty("huisvesting");
+
+        Assert.Equal(Vandaag.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), gewist.GetProperty("woningToegewezen").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, gewist.GetProperty("huurcontractIngang").ValueKind);
+    }
 }

@@ -119,14 +119,25 @@ public sealed class VijandigeOpenApiTests(AppFixture app, ITestOutputHelper outp
             }
         }
 
-        if (methode is "PUT" or "PATCH")
+        var heeftBody = operatie.TryGetProperty("requestBody", out var body) && body.GetProperty("content").TryGetProperty("application/json", out _);
+        var json = heeftBody ? body.GetProperty("content").GetProperty("application/json") : default;
+
+        // A replacing PUT must name its members, so the base of every body names each required one (null): the hostile
+        // value then reaches the check it aims at instead of stopping at "member missing".
+        var leeg = new JsonObject();
+        foreach (var naam in heeftBody ? Verplicht(json.GetProperty("schema"), schemas) : [])
         {
-            yield return new Geval(methode, sjabloon, geldigPad, "{}", IfMatch: null);
-            yield return new Geval(methode, sjabloon, geldigPad, "{}", IfMatch: "\"1\"");
-            yield return new Geval(methode, sjabloon, geldigPad, "{}", IfMatch: "niet-een-etag");
+            leeg[naam] = null;
         }
 
-        if (!operatie.TryGetProperty("requestBody", out var body) || !body.GetProperty("content").TryGetProperty("application/json", out var json))
+        if (methode is "PUT" or "PATCH")
+        {
+            yield return new Geval(methode, sjabloon, geldigPad, leeg.ToJsonString(), IfMatch: null);
+            yield return new Geval(methode, sjabloon, geldigPad, leeg.ToJsonString(), IfMatch: "\"1\"");
+            yield return new Geval(methode, sjabloon, geldigPad, leeg.ToJsonString(), IfMatch: "niet-een-etag");
+        }
+
+        if (!heeftBody)
         {
             if (Schrijvend.Contains(methode))
             {
@@ -148,8 +159,11 @@ public sealed class VijandigeOpenApiTests(AppFixture app, ITestOutputHelper outp
         {
             foreach (var waarde in Waarden.Voor(type))
             {
-                yield return new Geval(methode, sjabloon, geldigPad, new JsonObject { [eigenschap] = waarde?.DeepClone() }.ToJsonString(), "\"1\"");
-                yield return new Geval(methode, sjabloon, geldigPad, new JsonObject { [eigenschap] = waarde?.DeepClone(), ["__onbekend"] = true }.ToJsonString(), "\"1\"");
+                var enkel = (JsonObject)leeg.DeepClone();
+                enkel[eigenschap] = waarde?.DeepClone();
+                yield return new Geval(methode, sjabloon, geldigPad, enkel.ToJsonString(), "\"1\"");
+                enkel["__onbekend"] = true;
+                yield return new Geval(methode, sjabloon, geldigPad, enkel.ToJsonString(), "\"1\"");
             }
         }
     }
@@ -184,6 +198,9 @@ public sealed class VijandigeOpenApiTests(AppFixture app, ITestOutputHelper outp
             return (e.Name, format is "date" or "date-time" or "uuid" ? format : type);
         })];
     }
+
+    private static List<string> Verplicht(JsonElement schema, JsonElement schemas) =>
+        Los(schema, schemas).TryGetProperty("required", out var verplicht) ? [.. verplicht.EnumerateArray().Select(v => v.GetString()!)] : [];
 
     private static JsonElement Los(JsonElement schema, JsonElement schemas) =>
         schema.TryGetProperty("$ref", out var verwijzing) ? Los(schemas.GetProperty(verwijzing.GetString()!.Split('/')[^1]), schemas) : schema;

@@ -102,7 +102,7 @@ public sealed partial class ManagementTests(AppFixture app) : IClassFixture<AppF
 
         var foreignId = await UserIdAsync(foreignEmail);
         var read = await beheerder.GetAsync($"/api/v1/beheer/gebruikers/{foreignId}");
-        var change = await beheerder.PutAsJsonAsync($"/api/v1/beheer/gebruikers/{foreignId}/rollen", new { rollen = new[] { Roles.FunctioneelBeheerder } });
+        var change = await beheerder.PutAsJsonAsync($"/api/v1/beheer/gebruikers/{foreignId}/rollen", new { rollen = new[] { Roles.FunctioneelBeheerder }, coaLocaties = Array.Empty<Guid>() });
         var disable = await beheerder.PostAsync($"/api/v1/beheer/gebruikers/{foreignId}/uitschakelen", null);
 
         Assert.All([read, change, disable], r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 
 namespace Inburgering.Modules.Documenten.Contracts;
 
@@ -30,7 +31,7 @@ public sealed record SjabloonProef(string Volledig, string Schaars)
     public string SchaarsPagina { get; init; } = string.Empty;
 }
 
-public sealed record Briefhoofd(string? Adres, string? Telefoon);
+public sealed record Briefhoofd([property: JsonRequired] string? Adres, [property: JsonRequired] string? Telefoon);
 
 /// <summary>The functioneel beheerder's templates: overrides are versioned, tried on sample data first, and can be reset.</summary>
 public interface ISjabloonBeheer
@@ -114,7 +115,10 @@ public static class DocumentenFouten
 public sealed record SmtpWeergave(string Bron, string? Host, int? Poort, string? Beveiliging, string? Gebruikersnaam, bool WachtwoordIngesteld, string? Afzender);
 
 /// <param name="Wachtwoord">Empty: keep the stored one.</param>
-public sealed record SmtpInvoer(string? Host, int? Poort, string? Beveiliging, string? Gebruikersnaam, string? Wachtwoord, string? Afzender);
+/// <param name="Wachtwoord">Left out or empty: the stored password stays.</param>
+public sealed record SmtpInvoer(
+    [property: JsonRequired] string? Host, [property: JsonRequired] int? Poort, [property: JsonRequired] string? Beveiliging,
+    [property: JsonRequired] string? Gebruikersnaam, [property: JsonRequired] string? Afzender, string? Wachtwoord = null);
 
 /// <summary>The gemeente's e-mail settings for the functioneel beheerder: when the morning e-mail goes, and through which server.</summary>
 public interface IMailInstellingen

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 
 namespace Inburgering.Modules.Dossiers.Contracts;
 
@@ -48,29 +49,37 @@ public sealed record DossierWijziging(
     [property: Description("DUO's kennisgeving of the inburgeringsplicht; with brpInschrijving it starts the 10-week PIP deadline.")] DateOnly? KennisgevingDuo,
     DateOnly? BrpInschrijving);
 
-[Description("COA's warme overdracht: the klantprofiel and contact. Soft information is never stored: only that a personal handover talk took place (persoonlijkeOverdrachtOp).")]
+// A PUT replaces the milestone: every member must be named (null clears it), so a body that leaves one out, or
+// names only unknown members, is refused instead of erasing what was recorded.
+[Description("COA's warme overdracht: the klantprofiel and contact. Soft information is never stored: only that a personal handover talk took place (persoonlijkeOverdrachtOp). Every member must be named; null clears it.")]
 public sealed record OverdrachtInvoer(
-    string? Opleiding, string? Werkervaring, IReadOnlyList<string>? Talen, string? ZichtbareBeperkingen, bool? VoorinburgeringDeelname,
-    string? VoorinburgeringVoortgang, string? Telefoon, string? Email, string? Beschikbaarheid, bool? DriegesprekGewenst,
-    [property: Description("The date of the personal handover talk, if one took place.")] DateOnly? PersoonlijkeOverdrachtOp);
+    [property: JsonRequired] string? Opleiding, [property: JsonRequired] string? Werkervaring, [property: JsonRequired] IReadOnlyList<string>? Talen,
+    [property: JsonRequired] string? ZichtbareBeperkingen, [property: JsonRequired] bool? VoorinburgeringDeelname,
+    [property: JsonRequired] string? VoorinburgeringVoortgang, [property: JsonRequired] string? Telefoon, [property: JsonRequired] string? Email,
+    [property: JsonRequired] string? Beschikbaarheid, [property: JsonRequired] bool? DriegesprekGewenst,
+    [property: JsonRequired, Description("The date of the personal handover talk, if one took place.")] DateOnly? PersoonlijkeOverdrachtOp);
 
+[Description("The kennismakingsgesprek. Every member must be named; null clears it.")]
 public sealed record KennismakingInvoer(
-    [property: Description("Planned date and time.")] DateTimeOffset? Gepland,
-    [property: Description("The date it was held.")] DateOnly? Gehouden,
-    [property: Description("azc, gemeente or online.")] string? Locatie,
-    bool? Driegesprek);
+    [property: JsonRequired, Description("Planned date and time.")] DateTimeOffset? Gepland,
+    [property: JsonRequired, Description("The date it was held.")] DateOnly? Gehouden,
+    [property: JsonRequired, Description("azc, gemeente or online.")] string? Locatie,
+    [property: JsonRequired] bool? Driegesprek);
 
+[Description("The scenario choice. Every member must be named; null clears it.")]
 public sealed record ScenarioInvoer(
-    [property: Description("1 Snelle Start, 2 Gecombineerde Aanpak, 3 Start na Verhuizing.")] int? Scenario,
-    DateOnly? Besluitdatum,
-    [property: Description("Reason codes for scenario 3: gezondheid, reistijd, reiskosten, geen-kinderopvang, onvoldoende-rust, onbekend-met-brede-intake, gat-tot-verhuizing, geen-programma-beschikbaar, anders.")] IReadOnlyList<string>? TenzijRedenen,
-    string? Toelichting);
+    [property: JsonRequired, Description("1 Snelle Start, 2 Gecombineerde Aanpak, 3 Start na Verhuizing.")] int? Scenario,
+    [property: JsonRequired] DateOnly? Besluitdatum,
+    [property: JsonRequired, Description("Reason codes for scenario 3: gezondheid, reistijd, reiskosten, geen-kinderopvang, onvoldoende-rust, onbekend-met-brede-intake, gat-tot-verhuizing, geen-programma-beschikbaar, anders.")] IReadOnlyList<string>? TenzijRedenen,
+    [property: JsonRequired] string? Toelichting);
 
+[Description("The brede intake. Every member but gezondheid must be named; null clears it.")]
 public sealed record BredeIntakeInvoer(
-    string? Aanbieder, DateOnly? Startdatum, DateOnly? Einddatum, DateOnly? LeerbaarheidstoetsDatum,
-    [property: Description("b1-haalbaar or b1-niet-haalbaar.")] string? LeerbaarheidstoetsUitkomst,
-    string? OpleidingEnWerk, string? PersoonlijkeOmstandigheden,
-    [property: Description("Health from the intake: needs the health permission to write or read; every access is logged. Left out: unchanged.")] string? Gezondheid);
+    [property: JsonRequired] string? Aanbieder, [property: JsonRequired] DateOnly? Startdatum, [property: JsonRequired] DateOnly? Einddatum,
+    [property: JsonRequired] DateOnly? LeerbaarheidstoetsDatum,
+    [property: JsonRequired, Description("b1-haalbaar or b1-niet-haalbaar.")] string? LeerbaarheidstoetsUitkomst,
+    [property: JsonRequired] string? OpleidingEnWerk, [property: JsonRequired] string? PersoonlijkeOmstandigheden,
+    [property: Description("Health from the intake: needs the health permission to write or read; every access is logged. Left out: unchanged.")] string? Gezondheid = null);
 
 [Description("A PIP version. The first one's dagtekening sets the inburgeringstermijn; later versions never move it.")]
 public sealed record PipInvoer(
@@ -78,7 +87,10 @@ public sealed record PipInvoer(
     [property: Description("B1, onderwijs or Z.")] string? Leerroute,
     bool? Knm, bool? Pvt, bool? Map, DateOnly? OntzorgenStart, DateOnly? OntzorgenEinde, string? Ondersteuning);
 
-public sealed record HuisvestingInvoer(DateOnly? WoningToegewezen, DateOnly? HuurcontractIngang, DateOnly? Verhuisdatum, DateOnly? VerblijfsdocumentOntvangen);
+[Description("Housing. Every member must be named; null clears it.")]
+public sealed record HuisvestingInvoer(
+    [property: JsonRequired] DateOnly? WoningToegewezen, [property: JsonRequired] DateOnly? HuurcontractIngang,
+    [property: JsonRequired] DateOnly? Verhuisdatum, [property: JsonRequired] DateOnly? VerblijfsdocumentOntvangen);
 
 public sealed record ActiviteitInvoer(
     [property: Description("participatie, vrijwilligerswerk, betaald-werk, taalles or orientatie.")] string? Soort,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace Inburgering.Modules.Identity.Contracts;
 
 /// <summary>A member as their organisation's beheerder sees them; <c>Uitgenodigd</c>: still to accept, shown as the inviter typed it.</summary>
@@ -8,7 +9,7 @@ public sealed record GebruikerView(
 /// <summary>Invite a person to an organisation; an existing identity (same e-mail) gets an extra membership.</summary>
 public sealed record Uitnodiging(string? Email, string? Naam, IReadOnlyList<string>? Rollen, IReadOnlyList<Guid>? CoaLocaties);
 
-public sealed record RollenToewijzing(IReadOnlyList<string>? Rollen, IReadOnlyList<Guid>? CoaLocaties);
+public sealed record RollenToewijzing([property: JsonRequired] IReadOnlyList<string>? Rollen, [property: JsonRequired] IReadOnlyList<Guid>? CoaLocaties);
 
 /// <summary>Memberships of one organisation, managed by its functioneel beheerder or by the platform beheerder.</summary>
 public interface IUserAdministration

@@ -56,7 +56,7 @@ public sealed class EmailBeheerModel(IMailInstellingen mail) : BeheerPage
 
     public async Task<IActionResult> OnPostServerAsync(CancellationToken ct)
     {
-        if (await TryAsync(() => mail.ZetSmtpAsync(new SmtpInvoer(Host, Poort, Beveiliging, Gebruikersnaam, Wachtwoord, Afzender), ct)))
+        if (await TryAsync(() => mail.ZetSmtpAsync(new SmtpInvoer(Host, Poort, Beveiliging, Gebruikersnaam, Afzender, Wachtwoord), ct)))
         {
             TempData["melding"] = "De mailserver van uw gemeente is opgeslagen.";
             return Redirect("/beheer/e-mail");

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Inburgering.Modules.Documenten.Contracts;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
@@ -14,10 +15,10 @@ namespace Inburgering.Modules.Documenten.Features.Sjablonen;
 internal sealed record Proefsjabloon(string? Tekst);
 
 [Description("A new version of the gemeente's template; it is tried on both sample dossiers first and refused (400, nothing stored) when it fails there.")]
-internal sealed record SjabloonWijziging(string? Tekst, string? Toelichting);
+internal sealed record SjabloonWijziging([property: JsonRequired] string? Tekst, string? Toelichting = null);
 
 [Description("Four eyes: whether a colleague other than the maker must approve a letter of this kind before it counts as sent.")]
-internal sealed record VierOgenWijziging(bool Aan);
+internal sealed record VierOgenWijziging([property: JsonRequired] bool Aan);
 
 /// <summary><c>/beheer/sjablonen</c>: the functioneel beheerder's templates, versions, preview, difference and reset.</summary>
 internal static class SjabloonEndpoints

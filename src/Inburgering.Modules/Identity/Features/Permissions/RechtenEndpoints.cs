@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Platform.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Inburgering.Modules.Identity.Features.Permissions;
 
-internal sealed record RechtenWijziging(IReadOnlyList<string>? Permissies);
+internal sealed record RechtenWijziging([property: JsonRequired] IReadOnlyList<string>? Permissies);
 
 /// <summary><c>/beheer/rechten</c>: the gemeente's role × permission grid, per role replaceable as a whole.</summary>
 internal static class RechtenEndpoints

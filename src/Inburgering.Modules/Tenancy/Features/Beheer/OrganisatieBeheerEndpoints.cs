@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
@@ -6,6 +7,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Inburgering.Modules.Tenancy.Features.Beheer;
+
+/// <summary>A COA location replaced as a whole: <c>actief</c> left out would otherwise reactivate it.</summary>
+internal sealed record CoaLocatieWijziging(
+    [property: JsonRequired] string? Naam, [property: JsonRequired] string? Soort, [property: JsonRequired] string? Plaats,
+    [property: JsonRequired] Guid? RegioId, [property: JsonRequired] bool Actief);
 
 /// <summary>The platform beheerder's register endpoints.</summary>
 internal static class OrganisatieBeheerEndpoints
@@ -32,7 +38,7 @@ internal static class OrganisatieBeheerEndpoints
             var locatie = await admin.SaveCoaLocatieAsync(null, invoer, ct);
             return TypedResults.Created($"/api/v1/beheer/coa-locaties/{locatie.Id}", locatie);
         });
-        locaties.MapPut("/{id:guid}", (Guid id, CoaLocatieInvoer invoer, IOrganisationAdministration admin, CancellationToken ct) =>
-            admin.SaveCoaLocatieAsync(id, invoer, ct));
+        locaties.MapPut("/{id:guid}", (Guid id, CoaLocatieWijziging wijziging, IOrganisationAdministration admin, CancellationToken ct) =>
+            admin.SaveCoaLocatieAsync(id, new CoaLocatieInvoer(wijziging.Naam, wijziging.Soort, wijziging.Plaats, wijziging.RegioId, wijziging.Actief), ct));
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Inburgering.Modules.Tenancy.Features.Instellingen;
 
-internal sealed record InstellingWijziging(string? Waarde);
+internal sealed record InstellingWijziging([property: JsonRequired] string? Waarde);
 
 /// <summary><c>/beheer/instellingen</c>: the functioneel beheerder changes the gemeente's settings, only the declared ones and only to allowed values.</summary>
 internal static class InstellingEndpoints
