@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Tenancy.Data.ReferenceData;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Tijd;
 using Npgsql;
@@ -49,6 +50,63 @@ public sealed class OmkoppelingGrensTests(AppFixture app) : IClassFixture<AppFix
 
         await transactie.RollbackAsync();
         Assert.Equal(voor, await RijAsync(aanbod));
+    }
+
+    [Theory]
+    [InlineData("SELECT dossiers.accepteer_omkoppeling(@id, now(), 'aanvaller', 'Aanvaller', @gemeente, gen_random_uuid())", "bron")]
+    [InlineData("SELECT dossiers.accepteer_omkoppeling(@id, now(), 'aanvaller', 'Aanvaller', @gemeente, gen_random_uuid())", "derde")]
+    [InlineData("SELECT dossiers.weiger_omkoppeling(@id, 'x', now(), 'aanvaller', 'Aanvaller', @gemeente, gen_random_uuid(), 'omkoppeling.geweigerd', '{}')", "bron")]
+    [InlineData("SELECT dossiers.weiger_omkoppeling(@id, 'x', now(), 'aanvaller', 'Aanvaller', @gemeente, gen_random_uuid(), 'omkoppeling.geweigerd', '{}')", "derde")]
+    public async Task Only_the_addressed_gemeente_can_accept_or_decline_and_the_database_checks_it_itself(string sql, string als)
+    {
+        var (aanbod, dossier) = await BiedAanAsync();
+        var voor = (await RijAsync(aanbod), await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, dossier));
+        var gemeente = als == "bron" ? AppFixture.TenantA : TenancySeeder.GemeenteId("Hengelo (O.)");
+
+        await using var verbinding = await AppFixture.OpenAsync(app.Database.App);
+        await using var transactie = await verbinding.BeginTransactionAsync();
+        await using (var zet = new NpgsqlCommand("SELECT set_config('app.tenant_id', @t, true)", verbinding, transactie))
+        {
+            zet.Parameters.AddWithValue("t", gemeente.ToString());
+            await zet.ExecuteNonQueryAsync();
+        }
+
+        await using var poging = new NpgsqlCommand(sql, verbinding, transactie);
+        poging.Parameters.AddWithValue("id", aanbod);
+        poging.Parameters.AddWithValue("gemeente", gemeente);
+        var fout = await Assert.ThrowsAsync<PostgresException>(() => poging.ExecuteNonQueryAsync());
+        await transactie.RollbackAsync();
+
+        Assert.Equal("IB409", fout.SqlState);
+        Assert.Equal(voor, (await RijAsync(aanbod), await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, dossier)));
+    }
+
+    [Fact]
+    public async Task The_addressed_gemeente_accepts_through_the_database_and_the_whole_dossier_moves_once()
+    {
+        var (aanbod, dossier) = await BiedAanAsync();
+        var bronVoor = await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, dossier);
+        var rij = $"SELECT (to_jsonb(d) - 'tenant_id' - 'klantregisseur_id' - 'versie')::text FROM dossiers.dossiers d WHERE id = '{dossier}'";
+        var tijdlijn = $"SELECT string_agg((to_jsonb(t) - 'tenant_id')::text, '|' ORDER BY id) FROM dossiers.tijdlijn t WHERE dossier_id = '{dossier}'";
+        var (rijVoor, tijdlijnVoor) = (await AppFixture.ScalarAsync<string>(app.Database.Admin, rij), await AppFixture.ScalarAsync<string>(app.Database.Admin, tijdlijn));
+        var doel = await app.DossierApiAsync(AppFixture.TenantB, Roles.Klantregisseur, Roles.Teamleider);
+
+        (await Antwoord.VanAsync(await doel.Client.PostAsync($"/api/v1/omkoppelingen/{aanbod}/accepteren", null))).Verwacht(HttpStatusCode.OK);
+        var nogmaals = await Antwoord.VanAsync(await doel.Client.PostAsync($"/api/v1/omkoppelingen/{aanbod}/accepteren", null));
+
+        Assert.Equal(HttpStatusCode.Conflict, nogmaals.Status);
+        Assert.Equal(0L, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM dossiers.dossiers WHERE id = '{dossier}' AND tenant_id = '{AppFixture.TenantA}'"));
+        Assert.Equal(1L, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM dossiers.dossiers WHERE id = '{dossier}' AND tenant_id = '{AppFixture.TenantB}' AND klantregisseur_id IS NULL"));
+        // Every tijdlijn event of the source came along, and the source keeps exactly one processing-log entry of the move.
+        Assert.True(await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM dossiers.tijdlijn WHERE dossier_id = '{dossier}' AND tenant_id = '{AppFixture.TenantB}'") >= 2);
+        Assert.Equal(0L, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM dossiers.tijdlijn WHERE dossier_id = '{dossier}' AND tenant_id = '{AppFixture.TenantA}'"));
+        Assert.Equal(1L, await AppFixture.ScalarAsync<long>(app.Database.Admin,
+            $"SELECT count(*) FROM auditing.verwerkingen WHERE tenant_id = '{AppFixture.TenantA}' AND handeling = 'overdragen' AND '{dossier}' = ANY(dossier_ids)"));
+        Assert.NotEqual(bronVoor, await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, dossier));
+        // Moved as it was, to the microsecond: only the gemeente, the klantregisseur and the version changed.
+        Assert.Equal(rijVoor, await AppFixture.ScalarAsync<string>(app.Database.Admin, rij));
+        var tijdlijnNa = await AppFixture.ScalarAsync<string>(app.Database.Admin, tijdlijn);
+        Assert.Equal(tijdlijnVoor.Split('|'), tijdlijnNa.Split('|').Where(e => !e.Contains("omkoppeling.overgenomen", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -105,17 +105,13 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
     public async Task<Guid> AccepteerAsync(ClaimsPrincipal user, Guid omkoppelingId, CancellationToken ct)
     {
         var (aanbod, actor) = await OpenAanbodAsync(user, omkoppelingId, alsDoel: true, ct);
-        aanbod.Accepteer(actor.Naam, werkplaats.Nu);
-        var verhuizing = Verhuizing(aanbod, actor, werkplaats.Nu);
-        await AlsNogOpenAsync(() => werkplaats.InEenTransactieAsync(async (verbinding, transactie) =>
+        var afhandeling = Afhandeling(aanbod, actor, werkplaats.Nu);
+        await AlsNogOpenAsync(() => werkplaats.InEenTransactieAsync(
+            async (verbinding, transactie) =>
             {
                 try
                 {
-                    if (!await DossierVerhuizing.VerhuisAsync(verbinding, transactie, verhuizing,
-                        () => werkplaats.LogBijGemeenteAsync(verbinding, transactie, aanbod.BronGemeenteId, actor, "overdragen", "omkoppeling", aanbod.DossierId, ct), ct))
-                    {
-                        throw new DomainException(DossierFouten.OmkoppelingNietGevonden, "Het aangeboden dossier bestaat niet meer.", StatusCodes.Status409Conflict);
-                    }
+                    await OmkoppelingSql.AccepteerAsync(verbinding, transactie, afhandeling, ct);
                 }
                 catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation)
                 {
@@ -138,11 +134,14 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
         var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 1000);
         check.Klaar();
         var (aanbod, actor) = await OpenAanbodAsync(user, omkoppelingId, alsDoel: true, ct);
-        aanbod.Weiger(actor.Naam, reden!, werkplaats.Nu);
-        await AlsNogOpenAsync(() => werkplaats.InEenTransactieAsync((verbinding, transactie) => DossierVerhuizing.TijdlijnBijBronAsync(verbinding, transactie,
-                Verhuizing(aanbod, actor, werkplaats.Nu), Gebeurtenissen.OmkoppelingGeweigerd, JsonSerializer.Serialize(new { aanbod.Id, reden }, DossierWerkplaats.Json), ct), null, ct));
+        var gegevens = JsonSerializer.Serialize(new { aanbod.Id, reden }, DossierWerkplaats.Json);
+        await AlsNogOpenAsync(() => werkplaats.InEenTransactieAsync(
+            (verbinding, transactie) => OmkoppelingSql.WeigerAsync(verbinding, transactie, Afhandeling(aanbod, actor, werkplaats.Nu), reden!,
+                Gebeurtenissen.OmkoppelingGeweigerd, gegevens, ct),
+            null,
+            ct));
 
-        return await WeergaveAsync(aanbod, ct);
+        return await WeergaveAsync(await werkplaats.Lees.Omkoppelingen.SingleAsync(o => o.Id == omkoppelingId, ct), ct);
     }
 
     public async Task<OmkoppelingWeergave> TrekInAsync(ClaimsPrincipal user, Guid omkoppelingId, CancellationToken ct)
@@ -193,14 +192,19 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
         {
             await afhandeling();
         }
-        catch (Exception ex) when (ex is DbUpdateConcurrencyException or DomainException { Code: PlatformErrors.PreconditionFailed })
+        catch (Exception ex) when (ex is DbUpdateConcurrencyException or DomainException { Code: PlatformErrors.PreconditionFailed }
+                                       or Npgsql.PostgresException { SqlState: OmkoppelingSql.NietOpen })
         {
             throw new DomainException(DossierFouten.OmkoppelingAfgehandeld, "Deze omkoppeling is intussen al afgehandeld.", StatusCodes.Status409Conflict);
         }
+        catch (Npgsql.PostgresException ex) when (ex.SqlState == OmkoppelingSql.DossierWeg)
+        {
+            throw new DomainException(DossierFouten.OmkoppelingNietGevonden, "Het aangeboden dossier bestaat niet meer.", StatusCodes.Status409Conflict);
+        }
     }
 
-    private static Verhuizing Verhuizing(Domain.Omkoppeling aanbod, Actor actor, DateTimeOffset nu) =>
-        new(aanbod.DossierId, aanbod.BronGemeenteId, aanbod.DoelGemeenteId, Guid.CreateVersion7(nu), nu, actor.Id, actor.Naam, actor.OrganisatieId);
+    private static Afhandeling Afhandeling(Domain.Omkoppeling aanbod, Actor actor, DateTimeOffset nu) =>
+        new(aanbod.Id, nu, actor.Id, actor.Naam, actor.OrganisatieId, Guid.CreateVersion7(nu));
 
     private async Task<OmkoppelingWeergave> WeergaveAsync(Domain.Omkoppeling o, CancellationToken ct) => Weergave(o, await NamenAsync([o], ct));
 

@@ -73,11 +73,6 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
     public void LogSchrijven(Actor actor, string onderdeel, IReadOnlyCollection<Guid> dossierIds) =>
         _schrijven.Add(new Verwerking(actor.Id, actor.OrganisatieId, "schrijven", onderdeel, [.. dossierIds], Nu));
 
-    /// <summary>A log entry for another gemeente inside an open transaction (the source of an omkoppeling keeps one of the move).</summary>
-    public Task LogBijGemeenteAsync(System.Data.Common.DbConnection verbinding, System.Data.Common.DbTransaction transactie, Guid gemeente, Actor actor,
-        string handeling, string onderdeel, Guid dossierId, CancellationToken cancellationToken) =>
-        logboek.SchrijfInTransactieAsync(verbinding, transactie, gemeente, [new Verwerking(actor.Id, actor.OrganisatieId, handeling, onderdeel, [dossierId], Nu)], cancellationToken);
-
     /// <summary>
     /// One transaction around the pending changes and SQL that must commit with them (an omkoppeling moves a dossier to
     /// another gemeente); <paramref name="daarna"/> records what follows, stored in the same transaction.
