@@ -113,6 +113,36 @@ public sealed partial class ManagementTests(AppFixture app) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Switching_a_member_off_in_one_gemeente_revokes_only_the_tokens_acting_for_that_gemeente()
+    {
+        var email = await app.CreateUserAsync(
+            (AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur), (AppFixture.TenantB, OrganisationKind.Gemeente, Roles.Klantregisseur));
+        var browser = await app.SignedInBrowserAsync(email);
+        var (voorA, clientA) = await app.CodeFlowMetClientAsync(browser);
+        Assert.Equal("/", (await browser.PostFormAsync("/account/organisatie", new() { ["OrganisationId"] = AppFixture.TenantB.ToString() })).Headers.Location?.OriginalString);
+        var (voorB, clientB) = await app.CodeFlowMetClientAsync(browser);
+        var (tokenA, tokenB) = (app.Bearer(voorA.GetProperty("access_token").GetString()!), app.Bearer(voorB.GetProperty("access_token").GetString()!));
+        Assert.Equal(AppFixture.TenantA.ToString(), (await tokenA.GetFromJsonAsync<JsonElement>("/api/v1/account")).GetProperty("organisatie").GetProperty("id").GetString());
+        Assert.Equal(AppFixture.TenantB.ToString(), (await tokenB.GetFromJsonAsync<JsonElement>("/api/v1/account")).GetProperty("organisatie").GetProperty("id").GetString());
+
+        var almelo = await app.IntegrationAsync(AppFixture.TenantA, Roles.FunctioneelBeheerder);
+        Assert.Equal(HttpStatusCode.OK, (await almelo.PostAsync($"/api/v1/beheer/gebruikers/{await UserIdAsync(email)}/uitschakelen", null)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await tokenA.GetAsync("/api/v1/account")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tokenB.GetAsync("/api/v1/account")).StatusCode);
+        var refreshA = await app.Factory.CreateClient(new() { BaseAddress = app.ClientBase }).PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["refresh_token"] = voorA.GetProperty("refresh_token").GetString()!, ["client_id"] = clientA,
+        }));
+        var refreshB = await app.Factory.CreateClient(new() { BaseAddress = app.ClientBase }).PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["refresh_token"] = voorB.GetProperty("refresh_token").GetString()!, ["client_id"] = clientB,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, refreshA.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, refreshB.StatusCode);
+    }
+
+    [Fact]
     public async Task Switching_a_member_off_revokes_their_tokens_at_once_and_their_session_within_a_minute()
     {
         var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur));

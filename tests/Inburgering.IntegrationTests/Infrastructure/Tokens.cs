@@ -35,7 +35,10 @@ internal static class Tokens
     }
 
     /// <summary>Runs code + PKCE in the signed-in browser and returns the token response.</summary>
-    public static async Task<JsonElement> CodeFlowAsync(this AppFixture app, HttpClient signedInBrowser)
+    public static async Task<JsonElement> CodeFlowAsync(this AppFixture app, HttpClient signedInBrowser) => (await app.CodeFlowMetClientAsync(signedInBrowser)).Antwoord;
+
+    /// <summary>As <see cref="CodeFlowAsync"/>, with the id of the client registered for it (a refresh names it).</summary>
+    public static async Task<(JsonElement Antwoord, string ClientId)> CodeFlowMetClientAsync(this AppFixture app, HttpClient signedInBrowser)
     {
         string clientId;
         await using (var scope = app.TenantScope.EnterHost())
@@ -52,10 +55,10 @@ internal static class Tokens
             ["code_challenge"] = challenge, ["code_challenge_method"] = "S256", ["state"] = "s",
         }));
         var code = QueryHelpers.ParseQuery(authorize.Headers.Location!.Query)["code"].ToString();
-        return await app.TokenAsync(new()
+        return (await app.TokenAsync(new()
         {
             ["grant_type"] = "authorization_code", ["code"] = code, ["redirect_uri"] = RedirectUri, ["client_id"] = clientId, ["code_verifier"] = verifier,
-        });
+        }), clientId);
     }
 
     public static HttpClient Bearer(this AppFixture app, string accessToken)

@@ -24,8 +24,7 @@ internal sealed class UserAdministration(
     IdentityDbContext db,
     UserManager<User> users,
     IOrganisationDirectory organisations,
-    IOpenIddictTokenManager tokens,
-    IOpenIddictAuthorizationManager authorizations,
+    Oidc.MachtigingPerOrganisatie machtigingen,
     IMailSender mail,
     TimeProvider time,
     ILogger<UserAdministration> logger) : IUserAdministration
@@ -151,8 +150,7 @@ internal sealed class UserAdministration(
     /// <summary>
     /// Scoped to this organisation: a login session is not ended (its roles are rebuilt from the memberships at the
     /// check within a minute, so it loses only what this organisation gave), and an invitation not yet accepted gave
-    /// nothing to cut. Tokens, which do not say which membership they came from, are revoked at once; an app asks
-    /// again and gets what the person holds now.
+    /// nothing to cut. Tokens acting for this organisation are revoked at once; those for another one go on.
     /// </summary>
     private async Task CutAccessAsync(User user, Membership membership, CancellationToken cancellationToken)
     {
@@ -161,8 +159,7 @@ internal sealed class UserAdministration(
             return;
         }
 
-        await tokens.RevokeBySubjectAsync(user.Id.ToString(), cancellationToken);
-        await authorizations.RevokeBySubjectAsync(user.Id.ToString(), cancellationToken);
+        await machtigingen.TrekInAsync(user.Id, membership.OrganisationId, cancellationToken);
     }
 
     private async Task<IReadOnlyList<Guid>> ValidateRolesAsync(

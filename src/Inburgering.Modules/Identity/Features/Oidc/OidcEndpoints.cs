@@ -27,7 +27,8 @@ internal static class OidcEndpoints
     }
 
     private static async Task<IResult> AuthorizeAsync(
-        HttpContext http, UserManager<User> users, TokenPrincipals principals, Microsoft.Extensions.Options.IOptions<Contracts.AccountOptions> accountOptions)
+        HttpContext http, UserManager<User> users, TokenPrincipals principals, MachtigingPerOrganisatie machtigingen,
+        Microsoft.Extensions.Options.IOptions<Contracts.AccountOptions> accountOptions)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request.");
         var cookie = await http.AuthenticateAsync(IdentityConstants.ApplicationScheme);
@@ -68,7 +69,9 @@ internal static class OidcEndpoints
                 [IdentityConstants.ApplicationScheme]);
         }
 
-        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var principal = new ClaimsPrincipal(identity);
+        await machtigingen.MachtigAsync(principal, request.ClientId!, http.RequestAborted);
+        return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static async Task<IResult> TokenAsync(HttpContext http, UserManager<User> users, TokenPrincipals principals)

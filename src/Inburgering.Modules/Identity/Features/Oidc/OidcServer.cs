@@ -121,6 +121,7 @@ internal static class OidcServer
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, OidcKeys>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerAspNetCoreOptions>, OidcKeys>();
         services.AddScoped<TokenPrincipals>();
+        services.AddScoped<MachtigingPerOrganisatie>();
         return services;
     }
 }
