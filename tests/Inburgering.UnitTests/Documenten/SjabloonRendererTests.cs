@@ -69,6 +69,15 @@ public sealed class SjabloonRendererTests
         Assert.Contains("Haddad", SjabloonRenderer.Render("{{ persoon.naam }}", Volledig()), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{{ for i in 1..9000 }}{{ x = \"ab\" | string.pad_left 99000 | string.replace \" \" \"b\" | string.replace \"b\" \"c\" | string.replace \"c\" \"d\" | string.replace \"d\" \"e\" | string.replace \"e\" \"f\" | string.replace \"f\" \"g\" | string.replace \"g\" \"h\" | string.replace \"h\" \"i\" | string.replace \"i\" \"j\" | string.size }}{{ end }}")]
+    public void A_template_that_stays_within_every_count_but_runs_too_long_is_stopped_at_the_time_limit(string sjabloon)
+    {
+        var fout = Assert.Throws<SjabloonFout>(() => SjabloonRenderer.Render(sjabloon, Volledig()));
+
+        Assert.True(fout.Code == "Documenten:SjabloonTeTraag", fout.Message);
+    }
+
     [Fact]
     public void Script_in_dossier_data_is_written_as_text_never_as_markup()
     {

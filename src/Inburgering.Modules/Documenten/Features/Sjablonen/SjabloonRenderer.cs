@@ -96,7 +96,8 @@ internal static class SjabloonRenderer
     private static SjabloonFout Vertaal(Exception ex) => ex switch
     {
         SjabloonFout fout => fout,
-        OperationCanceledException => new SjabloonFout("Documenten:SjabloonTeTraag", $"Het sjabloon deed er langer dan {MaxDuur.TotalSeconds:0} seconden over en is gestopt."),
+        // Scriban reports its own cancellation at the time limit as an abort, not as a cancelled operation.
+        OperationCanceledException or ScriptAbortException => new SjabloonFout("Documenten:SjabloonTeTraag", $"Het sjabloon deed er langer dan {MaxDuur.TotalSeconds:0} seconden over en is gestopt."),
         ScriptRuntimeException s when s.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) =>
             new SjabloonFout("Documenten:SjabloonLimiet", "Het sjabloon overschrijdt een grens (herhaling, diepte of lengte): " + s.OriginalMessage),
         ScriptRuntimeException s => new SjabloonFout("Documenten:SjabloonFout", $"Het sjabloon stopt op {s.Span.Start}: {s.OriginalMessage}"),
