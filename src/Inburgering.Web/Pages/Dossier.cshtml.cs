@@ -186,10 +186,19 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     public int? Maanden { get; set; }
 
     [BindProperty]
+    public int? Weken { get; set; }
+
+    [BindProperty]
     public string? KennisgevingDuo { get; set; }
 
     [BindProperty]
     public string? BrpInschrijving { get; set; }
+
+    [BindProperty]
+    public string? PipInformatieGevraagd { get; set; }
+
+    [BindProperty]
+    public string? PipInformatieOntvangen { get; set; }
 
     [BindProperty]
     public string? Voornamen { get; set; }
@@ -279,7 +288,7 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
 
     public Task<IActionResult> OnPostTermijnverlengingAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "termijnverlenging", datums => mijlpalen.TermijnverlengingAsync(User, id, Versievoorwaarde.Precies(Versie),
-            new TermijnverlengingInvoer(Maanden, Reden, datums.Lees(Besluitdatum, "besluitdatum")), datums.Onleesbaar, ct), ct);
+            new TermijnverlengingInvoer(Maanden, Reden, datums.Lees(Besluitdatum, "besluitdatum"), Weken, datums.Lees(Einddatum, "einddatum")), datums.Onleesbaar, ct), ct);
 
     public Task<IActionResult> OnPostAfsluitingAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "afsluiting", datums => mijlpalen.AfsluitingAsync(User, id, Versievoorwaarde.Precies(Versie),
@@ -288,7 +297,8 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     public Task<IActionResult> OnPostGegevensAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "gegevens", datums => registratie.WijzigAsync(User, id, Versievoorwaarde.Precies(Versie),
             new DossierWijziging(string.IsNullOrWhiteSpace(Bsn) ? null : Bsn, Voornamen, Achternaam, datums.Lees(Geboortedatum, "geboortedatum"), Geslacht, LandVanHerkomst,
-                Datums.Lijst(Talen), null, HuishoudenGrootte, null, null, null, datums.Lees(KennisgevingDuo, "kennisgevingDuo"), datums.Lees(BrpInschrijving, "brpInschrijving")),
+                Datums.Lijst(Talen), null, HuishoudenGrootte, null, null, null, datums.Lees(KennisgevingDuo, "kennisgevingDuo"), datums.Lees(BrpInschrijving, "brpInschrijving"),
+                datums.Lees(PipInformatieGevraagd, "pipInformatieGevraagd"), datums.Lees(PipInformatieOntvangen, "pipInformatieOntvangen")),
             datums.Onleesbaar, ct), ct);
 
     public Task<IActionResult> OnPostIntrekkenAsync(Guid id, CancellationToken ct) =>

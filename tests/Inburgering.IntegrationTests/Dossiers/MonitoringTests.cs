@@ -245,7 +245,8 @@ public sealed class MonitoringTests(AppFixture app) : IClassFixture<AppFixture>,
         var id = (await _a.MaakAanAsync(nieuw)).Verwacht(HttpStatusCode.Created).Id;
         if (kennisgeving is not null)
         {
-            (await _a.SchrijfAsync(HttpMethod.Patch, $"/api/v1/dossiers/{id}", new { kennisgevingDuo = kennisgeving }, (await _a.LeesAsync(id)).ETag)).Verwacht(HttpStatusCode.OK);
+            // The PIP clock needs both dates; registered in the BRP on the koppeling day.
+            (await _a.SchrijfAsync(HttpMethod.Patch, $"/api/v1/dossiers/{id}", new { kennisgevingDuo = kennisgeving, brpInschrijving = koppeling }, (await _a.LeesAsync(id)).ETag)).Verwacht(HttpStatusCode.OK);
         }
 
         _ids[naam] = id;

@@ -69,7 +69,7 @@ public sealed class SignaalTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var t = Vandaag;
         var id = await NieuwAsync(t.AddDays(-60));
-        await PatchAsync(id, new { kennisgevingDuo = t.AddDays(-55) });
+        await PatchAsync(id, new { kennisgevingDuo = t.AddDays(-55), brpInschrijving = t.AddDays(-58) });
         app.Clock.Advance(TimeSpan.FromDays(1));
         await EvalueerAsync();
         var signaal = (await SignalenAsync(id)).Single(s => Soort(s) == "pip-termijn");
@@ -236,7 +236,7 @@ public sealed class SignaalTests(AppFixture app) : IClassFixture<AppFixture>
             case "pip-termijn":
             {
                 var id = await NieuwAsync(t.AddDays(-60));
-                await PatchAsync(id, new { kennisgevingDuo = t.AddDays(-55) });
+                await PatchAsync(id, new { kennisgevingDuo = t.AddDays(-55), brpInschrijving = t.AddDays(-58) });
                 return (id, t.AddDays(1), "warning", "1");
             }
 

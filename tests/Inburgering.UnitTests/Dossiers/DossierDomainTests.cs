@@ -38,23 +38,25 @@ public sealed class DossierDomainTests
     }
 
     [Fact]
-    public void An_extension_moves_the_end_by_its_months()
+    public void An_extension_moves_the_end_by_its_months_counted_from_the_start()
     {
         var dossier = Nieuw();
         dossier.LegBredeIntakeVast(new BredeIntake { Startdatum = K.AddDays(20) });
         dossier.StelPipVast(new DateOnly(2025, 6, 30), Leerroute.B1, true, true, true, null, null, null, DateTimeOffset.UnixEpoch, "kr");
 
-        dossier.VerlengTermijn(6, "ziekte", new DateOnly(2027, 1, 1), DateTimeOffset.UnixEpoch);
+        dossier.VerlengTermijn(6, 0, null, "ziekte", new DateOnly(2027, 1, 1), DateTimeOffset.UnixEpoch);
 
-        Assert.Equal(new DateOnly(2028, 12, 30), dossier.TermijnEinde);
+        // 1 July 2025 + 3 years + 6 months − 1 day; adding 6 months to 30 June 2028 would lose the 31st of December.
+        Assert.Equal(new DateOnly(2028, 12, 31), dossier.TermijnEinde);
     }
 
     [Theory]
     [InlineData(null, null, null)]
-    [InlineData("2025-03-10", null, "2025-05-19")]
+    [InlineData("2025-03-10", null, null)]
+    [InlineData(null, "2025-03-10", null)]
     [InlineData("2025-03-10", "2025-05-01", "2025-07-10")]
     [InlineData("2025-05-01", "2025-03-10", "2025-07-10")]
-    public void The_pip_deadline_runs_70_days_from_the_later_of_kennisgeving_and_brp(string? kennisgeving, string? brp, string? deadline)
+    public void The_pip_deadline_runs_70_days_from_the_later_of_kennisgeving_and_brp_and_not_while_either_is_unknown(string? kennisgeving, string? brp, string? deadline)
     {
         var dossier = Nieuw();
         dossier.WijzigGegevens(new Persoon("A", "B", new DateOnly(1990, 1, 1), Geslacht.Vrouw, "Syrië", []), null, Doelgroep.Asielstatushouder, 1,

@@ -45,6 +45,27 @@ public sealed class SignaalRegelsTests
     }
 
     [Fact]
+    public void A_kennisgeving_without_a_brp_registration_starts_no_pip_clock_so_nothing_is_ever_overdue()
+    {
+        var feiten = Feiten() with { KennisgevingDuo = K.AddDays(2) };
+
+        Assert.DoesNotContain(SignaalRegels.Bepaal(feiten, K.AddYears(1), Landelijk), s => s.Soort == SignaalSoort.PipTermijn);
+    }
+
+    [Fact]
+    public void Third_party_information_asked_before_the_deadline_suspends_the_pip_signal_until_14_days_after_it_arrived()
+    {
+        var deadline = K.AddDays(30 + 70);
+        var gevraagd = Feiten() with { KennisgevingDuo = K.AddDays(2), BrpInschrijving = K.AddDays(30), PipInformatieGevraagd = deadline.AddDays(-20) };
+        var ontvangen = gevraagd with { PipInformatieOntvangen = deadline.AddDays(10) };
+
+        Assert.DoesNotContain(SignaalRegels.Bepaal(gevraagd, deadline.AddDays(30), Landelijk), s => s.Soort == SignaalSoort.PipTermijn);
+        var signaal = SignaalRegels.Bepaal(ontvangen, deadline.AddDays(24), Landelijk).Single(s => s.Soort == SignaalSoort.PipTermijn);
+        Assert.Equal((deadline.AddDays(24), Ernst.Warning, (DateOnly?)deadline.AddDays(10)), (signaal.Vervaldatum, signaal.Ernst, signaal.Datum));
+        Assert.Equal(Ernst.Overdue, SignaalRegels.Bepaal(ontvangen, deadline.AddDays(25), Landelijk).Single(s => s.Soort == SignaalSoort.PipTermijn).Ernst);
+    }
+
+    [Fact]
     public void A_closed_dossier_has_no_signals_at_all()
     {
         var open = SignaalRegels.Bepaal(Feiten(), K.AddYears(1), Landelijk);

@@ -9,17 +9,25 @@ namespace Inburgering.Modules.Dossiers.Contracts;
 public sealed record DossierFeit(
     Guid Id, string VNummer, string Naam, Guid? KlantregisseurId, DateOnly Koppeling, DateOnly? Verhuis, DateOnly? Afsluiting,
     DateOnly? Kennismaking, int? Scenario, DateOnly? EersteBesluit, IReadOnlyList<string> TenzijRedenen, DateOnly? BredeIntake,
-    DateOnly? PipKlokStart, DateOnly? EerstePip, DateOnly? Participatie, DateOnly? Vrijwilligerswerk, DateOnly? BetaaldWerk);
+    DateOnly? PipKlokStart, DateOnly? EerstePip, DateOnly? Participatie, DateOnly? Vrijwilligerswerk, DateOnly? BetaaldWerk,
+    DateOnly? PipInformatieGevraagd = null, DateOnly? PipInformatieOntvangen = null);
 
 /// <summary>The keys of the gemeente's norms that figures are judged by (values in Tenancy's beleid).</summary>
 public static class DossierNormen
 {
     public const string PipNaKennisgeving = "pip.na-kennisgeving";
+    public const string PipVerlengingDerden = "pip.verlenging-derden";
     public const string HuisvestingNaKoppeling = "huisvesting.na-koppeling";
 
-    /// <summary>The gemeente's PIP norm (10 weeks nationally) after the PIP clock started; none while it has not.</summary>
-    public static DateOnly? PipDeadline(Tenancy.Contracts.Beleid beleid, DateOnly? klokStart) =>
-        klokStart is { } start ? beleid.Na(PipNaKennisgeving, start, start) : null;
+    /// <summary>
+    /// The gemeente's PIP norm (10 weeks nationally) after the PIP clock started, with the third-party extension; none
+    /// while the clock has not started or the requested information is still awaited.
+    /// </summary>
+    public static DateOnly? PipDeadline(Tenancy.Contracts.Beleid beleid, DateOnly? klokStart, DateOnly? informatieGevraagd = null, DateOnly? informatieOntvangen = null) =>
+        klokStart is { } start
+            ? Platform.Tijd.WetInburgering.PipDeadline(beleid.Na(PipNaKennisgeving, start, start), informatieGevraagd, informatieOntvangen,
+                beleid.Waarde(PipVerlengingDerden, start))
+            : null;
 }
 
 /// <summary>

@@ -47,7 +47,9 @@ public sealed record DossierWijziging(
     string? Bsn, string? Voornamen, string? Achternaam, DateOnly? Geboortedatum, string? Geslacht, string? LandVanHerkomst, IReadOnlyList<string>? Talen,
     string? Doelgroep, int? HuishoudenGrootte, DateOnly? Vergunningdatum, DateOnly? Koppelingsdatum, Guid? CoaLocatieId,
     [property: Description("DUO's kennisgeving of the inburgeringsplicht; with brpInschrijving it starts the 10-week PIP deadline.")] DateOnly? KennisgevingDuo,
-    DateOnly? BrpInschrijving);
+    DateOnly? BrpInschrijving,
+    [property: Description("The day information needed for the PIP was asked of a third party (Besluit 5.3): asked before the deadline, it suspends it.")] DateOnly? PipInformatieGevraagd = null,
+    [property: Description("The day that information arrived: the PIP deadline then runs to 14 days after it.")] DateOnly? PipInformatieOntvangen = null);
 
 // A PUT replaces the milestone: every member must be named (null clears it), so a body that leaves one out, or
 // names only unknown members, is refused instead of erasing what was recorded.
@@ -98,8 +100,12 @@ public sealed record ActiviteitInvoer(
 
 public sealed record VoortgangsgesprekInvoer(DateOnly? Datum, [property: Description("The klantregisseur's note; never shown to COA.")] string? Verslag);
 
-[Description("An extension of the inburgeringstermijn as granted by DUO.")]
-public sealed record TermijnverlengingInvoer(int? Maanden, string? Reden, DateOnly? Besluitdatum);
+[Description("An extension of the inburgeringstermijn as DUO decided it: exactly one of maanden, weken (e.g. 16 for childbirth) or einddatum (DUO's own end date from the beschikking).")]
+public sealed record TermijnverlengingInvoer(
+    int? Maanden, string? Reden,
+    [property: Description("The date of DUO's beschikking.")] DateOnly? Besluitdatum,
+    int? Weken = null,
+    [property: Description("The end date DUO's beschikking names, when it names one instead of a period.")] DateOnly? Einddatum = null);
 
 public sealed record AfsluitingInvoer(
     [property: Description("voldaan, ontheffing, vrijstelling, vertrokken or overleden.")] string? Reden,

@@ -29,7 +29,8 @@ public sealed record DossierDetails(
 
 public sealed record PersoonGegevens(
     string Voornamen, string Achternaam, DateOnly Geboortedatum, string Geslacht, string LandVanHerkomst, IReadOnlyList<string> Talen, string Doelgroep,
-    int HuishoudenGrootte, Guid HuishoudenId, Guid? CoaLocatieId, Guid? KlantregisseurId, DateOnly? KennisgevingDuo, DateOnly? BrpInschrijving, bool HeeftBsn);
+    int HuishoudenGrootte, Guid HuishoudenId, Guid? CoaLocatieId, Guid? KlantregisseurId, DateOnly? KennisgevingDuo, DateOnly? BrpInschrijving, bool HeeftBsn,
+    DateOnly? PipInformatieGevraagd = null, DateOnly? PipInformatieOntvangen = null);
 
 public sealed record HuishoudenLidRegel(Guid Id, string VNummer, string Naam, DateOnly Geboortedatum, string Fase);
 
@@ -49,7 +50,7 @@ public sealed record ActiviteitRegel(string Soort, DateOnly Startdatum, DateOnly
 
 public sealed record VoortgangsgesprekRegel(DateOnly Datum, string? Verslag);
 
-public sealed record VerlengingRegel(int Maanden, string Reden, DateOnly Besluitdatum);
+public sealed record VerlengingRegel(int Maanden, string Reden, DateOnly Besluitdatum, int Weken = 0, DateOnly? EindeVolgensDuo = null);
 
 public sealed record AfsluitingGegevens(string Reden, DateOnly Datum);
 

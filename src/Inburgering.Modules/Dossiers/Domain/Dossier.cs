@@ -81,6 +81,12 @@ internal sealed class Dossier : ITenantOwned
 
     public DateOnly? BrpInschrijving { get; private set; }
 
+    /// <summary>The day information needed for the PIP was asked of a third party; before the deadline, it suspends the deadline.</summary>
+    public DateOnly? PipInformatieGevraagd { get; private set; }
+
+    /// <summary>The day that information arrived: the PIP deadline then runs to 14 days after it.</summary>
+    public DateOnly? PipInformatieOntvangen { get; private set; }
+
     public Overdracht? Overdracht { get; private set; }
 
     public Kennismakingsgesprek? Kennismakingsgesprek { get; private set; }
@@ -150,6 +156,12 @@ internal sealed class Dossier : ITenantOwned
         BrpInschrijving = brpInschrijving;
     }
 
+    public void LegInformatieDerdenVast(DateOnly? gevraagd, DateOnly? ontvangen)
+    {
+        PipInformatieGevraagd = gevraagd;
+        PipInformatieOntvangen = ontvangen;
+    }
+
     public void LegOverdrachtVast(Overdracht overdracht) => Overdracht = overdracht;
 
     public void LegKennismakingVast(Kennismakingsgesprek gesprek) => Kennismakingsgesprek = gesprek;
@@ -200,9 +212,9 @@ internal sealed class Dossier : ITenantOwned
         return gesprek;
     }
 
-    public Termijnverlenging VerlengTermijn(int maanden, string reden, DateOnly besluitdatum, DateTimeOffset nu)
+    public Termijnverlenging VerlengTermijn(int maanden, int weken, DateOnly? eindeVolgensDuo, string reden, DateOnly besluitdatum, DateTimeOffset nu)
     {
-        var verlenging = new Termijnverlenging(Id, maanden, reden, besluitdatum, nu);
+        var verlenging = new Termijnverlenging(Id, maanden, weken, eindeVolgensDuo, reden, besluitdatum, nu);
         Termijnverlengingen.Add(verlenging);
         BerekenTermijnEinde();
         return verlenging;
@@ -266,6 +278,14 @@ internal sealed class Dossier : ITenantOwned
         }
 
         NietInToekomst(KennisgevingDuo, "kennisgevingDuo");
+        NietVoorKoppeling(PipInformatieGevraagd, "pipInformatieGevraagd");
+        NietInToekomst(PipInformatieGevraagd, "pipInformatieGevraagd");
+        NietInToekomst(PipInformatieOntvangen, "pipInformatieOntvangen");
+        if (PipInformatieOntvangen is { } ontvangen && !(PipInformatieGevraagd <= ontvangen))
+        {
+            Fout(DossierRegels.OntvangenVoorGevraagd, "Informatie van derden kan pas binnenkomen nadat die is gevraagd.", "pipInformatieOntvangen");
+        }
+
         NietVoorKoppeling(BrpInschrijving, "brpInschrijving");
         NietInToekomst(BrpInschrijving, "brpInschrijving");
         NietInToekomst(Overdracht?.PersoonlijkeOverdrachtOp, "overdracht.persoonlijkeOverdrachtOp");
@@ -421,7 +441,9 @@ internal sealed class Dossier : ITenantOwned
         : Fase.Gekoppeld;
 
     private void BerekenTermijnEinde() =>
-        TermijnEinde = TermijnStart is { } start ? WetInburgering.TermijnEindeVanaf(start, Termijnverlengingen.Sum(v => v.Maanden)) : null;
+        TermijnEinde = TermijnStart is { } start
+            ? WetInburgering.TermijnEindeVanaf(start, Termijnverlengingen.Select(v => new WetInburgering.Verlenging(v.Maanden, v.Weken, v.EindeVolgensDuo, v.Besluitdatum)))
+            : null;
 }
 
 /// <summary>The person's own details, as given at the koppeling (from the TVS klantprofiel).</summary>
@@ -451,4 +473,5 @@ internal static class DossierRegels
     public const string OntzorgenAlleenAsielstatushouder = "Dossiers:OntzorgenAlleenAsielstatushouder";
     public const string VoortgangZonderPip = "Dossiers:VoortgangZonderPip";
     public const string VerlengingZonderTermijn = "Dossiers:VerlengingZonderTermijn";
+    public const string OntvangenVoorGevraagd = "Dossiers:OntvangenVoorGevraagd";
 }

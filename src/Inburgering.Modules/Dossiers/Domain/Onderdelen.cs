@@ -114,7 +114,7 @@ internal sealed class Voortgangsgesprek : ITenantOwned
     public string? Verslag { get; private set; }
 }
 
-/// <summary>An extension of the inburgeringstermijn, as granted by DUO.</summary>
+/// <summary>An extension of the inburgeringstermijn, as DUO decided it: a number of months or weeks, or its own end date.</summary>
 internal sealed class Termijnverlenging : ITenantOwned
 {
     private Termijnverlenging()
@@ -122,11 +122,13 @@ internal sealed class Termijnverlenging : ITenantOwned
         Reden = string.Empty;
     }
 
-    public Termijnverlenging(Guid dossierId, int maanden, string reden, DateOnly besluitdatum, DateTimeOffset nu)
+    public Termijnverlenging(Guid dossierId, int maanden, int weken, DateOnly? eindeVolgensDuo, string reden, DateOnly besluitdatum, DateTimeOffset nu)
     {
         Id = Guid.CreateVersion7(nu);
         DossierId = dossierId;
         Maanden = maanden;
+        Weken = weken;
+        EindeVolgensDuo = eindeVolgensDuo;
         Reden = reden;
         Besluitdatum = besluitdatum;
     }
@@ -138,6 +140,11 @@ internal sealed class Termijnverlenging : ITenantOwned
     public Guid DossierId { get; private set; }
 
     public int Maanden { get; private set; }
+
+    public int Weken { get; private set; }
+
+    /// <summary>The end date DUO's beschikking names, when it names one instead of a period.</summary>
+    public DateOnly? EindeVolgensDuo { get; private set; }
 
     public string Reden { get; private set; }
 

@@ -33,7 +33,9 @@ internal sealed record DossierFeiten(
     DateOnly? WoningToegewezen,
     DateOnly? HuurcontractIngang,
     DateOnly? Verhuisdatum,
-    DateOnly? VerblijfsdocumentOntvangen);
+    DateOnly? VerblijfsdocumentOntvangen,
+    DateOnly? PipInformatieGevraagd = null,
+    DateOnly? PipInformatieOntvangen = null);
 
 /// <summary>A signal as evaluation wants it: dates, the facts its text mentions, and the norm version behind its dates.</summary>
 internal sealed record GewenstSignaal(SignaalSoort Soort, string Cyclus, Ernst Ernst, DateOnly ZichtbaarVanaf, DateOnly Vervaldatum,
@@ -55,7 +57,7 @@ internal static class SignaalRegels
         public const string BredeIntakeNaScenario = "brede-intake.na-scenario";
         public const string PipNaKennisgeving = Contracts.DossierNormen.PipNaKennisgeving;
         public const string PipSignaalVenster = "pip.signaal-venster";
-        public const string PipVerlengingDerden = "pip.verlenging-derden";
+        public const string PipVerlengingDerden = Contracts.DossierNormen.PipVerlengingDerden;
         public const string HuisvestingNaKoppeling = Contracts.DossierNormen.HuisvestingNaKoppeling;
         public const string HuisvestingNaVergunning = "huisvesting.na-vergunning";
         public const string BredeIntakeGat = "brede-intake.gat";
@@ -78,7 +80,7 @@ internal static class SignaalRegels
             BeleidsparameterDefinitie.Dagen(BredeIntakeNaScenario, 28, "De brede intake start binnen zoveel dagen na de keuze voor scenario 1 of 2.", "Gemeentelijke instelling"),
             BeleidsparameterDefinitie.Dagen(PipNaKennisgeving, 70, "Het PIP is vastgesteld binnen zoveel dagen na de kennisgeving van DUO, of na de BRP-inschrijving als die later is.", "Besluit inburgering 2021, art. 5.3"),
             BeleidsparameterDefinitie.Dagen(PipSignaalVenster, 14, "Zoveel dagen voor de PIP-deadline verschijnt het signaal.", "Werkafspraak"),
-            BeleidsparameterDefinitie.Dagen(PipVerlengingDerden, 14, "Zoveel dagen extra voor het PIP als informatie van derden nodig is.", "Besluit inburgering 2021, art. 5.3"),
+            BeleidsparameterDefinitie.Dagen(PipVerlengingDerden, 14, "Is informatie van derden gevraagd vóór de PIP-deadline, dan loopt de deadline tot zoveel dagen nadat die is ontvangen.", "Besluit inburgering 2021, art. 5.3"),
             BeleidsparameterDefinitie.Dagen(HuisvestingNaKoppeling, 84, "De vergunninghouder is gehuisvest binnen zoveel dagen na de koppeling (fase 2 en 3).", "Taakstelling huisvesting (seed)"),
             BeleidsparameterDefinitie.Dagen(HuisvestingNaVergunning, 98, "De hele huisvestingsprocedure duurt hoogstens zoveel dagen na de vergunning.", "Taakstelling huisvesting (seed)"),
             BeleidsparameterDefinitie.Dagen(BredeIntakeGat, 14, "Na een afgeronde brede intake volgt binnen zoveel dagen een PIP of een activiteit.", "Pilot Hart van Brabant"),
@@ -132,13 +134,18 @@ internal static class SignaalRegels
 
         if (d.EerstePipDagtekening is null && WetInburgering.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving) is { } start)
         {
-            var deadline = Termijn(beleid, Normen.PipNaKennisgeving, start, start);
-            var zichtbaar = Termijn(beleid, Normen.PipSignaalVenster, deadline.Datum, start, terug: true).Datum;
-            if (vandaag >= zichtbaar)
+            // Information asked of a third party before the deadline suspends it until it arrives (no signal while
+            // awaited), then the deadline runs to the norm's days after it arrived.
+            var normaal = Termijn(beleid, Normen.PipNaKennisgeving, start, start);
+            if (Contracts.DossierNormen.PipDeadline(beleid, start, d.PipInformatieGevraagd, d.PipInformatieOntvangen) is { } deadline)
             {
-                var derden = Termijn(beleid, Normen.PipVerlengingDerden, deadline.Datum, start).Datum;
-                signalen.Add(new GewenstSignaal(SignaalSoort.PipTermijn, "1", vandaag > deadline.Datum ? Ernst.Overdue : Ernst.Warning, zichtbaar, deadline.Datum,
-                    derden, null, deadline.Herkomst));
+                var verlengd = deadline != normaal.Datum;
+                var zichtbaar = Termijn(beleid, Normen.PipSignaalVenster, deadline, start, terug: true).Datum;
+                if (vandaag >= zichtbaar)
+                {
+                    signalen.Add(new GewenstSignaal(SignaalSoort.PipTermijn, "1", vandaag > deadline ? Ernst.Overdue : Ernst.Warning, zichtbaar, deadline,
+                        verlengd ? d.PipInformatieOntvangen : null, null, verlengd ? Termijn(beleid, Normen.PipVerlengingDerden, deadline, start).Herkomst : normaal.Herkomst));
+                }
             }
         }
 

@@ -28,9 +28,9 @@ internal static class SignaalTekst
         SignaalSoort.ScenarioOntbreekt => $"The introductory meeting was held on {E(datum ?? vervaldatum)}, but no scenario has been recorded. Record the chosen scenario.",
         SignaalSoort.TenzijRedenOntbreekt => "Scenario 3 was chosen without a tenzij reason. Record why the broad intake does not start from the reception centre.",
         SignaalSoort.BredeIntakeNietGestart => $"Scenario {getal} was chosen on {E(datum ?? vervaldatum)}, but the broad intake has not started (due {E(vervaldatum)}). Plan the broad intake.",
-        SignaalSoort.PipTermijn => datum is { } derden
-            ? $"The PIP must be set by {E(vervaldatum)}. If you are waiting for information from third parties, by {E(derden)}."
-            : $"The PIP must be set by {E(vervaldatum)}.",
+        SignaalSoort.PipTermijn => datum is { } ontvangen
+            ? $"The PIP must be set by {E(vervaldatum)}: extended, because the information asked of a third party arrived on {E(ontvangen)}."
+            : $"The PIP must be set by {E(vervaldatum)}. If you need information from a third party, record when you asked for it: the deadline then waits for it.",
         SignaalSoort.HuisvestingTeLaat => $"There is no moving date yet, while housing had to be arranged by {E(vervaldatum)}"
             + (datum is { } procedure ? $" (whole procedure by {E(procedure)})" : "") + ". Coordinate with the housing corporation.",
         SignaalSoort.GatNaBredeIntake => $"The broad intake was completed on {E(datum ?? vervaldatum)}, but no PIP or activity follows. Set the PIP or start an activity.",
@@ -57,9 +57,9 @@ internal static class SignaalTekst
         SignaalSoort.ScenarioOntbreekt => $"Het kennismakingsgesprek is gehouden op {D(datum ?? vervaldatum)}, maar er is geen scenario vastgelegd. Leg het gekozen scenario vast.",
         SignaalSoort.TenzijRedenOntbreekt => "Scenario 3 is gekozen zonder tenzij-reden. Leg vast waarom de brede intake niet vanuit het azc start.",
         SignaalSoort.BredeIntakeNietGestart => $"Scenario {getal} is gekozen op {D(datum ?? vervaldatum)}, maar de brede intake is niet gestart (uiterlijk {D(vervaldatum)}). Plan de brede intake.",
-        SignaalSoort.PipTermijn => datum is { } derden
-            ? $"Het PIP moet uiterlijk {D(vervaldatum)} zijn vastgesteld. Wacht u op informatie van derden, dan uiterlijk {D(derden)}."
-            : $"Het PIP moet uiterlijk {D(vervaldatum)} zijn vastgesteld.",
+        SignaalSoort.PipTermijn => datum is { } ontvangen
+            ? $"Het PIP moet uiterlijk {D(vervaldatum)} zijn vastgesteld: verlengd, omdat de gevraagde informatie van derden op {D(ontvangen)} binnenkwam."
+            : $"Het PIP moet uiterlijk {D(vervaldatum)} zijn vastgesteld. Hebt u informatie van derden nodig, leg dan vast wanneer u die vroeg: de deadline wacht erop.",
         SignaalSoort.HuisvestingTeLaat => $"Er is nog geen verhuisdatum, terwijl huisvesting uiterlijk {D(vervaldatum)} geregeld moest zijn"
             + (datum is { } procedure ? $" (hele procedure uiterlijk {D(procedure)})" : "") + ". Stem af met de woningcorporatie.",
         SignaalSoort.GatNaBredeIntake => $"De brede intake is afgerond op {D(datum ?? vervaldatum)}, maar er volgt geen PIP en geen activiteit. Stel het PIP vast of start een activiteit.",

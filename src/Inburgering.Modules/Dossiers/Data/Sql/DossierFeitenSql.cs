@@ -19,7 +19,7 @@ internal static class DossierFeitenSql
           least((d.scenario->>'Besluitdatum')::date, (d.scenario->>'EersteBesluitdatum')::date),
           CASE WHEN d.scenario->>'Scenario' = '3' THEN ARRAY(SELECT jsonb_array_elements_text(d.scenario->'TenzijRedenen')) ELSE '{}'::text[] END,
           (d.brede_intake->>'Startdatum')::date, d.kennisgeving_duo, d.brp_inschrijving, p.dagtekening,
-          a.participatie, a.vrijwilligerswerk, a.betaald_werk
+          a.participatie, a.vrijwilligerswerk, a.betaald_werk, d.pip_informatie_gevraagd, d.pip_informatie_ontvangen
         FROM dossiers.dossiers d
         LEFT JOIN dossiers.pip_versies p ON p.tenant_id = @tenant AND p.dossier_id = d.id AND p.nummer = 1
         LEFT JOIN LATERAL (SELECT min(startdatum) FILTER (WHERE soort = 'Participatie') AS participatie,
@@ -53,7 +53,7 @@ internal static class DossierFeitenSql
         {
             feiten.Add(new DossierFeit(r.GetGuid(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetGuid(3), r.GetFieldValue<DateOnly>(4),
                 Datum(r, 5), Datum(r, 6), Datum(r, 7), r.IsDBNull(8) ? null : r.GetInt32(8), Datum(r, 9), r.GetFieldValue<string[]>(10), Datum(r, 11),
-                WetInburgering.PipKlokStart(Datum(r, 12), Datum(r, 13)), Datum(r, 14), Datum(r, 15), Datum(r, 16), Datum(r, 17)));
+                WetInburgering.PipKlokStart(Datum(r, 12), Datum(r, 13)), Datum(r, 14), Datum(r, 15), Datum(r, 16), Datum(r, 17), Datum(r, 18), Datum(r, 19)));
         }
 
         return feiten;

@@ -41,7 +41,8 @@ internal static class SignaalSql
           p.eerste, p.leerroute, p.ontzorgen_start, p.ontzorgen_einde,
           d.termijn_start, d.termijn_einde, t.dossier_id IS NOT NULL,
           a.laatste_einde, a.laatste_taalles_einde, v.laatste,
-          d.woning_toegewezen, d.huurcontract_ingang, d.verhuisdatum, d.verblijfsdocument_ontvangen
+          d.woning_toegewezen, d.huurcontract_ingang, d.verhuisdatum, d.verblijfsdocument_ontvangen,
+          d.pip_informatie_gevraagd, d.pip_informatie_ontvangen
         FROM dossiers.dossiers d
         LEFT JOIN (
           SELECT dossier_id, (array_agg(dagtekening ORDER BY nummer))[1] AS eerste, (array_agg(leerroute ORDER BY nummer DESC))[1] AS leerroute,
@@ -82,7 +83,8 @@ internal static class SignaalSql
                 Datum(r, 14), r.IsDBNull(15) ? null : Enum.Parse<Leerroute>(r.GetString(15)), Datum(r, 16), Datum(r, 17),
                 Datum(r, 18), Datum(r, 19), r.GetBoolean(20),
                 Datum(r, 21), Datum(r, 22), Datum(r, 23),
-                Datum(r, 24), Datum(r, 25), Datum(r, 26), Datum(r, 27)));
+                Datum(r, 24), Datum(r, 25), Datum(r, 26), Datum(r, 27),
+                Datum(r, 28), Datum(r, 29)));
         }
 
         return feiten;

@@ -114,12 +114,24 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
     public Task<Dossier> TermijnverlengingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, TermijnverlengingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, check) =>
         {
-            var maanden = check.Bereik(invoer.Maanden, "maanden", 1, 36, verplicht: true);
+            var genoemd = new[] { invoer.Maanden is not null, invoer.Weken is not null, invoer.Einddatum is not null }.Count(g => g);
+            if (genoemd != 1)
+            {
+                check.Fout("maanden", "Leg de verlenging vast zoals DUO die besloot: in maanden, in weken of met de einddatum van DUO (één daarvan).");
+            }
+
+            var maanden = invoer.Maanden is null ? 0 : check.Bereik(invoer.Maanden, "maanden", 1, 36, verplicht: true);
+            var weken = invoer.Weken is null ? 0 : check.Bereik(invoer.Weken, "weken", 1, 156, verplicht: true);
             var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 500);
             var besluit = check.Verplicht(invoer.Besluitdatum, "besluitdatum");
+            if (invoer.Einddatum is { } einde && d.TermijnEinde is { } huidig && einde <= huidig)
+            {
+                check.Fout("einddatum", $"Een verlenging eindigt na het huidige einde van de termijn ({huidig:dd-MM-yyyy}).");
+            }
+
             check.Klaar();
-            d.VerlengTermijn(maanden, reden!, besluit, werkplaats.Nu);
-            return (Gebeurtenissen.Termijnverlenging, new { maanden, reden, besluit, d.TermijnEinde });
+            d.VerlengTermijn(maanden, weken, invoer.Einddatum, reden!, besluit, werkplaats.Nu);
+            return (Gebeurtenissen.Termijnverlenging, new { maanden, weken, einddatum = invoer.Einddatum, reden, besluit, d.TermijnEinde });
         }, onleesbaar, ct);
 
     public Task<Dossier> AfsluitingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, AfsluitingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>

@@ -74,6 +74,7 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
         dossier.WijzigGegevens(persoon, bsn, doelgroep, grootte, invoer.Vergunningdatum ?? dossier.Vergunningdatum,
             invoer.Koppelingsdatum ?? dossier.Koppelingsdatum, invoer.CoaLocatieId ?? dossier.CoaLocatieId,
             invoer.KennisgevingDuo ?? dossier.KennisgevingDuo, invoer.BrpInschrijving ?? dossier.BrpInschrijving);
+        dossier.LegInformatieDerdenVast(invoer.PipInformatieGevraagd ?? dossier.PipInformatieGevraagd, invoer.PipInformatieOntvangen ?? dossier.PipInformatieOntvangen);
         await werkplaats.BewaarAsync(dossier, Gebeurtenissen.GegevensGewijzigd, invoer with { Bsn = invoer.Bsn is null ? null : "gewijzigd" }, DossierWerkplaats.ActorVan(user), ct);
         return dossier;
     }

@@ -38,9 +38,10 @@ internal sealed record PipVersieWeergave(
     string? Ondersteuning, DateTimeOffset VastgesteldOp, string VastgesteldDoor);
 
 /// <param name="Deadline">70 days after DUO's kennisgeving or the BRP registration, whichever is later.</param>
-internal sealed record PipWeergave(DateOnly? Deadline, IReadOnlyList<PipVersieWeergave> Versies);
+/// <param name="Deadline">None while the clock has not started (kennisgeving or BRP registration unknown) or third-party information is awaited.</param>
+internal sealed record PipWeergave(DateOnly? Deadline, IReadOnlyList<PipVersieWeergave> Versies, DateOnly? InformatieDerdenGevraagd, DateOnly? InformatieDerdenOntvangen);
 
-internal sealed record VerlengingWeergave(int Maanden, string Reden, DateOnly Besluitdatum);
+internal sealed record VerlengingWeergave(int Maanden, int Weken, DateOnly? Einddatum, string Reden, DateOnly Besluitdatum);
 
 internal sealed record TermijnWeergave(DateOnly Start, DateOnly Einde, IReadOnlyList<VerlengingWeergave> Verlengingen);
 
@@ -73,9 +74,10 @@ internal sealed record DossierWeergave(
             b.OpleidingEnWerk, b.PersoonlijkeOmstandigheden, b.Startdatum is { } start ? d.InAzcOp(start) : null, gezondheid) : null,
         new HuisvestingWeergave(d.WoningToegewezen, d.HuurcontractIngang, d.Verhuisdatum, d.VerblijfsdocumentOntvangen),
         new PipWeergave(pipDeadline, [.. d.PipVersies.OrderBy(p => p.Nummer).Select(p => new PipVersieWeergave(
-            p.Nummer, p.Dagtekening, p.Leerroute, p.Knm, p.Pvt, p.Map, p.OntzorgenStart, p.OntzorgenEinde, p.Ondersteuning, p.VastgesteldOp, p.VastgesteldDoor))]),
+            p.Nummer, p.Dagtekening, p.Leerroute, p.Knm, p.Pvt, p.Map, p.OntzorgenStart, p.OntzorgenEinde, p.Ondersteuning, p.VastgesteldOp, p.VastgesteldDoor))],
+            d.PipInformatieGevraagd, d.PipInformatieOntvangen),
         d.TermijnStart is { } ts && d.TermijnEinde is { } te
-            ? new TermijnWeergave(ts, te, [.. d.Termijnverlengingen.OrderBy(v => v.Besluitdatum).Select(v => new VerlengingWeergave(v.Maanden, v.Reden, v.Besluitdatum))])
+            ? new TermijnWeergave(ts, te, [.. d.Termijnverlengingen.OrderBy(v => v.Besluitdatum).Select(v => new VerlengingWeergave(v.Maanden, v.Weken, v.EindeVolgensDuo, v.Reden, v.Besluitdatum))])
             : null,
         [.. d.Activiteiten.OrderBy(a => a.Startdatum).Select(a => new ActiviteitWeergave(a.Id, a.Soort, a.Startdatum, a.Einddatum, a.Omschrijving, d.InAzcOp(a.Startdatum)))],
         [.. d.Voortgangsgesprekken.OrderBy(v => v.Datum).Select(v => new VoortgangsgesprekWeergave(v.Id, v.Datum, v.Verslag))],

@@ -60,7 +60,8 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "dossier", [id], ct);
         var details = new DossierDetails(
             new PersoonGegevens(d.Voornamen, d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Geslacht), d.LandVanHerkomst, d.Talen, Woorden.Naam(d.Doelgroep),
-                d.HuishoudenGrootte, d.HuishoudenId, d.CoaLocatieId, d.KlantregisseurId, d.KennisgevingDuo, d.BrpInschrijving, d.Bsn is not null),
+                d.HuishoudenGrootte, d.HuishoudenId, d.CoaLocatieId, d.KlantregisseurId, d.KennisgevingDuo, d.BrpInschrijving, d.Bsn is not null,
+                d.PipInformatieGevraagd, d.PipInformatieOntvangen),
             [.. leden.Select(l => new HuishoudenLidRegel(l.Id, l.VNummer, l.Naam, l.Geboortedatum, Woorden.Naam(l.Fase)))],
             d.Kennismakingsgesprek is { } k ? new KennismakingGegevens(k.Gepland, k.Gehouden, k.Locatie is { } l ? Woorden.Naam(l) : null, k.Driegesprek) : null,
             d.Scenario?.Toelichting, d.Scenario?.Besluitdatum,
@@ -73,7 +74,7 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
                 p.OntzorgenStart, p.OntzorgenEinde, p.Ondersteuning, p.VastgesteldOp, p.VastgesteldDoor))],
             [.. d.Activiteiten.OrderBy(a => a.Startdatum).Select(a => new ActiviteitRegel(Woorden.Naam(a.Soort), a.Startdatum, a.Einddatum, a.Omschrijving, d.InAzcOp(a.Startdatum)))],
             [.. d.Voortgangsgesprekken.OrderBy(v => v.Datum).Select(v => new VoortgangsgesprekRegel(v.Datum, v.Verslag))],
-            [.. d.Termijnverlengingen.OrderBy(v => v.Besluitdatum).Select(v => new VerlengingRegel(v.Maanden, v.Reden, v.Besluitdatum))],
+            [.. d.Termijnverlengingen.OrderBy(v => v.Besluitdatum).Select(v => new VerlengingRegel(v.Maanden, v.Reden, v.Besluitdatum, v.Weken, v.EindeVolgensDuo))],
             d.AfsluitingReden is { } reden && d.AfsluitingDatum is { } datum ? new AfsluitingGegevens(Woorden.Naam(reden), datum) : null);
         return new DossierOverzicht(d.Id, d.Versie, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Fase), d.Vergunningdatum, d.Koppelingsdatum,
             d.TermijnStart, d.TermijnEinde, d.TermijnEinde is { } einde ? einde.DayNumber - vandaag.DayNumber : null, Bepaal(d, beleid, vandaag),

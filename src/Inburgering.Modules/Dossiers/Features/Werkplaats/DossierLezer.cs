@@ -98,7 +98,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
 
     /// <summary>10 weeks (the gemeente's norm) after the later of DUO's kennisgeving and the BRP registration; none while either is unknown.</summary>
     public static DateOnly? PipDeadline(Dossier dossier, Beleid beleid) =>
-        DossierNormen.PipDeadline(beleid, WetInburgering.PipKlokStart(dossier.KennisgevingDuo, dossier.BrpInschrijving));
+        DossierNormen.PipDeadline(beleid, WetInburgering.PipKlokStart(dossier.KennisgevingDuo, dossier.BrpInschrijving), dossier.PipInformatieGevraagd, dossier.PipInformatieOntvangen);
 
     public static IResult Resultaat(DossierWeergave weergave, HttpContext http, int status = StatusCodes.Status200OK)
     {

@@ -84,7 +84,7 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
             beleid.Herkomst(DossierNormen.HuisvestingNaKoppeling, tot).Waarde);
     }
 
-    private DateOnly? PipDeadline(DossierFeit f) => DossierNormen.PipDeadline(beleid, f.PipKlokStart);
+    private DateOnly? PipDeadline(DossierFeit f) => DossierNormen.PipDeadline(beleid, f.PipKlokStart, f.PipInformatieGevraagd, f.PipInformatieOntvangen);
 
     /// <summary>
     /// Regional counts: below 5 left out, the rest rounded to a multiple of 5, so a figure minus its neighbours (or one

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text.Json;
+using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Tijd;
+
+namespace Inburgering.IntegrationTests.Dossiers;
+
+/// <summary>
+/// The legal clocks through the API: an extension recorded as DUO decided it (weeks, or DUO's own end date) moves the
+/// termijn end as the law computes it, and information asked of a third party suspends the PIP deadline.
+/// </summary>
+public sealed class WettelijkeKlokkenTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private DateOnly Vandaag => Kalender.Vandaag(app.Clock);
+
+    [Fact]
+    public async Task An_extension_is_recorded_as_duo_decided_it_and_the_end_is_computed_from_the_start()
+    {
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var (id, dagtekening, _) = await Documenten.BriefTests.VolledigDossierAsync(api, "Lina", Vandaag);
+        var start = WetInburgering.TermijnStart(dagtekening);
+        Assert.Equal(WetInburgering.TermijnEinde(dagtekening), Einde(await api.LeesAsync(id)));
+
+        (await api.ZetAsync(id, "termijnverlengingen", new { weken = 16, reden = "Bevalling", besluitdatum = Vandaag.AddDays(-2) }, HttpMethod.Post)).Verwacht(HttpStatusCode.Created);
+        var na16Weken = WetInburgering.PlusKalender(start, 3, 0).AddDays((16 * 7) - 1);
+        Assert.Equal(na16Weken, Einde(await api.LeesAsync(id)));
+
+        // Two ways at once, or an end date before the current end: refused by name, nothing stored.
+        var voor = await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id);
+        var beide = await api.ZetAsync(id, "termijnverlengingen", new { maanden = 2, weken = 3, reden = "Ziekte", besluitdatum = Vandaag }, HttpMethod.Post);
+        var eerder = await api.ZetAsync(id, "termijnverlengingen", new { einddatum = na16Weken.AddDays(-1), reden = "Ziekte", besluitdatum = Vandaag }, HttpMethod.Post);
+        Assert.Equal(HttpStatusCode.BadRequest, beide.Status);
+        Assert.Equal(["maanden"], beide.Velden);
+        Assert.Equal(HttpStatusCode.BadRequest, eerder.Status);
+        Assert.Equal(["einddatum"], eerder.Velden);
+        Assert.Equal(voor, await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id));
+
+        var duoEinde = na16Weken.AddDays(45);
+        (await api.ZetAsync(id, "termijnverlengingen", new { einddatum = duoEinde, reden = "Ziekte", besluitdatum = Vandaag }, HttpMethod.Post)).Verwacht(HttpStatusCode.Created);
+        var dossier = await api.LeesAsync(id);
+        Assert.Equal(duoEinde, Einde(dossier));
+        var verlengingen = dossier.Json.GetProperty("termijn").GetProperty("verlengingen").EnumerateArray().ToList();
+        Assert.Equal([16, 0], verlengingen.Select(v => v.GetProperty("weken").GetInt32()));
+        Assert.Equal(duoEinde, verlengingen[1].GetProperty("einddatum").Deserialize<DateOnly>());
+    }
+
+    [Fact]
+    public async Task Third_party_information_suspends_the_pip_deadline_until_14_days_after_it_arrived()
+    {
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var koppeling = Vandaag.AddDays(-80);
+        var id = (await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), koppeling))).Verwacht(HttpStatusCode.Created).Id;
+
+        (await api.ZetAsync(id, "", new { kennisgevingDuo = koppeling.AddDays(2) }, HttpMethod.Patch)).Verwacht(HttpStatusCode.OK);
+        Assert.Null(Deadline(await api.LeesAsync(id)));
+        (await api.ZetAsync(id, "", new { brpInschrijving = koppeling.AddDays(5) }, HttpMethod.Patch)).Verwacht(HttpStatusCode.OK);
+        Assert.Equal(koppeling.AddDays(75), Deadline(await api.LeesAsync(id)));
+
+        (await api.ZetAsync(id, "", new { pipInformatieGevraagd = Vandaag.AddDays(-10) }, HttpMethod.Patch)).Verwacht(HttpStatusCode.OK);
+        Assert.Null(Deadline(await api.LeesAsync(id)));
+
+        var voor = await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id);
+        var teVroeg = await api.ZetAsync(id, "", new { pipInformatieOntvangen = Vandaag.AddDays(-11) }, HttpMethod.Patch);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, teVroeg.Status);
+        Assert.Equal(["Dossiers:OntvangenVoorGevraagd"], teVroeg.Regels);
+        Assert.Equal(voor, await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id));
+
+        (await api.ZetAsync(id, "", new { pipInformatieOntvangen = Vandaag.AddDays(-2) }, HttpMethod.Patch)).Verwacht(HttpStatusCode.OK);
+        var pip = (await api.LeesAsync(id)).Json.GetProperty("pip");
+        Assert.Equal(Vandaag.AddDays(12), pip.GetProperty("deadline").Deserialize<DateOnly>());
+        Assert.Equal(Vandaag.AddDays(-10), pip.GetProperty("informatieDerdenGevraagd").Deserialize<DateOnly>());
+    }
+
+    private static DateOnly Einde(Antwoord dossier) => dossier.Json.GetProperty("termijn").GetProperty("einde").Deserialize<DateOnly>();
+
+    private static DateOnly? Deadline(Antwoord dossier) => dossier.Json.GetProperty("pip").GetProperty("deadline").Deserialize<DateOnly?>();
+}
