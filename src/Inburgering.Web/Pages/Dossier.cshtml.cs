@@ -189,6 +189,9 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     public int? Weken { get; set; }
 
     [BindProperty]
+    public string? GeplandeStartdatum { get; set; }
+
+    [BindProperty]
     public string? KennisgevingDuo { get; set; }
 
     [BindProperty]
@@ -264,7 +267,8 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
             // Health is sent only by those who may see it: for anyone else the field is not on the form and stays as it is.
             var gezondheid = await rechten.HasAsync(User, DossierPermissies.GezondheidLezen, ct) ? Gezondheid ?? string.Empty : null;
             await mijlpalen.BredeIntakeAsync(User, id, Versievoorwaarde.Precies(Versie), new BredeIntakeInvoer(Aanbieder, datums.Lees(Startdatum, "startdatum"),
-                datums.Lees(Einddatum, "einddatum"), datums.Lees(ToetsDatum, "leerbaarheidstoetsDatum"), ToetsUitkomst, OpleidingEnWerk, PersoonlijkeOmstandigheden, gezondheid),
+                datums.Lees(Einddatum, "einddatum"), datums.Lees(ToetsDatum, "leerbaarheidstoetsDatum"), ToetsUitkomst, OpleidingEnWerk, PersoonlijkeOmstandigheden, gezondheid,
+                datums.Lees(GeplandeStartdatum, "geplandeStartdatum")),
                 datums.Onleesbaar, ct);
         }, ct);
 

@@ -53,7 +53,7 @@ public sealed class DossierContractTests(AppFixture app) : IClassFixture<AppFixt
     [InlineData("OverdrachtInvoer", 11)]
     [InlineData("KennismakingInvoer", 4)]
     [InlineData("ScenarioInvoer", 4)]
-    [InlineData("BredeIntakeInvoer", 7)]
+    [InlineData("BredeIntakeInvoer", 8)]
     [InlineData("HuisvestingInvoer", 4)]
     public async Task A_replacing_schema_marks_every_member_required_so_a_client_generator_sends_them(string schema, int verplicht)
     {

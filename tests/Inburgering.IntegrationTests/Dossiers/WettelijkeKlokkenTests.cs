@@ -75,4 +75,57 @@ public sealed class WettelijkeKlokkenTests(AppFixture app) : IClassFixture<AppFi
     private static DateOnly Einde(Antwoord dossier) => dossier.Json.GetProperty("termijn").GetProperty("einde").Deserialize<DateOnly>();
 
     private static DateOnly? Deadline(Antwoord dossier) => dossier.Json.GetProperty("pip").GetProperty("deadline").Deserialize<DateOnly?>();
+
+    [Theory]
+    [InlineData("brede-intake", "bredeIntake.startdatum")]
+    [InlineData("huisvesting", "huisvesting.verhuisdatum")]
+    [InlineData("huisvesting", "huisvesting.huurcontractIngang")]
+    [InlineData("activiteiten", "activiteiten[0].startdatum")]
+    public async Task A_date_in_the_future_is_no_fact_and_is_refused_where_a_fact_is_asked(string onderdeel, string veld)
+    {
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var koppeling = Vandaag.AddDays(-40);
+        var id = (await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), koppeling))).Verwacht(HttpStatusCode.Created).Id;
+        var voor = await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id);
+        var morgen = Vandaag.AddDays(1);
+
+        object body = veld switch
+        {
+            "bredeIntake.startdatum" => new { startdatum = morgen },
+            "huisvesting.verhuisdatum" => new { woningToegewezen = Vandaag.AddDays(-5), verhuisdatum = morgen },
+            "huisvesting.huurcontractIngang" => new { woningToegewezen = Vandaag.AddDays(-5), huurcontractIngang = morgen },
+            _ => new { soort = "taalles", startdatum = morgen },
+        };
+        var fout = await api.ZetAsync(id, onderdeel, body, onderdeel == "activiteiten" ? HttpMethod.Post : null);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, fout.Status);
+        Assert.Equal(["Dossiers:InDeToekomst"], fout.Regels);
+        Assert.Equal(voor, await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id));
+    }
+
+    [Fact]
+    public async Task A_planned_brede_intake_start_is_kept_apart_and_asks_to_be_confirmed_once_its_day_has_passed()
+    {
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var koppeling = Vandaag.AddDays(-20);
+        var id = (await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), koppeling))).Verwacht(HttpStatusCode.Created).Id;
+        var gepland = Vandaag.AddDays(3);
+
+        var intake = (await api.ZetAsync(id, "brede-intake", new { aanbieder = "Taalschool", geplandeStartdatum = gepland })).Verwacht(HttpStatusCode.OK).Json.GetProperty("bredeIntake");
+        Assert.Equal(JsonValueKind.Null, intake.GetProperty("startdatum").ValueKind);
+        Assert.False(intake.GetProperty("teBevestigen").GetBoolean());
+
+        // The clock is this class's own; its other tests take today from it.
+        app.Clock.Advance(TimeSpan.FromDays(4));
+        api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var daarna = (await api.LeesAsync(id)).Json.GetProperty("bredeIntake");
+        Assert.True(daarna.GetProperty("teBevestigen").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, daarna.GetProperty("startdatum").ValueKind);
+        // A plan moves no fase: the dossier is still where its facts put it.
+        Assert.Equal("gekoppeld", (await api.LeesAsync(id)).Json.GetProperty("fase").GetString());
+
+        var bevestigd = (await api.ZetAsync(id, "brede-intake", new { aanbieder = "Taalschool", geplandeStartdatum = gepland, startdatum = gepland.AddDays(1) }))
+            .Verwacht(HttpStatusCode.OK).Json.GetProperty("bredeIntake");
+        Assert.False(bevestigd.GetProperty("teBevestigen").GetBoolean());
+    }
 }

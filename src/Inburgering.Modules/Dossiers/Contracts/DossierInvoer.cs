@@ -81,7 +81,8 @@ public sealed record BredeIntakeInvoer(
     [property: JsonRequired] DateOnly? LeerbaarheidstoetsDatum,
     [property: JsonRequired, Description("b1-haalbaar or b1-niet-haalbaar.")] string? LeerbaarheidstoetsUitkomst,
     [property: JsonRequired] string? OpleidingEnWerk, [property: JsonRequired] string? PersoonlijkeOmstandigheden,
-    [property: Description("Health from the intake: needs the health permission to write or read; every access is logged. Left out: unchanged.")] string? Gezondheid = null);
+    [property: Description("Health from the intake: needs the health permission to write or read; every access is logged. Left out: unchanged.")] string? Gezondheid = null,
+    [property: JsonRequired, Description("The day the brede intake is planned to start: a plan, which resolves no signal and counts in no figure. startdatum is the day it did start (never in the future).")] DateOnly? GeplandeStartdatum = null);
 
 [Description("A PIP version. The first one's dagtekening sets the inburgeringstermijn; later versions never move it.")]
 public sealed record PipInvoer(

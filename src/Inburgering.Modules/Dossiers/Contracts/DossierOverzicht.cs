@@ -38,7 +38,7 @@ public sealed record KennismakingGegevens(DateTimeOffset? Gepland, DateOnly? Geh
 
 public sealed record BredeIntakeGegevens(
     string? Aanbieder, DateOnly? Startdatum, DateOnly? Einddatum, DateOnly? LeerbaarheidstoetsDatum, string? LeerbaarheidstoetsUitkomst,
-    string? OpleidingEnWerk, string? PersoonlijkeOmstandigheden);
+    string? OpleidingEnWerk, string? PersoonlijkeOmstandigheden, DateOnly? GeplandeStartdatum = null, bool TeBevestigen = false);
 
 public sealed record HuisvestingGegevens(DateOnly? WoningToegewezen, DateOnly? HuurcontractIngang, DateOnly? Verhuisdatum, DateOnly? VerblijfsdocumentOntvangen);
 

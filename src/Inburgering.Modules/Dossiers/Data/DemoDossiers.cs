@@ -98,7 +98,7 @@ internal sealed class DemoDossiers(IConfiguration configuration) : IDataSeeder
         if (kennisgeving is not null)
         {
             dossier.WijzigGegevens(new Persoon(dossier.Voornamen, dossier.Achternaam, dossier.Geboortedatum, dossier.Geslacht, dossier.LandVanHerkomst, dossier.Talen),
-                null, dossier.Doelgroep, dossier.HuishoudenGrootte, dossier.Vergunningdatum, k, azc, kennisgeving, null);
+                null, dossier.Doelgroep, dossier.HuishoudenGrootte, dossier.Vergunningdatum, k, azc, kennisgeving, k);
         }
 
         werkplaats.VoegToe(dossier);

@@ -327,7 +327,10 @@ internal sealed class Dossier : ITenantOwned
 
         if (BredeIntake is { } intake)
         {
+            // A start is a fact: a future one is a plan, kept apart, so it never resolves a signal or counts in a figure.
             NietVoorKoppeling(intake.Startdatum, "bredeIntake.startdatum");
+            NietInToekomst(intake.Startdatum, "bredeIntake.startdatum");
+            NietVoorKoppeling(intake.GeplandeStartdatum, "bredeIntake.geplandeStartdatum");
             EindeNaStart(intake.Startdatum, intake.Einddatum, "bredeIntake.einddatum");
             if (intake.Einddatum is not null && intake.Startdatum is null)
             {
@@ -342,6 +345,8 @@ internal sealed class Dossier : ITenantOwned
         NietVoorKoppeling(WoningToegewezen, "huisvesting.woningToegewezen");
         NietVoorKoppeling(Verhuisdatum, "huisvesting.verhuisdatum");
         NietInToekomst(WoningToegewezen, "huisvesting.woningToegewezen");
+        NietInToekomst(Verhuisdatum, "huisvesting.verhuisdatum");
+        NietInToekomst(HuurcontractIngang, "huisvesting.huurcontractIngang");
         NietInToekomst(VerblijfsdocumentOntvangen, "huisvesting.verblijfsdocumentOntvangen");
         if (Verhuisdatum is { } verhuis && WoningToegewezen is { } woning && verhuis < woning)
         {
@@ -392,6 +397,7 @@ internal sealed class Dossier : ITenantOwned
         foreach (var (activiteit, index) in Activiteiten.Select((a, i) => (a, i)))
         {
             EindeNaStart(activiteit.Startdatum, activiteit.Einddatum, $"activiteiten[{index}].einddatum");
+            NietInToekomst(activiteit.Startdatum, $"activiteiten[{index}].startdatum");
             if (activiteit.Startdatum < Vergunningdatum)
             {
                 Fout(DossierRegels.VoorVergunning, "Deze activiteit begint vóór de vergunning.", $"activiteiten[{index}].startdatum");

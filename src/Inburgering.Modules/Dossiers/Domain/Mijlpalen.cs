@@ -65,6 +65,12 @@ internal sealed class BredeIntake
 
     public DateOnly? Startdatum { get; set; }
 
+    /// <summary>The day it is planned to start: a plan, never a fact; once the day has passed without a start, it is to confirm.</summary>
+    public DateOnly? GeplandeStartdatum { get; set; }
+
+    /// <summary>The planned day has come and nobody recorded that it started.</summary>
+    public bool TeBevestigen(DateOnly vandaag) => Startdatum is null && GeplandeStartdatum is { } gepland && gepland <= vandaag;
+
     public DateOnly? Einddatum { get; set; }
 
     public DateOnly? LeerbaarheidstoetsDatum { get; set; }

@@ -898,6 +898,8 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
 
                             b1.Property<DateOnly?>("Einddatum");
 
+                            b1.Property<DateOnly?>("GeplandeStartdatum");
+
                             b1.Property<DateOnly?>("LeerbaarheidstoetsDatum");
 
                             b1.Property<string>("LeerbaarheidstoetsUitkomst");

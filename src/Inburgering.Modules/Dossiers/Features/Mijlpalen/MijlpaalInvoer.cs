@@ -81,6 +81,7 @@ internal static class MijlpaalInvoer
         {
             Aanbieder = check.Tekst(i.Aanbieder, "aanbieder", max: 200),
             Startdatum = i.Startdatum,
+            GeplandeStartdatum = i.GeplandeStartdatum,
             Einddatum = i.Einddatum,
             LeerbaarheidstoetsDatum = i.LeerbaarheidstoetsDatum,
             LeerbaarheidstoetsUitkomst = uitkomst,

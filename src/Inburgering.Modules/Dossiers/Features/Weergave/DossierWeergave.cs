@@ -29,7 +29,7 @@ internal sealed record ScenarioWeergave(int Scenario, DateOnly Besluitdatum, IRe
 /// <param name="Gezondheid">Only for those allowed to read health; every read is logged.</param>
 internal sealed record BredeIntakeWeergave(
     string? Aanbieder, DateOnly? Startdatum, DateOnly? Einddatum, DateOnly? LeerbaarheidstoetsDatum, LeerbaarheidUitkomst? LeerbaarheidstoetsUitkomst,
-    string? OpleidingEnWerk, string? PersoonlijkeOmstandigheden, bool? GestartInAzc, string? Gezondheid);
+    string? OpleidingEnWerk, string? PersoonlijkeOmstandigheden, bool? GestartInAzc, string? Gezondheid, DateOnly? GeplandeStartdatum, bool TeBevestigen);
 
 internal sealed record HuisvestingWeergave(DateOnly? WoningToegewezen, DateOnly? HuurcontractIngang, DateOnly? Verhuisdatum, DateOnly? VerblijfsdocumentOntvangen);
 
@@ -63,7 +63,8 @@ internal sealed record DossierWeergave(
 {
     /// <param name="pipDeadline">From the gemeente's norm that applied when the PIP clock started.</param>
     /// <param name="signalen">The open signals, snoozed ones included (with their date).</param>
-    public static DossierWeergave Van(Dossier d, IReadOnlyList<HuishoudenLid> leden, string? gezondheid, DateOnly? pipDeadline, IReadOnlyList<OpenSignaalWeergave> signalen) => new(
+    public static DossierWeergave Van(Dossier d, IReadOnlyList<HuishoudenLid> leden, string? gezondheid, DateOnly? pipDeadline, IReadOnlyList<OpenSignaalWeergave> signalen,
+        DateOnly vandaag) => new(
         d.Id, d.Versie, d.VNummer, d.Bsn, d.Voornamen, d.Achternaam, d.Geboortedatum, d.Geslacht, d.LandVanHerkomst, d.Talen, d.Doelgroep,
         new HuishoudenWeergave(d.HuishoudenId, d.HuishoudenGrootte, leden),
         d.Vergunningdatum, d.Koppelingsdatum, d.CoaLocatieId, d.KlantregisseurId, d.KennisgevingDuo, d.BrpInschrijving, d.Fase,
@@ -71,7 +72,8 @@ internal sealed record DossierWeergave(
         d.Kennismakingsgesprek is { } k ? new KennismakingWeergave(k.Gepland, k.Gehouden, k.Locatie, k.Driegesprek, k.Gehouden is { } g ? d.InAzcOp(g) : null) : null,
         d.Scenario is { } s ? new ScenarioWeergave(s.Scenario, s.Besluitdatum, s.TenzijRedenen, s.Toelichting) : null,
         d.BredeIntake is { } b ? new BredeIntakeWeergave(b.Aanbieder, b.Startdatum, b.Einddatum, b.LeerbaarheidstoetsDatum, b.LeerbaarheidstoetsUitkomst,
-            b.OpleidingEnWerk, b.PersoonlijkeOmstandigheden, b.Startdatum is { } start ? d.InAzcOp(start) : null, gezondheid) : null,
+            b.OpleidingEnWerk, b.PersoonlijkeOmstandigheden, b.Startdatum is { } start ? d.InAzcOp(start) : null, gezondheid,
+            b.GeplandeStartdatum, b.TeBevestigen(vandaag)) : null,
         new HuisvestingWeergave(d.WoningToegewezen, d.HuurcontractIngang, d.Verhuisdatum, d.VerblijfsdocumentOntvangen),
         new PipWeergave(pipDeadline, [.. d.PipVersies.OrderBy(p => p.Nummer).Select(p => new PipVersieWeergave(
             p.Nummer, p.Dagtekening, p.Leerroute, p.Knm, p.Pvt, p.Map, p.OntzorgenStart, p.OntzorgenEinde, p.Ondersteuning, p.VastgesteldOp, p.VastgesteldDoor))],
@@ -92,13 +94,13 @@ internal sealed record CoaDossierWeergave(
     Guid Id, int Versie, Guid GemeenteId, string Gemeente, string VNummer, string Voornamen, string Achternaam, DateOnly Geboortedatum,
     Geslacht Geslacht, string LandVanHerkomst, IReadOnlyList<string> Talen, int HuishoudenGrootte, Guid CoaLocatieId, DateOnly Koppelingsdatum,
     OverdrachtWeergave? Overdracht, DateTimeOffset? KennismakingGepland, DateOnly? KennismakingGehouden, bool? Driegesprek,
-    int? Scenario, DateOnly? ScenarioBesluitdatum, DateOnly? BredeIntakeStart, DateOnly? Verhuisdatum)
+    int? Scenario, DateOnly? ScenarioBesluitdatum, DateOnly? BredeIntakeStart, DateOnly? Verhuisdatum, DateOnly? BredeIntakeGeplandeStart)
 {
     public static CoaDossierWeergave Van(Dossier d, string gemeente) => new(
         d.Id, d.Versie, d.TenantId, gemeente, d.VNummer, d.Voornamen, d.Achternaam, d.Geboortedatum, d.Geslacht, d.LandVanHerkomst, d.Talen,
         d.HuishoudenGrootte, d.CoaLocatieId!.Value, d.Koppelingsdatum, OverdrachtWeergave.Van(d.Overdracht),
         d.Kennismakingsgesprek?.Gepland, d.Kennismakingsgesprek?.Gehouden, d.Kennismakingsgesprek?.Driegesprek,
-        d.Scenario?.Scenario, d.Scenario?.Besluitdatum, d.BredeIntake?.Startdatum, d.Verhuisdatum);
+        d.Scenario?.Scenario, d.Scenario?.Besluitdatum, d.BredeIntake?.Startdatum, d.Verhuisdatum, d.BredeIntake?.GeplandeStartdatum);
 }
 
 /// <param name="Signalen">The open signals, as badges: type, severity and due date, most urgent deadline first.</param>

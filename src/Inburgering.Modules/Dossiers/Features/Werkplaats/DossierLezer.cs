@@ -63,7 +63,8 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
 
         var signalen = (await werkplaats.Lees.Signalen.Where(s => s.DossierId == dossier.Id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(cancellationToken))
             .Select(s => new OpenSignaalWeergave(s.Id, s.Soort, s.Ernst, s.Vervaldatum, s.Tekst, s.GesnoozedTot)).ToList();
-        return DossierWeergave.Van(dossier, leden, gezondheid, PipDeadline(dossier, await regels.VanGemeenteAsync(cancellationToken)), signalen);
+        return DossierWeergave.Van(dossier, leden, gezondheid, PipDeadline(dossier, await regels.VanGemeenteAsync(cancellationToken)), signalen,
+            werkplaats.Vandaag);
     }
 
     /// <summary>The other members of the dossier's household who have a dossier of their own, eldest first.</summary>
