@@ -91,6 +91,23 @@ public sealed class BriefTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_scenario_letter_never_names_health_as_the_reason()
+    {
+        var kr = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var koppeling = Vandaag.AddDays(-30);
+        var id = (await kr.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), koppeling, achternaam: "Rahimi"))).Verwacht(HttpStatusCode.Created).Id;
+        (await kr.ZetAsync(id, "kennismakingsgesprek", new { gehouden = koppeling.AddDays(5), locatie = "azc" })).Verwacht(HttpStatusCode.OK);
+        (await kr.ZetAsync(id, "scenario", new { scenario = 3, besluitdatum = koppeling.AddDays(5), tenzijRedenen = new[] { "gezondheid", "reistijd" } })).Verwacht(HttpStatusCode.OK);
+
+        var html = (await Antwoord.VanAsync(await kr.Client.PostAsJsonAsync($"/api/v1/dossiers/{id}/documenten", new { sjabloon = "bevestiging-scenario" })))
+            .Verwacht(HttpStatusCode.Created).Json.GetProperty("html").GetString()!;
+
+        Assert.Contains("de reistijd", html, StringComparison.Ordinal);
+        Assert.Contains("een persoonlijke reden", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("gezondheid", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_letter_with_an_unknown_template_names_the_field_and_stores_nothing_and_another_gemeente_finds_no_letters()
     {
         var kr = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);

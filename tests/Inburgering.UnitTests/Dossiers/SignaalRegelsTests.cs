@@ -66,6 +66,21 @@ public sealed class SignaalRegelsTests
     }
 
     [Fact]
+    public void A_gezinsmigrant_gets_no_signal_of_the_coa_path_and_keeps_those_every_inburgeringsplichtige_has()
+    {
+        var feiten = Feiten() with { KennisgevingDuo = K.AddDays(2), BrpInschrijving = K.AddDays(5), WoningToegewezen = K.AddDays(3) };
+        SignaalSoort[] coa = [SignaalSoort.OverdrachtOntbreekt, SignaalSoort.HuisvestingTeLaat, SignaalSoort.VerblijfsdocumentOntbreekt];
+
+        var asiel = SignaalRegels.Bepaal(feiten, K.AddDays(120), Landelijk).Select(s => s.Soort).ToList();
+        var gezin = SignaalRegels.Bepaal(feiten with { Asielstatushouder = false }, K.AddDays(120), Landelijk).Select(s => s.Soort).ToList();
+
+        Assert.All(coa, s => Assert.Contains(s, asiel));
+        Assert.All(coa, s => Assert.DoesNotContain(s, gezin));
+        Assert.Contains(SignaalSoort.PipTermijn, gezin);
+        Assert.Contains(SignaalSoort.KennismakingOntbreekt, gezin);
+    }
+
+    [Fact]
     public void A_closed_dossier_has_no_signals_at_all()
     {
         var open = SignaalRegels.Bepaal(Feiten(), K.AddYears(1), Landelijk);

@@ -55,6 +55,22 @@ public sealed class JaTenzijTests
     }
 
     [Fact]
+    public void A_deadline_passed_without_any_pip_counts_as_late_and_one_still_running_is_not_judged_yet()
+    {
+        var rekenaar = Gemeente();
+        var peil = rekenaar.Tot;
+        var opTijd = Feit(peil.AddDays(-100)) with { PipKlokStart = peil.AddDays(-90), EerstePip = peil.AddDays(-30) };
+        var verlopen = Feit(peil.AddDays(-100)) with { PipKlokStart = peil.AddDays(-90) };
+        var lopend = Feit(peil.AddDays(-40)) with { PipKlokStart = peil.AddDays(-30) };
+
+        var c = rekenaar.Bereken([opTijd, verlopen, lopend], null);
+
+        Assert.Equal(new Aandeel(1, 2, 50.0, false), c.PipBinnenTermijn);
+        Assert.True(rekenaar.Voldoet(verlopen, "pip-te-laat"));
+        Assert.False(rekenaar.Voldoet(lopend, "pip-beoordeeld"));
+    }
+
+    [Fact]
     public void A_pip_is_judged_only_once_its_clock_started_and_a_late_one_counts_against_the_share()
     {
         var k = new DateOnly(2026, 1, 15);

@@ -72,7 +72,7 @@ public sealed record KennismakingInvoer(
 public sealed record ScenarioInvoer(
     [property: JsonRequired, Description("1 Snelle Start, 2 Gecombineerde Aanpak, 3 Start na Verhuizing.")] int? Scenario,
     [property: JsonRequired] DateOnly? Besluitdatum,
-    [property: JsonRequired, Description("Reason codes for scenario 3: gezondheid, reistijd, reiskosten, geen-kinderopvang, onvoldoende-rust, onbekend-met-brede-intake, gat-tot-verhuizing, geen-programma-beschikbaar, anders.")] IReadOnlyList<string>? TenzijRedenen,
+    [property: JsonRequired, Description("Reason codes for scenario 3: gezondheid, reistijd, reiskosten, geen-kinderopvang, onvoldoende-rust, onbekend-met-brede-intake, gat-tot-verhuizing, geen-programma-beschikbaar, motivatie-eigen-keuze, anders.")] IReadOnlyList<string>? TenzijRedenen,
     [property: JsonRequired] string? Toelichting);
 
 [Description("The brede intake. Every member but gezondheid must be named; null clears it.")]

@@ -77,7 +77,7 @@ public static class DossierKeuzes
 public static class TenzijRedenCodes
 {
     public static IReadOnlyList<string> Alle { get; } =
-        ["gezondheid", "reistijd", "reiskosten", "geen-kinderopvang", "onvoldoende-rust", "onbekend-met-brede-intake", "gat-tot-verhuizing", "geen-programma-beschikbaar", "anders"];
+        ["gezondheid", "reistijd", "reiskosten", "geen-kinderopvang", "onvoldoende-rust", "onbekend-met-brede-intake", "gat-tot-verhuizing", "geen-programma-beschikbaar", "motivatie-eigen-keuze", "anders"];
 }
 
 /// <param name="Omschrijving">What happened, in words (Dutch; the page translates).</param>

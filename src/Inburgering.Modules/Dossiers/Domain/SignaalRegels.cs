@@ -35,7 +35,8 @@ internal sealed record DossierFeiten(
     DateOnly? Verhuisdatum,
     DateOnly? VerblijfsdocumentOntvangen,
     DateOnly? PipInformatieGevraagd = null,
-    DateOnly? PipInformatieOntvangen = null);
+    DateOnly? PipInformatieOntvangen = null,
+    bool Asielstatushouder = true);
 
 /// <summary>A signal as evaluation wants it: dates, the facts its text mentions, and the norm version behind its dates.</summary>
 internal sealed record GewenstSignaal(SignaalSoort Soort, string Cyclus, Ernst Ernst, DateOnly ZichtbaarVanaf, DateOnly Vervaldatum,
@@ -105,7 +106,12 @@ internal static class SignaalRegels
         }
 
         var k = d.Koppelingsdatum;
-        if (!d.OverdrachtOntvangen && Termijn(beleid, Normen.OverdrachtNaKoppeling, k, k) is var overdracht && vandaag > overdracht.Datum)
+
+        // The COA path (overdracht, the scenario choice in the azc, housing under the taakstelling, the residence
+        // document) exists only for asielstatushouders; a gezinsmigrant's dossier gets the signals every
+        // inburgeringsplichtige has (KMG, PIP, leerroute, termijn, progress).
+        var viaCoa = d.Asielstatushouder;
+        if (viaCoa && !d.OverdrachtOntvangen && Termijn(beleid, Normen.OverdrachtNaKoppeling, k, k) is var overdracht && vandaag > overdracht.Datum)
         {
             Telaat(SignaalSoort.OverdrachtOntbreekt, overdracht);
         }
@@ -115,18 +121,18 @@ internal static class SignaalRegels
             Telaat(SignaalSoort.KennismakingOntbreekt, kennismaking, d.KennismakingGepland is { } gepland ? DateOnly.FromDateTime(gepland.UtcDateTime) : null);
         }
 
-        if (d is { KennismakingGehouden: { } gehouden, Scenario: null } && Termijn(beleid, Normen.ScenarioNaKennismaking, gehouden, gehouden) is var scenario
+        if (viaCoa && d is { KennismakingGehouden: { } gehouden, Scenario: null } && Termijn(beleid, Normen.ScenarioNaKennismaking, gehouden, gehouden) is var scenario
             && vandaag > scenario.Datum)
         {
             Telaat(SignaalSoort.ScenarioOntbreekt, scenario, gehouden);
         }
 
-        if (d is { Scenario: 3, AantalTenzijRedenen: 0, ScenarioBesluitdatum: { } besluit3 } && vandaag >= besluit3)
+        if (viaCoa && d is { Scenario: 3, AantalTenzijRedenen: 0, ScenarioBesluitdatum: { } besluit3 } && vandaag >= besluit3)
         {
             signalen.Add(new GewenstSignaal(SignaalSoort.TenzijRedenOntbreekt, "1", Ernst.Overdue, besluit3, besluit3));
         }
 
-        if (d is { Scenario: 1 or 2, BredeIntakeStart: null, ScenarioBesluitdatum: { } besluit }
+        if (viaCoa && d is { Scenario: 1 or 2, BredeIntakeStart: null, ScenarioBesluitdatum: { } besluit }
             && Termijn(beleid, Normen.BredeIntakeNaScenario, besluit, besluit) is var intake && vandaag > intake.Datum)
         {
             Telaat(SignaalSoort.BredeIntakeNietGestart, intake, besluit, d.Scenario);
@@ -149,7 +155,7 @@ internal static class SignaalRegels
             }
         }
 
-        if (d.Verhuisdatum is null && Termijn(beleid, Normen.HuisvestingNaKoppeling, k, k) is var huisvesting && vandaag > huisvesting.Datum)
+        if (viaCoa && d.Verhuisdatum is null && Termijn(beleid, Normen.HuisvestingNaKoppeling, k, k) is var huisvesting && vandaag > huisvesting.Datum)
         {
             Telaat(SignaalSoort.HuisvestingTeLaat, huisvesting, Termijn(beleid, Normen.HuisvestingNaVergunning, d.Vergunningdatum, d.Vergunningdatum).Datum);
         }
@@ -205,7 +211,7 @@ internal static class SignaalRegels
             }
         }
 
-        if (d is { WoningToegewezen: { } woning, VerblijfsdocumentOntvangen: null } && vandaag >= woning)
+        if (viaCoa && d is { WoningToegewezen: { } woning, VerblijfsdocumentOntvangen: null } && vandaag >= woning)
         {
             var uiterlijk = d.HuurcontractIngang ?? woning;
             signalen.Add(new GewenstSignaal(SignaalSoort.VerblijfsdocumentOntbreekt, "1", vandaag > uiterlijk ? Ernst.Overdue : Ernst.Warning, woning, uiterlijk, woning));

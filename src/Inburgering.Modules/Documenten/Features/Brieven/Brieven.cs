@@ -147,7 +147,7 @@ internal sealed class BriefService(
             Platform.Tijd.Kalender.Vandaag(time),
             kennismaking: (d.KennismakingGehouden ?? (d.KennismakingGepland is { } g ? DateOnly.FromDateTime(g) : null),
                 d.KennismakingGehouden is null ? d.KennismakingGepland?.ToString("HH:mm", CultureInfo.InvariantCulture) : null, BriefWoorden.Locatie(d.KennismakingLocatie)),
-            scenario: (d.Scenario, d.ScenarioBesluitdatum, [.. d.TenzijRedenen.Select(BriefWoorden.TenzijReden)]),
+            scenario: (d.Scenario, d.ScenarioBesluitdatum, BriefWoorden.TenzijRedenen(d.TenzijRedenen)),
             bredeIntakeStart: d.BredeIntakeStart,
             pip: (d.PipDagtekening, BriefWoorden.Leerroute(d.Leerroute), [.. d.PipOnderdelen.Select(BriefWoorden.Onderdeel)]),
             termijn: (d.TermijnStart, d.TermijnEinde),
@@ -191,9 +191,15 @@ internal static class BriefWoorden
         _ => code,
     };
 
-    public static string TenzijReden(string code) => code switch
+    /// <summary>
+    /// The reasons as a letter may say them: health is special-category data and never goes into a letter, which can
+    /// lie on a doormat or be read aloud by an interpreter; it becomes "a personal reason".
+    /// </summary>
+    public static IReadOnlyList<string> TenzijRedenen(IEnumerable<string> codes) =>
+        [.. codes.Select(c => c == "gezondheid" ? "een persoonlijke reden" : TenzijReden(c)).Distinct(StringComparer.Ordinal)];
+
+    private static string TenzijReden(string code) => code switch
     {
-        "gezondheid" => "uw gezondheid",
         "reistijd" => "de reistijd",
         "reiskosten" => "de reiskosten",
         "geen-kinderopvang" => "er is geen kinderopvang",
@@ -201,6 +207,7 @@ internal static class BriefWoorden
         "onbekend-met-brede-intake" => "u kent de brede intake nog niet",
         "gat-tot-verhuizing" => "de tijd tot uw verhuizing is kort",
         "geen-programma-beschikbaar" => "er is nog geen passend programma",
+        "motivatie-eigen-keuze" => "u kiest er zelf voor om later te starten",
         _ => "een andere reden",
     };
 }

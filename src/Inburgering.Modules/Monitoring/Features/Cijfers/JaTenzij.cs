@@ -40,9 +40,11 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
         "participatie" => InCohort(f) && InAzc(f, f.Participatie),
         "vrijwilligerswerk" => InCohort(f) && InAzc(f, f.Vrijwilligerswerk),
         "betaald-werk" => InCohort(f) && InAzc(f, f.BetaaldWerk),
-        "pip-beoordeeld" => InCohort(f) && f.EerstePip is not null && PipDeadline(f) is not null,
+        // Judged: every first PIP with a deadline, and every deadline passed by the peildatum without a PIP; leaving
+        // those out would make a gemeente that sets no PIPs at all look punctual.
+        "pip-beoordeeld" => InCohort(f) && PipDeadline(f) is { } d0 && (f.EerstePip is not null || d0 < peil),
         "pip-binnen-termijn" => InCohort(f) && f.EerstePip is { } p && PipDeadline(f) is { } d && p <= d,
-        "pip-te-laat" => InCohort(f) && f.EerstePip is { } p2 && PipDeadline(f) is { } d2 && p2 > d2,
+        "pip-te-laat" => InCohort(f) && PipDeadline(f) is { } d2 && (f.EerstePip is { } p2 ? p2 > d2 : d2 < peil),
         "gehuisvest" => f.Verhuis is { } v && v >= van && v <= tot,
         "gehuisvest-binnen-norm" => f.Verhuis is { } v2 && v2 >= van && v2 <= tot && v2 <= beleid.Na(DossierNormen.HuisvestingNaKoppeling, f.Koppeling, f.Koppeling),
         "wachtend" => f.Koppeling <= peil && (f.Verhuis is not { } v3 || v3 > peil) && (f.Afsluiting is not { } a || a > peil),
