@@ -86,7 +86,7 @@ public sealed class OmkoppelingGrensTests(AppFixture app) : IClassFixture<AppFix
     {
         var (aanbod, dossier) = await BiedAanAsync();
         var bronVoor = await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, dossier);
-        var rij = $"SELECT (to_jsonb(d) - 'tenant_id' - 'klantregisseur_id' - 'versie')::text FROM dossiers.dossiers d WHERE id = '{dossier}'";
+        var rij = $"SELECT (to_jsonb(d) - 'tenant_id' - 'klantregisseur_id' - 'versie' - 'overgenomen_op')::text FROM dossiers.dossiers d WHERE id = '{dossier}'";
         var tijdlijn = $"SELECT string_agg((to_jsonb(t) - 'tenant_id')::text, '|' ORDER BY id) FROM dossiers.tijdlijn t WHERE dossier_id = '{dossier}'";
         var (rijVoor, tijdlijnVoor) = (await AppFixture.ScalarAsync<string>(app.Database.Admin, rij), await AppFixture.ScalarAsync<string>(app.Database.Admin, tijdlijn));
         var doel = await app.DossierApiAsync(AppFixture.TenantB, Roles.Klantregisseur, Roles.Teamleider);
@@ -97,6 +97,8 @@ public sealed class OmkoppelingGrensTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal(HttpStatusCode.Conflict, nogmaals.Status);
         Assert.Equal(0L, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM dossiers.dossiers WHERE id = '{dossier}' AND tenant_id = '{AppFixture.TenantA}'"));
         Assert.Equal(1L, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM dossiers.dossiers WHERE id = '{dossier}' AND tenant_id = '{AppFixture.TenantB}' AND klantregisseur_id IS NULL"));
+        // The receiving gemeente's own clocks (the KMG) start on the day it accepted.
+        Assert.Equal(Vandaag, await AppFixture.ScalarAsync<DateOnly>(app.Database.Admin, $"SELECT overgenomen_op FROM dossiers.dossiers WHERE id = '{dossier}'"));
         // Every tijdlijn event of the source came along, and the source keeps exactly one processing-log entry of the move.
         Assert.True(await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM dossiers.tijdlijn WHERE dossier_id = '{dossier}' AND tenant_id = '{AppFixture.TenantB}'") >= 2);
         Assert.Equal(0L, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM dossiers.tijdlijn WHERE dossier_id = '{dossier}' AND tenant_id = '{AppFixture.TenantA}'"));

@@ -81,6 +81,16 @@ public sealed class SignaalRegelsTests
     }
 
     [Fact]
+    public void After_an_omkoppeling_the_receiving_gemeentes_kmg_clock_starts_on_the_accept_date()
+    {
+        var overgenomen = Feiten() with { OvergenomenOp = K.AddDays(30) };
+
+        Assert.Contains(SignaalRegels.Bepaal(Feiten(), K.AddDays(40), Landelijk), s => s.Soort == SignaalSoort.KennismakingOntbreekt);
+        Assert.DoesNotContain(SignaalRegels.Bepaal(overgenomen, K.AddDays(44), Landelijk), s => s.Soort == SignaalSoort.KennismakingOntbreekt);
+        Assert.Equal(K.AddDays(44), SignaalRegels.Bepaal(overgenomen, K.AddDays(45), Landelijk).Single(s => s.Soort == SignaalSoort.KennismakingOntbreekt).Vervaldatum);
+    }
+
+    [Fact]
     public void A_closed_dossier_has_no_signals_at_all()
     {
         var open = SignaalRegels.Bepaal(Feiten(), K.AddYears(1), Landelijk);

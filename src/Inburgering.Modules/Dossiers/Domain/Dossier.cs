@@ -73,6 +73,11 @@ internal sealed class Dossier : ITenantOwned
 
     public DateOnly Koppelingsdatum { get; private set; }
 
+    /// <summary>The day this gemeente accepted the dossier from another one (omkoppeling): its own clocks start there.</summary>
+    public DateOnly? OvergenomenOp { get; private set; }
+
+    public void NeemOver(DateOnly op) => OvergenomenOp = op;
+
     public Guid? CoaLocatieId { get; private set; }
 
     public Guid? KlantregisseurId { get; private set; }

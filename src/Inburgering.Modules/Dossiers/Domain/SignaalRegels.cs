@@ -36,7 +36,8 @@ internal sealed record DossierFeiten(
     DateOnly? VerblijfsdocumentOntvangen,
     DateOnly? PipInformatieGevraagd = null,
     DateOnly? PipInformatieOntvangen = null,
-    bool Asielstatushouder = true);
+    bool Asielstatushouder = true,
+    DateOnly? OvergenomenOp = null);
 
 /// <summary>A signal as evaluation wants it: dates, the facts its text mentions, and the norm version behind its dates.</summary>
 internal sealed record GewenstSignaal(SignaalSoort Soort, string Cyclus, Ernst Ernst, DateOnly ZichtbaarVanaf, DateOnly Vervaldatum,
@@ -116,7 +117,9 @@ internal static class SignaalRegels
             Telaat(SignaalSoort.OverdrachtOntbreekt, overdracht);
         }
 
-        if (d.KennismakingGehouden is null && Termijn(beleid, Normen.KennismakingNaKoppeling, k, k) is var kennismaking && vandaag > kennismaking.Datum)
+        // After an omkoppeling the receiving gemeente's KMG clock starts on the day it accepted the dossier.
+        var kmgStart = d.OvergenomenOp is { } overgenomen && overgenomen > k ? overgenomen : k;
+        if (d.KennismakingGehouden is null && Termijn(beleid, Normen.KennismakingNaKoppeling, kmgStart, kmgStart) is var kennismaking && vandaag > kennismaking.Datum)
         {
             Telaat(SignaalSoort.KennismakingOntbreekt, kennismaking, d.KennismakingGepland is { } gepland ? DateOnly.FromDateTime(gepland.UtcDateTime) : null);
         }

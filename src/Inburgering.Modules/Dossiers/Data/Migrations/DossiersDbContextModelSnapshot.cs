@@ -191,6 +191,10 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("land_van_herkomst");
 
+                    b.Property<DateOnly?>("OvergenomenOp")
+                        .HasColumnType("date")
+                        .HasColumnName("overgenomen_op");
+
                     b.Property<DateOnly?>("PipInformatieGevraagd")
                         .HasColumnType("date")
                         .HasColumnName("pip_informatie_gevraagd");

@@ -121,6 +121,7 @@ internal sealed class DossierOmkoppelingen(DossierLezer lezer, DossierWerkplaats
             async () =>
             {
                 werkplaats.Noteer(aanbod.DossierId, Gebeurtenissen.OmkoppelingOvergenomen, new { aanbod.Id, van = aanbod.BronGemeenteId }, actor, "omkoppeling");
+                (await werkplaats.DossiersVoorWijziging.SingleAsync(d => d.Id == aanbod.DossierId, ct)).NeemOver(werkplaats.Vandaag);
                 await werkplaats.VerhuisCoaVerblijfAsync(aanbod.DossierId, aanbod.DoelGemeenteId, ct);
             },
             ct));
