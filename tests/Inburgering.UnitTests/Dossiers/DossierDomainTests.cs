@@ -83,6 +83,21 @@ public sealed class DossierDomainTests
         Assert.Equal(Fase.Afgesloten, dossier.Fase);
     }
 
+    [Fact]
+    public void Scenario_3_needs_a_tenzij_reden_only_while_the_person_lives_in_the_azc()
+    {
+        var inAzc = Nieuw();
+        inAzc.LegKennismakingVast(new Kennismakingsgesprek { Gehouden = K.AddDays(5) });
+        inAzc.KiesScenario(new ScenarioKeuze { Scenario = 3, Besluitdatum = K.AddDays(5) });
+        var verhuisd = Nieuw();
+        verhuisd.LegHuisvestingVast(K.AddDays(1), null, K.AddDays(3), null);
+        verhuisd.LegKennismakingVast(new Kennismakingsgesprek { Gehouden = K.AddDays(5) });
+        verhuisd.KiesScenario(new ScenarioKeuze { Scenario = 3, Besluitdatum = K.AddDays(5) });
+
+        Assert.Contains(inAzc.Controleer(K.AddDays(10)), r => r.Code == DossierRegels.TenzijRedenVereist);
+        Assert.DoesNotContain(verhuisd.Controleer(K.AddDays(10)), r => r.Code == DossierRegels.TenzijRedenVereist);
+    }
+
     private static DateOnly? Datum(string? tekst) => tekst is null ? null : DateOnly.Parse(tekst, System.Globalization.CultureInfo.InvariantCulture);
 
     private static Dossier Nieuw() => new DossierBouwer(K).Domein(DateTimeOffset.UnixEpoch);

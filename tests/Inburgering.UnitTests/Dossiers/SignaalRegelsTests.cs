@@ -91,6 +91,16 @@ public sealed class SignaalRegelsTests
     }
 
     [Fact]
+    public void Scenario_3_chosen_after_the_move_needs_no_tenzij_reden()
+    {
+        var inAzc = Feiten() with { KennismakingGehouden = K.AddDays(5), Scenario = 3, ScenarioBesluitdatum = K.AddDays(5) };
+        var naVerhuizing = inAzc with { WoningToegewezen = K.AddDays(1), Verhuisdatum = K.AddDays(3), VerblijfsdocumentOntvangen = K.AddDays(1) };
+
+        Assert.Contains(SignaalRegels.Bepaal(inAzc, K.AddDays(6), Landelijk), s => s.Soort == SignaalSoort.TenzijRedenOntbreekt);
+        Assert.DoesNotContain(SignaalRegels.Bepaal(naVerhuizing, K.AddDays(6), Landelijk), s => s.Soort == SignaalSoort.TenzijRedenOntbreekt);
+    }
+
+    [Fact]
     public void A_closed_dossier_has_no_signals_at_all()
     {
         var open = SignaalRegels.Bepaal(Feiten(), K.AddYears(1), Landelijk);

@@ -314,7 +314,8 @@ internal sealed class Dossier : ITenantOwned
                 Fout(DossierRegels.ScenarioVoorKennismaking, "Het scenario wordt bij of na het kennismakingsgesprek gekozen.", "scenario.besluitdatum");
             }
 
-            if (scenario.Scenario == 3 && scenario.TenzijRedenen.Count == 0)
+            // ja, tenzij is about starting from the azc: a choice made after the move needs no reason to wait.
+            if (scenario.Scenario == 3 && scenario.TenzijRedenen.Count == 0 && InAzcOp(scenario.Besluitdatum))
             {
                 Fout(DossierRegels.TenzijRedenVereist, "Scenario 3 vraagt ten minste één tenzij-reden (ja, tenzij).", "scenario.tenzijRedenen");
             }

@@ -130,7 +130,8 @@ internal static class SignaalRegels
             Telaat(SignaalSoort.ScenarioOntbreekt, scenario, gehouden);
         }
 
-        if (viaCoa && d is { Scenario: 3, AantalTenzijRedenen: 0, ScenarioBesluitdatum: { } besluit3 } && vandaag >= besluit3)
+        if (viaCoa && d is { Scenario: 3, AantalTenzijRedenen: 0, ScenarioBesluitdatum: { } besluit3 } && vandaag >= besluit3
+            && !(d.Verhuisdatum is { } verhuisd && besluit3 >= verhuisd))
         {
             signalen.Add(new GewenstSignaal(SignaalSoort.TenzijRedenOntbreekt, "1", Ernst.Overdue, besluit3, besluit3));
         }
