@@ -128,4 +128,37 @@ public sealed class WettelijkeKlokkenTests(AppFixture app) : IClassFixture<AppFi
             .Verwacht(HttpStatusCode.OK).Json.GetProperty("bredeIntake");
         Assert.False(bevestigd.GetProperty("teBevestigen").GetBoolean());
     }
+
+    [Fact]
+    public async Task A_mistyped_first_dagtekening_is_corrected_only_with_a_reason_and_a_colleagues_approval()
+    {
+        var vrager = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var collega = await app.DossierApiAsync(AppFixture.TenantA, Roles.Teamleider);
+        var (id, dagtekening, _) = await Documenten.BriefTests.VolledigDossierAsync(vrager, "Haidari", Vandaag);
+        var juist = dagtekening.AddDays(-2);
+
+        var zonderReden = await vrager.ZetAsync(id, "pip/correctie", new { dagtekening = juist }, HttpMethod.Post);
+        Assert.Equal(HttpStatusCode.BadRequest, zonderReden.Status);
+        Assert.Equal(["reden"], zonderReden.Velden);
+
+        var gevraagd = (await vrager.ZetAsync(id, "pip/correctie", new { dagtekening = juist, reden = "Typfout in de beschikking" }, HttpMethod.Post)).Verwacht(HttpStatusCode.OK);
+        Assert.Equal(WetInburgering.TermijnStart(dagtekening), gevraagd.Json.GetProperty("termijn").GetProperty("start").Deserialize<DateOnly>());
+        Assert.Equal(juist, gevraagd.Json.GetProperty("pip").GetProperty("correctie").GetProperty("dagtekening").Deserialize<DateOnly>());
+
+        // Four eyes: the asker cannot approve their own correction, and nothing moves.
+        var voor = await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id);
+        var zelf = await vrager.ZetAsync(id, "pip/correctie/beoordeling", new { akkoord = true }, HttpMethod.Post);
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "Dossiers:FourEyes"), (zelf.Status, zelf.Code));
+        Assert.Equal(voor, await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id));
+
+        var goedgekeurd = (await collega.ZetAsync(id, "pip/correctie/beoordeling", new { akkoord = true }, HttpMethod.Post)).Verwacht(HttpStatusCode.OK).Json;
+        Assert.Equal(WetInburgering.TermijnStart(juist), goedgekeurd.GetProperty("termijn").GetProperty("start").Deserialize<DateOnly>());
+        Assert.Equal(WetInburgering.TermijnEinde(juist), goedgekeurd.GetProperty("termijn").GetProperty("einde").Deserialize<DateOnly>());
+        Assert.Equal(juist, goedgekeurd.GetProperty("pip").GetProperty("versies")[0].GetProperty("dagtekening").Deserialize<DateOnly>());
+        Assert.Equal(JsonValueKind.Null, goedgekeurd.GetProperty("pip").GetProperty("correctie").ValueKind);
+        var tijdlijn = await vrager.Client.GetStringAsync($"/api/v1/dossiers/{id}/tijdlijn");
+        Assert.Contains("pip.correctie-gevraagd", tijdlijn, StringComparison.Ordinal);
+        Assert.Contains("pip.dagtekening-gecorrigeerd", tijdlijn, StringComparison.Ordinal);
+        Assert.Contains("Typfout in de beschikking", tijdlijn, StringComparison.Ordinal);
+    }
 }

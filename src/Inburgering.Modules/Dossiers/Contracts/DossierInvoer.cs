@@ -101,6 +101,12 @@ public sealed record ActiviteitInvoer(
 
 public sealed record VoortgangsgesprekInvoer(DateOnly? Datum, [property: Description("The klantregisseur's note; never shown to COA.")] string? Verslag);
 
+[Description("A correction of the first PIP's mistyped dagtekening: it moves the termijn, so it needs a reason and a second person's approval.")]
+public sealed record PipCorrectieInvoer(DateOnly? Dagtekening, string? Reden);
+
+[Description("The second person's judgement of a waiting PIP correction.")]
+public sealed record PipCorrectieBeoordeling([property: JsonRequired] bool Akkoord);
+
 [Description("An extension of the inburgeringstermijn as DUO decided it: exactly one of maanden, weken (e.g. 16 for childbirth) or einddatum (DUO's own end date from the beschikking).")]
 public sealed record TermijnverlengingInvoer(
     int? Maanden, string? Reden,

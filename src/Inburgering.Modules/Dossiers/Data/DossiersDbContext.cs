@@ -87,6 +87,7 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
                 o.Property(k => k.Locatie).HasConversion<string>();
             });
             b.OwnsOne(d => d.Scenario, o => o.ToJson());
+            b.OwnsOne(d => d.PipCorrectie, o => o.ToJson());
             b.OwnsOne(d => d.BredeIntake, o =>
             {
                 o.ToJson();

@@ -189,6 +189,26 @@ internal sealed class Dossier : ITenantOwned
     }
 
     /// <summary>A new PIP version. The first sets the termijn; later ones never move it.</summary>
+    /// <summary>A correction of the first PIP's dagtekening waiting for a second person (four eyes).</summary>
+    public PipCorrectie? PipCorrectie { get; private set; }
+
+    public void VraagPipCorrectie(PipCorrectie correctie) => PipCorrectie = correctie;
+
+    /// <summary>The approved correction: the first PIP's dagtekening changes, and the termijn is computed again from it.</summary>
+    public DateOnly PasPipCorrectieToe()
+    {
+        var correctie = PipCorrectie ?? throw new InvalidOperationException("No correction is waiting.");
+        var eerste = EerstePip ?? throw new InvalidOperationException("No first PIP.");
+        var oud = eerste.Dagtekening;
+        eerste.CorrigeerDagtekening(correctie.Dagtekening);
+        TermijnStart = WetInburgering.TermijnStart(correctie.Dagtekening);
+        BerekenTermijnEinde();
+        PipCorrectie = null;
+        return oud;
+    }
+
+    public void WijsPipCorrectieAf() => PipCorrectie = null;
+
     public PipVersie StelPipVast(DateOnly dagtekening, Leerroute leerroute, bool knm, bool pvt, bool map,
         DateOnly? ontzorgenStart, DateOnly? ontzorgenEinde, string? ondersteuning, DateTimeOffset nu, string door)
     {

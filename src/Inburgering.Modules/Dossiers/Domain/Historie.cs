@@ -69,6 +69,9 @@ internal static class Gebeurtenissen
     public const string Activiteit = "activiteit.toegevoegd";
     public const string Voortgangsgesprek = "voortgangsgesprek.gehouden";
     public const string Termijnverlenging = "termijn.verlengd";
+    public const string PipCorrectieGevraagd = "pip.correctie-gevraagd";
+    public const string PipGecorrigeerd = "pip.dagtekening-gecorrigeerd";
+    public const string PipCorrectieAfgewezen = "pip.correctie-afgewezen";
     public const string Afgesloten = "dossier.afgesloten";
     public const string OmkoppelingAangeboden = "omkoppeling.aangeboden";
     public const string OmkoppelingGeweigerd = "omkoppeling.geweigerd";
@@ -89,6 +92,9 @@ internal static class Gebeurtenissen
         Activiteit => "Activiteit toegevoegd",
         Voortgangsgesprek => "Voortgangsgesprek gehouden",
         Termijnverlenging => "Termijn verlengd",
+        PipCorrectieGevraagd => "Correctie van de PIP-dagtekening gevraagd",
+        PipGecorrigeerd => "Dagtekening van het eerste PIP gecorrigeerd",
+        PipCorrectieAfgewezen => "Correctie van de PIP-dagtekening afgewezen",
         Afgesloten => "Dossier afgesloten",
         Contracts.DocumentGebeurtenissen.Gemaakt => "Brief gemaakt",
         Contracts.DocumentGebeurtenissen.Verzonden => "Brief verzonden",

@@ -81,3 +81,17 @@ internal sealed class BredeIntake
 
     public string? PersoonlijkeOmstandigheden { get; set; }
 }
+
+/// <summary>A correction of the first PIP's dagtekening, asked with a reason and waiting for a second person's approval.</summary>
+internal sealed class PipCorrectie
+{
+    public DateOnly Dagtekening { get; set; }
+
+    public string Reden { get; set; } = string.Empty;
+
+    public string DoorId { get; set; } = string.Empty;
+
+    public string DoorNaam { get; set; } = string.Empty;
+
+    public DateTimeOffset Op { get; set; }
+}

@@ -28,6 +28,9 @@ internal sealed class PipVersie : ITenantOwned
         VastgesteldDoor = door;
     }
 
+    /// <summary>Only through an approved four-eyes correction of the first PIP.</summary>
+    public void CorrigeerDagtekening(DateOnly dagtekening) => Dagtekening = dagtekening;
+
     public Guid Id { get; private set; }
 
     public Guid TenantId { get; private set; }

@@ -997,6 +997,36 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                                 .HasConstraintName("fk_dossiers_dossiers_id");
                         });
 
+                    b.OwnsOne("Inburgering.Modules.Dossiers.Domain.PipCorrectie", "PipCorrectie", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId");
+
+                            b1.Property<DateOnly>("Dagtekening");
+
+                            b1.Property<string>("DoorId")
+                                .IsRequired();
+
+                            b1.Property<string>("DoorNaam")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("Op");
+
+                            b1.Property<string>("Reden")
+                                .IsRequired();
+
+                            b1.HasKey("DossierId");
+
+                            b1.ToTable("dossiers", "dossiers");
+
+                            b1
+                                .ToJson("pip_correctie")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId")
+                                .HasConstraintName("fk_dossiers_dossiers_id");
+                        });
+
                     b.OwnsOne("Inburgering.Modules.Dossiers.Domain.ScenarioKeuze", "Scenario", b1 =>
                         {
                             b1.Property<Guid>("DossierId");
@@ -1030,6 +1060,8 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.Navigation("Kennismakingsgesprek");
 
                     b.Navigation("Overdracht");
+
+                    b.Navigation("PipCorrectie");
 
                     b.Navigation("Scenario");
                 });

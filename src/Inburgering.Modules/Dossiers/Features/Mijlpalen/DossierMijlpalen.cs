@@ -134,6 +134,57 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
             return (Gebeurtenissen.Termijnverlenging, new { maanden, weken, einddatum = invoer.Einddatum, reden, besluit, d.TermijnEinde });
         }, onleesbaar, ct);
 
+    /// <summary>
+    /// Asks to correct a mistyped first PIP dagtekening. It moves the termijn, so it waits for a second person; the
+    /// new date must satisfy every rule a first PIP does (checked now and again at the approval).
+    /// </summary>
+    public Task<Dossier> VraagPipCorrectieAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, PipCorrectieInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var dagtekening = check.Verplicht(invoer.Dagtekening, "dagtekening");
+            var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 1000);
+            if (d.EerstePip is not { } eerste)
+            {
+                throw new DomainException(DossierFouten.GeenPipCorrectie, "Er is nog geen PIP om te corrigeren.", StatusCodes.Status409Conflict);
+            }
+
+            if (d.PipCorrectie is not null)
+            {
+                throw new DomainException(DossierFouten.PipCorrectieWacht, "Er wacht al een correctie op goedkeuring.", StatusCodes.Status409Conflict);
+            }
+
+            if (invoer.Dagtekening == eerste.Dagtekening)
+            {
+                check.Fout("dagtekening", "Dit is al de dagtekening van het eerste PIP.");
+            }
+
+            check.Klaar();
+            var actor = DossierWerkplaats.ActorVan(user);
+            d.VraagPipCorrectie(new PipCorrectie { Dagtekening = dagtekening, Reden = reden!, DoorId = actor.Id, DoorNaam = actor.Naam, Op = werkplaats.Nu });
+            return (Gebeurtenissen.PipCorrectieGevraagd, new { van = eerste.Dagtekening, naar = dagtekening, reden });
+        }, onleesbaar, ct);
+
+    /// <summary>A second person approves (the first PIP and the termijn change) or declines the waiting correction.</summary>
+    public Task<Dossier> BeoordeelPipCorrectieAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, PipCorrectieBeoordeling invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, _) =>
+        {
+            var correctie = d.PipCorrectie
+                ?? throw new DomainException(DossierFouten.GeenPipCorrectie, "Er wacht geen correctie van de dagtekening.", StatusCodes.Status409Conflict);
+            if (correctie.DoorId == DossierWerkplaats.ActorVan(user).Id)
+            {
+                throw new DomainException(DossierFouten.VierOgen, "Een collega beoordeelt de correctie, niet wie haar vroeg.", StatusCodes.Status422UnprocessableEntity);
+            }
+
+            if (!invoer.Akkoord)
+            {
+                d.WijsPipCorrectieAf();
+                return (Gebeurtenissen.PipCorrectieAfgewezen, new { naar = correctie.Dagtekening, gevraagdDoor = correctie.DoorNaam });
+            }
+
+            var oud = d.PasPipCorrectieToe();
+            return (Gebeurtenissen.PipGecorrigeerd, new { van = oud, naar = correctie.Dagtekening, correctie.Reden, gevraagdDoor = correctie.DoorNaam, d.TermijnStart, d.TermijnEinde });
+        }, onleesbaar, ct);
+
     public Task<Dossier> AfsluitingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, AfsluitingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, check) =>
         {

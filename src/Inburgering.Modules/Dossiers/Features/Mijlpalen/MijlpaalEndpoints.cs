@@ -35,6 +35,10 @@ internal static class MijlpaalEndpoints
             .WithSummary("The brede intake. The gezondheid field needs the health permission.");
         bewerken.MapPost("/pip", Route<PipInvoer>((m, u, id, v, i, ct) => m.PipAsync(u, id, v, i, null, ct), StatusCodes.Status201Created))
             .WithSummary("A new PIP version. The first sets the termijn (dagtekening + 1 day, 3 years); later versions never move it.");
+        bewerken.MapPost("/pip/correctie", Route<PipCorrectieInvoer>((m, u, id, v, i, ct) => m.VraagPipCorrectieAsync(u, id, v, i, null, ct)))
+            .WithSummary("Asks to correct the first PIP's mistyped dagtekening, with a reason; a colleague approves it before the termijn moves.");
+        bewerken.MapPost("/pip/correctie/beoordeling", Route<PipCorrectieBeoordeling>((m, u, id, v, i, ct) => m.BeoordeelPipCorrectieAsync(u, id, v, i, null, ct)))
+            .WithSummary("A colleague other than the asker approves (akkoord: true) or declines the waiting correction.");
         bewerken.MapPut("/huisvesting", Route<HuisvestingInvoer>((m, u, id, v, i, ct) => m.HuisvestingAsync(u, id, v, i, null, ct)));
         bewerken.MapPost("/activiteiten", Route<ActiviteitInvoer>((m, u, id, v, i, ct) => m.ActiviteitAsync(u, id, v, i, null, ct), StatusCodes.Status201Created));
         bewerken.MapPost("/voortgangsgesprekken", Route<VoortgangsgesprekInvoer>((m, u, id, v, i, ct) => m.VoortgangsgesprekAsync(u, id, v, i, null, ct), StatusCodes.Status201Created));

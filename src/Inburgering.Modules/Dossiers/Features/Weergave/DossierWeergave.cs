@@ -39,7 +39,11 @@ internal sealed record PipVersieWeergave(
 
 /// <param name="Deadline">70 days after DUO's kennisgeving or the BRP registration, whichever is later.</param>
 /// <param name="Deadline">None while the clock has not started (kennisgeving or BRP registration unknown) or third-party information is awaited.</param>
-internal sealed record PipWeergave(DateOnly? Deadline, IReadOnlyList<PipVersieWeergave> Versies, DateOnly? InformatieDerdenGevraagd, DateOnly? InformatieDerdenOntvangen);
+/// <param name="Correctie">A correction of the first dagtekening waiting for a colleague's approval.</param>
+internal sealed record PipWeergave(DateOnly? Deadline, IReadOnlyList<PipVersieWeergave> Versies, DateOnly? InformatieDerdenGevraagd, DateOnly? InformatieDerdenOntvangen,
+    PipCorrectieWeergave? Correctie);
+
+internal sealed record PipCorrectieWeergave(DateOnly Dagtekening, string Reden, string GevraagdDoor, DateTimeOffset GevraagdOp);
 
 internal sealed record VerlengingWeergave(int Maanden, int Weken, DateOnly? Einddatum, string Reden, DateOnly Besluitdatum);
 
@@ -77,7 +81,8 @@ internal sealed record DossierWeergave(
         new HuisvestingWeergave(d.WoningToegewezen, d.HuurcontractIngang, d.Verhuisdatum, d.VerblijfsdocumentOntvangen),
         new PipWeergave(pipDeadline, [.. d.PipVersies.OrderBy(p => p.Nummer).Select(p => new PipVersieWeergave(
             p.Nummer, p.Dagtekening, p.Leerroute, p.Knm, p.Pvt, p.Map, p.OntzorgenStart, p.OntzorgenEinde, p.Ondersteuning, p.VastgesteldOp, p.VastgesteldDoor))],
-            d.PipInformatieGevraagd, d.PipInformatieOntvangen),
+            d.PipInformatieGevraagd, d.PipInformatieOntvangen,
+            d.PipCorrectie is { } c ? new PipCorrectieWeergave(c.Dagtekening, c.Reden, c.DoorNaam, c.Op) : null),
         d.TermijnStart is { } ts && d.TermijnEinde is { } te
             ? new TermijnWeergave(ts, te, [.. d.Termijnverlengingen.OrderBy(v => v.Besluitdatum).Select(v => new VerlengingWeergave(v.Maanden, v.Weken, v.EindeVolgensDuo, v.Reden, v.Besluitdatum))])
             : null,
