@@ -290,6 +290,13 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
         BewaarAsync(id, "voortgangsgesprek", datums => mijlpalen.VoortgangsgesprekAsync(User, id, Versievoorwaarde.Precies(Versie),
             new VoortgangsgesprekInvoer(datums.Lees(Datum, "datum"), Verslag), datums.Onleesbaar, ct), ct);
 
+    public Task<IActionResult> OnPostPipCorrectieAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "pip-correctie", datums => mijlpalen.VraagPipCorrectieAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new PipCorrectieInvoer(datums.Lees(Dagtekening, "dagtekening"), Reden), datums.Onleesbaar, ct), ct);
+
+    public Task<IActionResult> OnPostPipCorrectieBeoordelingAsync(Guid id, bool akkoord, CancellationToken ct) =>
+        BewaarAsync(id, "pip-correctie", _ => mijlpalen.BeoordeelPipCorrectieAsync(User, id, Versievoorwaarde.Precies(Versie), new PipCorrectieBeoordeling(akkoord), ct), ct);
+
     public Task<IActionResult> OnPostTermijnverlengingAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "termijnverlenging", datums => mijlpalen.TermijnverlengingAsync(User, id, Versievoorwaarde.Precies(Versie),
             new TermijnverlengingInvoer(Maanden, Reden, datums.Lees(Besluitdatum, "besluitdatum"), Weken, datums.Lees(Einddatum, "einddatum")), datums.Onleesbaar, ct), ct);

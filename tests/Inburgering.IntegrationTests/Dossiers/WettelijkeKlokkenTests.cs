@@ -161,4 +161,34 @@ public sealed class WettelijkeKlokkenTests(AppFixture app) : IClassFixture<AppFi
         Assert.Contains("pip.dagtekening-gecorrigeerd", tijdlijn, StringComparison.Ordinal);
         Assert.Contains("Typfout in de beschikking", tijdlijn, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_dossier_page_asks_and_approves_a_correction_through_the_same_use_case()
+    {
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var (id, dagtekening, _) = await Documenten.BriefTests.VolledigDossierAsync(api, "Karimi", Vandaag);
+        var vrager = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, Inburgering.Platform.Tenancy.OrganisationKind.Gemeente, Roles.Klantregisseur)));
+        var collega = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, Inburgering.Platform.Tenancy.OrganisationKind.Gemeente, Roles.Teamleider)));
+        var juist = dagtekening.AddDays(-1);
+
+        var pagina = await vrager.GetStringAsync($"/dossiers/{id}");
+        Assert.Contains("id=\"pip-correctie\"", pagina, StringComparison.Ordinal);
+        var gevraagd = await vrager.PostFormAsync($"/dossiers/{id}?handler=PipCorrectie", new()
+        {
+            ["Versie"] = Versie(await api.LeesAsync(id)), ["Dagtekening"] = juist.ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            ["Reden"] = "Verkeerde dag overgenomen",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, gevraagd.StatusCode);
+        var eigen = await vrager.GetStringAsync($"/dossiers/{id}");
+        Assert.Contains("id=\"pip-correctie-wacht\"", eigen, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"pip-correctie-beoordeling\"", eigen, StringComparison.Ordinal);
+
+        Assert.Contains("id=\"pip-correctie-beoordeling\"", await collega.GetStringAsync($"/dossiers/{id}"), StringComparison.Ordinal);
+        var goedgekeurd = await collega.PostFormAsync($"/dossiers/{id}?handler=PipCorrectieBeoordeling", new() { ["Versie"] = Versie(await api.LeesAsync(id)), ["akkoord"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, goedgekeurd.StatusCode);
+
+        Assert.Equal(WetInburgering.TermijnStart(juist), (await api.LeesAsync(id)).Json.GetProperty("termijn").GetProperty("start").Deserialize<DateOnly>());
+
+        static string Versie(Antwoord dossier) => dossier.Json.GetProperty("versie").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -30,6 +30,10 @@ public interface IDossierMijlpalen
     Task<int> TermijnverlengingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, TermijnverlengingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
 
     Task<int> AfsluitingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, AfsluitingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
+    Task<int> VraagPipCorrectieAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, PipCorrectieInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
+    Task<int> BeoordeelPipCorrectieAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, PipCorrectieBeoordeling invoer, CancellationToken ct);
 }
 
 /// <summary>Registering a koppeling and changing the person and key dates: the same door for the API and the pages.</summary>

@@ -25,7 +25,11 @@ public sealed record DossierDetails(
     PersoonGegevens Persoon, IReadOnlyList<HuishoudenLidRegel> Huishouden, KennismakingGegevens? Kennismaking, string? ScenarioToelichting,
     DateOnly? ScenarioBesluitdatum, BredeIntakeGegevens? BredeIntake, string? Gezondheid, bool MagGezondheid, HuisvestingGegevens Huisvesting,
     DateOnly? PipDeadline, IReadOnlyList<PipVersieRegel> PipVersies, IReadOnlyList<ActiviteitRegel> Activiteiten,
-    IReadOnlyList<VoortgangsgesprekRegel> Voortgangsgesprekken, IReadOnlyList<VerlengingRegel> Verlengingen, AfsluitingGegevens? Afsluiting);
+    IReadOnlyList<VoortgangsgesprekRegel> Voortgangsgesprekken, IReadOnlyList<VerlengingRegel> Verlengingen, AfsluitingGegevens? Afsluiting,
+    PipCorrectieRegel? PipCorrectie = null);
+
+/// <summary>A correction of the first PIP's dagtekening waiting for a colleague; <c>DoorMij</c>: the viewer asked it, so cannot approve it.</summary>
+public sealed record PipCorrectieRegel(DateOnly Dagtekening, string Reden, string GevraagdDoor, bool DoorMij);
 
 public sealed record PersoonGegevens(
     string Voornamen, string Achternaam, DateOnly Geboortedatum, string Geslacht, string LandVanHerkomst, IReadOnlyList<string> Talen, string Doelgroep,

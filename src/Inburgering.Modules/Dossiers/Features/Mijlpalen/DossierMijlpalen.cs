@@ -222,6 +222,12 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
     async Task<int> IDossierMijlpalen.TermijnverlengingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, TermijnverlengingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         (await TermijnverlengingAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
 
+    async Task<int> IDossierMijlpalen.VraagPipCorrectieAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, PipCorrectieInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        (await VraagPipCorrectieAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.BeoordeelPipCorrectieAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, PipCorrectieBeoordeling invoer, CancellationToken ct) =>
+        (await BeoordeelPipCorrectieAsync(user, id, versie, invoer, null, ct)).Versie;
+
     async Task<int> IDossierMijlpalen.AfsluitingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, AfsluitingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         (await AfsluitingAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
 

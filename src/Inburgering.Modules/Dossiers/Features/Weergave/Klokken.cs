@@ -76,7 +76,8 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
             [.. d.Activiteiten.OrderBy(a => a.Startdatum).Select(a => new ActiviteitRegel(Woorden.Naam(a.Soort), a.Startdatum, a.Einddatum, a.Omschrijving, d.InAzcOp(a.Startdatum)))],
             [.. d.Voortgangsgesprekken.OrderBy(v => v.Datum).Select(v => new VoortgangsgesprekRegel(v.Datum, v.Verslag))],
             [.. d.Termijnverlengingen.OrderBy(v => v.Besluitdatum).Select(v => new VerlengingRegel(v.Maanden, v.Reden, v.Besluitdatum, v.Weken, v.EindeVolgensDuo))],
-            d.AfsluitingReden is { } reden && d.AfsluitingDatum is { } datum ? new AfsluitingGegevens(Woorden.Naam(reden), datum) : null);
+            d.AfsluitingReden is { } reden && d.AfsluitingDatum is { } datum ? new AfsluitingGegevens(Woorden.Naam(reden), datum) : null,
+            d.PipCorrectie is { } c ? new PipCorrectieRegel(c.Dagtekening, c.Reden, c.DoorNaam, c.DoorId == DossierWerkplaats.ActorVan(user).Id) : null);
         return new DossierOverzicht(d.Id, d.Versie, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Fase), d.Vergunningdatum, d.Koppelingsdatum,
             d.TermijnStart, d.TermijnEinde, d.TermijnEinde is { } einde ? einde.DayNumber - vandaag.DayNumber : null, Bepaal(d, beleid, vandaag),
             [.. signalen.Select(s => new SignaalKaart(s.Id, Woorden.Naam(s.Soort), Woorden.Naam(s.Ernst), s.Vervaldatum, s.Tekst, s.Uitleg, s.GesnoozedTot, s.ErkendDoor))],
