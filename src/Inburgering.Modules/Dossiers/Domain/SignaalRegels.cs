@@ -154,7 +154,7 @@ internal static class SignaalRegels
                 if (vandaag >= zichtbaar)
                 {
                     signalen.Add(new GewenstSignaal(SignaalSoort.PipTermijn, "1", vandaag > deadline ? Ernst.Overdue : Ernst.Warning, zichtbaar, deadline,
-                        verlengd ? d.PipInformatieOntvangen : null, null, verlengd ? Termijn(beleid, Normen.PipVerlengingDerden, deadline, start).Herkomst : normaal.Herkomst));
+                        verlengd ? d.PipInformatieOntvangen : null, null, verlengd ? beleid.Herkomst(Normen.PipVerlengingDerden, start) : normaal.Herkomst));
                 }
             }
         }
