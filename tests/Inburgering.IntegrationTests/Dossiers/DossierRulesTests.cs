@@ -18,7 +18,7 @@ public sealed class DossierRulesTests(AppFixture app) : IClassFixture<AppFixture
         "Dossiers:TenzijRedenAlleenBijScenario3", "Dossiers:AndersZonderToelichting", "Dossiers:EindeVoorStart", "Dossiers:EindeZonderStart",
         "Dossiers:PipVoorBredeIntake", "Dossiers:MapNietInOnderwijsroute", "Dossiers:VerhuizingVoorWoning", "Dossiers:HuurcontractVoorWoning",
         "Dossiers:WoningOntbreekt", "Dossiers:VoortgangZonderPip", "Dossiers:VerlengingZonderTermijn",
-        "Dossiers:KoppelingVoorVergunning", "Dossiers:VoorVergunning", "Dossiers:GeboorteNaVergunning",
+        "Dossiers:KoppelingVoorVergunning", "Dossiers:VoorVergunning", "Dossiers:GeboorteNaVergunning", "Dossiers:ScenarioNaVerhuizing",
     ];
 
     [Theory]
@@ -27,6 +27,11 @@ public sealed class DossierRulesTests(AppFixture app) : IClassFixture<AppFixture
     {
         var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
         var id = await BasisAsync(api);
+        if (code == "Dossiers:ScenarioNaVerhuizing")
+        {
+            (await api.ZetAsync(id, "huisvesting", new { woningToegewezen = K.AddDays(15), verhuisdatum = K.AddDays(20) })).Verwacht(HttpStatusCode.OK);
+        }
+
         var voor = await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id);
 
         var (onderdeel, methode, body) = Schending(code);
@@ -106,6 +111,7 @@ public sealed class DossierRulesTests(AppFixture app) : IClassFixture<AppFixture
         "Dossiers:KoppelingVoorVergunning" => ("", HttpMethod.Patch, new { vergunningdatum = K.AddDays(1) }),
         "Dossiers:VoorVergunning" => ("", HttpMethod.Patch, new { kennisgevingDuo = K.AddDays(-30) }),
         "Dossiers:GeboorteNaVergunning" => ("", HttpMethod.Patch, new { geboortedatum = K }),
+        "Dossiers:ScenarioNaVerhuizing" => ("scenario", HttpMethod.Put, new { scenario = 1, besluitdatum = K.AddDays(20) }),
         _ => throw new ArgumentOutOfRangeException(nameof(code)),
     };
 }

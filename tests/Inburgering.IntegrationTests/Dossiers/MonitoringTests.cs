@@ -56,11 +56,11 @@ public sealed class MonitoringTests(AppFixture app) : IClassFixture<AppFixture>,
         await Zet(a, "activiteiten", new { soort = "participatie", startdatum = D(2025, 2, 15) }, HttpMethod.Post);
         await Zet(a, "huisvesting", new { woningToegewezen = D(2025, 3, 20).AddDays(-7), verhuisdatum = D(2025, 3, 20) });
 
-        // B: KMG on the day of the move (not in the azc), brede intake and paid work after it.
+        // B: KMG on the day of the move (not in the azc), so scenario 3 without a reason; brede intake and paid work after it.
         var b = await MaakAsync("B", D(2025, 1, 15));
         await Zet(b, "huisvesting", new { woningToegewezen = D(2025, 2, 1).AddDays(-7), verhuisdatum = D(2025, 2, 1) });
         await Zet(b, "kennismakingsgesprek", new { gehouden = D(2025, 2, 1), locatie = "gemeente" });
-        await Zet(b, "scenario", new { scenario = 2, besluitdatum = D(2025, 2, 1) });
+        await Zet(b, "scenario", new { scenario = 3, besluitdatum = D(2025, 2, 1) });
         await Zet(b, "brede-intake", new { startdatum = D(2025, 2, 10) });
         await Zet(b, "activiteiten", new { soort = "betaald-werk", startdatum = D(2025, 3, 1) }, HttpMethod.Post);
 
@@ -98,8 +98,8 @@ public sealed class MonitoringTests(AppFixture app) : IClassFixture<AppFixture>,
         Aandeel(k, "kennismakingsgesprekInAzc", 3, 6, 50.0);
         Aandeel(k, "scenarioGekozenBijKennismaking", 2, 3, 66.7);
         var verdeling = k.GetProperty("scenarioVerdeling");
-        Assert.Equal([1, 2, 1, 2], new[] { "scenario1", "scenario2", "scenario3", "geen" }.Select(s => verdeling.GetProperty(s).GetProperty("waarde").GetInt32()));
-        Aandeel(k, "aandeelScenario1of2", 3, 6, 50.0);
+        Assert.Equal([1, 1, 2, 2], new[] { "scenario1", "scenario2", "scenario3", "geen" }.Select(s => verdeling.GetProperty(s).GetProperty("waarde").GetInt32()));
+        Aandeel(k, "aandeelScenario1of2", 2, 6, 33.3);
         Aandeel(k, "bredeIntakeGestartInAzc", 2, 6, 33.3);
         var redenen = k.GetProperty("tenzijRedenen").EnumerateArray().ToDictionary(r => r.GetProperty("reden").GetString()!, r => r.GetProperty("aantal").GetProperty("waarde").GetInt32());
         Assert.Equal(1, redenen["gezondheid"]);

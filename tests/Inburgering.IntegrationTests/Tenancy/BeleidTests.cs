@@ -100,7 +100,41 @@ public sealed class BeleidTests(AppFixture app) : IClassFixture<AppFixture>
         var norm = lijst.EnumerateArray().Single(n => n.GetProperty("sleutel").GetString() == "huisvesting.na-koppeling");
         Assert.Empty(norm.GetProperty("gemeente").EnumerateArray());
         Assert.Equal(84, norm.GetProperty("huidigeWaarde").GetInt32());
-        Assert.Equal(20, lijst.GetArrayLength());
+        Assert.Equal(21, lijst.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Ja_tenzij_is_a_gemeente_setting_from_a_date_on_and_a_decision_is_judged_by_the_setting_of_its_own_day()
+    {
+        var t = Vandaag;
+        var k = t.AddDays(-40);
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var id = (await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), k))).Verwacht(HttpStatusCode.Created).Id;
+        (await api.ZetAsync(id, "kennismakingsgesprek", new { gehouden = k.AddDays(10), locatie = "azc" })).Verwacht(HttpStatusCode.OK);
+        Assert.Contains("Dossiers:TenzijRedenVereist", (await api.ZetAsync(id, "scenario", new { scenario = 3, besluitdatum = t })).Regels);
+
+        var beheer = await app.IntegrationAsync(AppFixture.TenantA, Roles.FunctioneelBeheerder);
+        var fout = await Antwoord.VanAsync(await beheer.PostAsJsonAsync("/api/v1/beheer/beleid/scenario.ja-tenzij/versies",
+            new { waarde = 2, geldigVanaf = t, toelichting = "Geen ja, tenzij meer" }));
+        Assert.Equal(["waarde"], fout.Velden);
+        (await Antwoord.VanAsync(await beheer.PostAsJsonAsync("/api/v1/beheer/beleid/scenario.ja-tenzij/versies",
+            new { waarde = 0, geldigVanaf = t, toelichting = "Het college stopt met ja, tenzij" }))).Verwacht(HttpStatusCode.Created);
+        var lijst = await (await beheer.GetAsync("/api/v1/beheer/beleid")).Content.ReadFromJsonAsync<JsonElement>();
+        var norm = lijst.EnumerateArray().Single(n => n.GetProperty("sleutel").GetString() == "scenario.ja-tenzij");
+        Assert.Equal((0, "(1 = aan, 0 = uit)"), (norm.GetProperty("huidigeWaarde").GetInt32(), norm.GetProperty("eenheid").GetString()));
+
+        // A decision dated before the change was taken under ja, tenzij; one dated on or after it needs no reason.
+        api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        Assert.Contains("Dossiers:TenzijRedenVereist", (await api.ZetAsync(id, "scenario", new { scenario = 3, besluitdatum = t.AddDays(-1) })).Regels);
+        (await api.ZetAsync(id, "scenario", new { scenario = 3, besluitdatum = t })).Verwacht(HttpStatusCode.OK);
+        await EvalueerAsync(AppFixture.TenantA);
+        Assert.Equal(0L, await DossierTabellen.AantalAsync(app, AppFixture.TenantA, $"dossiers.signalen where dossier_id = '{id}' and soort = 'TenzijRedenOntbreekt'"));
+
+        // Enschede keeps the national setting.
+        var enschede = await app.DossierApiAsync(AppFixture.TenantB, Roles.Klantregisseur);
+        var ander = (await enschede.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), k))).Verwacht(HttpStatusCode.Created).Id;
+        (await enschede.ZetAsync(ander, "kennismakingsgesprek", new { gehouden = k.AddDays(10), locatie = "azc" })).Verwacht(HttpStatusCode.OK);
+        Assert.Contains("Dossiers:TenzijRedenVereist", (await enschede.ZetAsync(ander, "scenario", new { scenario = 3, besluitdatum = t })).Regels);
     }
 
     private static async Task<JsonElement> NormAsync(HttpClient beheer)

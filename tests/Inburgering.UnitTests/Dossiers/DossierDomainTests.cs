@@ -88,14 +88,48 @@ public sealed class DossierDomainTests
     {
         var inAzc = Nieuw();
         inAzc.LegKennismakingVast(new Kennismakingsgesprek { Gehouden = K.AddDays(5) });
-        inAzc.KiesScenario(new ScenarioKeuze { Scenario = 3, Besluitdatum = K.AddDays(5) });
+        inAzc.KiesScenario(new ScenarioKeuze { Scenario = 3, Besluitdatum = K.AddDays(5), JaTenzij = true });
         var verhuisd = Nieuw();
         verhuisd.LegHuisvestingVast(K.AddDays(1), null, K.AddDays(3), null);
         verhuisd.LegKennismakingVast(new Kennismakingsgesprek { Gehouden = K.AddDays(5) });
-        verhuisd.KiesScenario(new ScenarioKeuze { Scenario = 3, Besluitdatum = K.AddDays(5) });
+        verhuisd.KiesScenario(new ScenarioKeuze { Scenario = 3, Besluitdatum = K.AddDays(5), JaTenzij = true });
+        var beleidUit = Nieuw();
+        beleidUit.LegKennismakingVast(new Kennismakingsgesprek { Gehouden = K.AddDays(5) });
+        beleidUit.KiesScenario(new ScenarioKeuze { Scenario = 3, Besluitdatum = K.AddDays(5), JaTenzij = false });
 
         Assert.Contains(inAzc.Controleer(K.AddDays(10)), r => r.Code == DossierRegels.TenzijRedenVereist);
         Assert.DoesNotContain(verhuisd.Controleer(K.AddDays(10)), r => r.Code == DossierRegels.TenzijRedenVereist);
+        Assert.DoesNotContain(beleidUit.Controleer(K.AddDays(10)), r => r.Code == DossierRegels.TenzijRedenVereist);
+    }
+
+    [Fact]
+    public void After_the_move_scenario_1_or_2_can_no_longer_be_chosen_but_a_choice_made_in_the_azc_stands()
+    {
+        var dossier = Nieuw();
+        dossier.LegKennismakingVast(new Kennismakingsgesprek { Gehouden = K.AddDays(5) });
+        dossier.KiesScenario(new ScenarioKeuze { Scenario = 2, Besluitdatum = K.AddDays(5) });
+        dossier.LegHuisvestingVast(K.AddDays(8), null, K.AddDays(10), null);
+        Assert.Empty(dossier.Controleer(K.AddDays(20)));
+
+        dossier.KiesScenario(new ScenarioKeuze { Scenario = 1, Besluitdatum = K.AddDays(10) });
+        Assert.Equal([DossierRegels.ScenarioNaVerhuizing], dossier.Controleer(K.AddDays(20)).Select(r => r.Code));
+    }
+
+    [Fact]
+    public void The_first_decision_and_its_reasons_stay_next_to_a_later_change_unless_the_change_is_dated_earlier()
+    {
+        var dossier = Nieuw();
+        dossier.KiesScenario(new ScenarioKeuze { Scenario = 3, Besluitdatum = K.AddDays(5), TenzijRedenen = ["reistijd", "gezondheid"] });
+        dossier.KiesScenario(new ScenarioKeuze { Scenario = 2, Besluitdatum = K.AddDays(12) });
+        dossier.KiesScenario(new ScenarioKeuze { Scenario = 3, Besluitdatum = K.AddDays(20), TenzijRedenen = ["gat-tot-verhuizing"] });
+
+        Assert.Equal((3, K.AddDays(5)), (dossier.Scenario!.EersteScenario, dossier.Scenario.EersteBesluitdatum));
+        Assert.Equal(["reistijd", "gezondheid"], dossier.Scenario.EersteTenzijRedenen);
+        Assert.Equal(["gat-tot-verhuizing"], dossier.Scenario.TenzijRedenen);
+
+        dossier.KiesScenario(new ScenarioKeuze { Scenario = 1, Besluitdatum = K.AddDays(4) });
+        Assert.Equal((1, K.AddDays(4)), (dossier.Scenario.EersteScenario, dossier.Scenario.EersteBesluitdatum));
+        Assert.Empty(dossier.Scenario.EersteTenzijRedenen);
     }
 
     private static DateOnly? Datum(string? tekst) => tekst is null ? null : DateOnly.Parse(tekst, System.Globalization.CultureInfo.InvariantCulture);

@@ -101,6 +101,20 @@ public sealed class SignaalRegelsTests
     }
 
     [Fact]
+    public void A_gemeente_that_switched_ja_tenzij_off_gets_no_signal_for_decisions_from_that_day()
+    {
+        var uit = new Beleid(Definities, new Dictionary<string, IReadOnlyList<BeleidsVersie>>
+        {
+            [SignaalRegels.Normen.JaTenzij] = [new(K.AddDays(5), 0)],
+        });
+        var ervoor = Feiten() with { KennismakingGehouden = K.AddDays(4), Scenario = 3, ScenarioBesluitdatum = K.AddDays(4) };
+        var erna = ervoor with { ScenarioBesluitdatum = K.AddDays(5) };
+
+        Assert.Contains(SignaalRegels.Bepaal(ervoor, K.AddDays(6), uit), s => s.Soort == SignaalSoort.TenzijRedenOntbreekt);
+        Assert.DoesNotContain(SignaalRegels.Bepaal(erna, K.AddDays(6), uit), s => s.Soort == SignaalSoort.TenzijRedenOntbreekt);
+    }
+
+    [Fact]
     public void A_closed_dossier_has_no_signals_at_all()
     {
         var open = SignaalRegels.Bepaal(Feiten(), K.AddYears(1), Landelijk);

@@ -19,6 +19,9 @@ public static class DossierNormen
     public const string PipVerlengingDerden = "pip.verlenging-derden";
     public const string HuisvestingNaKoppeling = "huisvesting.na-koppeling";
 
+    /// <summary>ja, tenzij: while the person lives in the azc, scenario 3 needs a tenzij-reden (switched on or off per gemeente, from a date).</summary>
+    public const string JaTenzij = "scenario.ja-tenzij";
+
     /// <summary>
     /// The gemeente's PIP norm (10 weeks nationally) after the PIP clock started, with the third-party extension; none
     /// while the clock has not started or the requested information is still awaited.

@@ -126,7 +126,9 @@ internal sealed class DemoDossiers(IConfiguration configuration) : IDataSeeder
             {
                 var scenario = demo.Stap switch { 4 => 3, 5 => 1, _ => 2 };
                 string[] redenen = scenario == 3 ? ["gat-tot-verhuizing", "reistijd"] : [];
-                dossier.KiesScenario(new ScenarioInvoer(scenario, kmg, redenen, scenario == 3 ? "Verhuist binnen vier weken; de aanbieder zit ver van het azc." : null).Lees(check));
+                var keuze = new ScenarioInvoer(scenario, kmg, redenen, scenario == 3 ? "Verhuist binnen vier weken; de aanbieder zit ver van het azc." : null).Lees(check);
+                keuze.JaTenzij = true;
+                dossier.KiesScenario(keuze);
                 werkplaats.LegVast(dossier, Gebeurtenissen.Scenario, new { scenario }, actor);
             }
 

@@ -171,10 +171,23 @@ internal sealed class Dossier : ITenantOwned
 
     public void LegKennismakingVast(Kennismakingsgesprek gesprek) => Kennismakingsgesprek = gesprek;
 
+    /// <summary>The first decision is kept next to the current one, unless the new one is dated earlier (a correction).</summary>
     public void KiesScenario(ScenarioKeuze keuze)
     {
-        var eerder = Scenario is { } vorige ? vorige.EersteBesluitdatum ?? vorige.Besluitdatum : keuze.Besluitdatum;
-        keuze.EersteBesluitdatum = eerder < keuze.Besluitdatum ? eerder : keuze.Besluitdatum;
+        var vorige = Scenario;
+        if (vorige is not null && (vorige.EersteBesluitdatum ?? vorige.Besluitdatum) is var eerste && eerste < keuze.Besluitdatum)
+        {
+            keuze.EersteBesluitdatum = eerste;
+            keuze.EersteScenario = vorige.EersteScenario ?? vorige.Scenario;
+            keuze.EersteTenzijRedenen = vorige.EersteScenario is null ? [.. vorige.TenzijRedenen] : [.. vorige.EersteTenzijRedenen];
+        }
+        else
+        {
+            keuze.EersteBesluitdatum = keuze.Besluitdatum;
+            keuze.EersteScenario = keuze.Scenario;
+            keuze.EersteTenzijRedenen = [.. keuze.TenzijRedenen];
+        }
+
         Scenario = keuze;
     }
 
@@ -335,9 +348,14 @@ internal sealed class Dossier : ITenantOwned
             }
 
             // ja, tenzij is about starting from the azc: a choice made after the move needs no reason to wait.
-            if (scenario.Scenario == 3 && scenario.TenzijRedenen.Count == 0 && InAzcOp(scenario.Besluitdatum))
+            if (scenario.Scenario == 3 && scenario.TenzijRedenen.Count == 0 && scenario.JaTenzij && InAzcOp(scenario.Besluitdatum))
             {
                 Fout(DossierRegels.TenzijRedenVereist, "Scenario 3 vraagt ten minste één tenzij-reden (ja, tenzij).", "scenario.tenzijRedenen");
+            }
+
+            if (scenario.Scenario is 1 or 2 && !InAzcOp(scenario.Besluitdatum))
+            {
+                Fout(DossierRegels.ScenarioNaVerhuizing, "Na de verhuizing start de brede intake niet meer in het azc: kies scenario 3.", "scenario.scenario");
             }
 
             if (scenario.Scenario != 3 && scenario.TenzijRedenen.Count > 0)
@@ -493,6 +511,7 @@ internal static class DossierRegels
     public const string EindeZonderStart = "Dossiers:EindeZonderStart";
     public const string ScenarioVoorKennismaking = "Dossiers:ScenarioVoorKennismaking";
     public const string TenzijRedenVereist = "Dossiers:TenzijRedenVereist";
+    public const string ScenarioNaVerhuizing = "Dossiers:ScenarioNaVerhuizing";
     public const string TenzijRedenAlleenBijScenario3 = "Dossiers:TenzijRedenAlleenBijScenario3";
     public const string AndersZonderToelichting = "Dossiers:AndersZonderToelichting";
     public const string VerhuizingVoorWoning = "Dossiers:VerhuizingVoorWoning";

@@ -56,6 +56,14 @@ internal sealed class ScenarioKeuze
 
     /// <summary>The earliest decision, kept when the scenario is changed later: "scenario chosen at the KMG" counts the first choice.</summary>
     public DateOnly? EersteBesluitdatum { get; set; }
+
+    /// <summary>The scenario of the first decision: the pilot counts scenario 1 or 2 as first decided, next to the current one.</summary>
+    public int? EersteScenario { get; set; }
+
+    public List<string> EersteTenzijRedenen { get; set; } = [];
+
+    /// <summary>Whether the gemeente's ja-tenzij rule applied on the decision day; policy versions never change the past, so it is kept.</summary>
+    public bool JaTenzij { get; set; }
 }
 
 /// <summary>The brede intake without health: that lives in <see cref="GezondheidsInformatie"/>, under its own permission.</summary>

@@ -61,6 +61,7 @@ internal static class SignaalRegels
         public const string PipSignaalVenster = "pip.signaal-venster";
         public const string PipVerlengingDerden = Contracts.DossierNormen.PipVerlengingDerden;
         public const string HuisvestingNaKoppeling = Contracts.DossierNormen.HuisvestingNaKoppeling;
+        public const string JaTenzij = Contracts.DossierNormen.JaTenzij;
         public const string HuisvestingNaVergunning = "huisvesting.na-vergunning";
         public const string BredeIntakeGat = "brede-intake.gat";
         public const string LeerrouteStart = "leerroute.start-na-pip";
@@ -79,6 +80,7 @@ internal static class SignaalRegels
             BeleidsparameterDefinitie.Dagen(OverdrachtNaKoppeling, 14, "De warme overdracht (klantprofiel) van COA is er binnen zoveel dagen na de koppeling.", "VNG, warme overdracht"),
             BeleidsparameterDefinitie.Dagen(KennismakingNaKoppeling, 14, "Het kennismakingsgesprek is gehouden binnen zoveel dagen na de koppeling.", "Lokaal beleid; pilot: nog in het azc"),
             BeleidsparameterDefinitie.Dagen(ScenarioNaKennismaking, 0, "Het scenario is vastgelegd binnen zoveel dagen na het kennismakingsgesprek.", "Pilot Hart van Brabant: scenario bij de KMG"),
+            BeleidsparameterDefinitie.AanUit(JaTenzij, true, "Ja, tenzij: zolang de vergunninghouder in het azc woont, vraagt scenario 3 ten minste één tenzij-reden.", "Pilot Hart van Brabant; gemeentelijk beleid"),
             BeleidsparameterDefinitie.Dagen(BredeIntakeNaScenario, 28, "De brede intake start binnen zoveel dagen na de keuze voor scenario 1 of 2.", "Gemeentelijke instelling"),
             BeleidsparameterDefinitie.Dagen(PipNaKennisgeving, 70, "Het PIP is vastgesteld binnen zoveel dagen na de kennisgeving van DUO, of na de BRP-inschrijving als die later is.", "Besluit inburgering 2021, art. 5.3"),
             BeleidsparameterDefinitie.Dagen(PipSignaalVenster, 14, "Zoveel dagen voor de PIP-deadline verschijnt het signaal.", "Werkafspraak"),
@@ -131,7 +133,7 @@ internal static class SignaalRegels
         }
 
         if (viaCoa && d is { Scenario: 3, AantalTenzijRedenen: 0, ScenarioBesluitdatum: { } besluit3 } && vandaag >= besluit3
-            && !(d.Verhuisdatum is { } verhuisd && besluit3 >= verhuisd))
+            && !(d.Verhuisdatum is { } verhuisd && besluit3 >= verhuisd) && beleid.Aan(Normen.JaTenzij, besluit3))
         {
             signalen.Add(new GewenstSignaal(SignaalSoort.TenzijRedenOntbreekt, "1", Ernst.Overdue, besluit3, besluit3));
         }

@@ -4,6 +4,9 @@ public enum BeleidsEenheid
 {
     Dagen = 1,
     Maanden = 2,
+
+    /// <summary>A rule a gemeente switches on (1) or off (0) from a date on.</summary>
+    AanUit = 3,
 }
 
 /// <summary>One version of a norm: its value from a date on. A gemeente's version with no value returns to the national norm.</summary>
@@ -21,6 +24,9 @@ public sealed record BeleidsparameterDefinitie(
 
     public static BeleidsparameterDefinitie Maanden(string sleutel, int standaard, string omschrijving, string bron, int maximum = 60) =>
         new(sleutel, omschrijving, BeleidsEenheid.Maanden, 0, maximum, bron, [new BeleidsVersie(LandelijkSinds, standaard)]);
+
+    public static BeleidsparameterDefinitie AanUit(string sleutel, bool standaard, string omschrijving, string bron) =>
+        new(sleutel, omschrijving, BeleidsEenheid.AanUit, 0, 1, bron, [new BeleidsVersie(LandelijkSinds, standaard ? 1 : 0)]);
 
     /// <summary>The Wet inburgering 2021 took effect on this date; the national norms apply from it.</summary>
     public static readonly DateOnly LandelijkSinds = new(2022, 1, 1);
@@ -43,6 +49,9 @@ public sealed record BeleidsHerkomst(string Sleutel, int Waarde, BeleidsEenheid 
 public sealed class Beleid(IReadOnlyDictionary<string, BeleidsparameterDefinitie> definities, IReadOnlyDictionary<string, IReadOnlyList<BeleidsVersie>> gemeente)
 {
     public int Waarde(string sleutel, DateOnly op) => Herkomst(sleutel, op).Waarde;
+
+    /// <summary>Whether a rule switched on or off by the gemeente applied on <paramref name="op"/>.</summary>
+    public bool Aan(string sleutel, DateOnly op) => Herkomst(sleutel, op).Waarde == 1;
 
     public BeleidsHerkomst Herkomst(string sleutel, DateOnly op)
     {

@@ -1035,6 +1035,13 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
 
                             b1.Property<DateOnly?>("EersteBesluitdatum");
 
+                            b1.Property<int?>("EersteScenario");
+
+                            b1.PrimitiveCollection<string>("EersteTenzijRedenen")
+                                .IsRequired();
+
+                            b1.Property<bool>("JaTenzij");
+
                             b1.Property<int>("Scenario");
 
                             b1.PrimitiveCollection<string>("TenzijRedenen")

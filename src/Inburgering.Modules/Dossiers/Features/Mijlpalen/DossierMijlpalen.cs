@@ -3,6 +3,7 @@ using Inburgering.Modules.Dossiers.Contracts;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +16,7 @@ namespace Inburgering.Modules.Dossiers.Features.Mijlpalen;
 /// is checked here, then the input (400), the version (412) and the process rules on the whole dossier (422), and the
 /// change is stored with its tijdlijn event in one transaction.
 /// </summary>
-internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats werkplaats, IPermissionEvaluator rechten) : IDossierMijlpalen
+internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats werkplaats, IPermissionEvaluator rechten, IBeleidsregels beleidsregels) : IDossierMijlpalen
 {
     public Task<Dossier> OverdrachtAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, OverdrachtInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, check) =>
@@ -33,13 +34,17 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
             return (Gebeurtenissen.Kennismaking, gesprek);
         }, onleesbaar, ct);
 
-    public Task<Dossier> ScenarioAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, ScenarioInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
-        SchrijfAsync(user, id, versie, (d, check) =>
+    public async Task<Dossier> ScenarioAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, ScenarioInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct)
+    {
+        Beleid? beleid = null;
+        return await SchrijfAsync(user, id, versie, async _ => beleid = await beleidsregels.VanGemeenteAsync(ct), (d, check) =>
         {
             var keuze = invoer.Lees(check);
+            keuze.JaTenzij = beleid!.Aan(DossierNormen.JaTenzij, keuze.Besluitdatum);
             d.KiesScenario(keuze);
             return (Gebeurtenissen.Scenario, keuze);
         }, onleesbaar, ct);
+    }
 
     public async Task<Dossier> BredeIntakeAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, BredeIntakeInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct)
     {

@@ -99,7 +99,12 @@ internal sealed class Beleidsbeheer(IEnumerable<BeleidsparameterDefinitie> defin
 
     private static GemeenteVersie Versie(Beleidsversie v) => new(v.Id, v.Waarde, v.GeldigVanaf, v.Toelichting, v.VastgelegdDoor, v.VastgelegdOp);
 
-    private static string Eenheid(BeleidsEenheid eenheid) => eenheid == BeleidsEenheid.Maanden ? "maanden" : "dagen";
+    private static string Eenheid(BeleidsEenheid eenheid) => eenheid switch
+    {
+        BeleidsEenheid.Maanden => "maanden",
+        BeleidsEenheid.AanUit => "(1 = aan, 0 = uit)",
+        _ => "dagen",
+    };
 
     private BeleidsparameterDefinitie Definitie(string sleutel) =>
         definities.SingleOrDefault(d => d.Sleutel == sleutel)
