@@ -80,6 +80,9 @@ public static class DossierKeuzes
 /// <summary>The tenzij-reden codes, in the order the form shows them.</summary>
 public static class TenzijRedenCodes
 {
+    /// <summary>Health data: shown, counted and exported only for those with the health permission, never printed in a letter.</summary>
+    public const string Gezondheid = "gezondheid";
+
     public static IReadOnlyList<string> Alle { get; } =
         ["gezondheid", "reistijd", "reiskosten", "geen-kinderopvang", "onvoldoende-rust", "onbekend-met-brede-intake", "gat-tot-verhuizing", "geen-programma-beschikbaar", "motivatie-eigen-keuze", "anders"];
 }

@@ -95,5 +95,12 @@ internal static class TenzijRedenen
 {
     public const string Anders = "anders";
 
+    /// <summary>Mental or physical complaints: health data, so shown, exported and written only with the health permission.</summary>
+    public const string Gezondheid = Contracts.TenzijRedenCodes.Gezondheid;
+
+    /// <summary>The reasons a reader may see: without the health permission, the health reason is left out.</summary>
+    public static List<string> Zichtbaar(IEnumerable<string> redenen, bool magGezondheid) =>
+        [.. redenen.Where(r => magGezondheid || r != Gezondheid)];
+
     public static IReadOnlySet<string> Alle { get; } = new HashSet<string>(Contracts.TenzijRedenCodes.Alle, StringComparer.Ordinal);
 }

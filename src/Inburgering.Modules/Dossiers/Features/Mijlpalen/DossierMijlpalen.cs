@@ -36,10 +36,22 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
 
     public async Task<Dossier> ScenarioAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, ScenarioInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct)
     {
+        var magGezondheid = await rechten.HasAsync(user, DossierPermissies.GezondheidLezen, ct);
+        if (!magGezondheid && invoer.TenzijRedenen?.Contains(TenzijRedenen.Gezondheid) == true)
+        {
+            throw new DomainException(DossierFouten.GeenToegang, "U mag gezondheid niet als reden vastleggen: dat is gezondheidsinformatie.", StatusCodes.Status403Forbidden);
+        }
+
         Beleid? beleid = null;
         return await SchrijfAsync(user, id, versie, async _ => beleid = await beleidsregels.VanGemeenteAsync(ct), (d, check) =>
         {
             var keuze = invoer.Lees(check);
+            // Whoever may not see the health reason cannot have meant to remove it: it stays with a scenario 3.
+            if (!magGezondheid && keuze.Scenario == 3 && d.Scenario?.TenzijRedenen.Contains(TenzijRedenen.Gezondheid) == true)
+            {
+                keuze.TenzijRedenen.Insert(0, TenzijRedenen.Gezondheid);
+            }
+
             keuze.JaTenzij = beleid!.Aan(DossierNormen.JaTenzij, keuze.Besluitdatum);
             d.KiesScenario(keuze);
             return (Gebeurtenissen.Scenario, keuze);

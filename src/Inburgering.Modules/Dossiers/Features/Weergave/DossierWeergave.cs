@@ -24,7 +24,15 @@ internal sealed record OverdrachtWeergave(
 /// <param name="InAzc">Held before the move (or while no move date is known).</param>
 internal sealed record KennismakingWeergave(DateTimeOffset? Gepland, DateOnly? Gehouden, KmgLocatie? Locatie, bool Driegesprek, bool? InAzc);
 
-internal sealed record ScenarioWeergave(int Scenario, DateOnly Besluitdatum, IReadOnlyList<string> TenzijRedenen, string? Toelichting);
+/// <param name="TenzijRedenen">Without the health permission, the reason gezondheid is left out.</param>
+/// <param name="EersteScenario">The first decision, kept next to a later change.</param>
+internal sealed record ScenarioWeergave(int Scenario, DateOnly Besluitdatum, IReadOnlyList<string> TenzijRedenen, string? Toelichting,
+    int? EersteScenario, DateOnly? EersteBesluitdatum, IReadOnlyList<string> EersteTenzijRedenen)
+{
+    public static ScenarioWeergave Van(ScenarioKeuze s, bool magGezondheid) => new(s.Scenario, s.Besluitdatum,
+        Domain.TenzijRedenen.Zichtbaar(s.TenzijRedenen, magGezondheid), s.Toelichting, s.EersteScenario ?? s.Scenario, s.EersteBesluitdatum ?? s.Besluitdatum,
+        Domain.TenzijRedenen.Zichtbaar(s.EersteScenario is null ? s.TenzijRedenen : s.EersteTenzijRedenen, magGezondheid));
+}
 
 /// <param name="Gezondheid">Only for those allowed to read health; every read is logged.</param>
 internal sealed record BredeIntakeWeergave(
@@ -67,14 +75,14 @@ internal sealed record DossierWeergave(
 {
     /// <param name="pipDeadline">From the gemeente's norm that applied when the PIP clock started.</param>
     /// <param name="signalen">The open signals, snoozed ones included (with their date).</param>
-    public static DossierWeergave Van(Dossier d, IReadOnlyList<HuishoudenLid> leden, string? gezondheid, DateOnly? pipDeadline, IReadOnlyList<OpenSignaalWeergave> signalen,
+    public static DossierWeergave Van(Dossier d, IReadOnlyList<HuishoudenLid> leden, bool magGezondheid, string? gezondheid, DateOnly? pipDeadline, IReadOnlyList<OpenSignaalWeergave> signalen,
         DateOnly vandaag) => new(
         d.Id, d.Versie, d.VNummer, d.Bsn, d.Voornamen, d.Achternaam, d.Geboortedatum, d.Geslacht, d.LandVanHerkomst, d.Talen, d.Doelgroep,
         new HuishoudenWeergave(d.HuishoudenId, d.HuishoudenGrootte, leden),
         d.Vergunningdatum, d.Koppelingsdatum, d.CoaLocatieId, d.KlantregisseurId, d.KennisgevingDuo, d.BrpInschrijving, d.Fase,
         OverdrachtWeergave.Van(d.Overdracht),
         d.Kennismakingsgesprek is { } k ? new KennismakingWeergave(k.Gepland, k.Gehouden, k.Locatie, k.Driegesprek, k.Gehouden is { } g ? d.InAzcOp(g) : null) : null,
-        d.Scenario is { } s ? new ScenarioWeergave(s.Scenario, s.Besluitdatum, s.TenzijRedenen, s.Toelichting) : null,
+        d.Scenario is { } s ? ScenarioWeergave.Van(s, magGezondheid) : null,
         d.BredeIntake is { } b ? new BredeIntakeWeergave(b.Aanbieder, b.Startdatum, b.Einddatum, b.LeerbaarheidstoetsDatum, b.LeerbaarheidstoetsUitkomst,
             b.OpleidingEnWerk, b.PersoonlijkeOmstandigheden, b.Startdatum is { } start ? d.InAzcOp(start) : null, gezondheid,
             b.GeplandeStartdatum, b.TeBevestigen(vandaag)) : null,

@@ -24,9 +24,33 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
     }
 
     /// <summary>The API's form of the same read: oldest first, with the section as it became.</summary>
-    public async Task<IReadOnlyList<TijdlijnRegel>> TijdlijnRegelsAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
-        [.. (await GebeurtenissenAsync(user, id, ct)).Select(t => new TijdlijnRegel(t.Id, t.Tijdstip, t.Soort, t.ActorId, t.ActorNaam, t.OrganisatieId,
-            System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(t.Gegevens)))];
+    public async Task<IReadOnlyList<TijdlijnRegel>> TijdlijnRegelsAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var rijen = await GebeurtenissenAsync(user, id, ct);
+        var magGezondheid = await lezer.MagGezondheidAsync(user, ct);
+        return [.. rijen.Select(t => new TijdlijnRegel(t.Id, t.Tijdstip, t.Soort, t.ActorId, t.ActorNaam, t.OrganisatieId, Gegevens(t, magGezondheid)))];
+    }
+
+    /// <summary>The section as it became; a scenario's health reason only for those allowed to see health.</summary>
+    private static System.Text.Json.JsonElement Gegevens(TijdlijnGebeurtenis t, bool magGezondheid)
+    {
+        var gegevens = System.Text.Json.Nodes.JsonNode.Parse(t.Gegevens);
+        if (!magGezondheid && t.Soort == Gebeurtenissen.Scenario && gegevens is System.Text.Json.Nodes.JsonObject scenario)
+        {
+            foreach (var veld in new[] { "tenzijRedenen", "eersteTenzijRedenen" })
+            {
+                if (scenario[veld] is System.Text.Json.Nodes.JsonArray redenen)
+                {
+                    foreach (var reden in redenen.Where(r => r?.GetValue<string>() == TenzijRedenen.Gezondheid).ToList())
+                    {
+                        redenen.Remove(reden);
+                    }
+                }
+            }
+        }
+
+        return System.Text.Json.JsonSerializer.SerializeToElement(gegevens);
+    }
 
     /// <summary>Every event of a dossier the caller may see, oldest first; the read is logged.</summary>
     private async Task<List<TijdlijnGebeurtenis>> GebeurtenissenAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
@@ -81,7 +105,7 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
         return new DossierOverzicht(d.Id, d.Versie, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Fase), d.Vergunningdatum, d.Koppelingsdatum,
             d.TermijnStart, d.TermijnEinde, d.TermijnEinde is { } einde ? einde.DayNumber - vandaag.DayNumber : null, Bepaal(d, beleid, vandaag),
             [.. signalen.Select(s => new SignaalKaart(s.Id, Woorden.Naam(s.Soort), Woorden.Naam(s.Ernst), s.Vervaldatum, s.Tekst, s.Uitleg, s.GesnoozedTot, s.ErkendDoor))],
-            d.Kennismakingsgesprek?.Gehouden, d.Scenario?.Scenario, d.Scenario?.TenzijRedenen ?? [], d.BredeIntake?.Startdatum, d.PipVersies.Count,
+            d.Kennismakingsgesprek?.Gehouden, d.Scenario?.Scenario, TenzijRedenen.Zichtbaar(d.Scenario?.TenzijRedenen ?? [], magGezondheid), d.BredeIntake?.Startdatum, d.PipVersies.Count,
             OverdrachtWeergave.Gegevens(d.Overdracht), d.Overdracht?.VastgelegdOp, d.Overdracht?.VastgelegdDoor, vandaag)
         {
             Details = details,

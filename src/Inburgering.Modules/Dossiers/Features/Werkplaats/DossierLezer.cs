@@ -55,7 +55,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
     public async Task<DossierWeergave> WeergaveAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken cancellationToken, bool logLezen = true)
     {
         var leden = (await HuisgenotenAsync(dossier, cancellationToken)).Select(h => new HuishoudenLid(h.Id, h.VNummer, h.Naam)).ToList();
-        var (_, gezondheid) = await GezondheidAsync(user, dossier, logLezen, cancellationToken);
+        var (magGezondheid, gezondheid) = await GezondheidAsync(user, dossier, logLezen, cancellationToken);
         if (logLezen)
         {
             await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "dossier", [dossier.Id], cancellationToken);
@@ -63,7 +63,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
 
         var signalen = (await werkplaats.Lees.Signalen.Where(s => s.DossierId == dossier.Id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(cancellationToken))
             .Select(s => new OpenSignaalWeergave(s.Id, s.Soort, s.Ernst, s.Vervaldatum, s.Tekst, s.GesnoozedTot)).ToList();
-        return DossierWeergave.Van(dossier, leden, gezondheid, PipDeadline(dossier, await regels.VanGemeenteAsync(cancellationToken)), signalen,
+        return DossierWeergave.Van(dossier, leden, magGezondheid, gezondheid, PipDeadline(dossier, await regels.VanGemeenteAsync(cancellationToken)), signalen,
             werkplaats.Vandaag);
     }
 
@@ -75,10 +75,13 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
             .Select(d => new Huisgenoot(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, d.Fase))
             .ToListAsync(cancellationToken);
 
+    public Task<bool> MagGezondheidAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        permissions.HasAsync(user, DossierPermissies.GezondheidLezen, cancellationToken);
+
     /// <summary>Whether the caller may see health, and the text if there is one; a read of it is logged apart.</summary>
     public async Task<(bool Mag, string? Tekst)> GezondheidAsync(ClaimsPrincipal user, Dossier dossier, bool logLezen, CancellationToken cancellationToken)
     {
-        if (!await permissions.HasAsync(user, DossierPermissies.GezondheidLezen, cancellationToken))
+        if (!await MagGezondheidAsync(user, cancellationToken))
         {
             return (false, null);
         }

@@ -8,7 +8,8 @@ namespace Inburgering.Modules.Monitoring.Features.Cijfers;
 /// The pilot's measures computed from the facts: pure, so every definition is testable on a cohort with known dates.
 /// "In the azc" means before the verhuisdatum, or while none is known; a KMG on the day of the move is not in the azc.
 /// </summary>
-internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid beleid, bool onderdrukken)
+/// <param name="metGezondheid">The reader may see health: only then is the reason gezondheid counted and shown.</param>
+internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid beleid, bool onderdrukken, bool metGezondheid = false)
 {
     public const int Drempel = 5;
 
@@ -17,7 +18,7 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
     public DateOnly Tot => tot;
 
     /// <summary>The same norms and suppression for another stretch of time (a month of the period).</summary>
-    public JaTenzij Voor(DateOnly anderVan, DateOnly anderTot, DateOnly anderPeil) => new(anderVan, anderTot, anderPeil, beleid, onderdrukken);
+    public JaTenzij Voor(DateOnly anderVan, DateOnly anderTot, DateOnly anderPeil) => new(anderVan, anderTot, anderPeil, beleid, onderdrukken, metGezondheid);
 
     public bool InCohort(DossierFeit f) => f.Koppeling >= van && f.Koppeling <= tot;
 
@@ -121,9 +122,10 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
 
     private List<TenzijRedenTelling> Redenen(List<DossierFeit> cohort)
     {
-        var aantallen = TenzijRedenCodes.Alle.Select(r => cohort.Count(f => f.Scenario == 3 && f.TenzijRedenen.Contains(r))).ToList();
+        var codes = TenzijRedenCodes.Alle.Where(r => metGezondheid || r != TenzijRedenCodes.Gezondheid).ToList();
+        var aantallen = codes.Select(r => cohort.Count(f => f.Scenario == 3 && f.TenzijRedenen.Contains(r))).ToList();
         var cellen = Aanvullend(aantallen);
-        return [.. TenzijRedenCodes.Alle.Select((r, i) => new TenzijRedenTelling(r, cellen[i]))];
+        return [.. codes.Select((r, i) => new TenzijRedenTelling(r, cellen[i]))];
     }
 
     /// <summary>Complementary suppression: never exactly one hidden cell in a group whose total is known.</summary>

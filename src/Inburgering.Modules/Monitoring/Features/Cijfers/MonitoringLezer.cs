@@ -29,7 +29,7 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
             throw Invoer.Afgewezen(MonitoringFouten.Validatie, "tabel", [$"Kies een van: {string.Join(", ", Tabellen)}."]);
         }
 
-        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
+        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct, metGezondheid: await MagGezondheidAsync(user, ct));
         var naam = $"ja-tenzij {tabel} {rekenaar.Van:yyyy-MM-dd} {rekenaar.Tot:yyyy-MM-dd}";
         Platform.Export.Tabel resultaat;
         if (tabel == "kengetallen")
@@ -82,21 +82,21 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
     public async Task<JaTenzijCijfers> JaTenzijAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct)
     {
         await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
-        var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct);
+        var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct, metGezondheid: await MagGezondheidAsync(user, ct));
         return rekenaar.Bereken(feiten, klantregisseurId);
     }
 
     public async Task<IReadOnlyList<JaTenzijMaand>> PerMaandAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
     {
         await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
-        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
+        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct, metGezondheid: await MagGezondheidAsync(user, ct));
         return PerMaand(rekenaar, feiten);
     }
 
     public async Task<IReadOnlyList<JaTenzijKlantregisseur>> PerKlantregisseurAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
     {
         await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
-        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct);
+        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct, metGezondheid: await MagGezondheidAsync(user, ct));
         return PerKlantregisseur(rekenaar, feiten);
     }
 
@@ -127,6 +127,8 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
 
     private Guid Gemeente => tenant.Vereis("Monitoring");
 
+    private Task<bool> MagGezondheidAsync(ClaimsPrincipal user, CancellationToken ct) => toestemming.HasAsync(user, DossierPermissies.GezondheidLezen, ct);
+
     public async Task<IReadOnlyList<KengetalDossier>> DossiersAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, CancellationToken ct)
     {
         await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
@@ -135,7 +137,7 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
             throw Invoer.Afgewezen(MonitoringFouten.Validatie, "kengetal", [$"Kies een van: {string.Join(", ", Kengetallen.Alle)}."]);
         }
 
-        var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct);
+        var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct, metGezondheid: await MagGezondheidAsync(user, ct));
         var lijst = feiten.Where(f => rekenaar.Voldoet(f, kengetal)).OrderBy(f => f.Koppeling).ThenBy(f => f.Naam, StringComparer.Ordinal)
             .Select(f => new KengetalDossier(f.Id, f.VNummer, f.Naam, f.Koppeling, f.KlantregisseurId)).ToList();
         await dossiers.LogInzageAsync(user, "monitoring", [.. lijst.Select(d => d.Id)], ct);
@@ -170,14 +172,14 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
     }
 
     internal async Task<(JaTenzij Rekenaar, IReadOnlyList<DossierFeit> Feiten)> LeesAsync(DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct,
-        bool onderdrukken = false)
+        bool onderdrukken = false, bool metGezondheid = false)
     {
         var (periodeVan, periodeTot) = Periode(van, tot);
         _ = Gemeente;
         var beleid = await regels.VanGemeenteAsync(ct);
         var peil = Peil(periodeTot);
         var feiten = await dossiers.LeesAsync(periodeVan, periodeTot, peil, klantregisseurId, ct);
-        return (new JaTenzij(periodeVan, periodeTot, peil, beleid, onderdrukken), feiten);
+        return (new JaTenzij(periodeVan, periodeTot, peil, beleid, onderdrukken, metGezondheid), feiten);
     }
 
     private async Task<TaakstellingRealisatie> RealisatieAsync(Guid gemeente, TaakstellingPeriode half, CancellationToken ct, bool onderdrukken = false)
