@@ -171,6 +171,18 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     public string? VerblijfsdocumentOntvangen { get; set; }
 
     [BindProperty]
+    public string? GeplandeHuurcontractIngang { get; set; }
+
+    [BindProperty]
+    public string? GeplandeVerhuisdatum { get; set; }
+
+    [BindProperty]
+    public string? Afgegeven { get; set; }
+
+    [BindProperty]
+    public string? VerwachteStart { get; set; }
+
+    [BindProperty]
     public string? Soort { get; set; }
 
     [BindProperty]
@@ -280,11 +292,21 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     public Task<IActionResult> OnPostHuisvestingAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "huisvesting", datums => mijlpalen.HuisvestingAsync(User, id, Versievoorwaarde.Precies(Versie),
             new HuisvestingInvoer(datums.Lees(WoningToegewezen, "woningToegewezen"), datums.Lees(HuurcontractIngang, "huurcontractIngang"),
-                datums.Lees(Verhuisdatum, "verhuisdatum"), datums.Lees(VerblijfsdocumentOntvangen, "verblijfsdocumentOntvangen")), datums.Onleesbaar, ct), ct);
+                datums.Lees(Verhuisdatum, "verhuisdatum"), datums.Lees(VerblijfsdocumentOntvangen, "verblijfsdocumentOntvangen"),
+                datums.Lees(GeplandeHuurcontractIngang, "geplandeHuurcontractIngang"), datums.Lees(GeplandeVerhuisdatum, "geplandeVerhuisdatum")), datums.Onleesbaar, ct), ct);
 
     public Task<IActionResult> OnPostActiviteitAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "activiteit", datums => mijlpalen.ActiviteitAsync(User, id, Versievoorwaarde.Precies(Versie),
-            new ActiviteitInvoer(Soort, datums.Lees(Startdatum, "startdatum"), datums.Lees(Einddatum, "einddatum"), Omschrijving), datums.Onleesbaar, ct), ct);
+            new ActiviteitInvoer(Soort, datums.Lees(Startdatum, "startdatum"), datums.Lees(Einddatum, "einddatum"), Omschrijving,
+                datums.Lees(GeplandeStartdatum, "geplandeStartdatum")), datums.Onleesbaar, ct), ct);
+
+    public Task<IActionResult> OnPostActiviteitGestartAsync(Guid id, Guid activiteitId, CancellationToken ct) =>
+        BewaarAsync(id, "activiteit-gestart", datums => mijlpalen.ActiviteitGestartAsync(User, id, activiteitId, Versievoorwaarde.Precies(Versie),
+            new ActiviteitStartInvoer(datums.Lees(Startdatum, "startdatum")), datums.Onleesbaar, ct), ct);
+
+    public Task<IActionResult> OnPostVerlengingsverklaringAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "verlengingsverklaring", datums => mijlpalen.VerlengingsverklaringAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new VerlengingsverklaringInvoer(datums.Lees(Afgegeven, "afgegeven"), datums.Lees(VerwachteStart, "verwachteStart"), Reden), datums.Onleesbaar, ct), ct);
 
     public Task<IActionResult> OnPostVoortgangsgesprekAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "voortgangsgesprek", datums => mijlpalen.VoortgangsgesprekAsync(User, id, Versievoorwaarde.Precies(Versie),

@@ -132,6 +132,25 @@ public sealed class DossierDomainTests
         Assert.Empty(dossier.Scenario.EersteTenzijRedenen);
     }
 
+    [Fact]
+    public void A_planned_move_or_activity_is_no_fact_until_recorded_and_asks_to_be_confirmed_from_its_day()
+    {
+        var dossier = Nieuw();
+        dossier.LegHuisvestingVast(K.AddDays(20), null, null, null, geplandeVerhuisdatum: K.AddDays(30));
+        var taalles = dossier.VoegActiviteitToe(ActiviteitSoort.Taalles, null, null, null, DateTimeOffset.UnixEpoch, gepland: K.AddDays(30));
+
+        Assert.Empty(dossier.Controleer(K.AddDays(25)));
+        Assert.True(dossier.InAzcOp(K.AddDays(40)));
+        Assert.Equal((false, true), (dossier.VerhuizingTeBevestigen(K.AddDays(29)), dossier.VerhuizingTeBevestigen(K.AddDays(30))));
+        Assert.Equal((false, true), (taalles.TeBevestigen(K.AddDays(29)), taalles.TeBevestigen(K.AddDays(30))));
+
+        taalles.Bevestig(K.AddDays(32));
+        dossier.LegHuisvestingVast(K.AddDays(20), null, K.AddDays(33), null, geplandeVerhuisdatum: K.AddDays(30));
+        Assert.False(taalles.TeBevestigen(K.AddDays(40)));
+        Assert.False(dossier.VerhuizingTeBevestigen(K.AddDays(40)));
+        Assert.False(dossier.InAzcOp(K.AddDays(33)));
+    }
+
     private static DateOnly? Datum(string? tekst) => tekst is null ? null : DateOnly.Parse(tekst, System.Globalization.CultureInfo.InvariantCulture);
 
     private static Dossier Nieuw() => new DossierBouwer(K).Domein(DateTimeOffset.UnixEpoch);

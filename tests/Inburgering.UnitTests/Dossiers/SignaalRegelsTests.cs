@@ -101,6 +101,19 @@ public sealed class SignaalRegelsTests
     }
 
     [Fact]
+    public void Signal_9_is_answered_by_a_verlengingsverklaring_until_its_expected_start_and_by_a_started_course()
+    {
+        var pip = K.AddDays(40);
+        var feiten = Feiten() with { EerstePipDagtekening = pip, Leerroute = Leerroute.B1 };
+        var na = pip.AddMonths(3).AddDays(1);
+
+        Assert.Contains(SignaalRegels.Bepaal(feiten, na, Landelijk), s => s.Soort == SignaalSoort.LeerrouteNietGestart);
+        Assert.DoesNotContain(SignaalRegels.Bepaal(feiten with { VerlengingsverklaringTot = na }, na, Landelijk), s => s.Soort == SignaalSoort.LeerrouteNietGestart);
+        Assert.Contains(SignaalRegels.Bepaal(feiten with { VerlengingsverklaringTot = na }, na.AddDays(1), Landelijk), s => s.Soort == SignaalSoort.LeerrouteNietGestart);
+        Assert.DoesNotContain(SignaalRegels.Bepaal(feiten with { LaatsteTaallesEinde = DateOnly.MaxValue }, na, Landelijk), s => s.Soort == SignaalSoort.LeerrouteNietGestart);
+    }
+
+    [Fact]
     public void A_gemeente_that_switched_ja_tenzij_off_gets_no_signal_for_decisions_from_that_day()
     {
         var uit = new Beleid(Definities, new Dictionary<string, IReadOnlyList<BeleidsVersie>>

@@ -44,14 +44,28 @@ public sealed class JaTenzijTests
     {
         var k = new DateOnly(2026, 3, 1);
         var kmg = k.AddDays(10);
-        var bijKmg = Feit(k) with { Kennismaking = kmg, Scenario = 3, EersteBesluit = kmg, TenzijRedenen = [TenzijRedenCodes.Alle[0]] };
+        var bijKmg = Feit(k) with { Kennismaking = kmg, Scenario = 3, EersteBesluit = kmg, TenzijRedenen = ["reistijd"] };
         var later = Feit(k) with { Kennismaking = kmg, Scenario = 1, EersteBesluit = kmg.AddDays(1) };
 
         var c = Gemeente().Bereken([bijKmg, later], null);
 
         Assert.Equal(new Aandeel(1, 2, 50.0, false), c.ScenarioGekozenBijKennismaking);
         Assert.Equal(new Aandeel(1, 2, 50.0, false), c.AandeelScenario1of2);
-        Assert.Equal(1, c.TenzijRedenen.Single(r => r.Reden == TenzijRedenCodes.Alle[0]).Aantal.Waarde);
+        Assert.Equal(1, c.TenzijRedenen.Single(r => r.Reden == "reistijd").Aantal.Waarde);
+    }
+
+    [Fact]
+    public void The_health_reason_is_counted_only_for_a_reader_with_the_health_permission()
+    {
+        var k = new DateOnly(2026, 3, 1);
+        var feit = Feit(k) with { Scenario = 3, TenzijRedenen = [TenzijRedenCodes.Gezondheid, "reistijd"] };
+
+        var zonder = Gemeente().Bereken([feit], null);
+        var met = new Rekenaar(Van, Tot, Tot, Landelijk, onderdrukken: false, metGezondheid: true).Bereken([feit], null);
+
+        Assert.DoesNotContain(zonder.TenzijRedenen, r => r.Reden == TenzijRedenCodes.Gezondheid);
+        Assert.Equal(1, zonder.TenzijRedenen.Single(r => r.Reden == "reistijd").Aantal.Waarde);
+        Assert.Equal(1, met.TenzijRedenen.Single(r => r.Reden == TenzijRedenCodes.Gezondheid).Aantal.Waarde);
     }
 
     [Fact]

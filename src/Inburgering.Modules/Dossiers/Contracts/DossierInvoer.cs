@@ -90,14 +90,23 @@ public sealed record PipInvoer(
     [property: Description("B1, onderwijs or Z.")] string? Leerroute,
     bool? Knm, bool? Pvt, bool? Map, DateOnly? OntzorgenStart, DateOnly? OntzorgenEinde, string? Ondersteuning);
 
-[Description("Housing. Every member must be named; null clears it.")]
+[Description("Housing. Every member must be named; null clears it. The dates without 'gepland' are facts (never in the future); a planned day is a plan, which resolves no signal and counts in no figure or taakstelling until the fact is recorded.")]
 public sealed record HuisvestingInvoer(
     [property: JsonRequired] DateOnly? WoningToegewezen, [property: JsonRequired] DateOnly? HuurcontractIngang,
-    [property: JsonRequired] DateOnly? Verhuisdatum, [property: JsonRequired] DateOnly? VerblijfsdocumentOntvangen);
+    [property: JsonRequired] DateOnly? Verhuisdatum, [property: JsonRequired] DateOnly? VerblijfsdocumentOntvangen,
+    [property: JsonRequired, Description("The day the housing contract is to start (a plan).")] DateOnly? GeplandeHuurcontractIngang = null,
+    [property: JsonRequired, Description("The day the person is to move (a plan): they live in the azc until verhuisdatum is recorded.")] DateOnly? GeplandeVerhuisdatum = null);
 
+[Description("An activity: either startdatum (the day it started, never in the future) or geplandeStartdatum (a plan, confirmed later through /activiteiten/{activiteitId}/start).")]
 public sealed record ActiviteitInvoer(
     [property: Description("participatie, vrijwilligerswerk, betaald-werk, taalles or orientatie.")] string? Soort,
-    DateOnly? Startdatum, DateOnly? Einddatum, string? Omschrijving);
+    DateOnly? Startdatum, DateOnly? Einddatum, string? Omschrijving, DateOnly? GeplandeStartdatum = null);
+
+[Description("The day a planned activity did start.")]
+public sealed record ActiviteitStartInvoer(DateOnly? Startdatum);
+
+[Description("The gemeente's statement that the leerroute starts later than 3 (onderwijsroute: 6) months after the PIP, with the reason and the start now expected.")]
+public sealed record VerlengingsverklaringInvoer(DateOnly? Afgegeven, DateOnly? VerwachteStart, string? Reden);
 
 public sealed record VoortgangsgesprekInvoer(DateOnly? Datum, [property: Description("The klantregisseur's note; never shown to COA.")] string? Verslag);
 

@@ -25,6 +25,11 @@ public interface IDossierMijlpalen
 
     Task<int> ActiviteitAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, ActiviteitInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
 
+    /// <summary>Records that a planned activity did start, on that day.</summary>
+    Task<int> ActiviteitGestartAsync(ClaimsPrincipal user, Guid id, Guid activiteitId, Versievoorwaarde versie, ActiviteitStartInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
+    Task<int> VerlengingsverklaringAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerlengingsverklaringInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
     Task<int> VoortgangsgesprekAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VoortgangsgesprekInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
 
     Task<int> TermijnverlengingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, TermijnverlengingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);

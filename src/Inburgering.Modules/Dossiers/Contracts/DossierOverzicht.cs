@@ -26,7 +26,9 @@ public sealed record DossierDetails(
     DateOnly? ScenarioBesluitdatum, BredeIntakeGegevens? BredeIntake, string? Gezondheid, bool MagGezondheid, HuisvestingGegevens Huisvesting,
     DateOnly? PipDeadline, IReadOnlyList<PipVersieRegel> PipVersies, IReadOnlyList<ActiviteitRegel> Activiteiten,
     IReadOnlyList<VoortgangsgesprekRegel> Voortgangsgesprekken, IReadOnlyList<VerlengingRegel> Verlengingen, AfsluitingGegevens? Afsluiting,
-    PipCorrectieRegel? PipCorrectie = null);
+    PipCorrectieRegel? PipCorrectie = null, IReadOnlyList<VerlengingsverklaringRegel>? Verlengingsverklaringen = null);
+
+public sealed record VerlengingsverklaringRegel(DateOnly Afgegeven, DateOnly VerwachteStart, string Reden);
 
 /// <summary>A correction of the first PIP's dagtekening waiting for a colleague; <c>DoorMij</c>: the viewer asked it, so cannot approve it.</summary>
 public sealed record PipCorrectieRegel(DateOnly Dagtekening, string Reden, string GevraagdDoor, bool DoorMij);
@@ -44,13 +46,17 @@ public sealed record BredeIntakeGegevens(
     string? Aanbieder, DateOnly? Startdatum, DateOnly? Einddatum, DateOnly? LeerbaarheidstoetsDatum, string? LeerbaarheidstoetsUitkomst,
     string? OpleidingEnWerk, string? PersoonlijkeOmstandigheden, DateOnly? GeplandeStartdatum = null, bool TeBevestigen = false);
 
-public sealed record HuisvestingGegevens(DateOnly? WoningToegewezen, DateOnly? HuurcontractIngang, DateOnly? Verhuisdatum, DateOnly? VerblijfsdocumentOntvangen);
+/// <param name="GeplandeVerhuisdatum">A plan: the person lives in the azc until the verhuisdatum itself is recorded.</param>
+public sealed record HuisvestingGegevens(DateOnly? WoningToegewezen, DateOnly? HuurcontractIngang, DateOnly? Verhuisdatum, DateOnly? VerblijfsdocumentOntvangen,
+    DateOnly? GeplandeHuurcontractIngang = null, DateOnly? GeplandeVerhuisdatum = null, bool HuurcontractTeBevestigen = false, bool VerhuizingTeBevestigen = false);
 
 public sealed record PipVersieRegel(
     int Versie, DateOnly Dagtekening, string Leerroute, bool Knm, bool Pvt, bool Map, DateOnly? OntzorgenStart, DateOnly? OntzorgenEinde,
     string? Ondersteuning, DateTimeOffset VastgesteldOp, string VastgesteldDoor);
 
-public sealed record ActiviteitRegel(string Soort, DateOnly Startdatum, DateOnly? Einddatum, string? Omschrijving, bool InAzc);
+/// <param name="Startdatum">Null while the activity is only planned (<paramref name="GeplandeStartdatum"/>).</param>
+public sealed record ActiviteitRegel(Guid Id, string Soort, DateOnly? Startdatum, DateOnly? Einddatum, string? Omschrijving, bool? InAzc,
+    DateOnly? GeplandeStartdatum = null, bool TeBevestigen = false);
 
 public sealed record VoortgangsgesprekRegel(DateOnly Datum, string? Verslag);
 

@@ -106,6 +106,21 @@ internal sealed class Dossier : ITenantOwned
 
     public DateOnly? Verhuisdatum { get; private set; }
 
+    /// <summary>The day the housing contract is to start: a plan, counted nowhere until the real ingang is recorded.</summary>
+    public DateOnly? GeplandeHuurcontractIngang { get; private set; }
+
+    /// <summary>The day the person is to move: a plan; until the real verhuisdatum is recorded they live in the azc.</summary>
+    public DateOnly? GeplandeVerhuisdatum { get; private set; }
+
+    /// <summary>The planned move day has come and nobody recorded the move.</summary>
+    public bool VerhuizingTeBevestigen(DateOnly vandaag) => Verhuisdatum is null && GeplandeVerhuisdatum is { } gepland && gepland <= vandaag;
+
+    /// <summary>The planned ingang of the contract has come and nobody recorded it.</summary>
+    public bool HuurcontractTeBevestigen(DateOnly vandaag) => HuurcontractIngang is null && GeplandeHuurcontractIngang is { } gepland && gepland <= vandaag;
+
+    /// <summary>A statement that the leerroute starts later than the norm, each with the start now expected.</summary>
+    public List<Verlengingsverklaring> Verlengingsverklaringen { get; private set; } = [];
+
     public DateOnly? VerblijfsdocumentOntvangen { get; private set; }
 
     /// <summary>Set once, by the first PIP: its dagtekening + 1 day.</summary>
@@ -193,8 +208,11 @@ internal sealed class Dossier : ITenantOwned
 
     public void LegBredeIntakeVast(BredeIntake intake) => BredeIntake = intake;
 
-    public void LegHuisvestingVast(DateOnly? woningToegewezen, DateOnly? huurcontractIngang, DateOnly? verhuisdatum, DateOnly? verblijfsdocument)
+    public void LegHuisvestingVast(DateOnly? woningToegewezen, DateOnly? huurcontractIngang, DateOnly? verhuisdatum, DateOnly? verblijfsdocument,
+        DateOnly? geplandeHuurcontractIngang = null, DateOnly? geplandeVerhuisdatum = null)
     {
+        GeplandeHuurcontractIngang = geplandeHuurcontractIngang;
+        GeplandeVerhuisdatum = geplandeVerhuisdatum;
         WoningToegewezen = woningToegewezen;
         HuurcontractIngang = huurcontractIngang;
         Verhuisdatum = verhuisdatum;
@@ -236,12 +254,15 @@ internal sealed class Dossier : ITenantOwned
         return versie;
     }
 
-    public Activiteit VoegActiviteitToe(ActiviteitSoort soort, DateOnly start, DateOnly? einde, string? omschrijving, DateTimeOffset nu)
+    /// <param name="start">The day it started (a fact), or null for an activity that is only planned.</param>
+    public Activiteit VoegActiviteitToe(ActiviteitSoort soort, DateOnly? start, DateOnly? einde, string? omschrijving, DateTimeOffset nu, DateOnly? gepland = null)
     {
-        var activiteit = new Activiteit(Id, soort, start, einde, omschrijving, nu);
+        var activiteit = new Activiteit(Id, soort, start, einde, omschrijving, nu, gepland);
         Activiteiten.Add(activiteit);
         return activiteit;
     }
+
+    public void GeefVerlengingsverklaringAf(Verlengingsverklaring verklaring) => Verlengingsverklaringen.Add(verklaring);
 
     public Voortgangsgesprek HoudVoortgangsgesprek(DateOnly datum, string? verslag, DateTimeOffset nu)
     {
@@ -391,6 +412,16 @@ internal sealed class Dossier : ITenantOwned
         NietInToekomst(WoningToegewezen, "huisvesting.woningToegewezen");
         NietInToekomst(Verhuisdatum, "huisvesting.verhuisdatum");
         NietInToekomst(HuurcontractIngang, "huisvesting.huurcontractIngang");
+        NietVoorKoppeling(GeplandeVerhuisdatum, "huisvesting.geplandeVerhuisdatum");
+        if (GeplandeVerhuisdatum is not null && WoningToegewezen is null)
+        {
+            Fout(DossierRegels.WoningOntbreekt, "Vul eerst in wanneer de woning is toegewezen.", "huisvesting.woningToegewezen");
+        }
+
+        if (GeplandeHuurcontractIngang is { } geplandeHuur && WoningToegewezen is { } woningVoorHuur && geplandeHuur < woningVoorHuur)
+        {
+            Fout(DossierRegels.HuurcontractVoorWoning, "Het huurcontract gaat in vóór de toewijzing van de woning.", "huisvesting.geplandeHuurcontractIngang");
+        }
         NietInToekomst(VerblijfsdocumentOntvangen, "huisvesting.verblijfsdocumentOntvangen");
         if (Verhuisdatum is { } verhuis && WoningToegewezen is { } woning && verhuis < woning)
         {
@@ -442,9 +473,29 @@ internal sealed class Dossier : ITenantOwned
         {
             EindeNaStart(activiteit.Startdatum, activiteit.Einddatum, $"activiteiten[{index}].einddatum");
             NietInToekomst(activiteit.Startdatum, $"activiteiten[{index}].startdatum");
-            if (activiteit.Startdatum < Vergunningdatum)
+            NietInToekomst(activiteit.Einddatum, $"activiteiten[{index}].einddatum");
+            if (activiteit.Startdatum is null && activiteit.Einddatum is not null)
+            {
+                Fout(DossierRegels.EindeZonderStart, "Een geplande activiteit eindigt niet voordat ze is begonnen.", $"activiteiten[{index}].einddatum");
+            }
+
+            if ((activiteit.Startdatum ?? activiteit.GeplandeStartdatum) < Vergunningdatum)
             {
                 Fout(DossierRegels.VoorVergunning, "Deze activiteit begint vóór de vergunning.", $"activiteiten[{index}].startdatum");
+            }
+        }
+
+        foreach (var (verklaring, index) in Verlengingsverklaringen.Select((v, i) => (v, i)))
+        {
+            NietInToekomst(verklaring.Afgegeven, $"verlengingsverklaringen[{index}].afgegeven");
+            if (EerstePip is not { } pipVoorVerklaring || verklaring.Afgegeven < pipVoorVerklaring.Dagtekening)
+            {
+                Fout(DossierRegels.VerklaringZonderPip, "Een verlengingsverklaring volgt op het PIP.", $"verlengingsverklaringen[{index}].afgegeven");
+            }
+
+            if (verklaring.VerwachteStart < verklaring.Afgegeven)
+            {
+                Fout(DossierRegels.EindeVoorStart, "De verwachte start ligt vóór de dag van de verklaring.", $"verlengingsverklaringen[{index}].verwachteStart");
             }
         }
 
@@ -525,4 +576,5 @@ internal static class DossierRegels
     public const string VoortgangZonderPip = "Dossiers:VoortgangZonderPip";
     public const string VerlengingZonderTermijn = "Dossiers:VerlengingZonderTermijn";
     public const string OntvangenVoorGevraagd = "Dossiers:OntvangenVoorGevraagd";
+    public const string VerklaringZonderPip = "Dossiers:VerklaringZonderPip";
 }

@@ -67,6 +67,8 @@ internal static class Gebeurtenissen
     public const string Pip = "pip.vastgesteld";
     public const string Huisvesting = "huisvesting.vastgelegd";
     public const string Activiteit = "activiteit.toegevoegd";
+    public const string ActiviteitGestart = "activiteit.gestart";
+    public const string Verlengingsverklaring = "leerroute.verlengingsverklaring";
     public const string Voortgangsgesprek = "voortgangsgesprek.gehouden";
     public const string Termijnverlenging = "termijn.verlengd";
     public const string PipCorrectieGevraagd = "pip.correctie-gevraagd";
@@ -90,6 +92,8 @@ internal static class Gebeurtenissen
         Pip => "PIP vastgesteld",
         Huisvesting => "Huisvesting vastgelegd",
         Activiteit => "Activiteit toegevoegd",
+        ActiviteitGestart => "Geplande activiteit begonnen",
+        Verlengingsverklaring => "Verlengingsverklaring afgegeven",
         Voortgangsgesprek => "Voortgangsgesprek gehouden",
         Termijnverlenging => "Termijn verlengd",
         PipCorrectieGevraagd => "Correctie van de PIP-dagtekening gevraagd",

@@ -103,3 +103,16 @@ internal sealed class PipCorrectie
 
     public DateTimeOffset Op { get; set; }
 }
+
+/// <summary>
+/// The gemeente's statement that the leerroute starts later than 3 (onderwijs: 6) months after the PIP, with the start
+/// now expected; until that day it answers the signal "leerroute niet gestart".
+/// </summary>
+internal sealed class Verlengingsverklaring
+{
+    public DateOnly Afgegeven { get; set; }
+
+    public DateOnly VerwachteStart { get; set; }
+
+    public string Reden { get; set; } = string.Empty;
+}

@@ -66,15 +66,24 @@ internal sealed class Activiteit : ITenantOwned
     {
     }
 
-    public Activiteit(Guid dossierId, ActiviteitSoort soort, DateOnly startdatum, DateOnly? einddatum, string? omschrijving, DateTimeOffset nu)
+    public Activiteit(Guid dossierId, ActiviteitSoort soort, DateOnly? startdatum, DateOnly? einddatum, string? omschrijving, DateTimeOffset nu,
+        DateOnly? geplandeStartdatum = null)
     {
         Id = Guid.CreateVersion7(nu);
         DossierId = dossierId;
         Soort = soort;
         Startdatum = startdatum;
+        GeplandeStartdatum = geplandeStartdatum;
         Einddatum = einddatum;
         Omschrijving = omschrijving;
     }
+
+    /// <summary>Records that a planned activity did start, on that day.</summary>
+    public void Bevestig(DateOnly startdatum) => Startdatum = startdatum;
+
+    /// <summary>The planned day has come and nobody recorded that it started.</summary>
+    public bool TeBevestigen(DateOnly vandaag) => Startdatum is null && GeplandeStartdatum is { } gepland && gepland <= vandaag;
+
 
     public Guid Id { get; private set; }
 
@@ -84,7 +93,10 @@ internal sealed class Activiteit : ITenantOwned
 
     public ActiviteitSoort Soort { get; private set; }
 
-    public DateOnly Startdatum { get; private set; }
+    /// <summary>The day it started, or null while it is only planned: a plan resolves no signal and counts in no figure.</summary>
+    public DateOnly? Startdatum { get; private set; }
+
+    public DateOnly? GeplandeStartdatum { get; private set; }
 
     public DateOnly? Einddatum { get; private set; }
 

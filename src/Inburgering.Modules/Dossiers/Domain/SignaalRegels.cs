@@ -37,7 +37,8 @@ internal sealed record DossierFeiten(
     DateOnly? PipInformatieGevraagd = null,
     DateOnly? PipInformatieOntvangen = null,
     bool Asielstatushouder = true,
-    DateOnly? OvergenomenOp = null);
+    DateOnly? OvergenomenOp = null,
+    DateOnly? VerlengingsverklaringTot = null);
 
 /// <summary>A signal as evaluation wants it: dates, the facts its text mentions, and the norm version behind its dates.</summary>
 internal sealed record GewenstSignaal(SignaalSoort Soort, string Cyclus, Ernst Ernst, DateOnly ZichtbaarVanaf, DateOnly Vervaldatum,
@@ -172,7 +173,8 @@ internal static class SignaalRegels
             Telaat(SignaalSoort.GatNaBredeIntake, gat, einde);
         }
 
-        if (d.EerstePipDagtekening is { } pip && !(d.LaatsteTaallesEinde >= pip)
+        // A course that started answers it, and so does a verlengingsverklaring until the start it expects.
+        if (d.EerstePipDagtekening is { } pip && !(d.LaatsteTaallesEinde >= pip) && !(d.VerlengingsverklaringTot >= vandaag)
             && Termijn(beleid, d.Leerroute == Leerroute.Onderwijs ? Normen.LeerrouteStartOnderwijs : Normen.LeerrouteStart, pip, pip) is var leerroute
             && vandaag > leerroute.Datum)
         {

@@ -38,6 +38,10 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("einddatum");
 
+                    b.Property<DateOnly?>("GeplandeStartdatum")
+                        .HasColumnType("date")
+                        .HasColumnName("geplande_startdatum");
+
                     b.Property<string>("Omschrijving")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -49,7 +53,7 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("soort");
 
-                    b.Property<DateOnly>("Startdatum")
+                    b.Property<DateOnly?>("Startdatum")
                         .HasColumnType("date")
                         .HasColumnName("startdatum");
 
@@ -150,6 +154,14 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.Property<DateOnly>("Geboortedatum")
                         .HasColumnType("date")
                         .HasColumnName("geboortedatum");
+
+                    b.Property<DateOnly?>("GeplandeHuurcontractIngang")
+                        .HasColumnType("date")
+                        .HasColumnName("geplande_huurcontract_ingang");
+
+                    b.Property<DateOnly?>("GeplandeVerhuisdatum")
+                        .HasColumnType("date")
+                        .HasColumnName("geplande_verhuisdatum");
 
                     b.Property<string>("Geslacht")
                         .IsRequired()
@@ -1062,6 +1074,33 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                                 .HasConstraintName("fk_dossiers_dossiers_id");
                         });
 
+                    b.OwnsMany("Inburgering.Modules.Dossiers.Domain.Verlengingsverklaring", "Verlengingsverklaringen", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateOnly>("Afgegeven");
+
+                            b1.Property<string>("Reden")
+                                .IsRequired();
+
+                            b1.Property<DateOnly>("VerwachteStart");
+
+                            b1.HasKey("DossierId", "__synthesizedOrdinal");
+
+                            b1.ToTable("dossiers", "dossiers");
+
+                            b1
+                                .ToJson("verlengingsverklaringen")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId")
+                                .HasConstraintName("fk_dossiers_dossiers_dossier_id");
+                        });
+
                     b.Navigation("BredeIntake");
 
                     b.Navigation("Kennismakingsgesprek");
@@ -1071,6 +1110,8 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.Navigation("PipCorrectie");
 
                     b.Navigation("Scenario");
+
+                    b.Navigation("Verlengingsverklaringen");
                 });
 
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.GezondheidsInformatie", b =>

@@ -42,7 +42,8 @@ internal static class SignaalSql
           d.termijn_start, d.termijn_einde, t.dossier_id IS NOT NULL,
           a.laatste_einde, a.laatste_taalles_einde, v.laatste,
           d.woning_toegewezen, d.huurcontract_ingang, d.verhuisdatum, d.verblijfsdocument_ontvangen,
-          d.pip_informatie_gevraagd, d.pip_informatie_ontvangen, d.doelgroep = 'Asielstatushouder', d.overgenomen_op
+          d.pip_informatie_gevraagd, d.pip_informatie_ontvangen, d.doelgroep = 'Asielstatushouder', d.overgenomen_op,
+          (SELECT max((v->>'VerwachteStart')::date) FROM jsonb_array_elements(d.verlengingsverklaringen) v)
         FROM dossiers.dossiers d
         LEFT JOIN (
           SELECT dossier_id, (array_agg(dagtekening ORDER BY nummer))[1] AS eerste, (array_agg(leerroute ORDER BY nummer DESC))[1] AS leerroute,
@@ -51,7 +52,7 @@ internal static class SignaalSql
         LEFT JOIN (
           SELECT dossier_id, max(coalesce(einddatum, DATE '9999-12-31')) AS laatste_einde,
                  max(coalesce(einddatum, DATE '9999-12-31')) FILTER (WHERE soort = 'Taalles') AS laatste_taalles_einde
-          FROM dossiers.activiteiten WHERE tenant_id = @tenant /*per-dossier*/ GROUP BY dossier_id) a ON a.dossier_id = d.id
+          FROM dossiers.activiteiten WHERE tenant_id = @tenant AND startdatum IS NOT NULL /*per-dossier*/ GROUP BY dossier_id) a ON a.dossier_id = d.id
         LEFT JOIN (SELECT dossier_id, max(datum) AS laatste FROM dossiers.voortgangsgesprekken WHERE tenant_id = @tenant /*per-dossier*/ GROUP BY dossier_id) v ON v.dossier_id = d.id
         LEFT JOIN (SELECT DISTINCT dossier_id FROM dossiers.termijnverlengingen WHERE tenant_id = @tenant /*per-dossier*/) t ON t.dossier_id = d.id
         WHERE d.tenant_id = @tenant /*dossier*/
@@ -84,7 +85,7 @@ internal static class SignaalSql
                 Datum(r, 18), Datum(r, 19), r.GetBoolean(20),
                 Datum(r, 21), Datum(r, 22), Datum(r, 23),
                 Datum(r, 24), Datum(r, 25), Datum(r, 26), Datum(r, 27),
-                Datum(r, 28), Datum(r, 29), r.GetBoolean(30), Datum(r, 31)));
+                Datum(r, 28), Datum(r, 29), r.GetBoolean(30), Datum(r, 31), Datum(r, 32)));
         }
 
         return feiten;

@@ -103,7 +103,8 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
     public Task<Dossier> HuisvestingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, HuisvestingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, _) =>
         {
-            d.LegHuisvestingVast(invoer.WoningToegewezen, invoer.HuurcontractIngang, invoer.Verhuisdatum, invoer.VerblijfsdocumentOntvangen);
+            d.LegHuisvestingVast(invoer.WoningToegewezen, invoer.HuurcontractIngang, invoer.Verhuisdatum, invoer.VerblijfsdocumentOntvangen,
+                invoer.GeplandeHuurcontractIngang, invoer.GeplandeVerhuisdatum);
             return (Gebeurtenissen.Huisvesting, invoer);
         }, onleesbaar, ct);
 
@@ -111,11 +112,47 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
         SchrijfAsync(user, id, versie, (d, check) =>
         {
             var soort = check.Verplicht(check.Woord<ActiviteitSoort>(invoer.Soort, "soort"), "soort");
-            var start = check.Verplicht(invoer.Startdatum, "startdatum");
+            if ((invoer.Startdatum is null) == (invoer.GeplandeStartdatum is null))
+            {
+                check.Fout("startdatum", "Vul de dag in waarop de activiteit begon, of de geplande startdatum (één van beide).");
+            }
+
             var omschrijving = check.Tekst(invoer.Omschrijving, "omschrijving", max: 500);
             check.Klaar();
-            var activiteit = d.VoegActiviteitToe(soort, start, invoer.Einddatum, omschrijving, werkplaats.Nu);
-            return (Gebeurtenissen.Activiteit, new { activiteit.Id, invoer.Soort, invoer.Startdatum, invoer.Einddatum, InAzc = d.InAzcOp(start) });
+            var activiteit = d.VoegActiviteitToe(soort, invoer.Startdatum, invoer.Einddatum, omschrijving, werkplaats.Nu, invoer.GeplandeStartdatum);
+            return (Gebeurtenissen.Activiteit, new
+            {
+                activiteit.Id, invoer.Soort, invoer.Startdatum, invoer.GeplandeStartdatum, invoer.Einddatum,
+                InAzc = invoer.Startdatum is { } start ? d.InAzcOp(start) : (bool?)null,
+            });
+        }, onleesbaar, ct);
+
+    public Task<Dossier> ActiviteitGestartAsync(ClaimsPrincipal user, Guid id, Guid activiteitId, Versievoorwaarde versie, ActiviteitStartInvoer invoer, Onleesbaar? onleesbaar,
+        CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var activiteit = d.Activiteiten.SingleOrDefault(a => a.Id == activiteitId)
+                ?? throw new DomainException(DossierFouten.NietGevonden, "Deze activiteit hoort niet bij dit dossier.", StatusCodes.Status404NotFound);
+            if (activiteit.Startdatum is not null)
+            {
+                throw new DomainException(DossierFouten.AlGestart, "Deze activiteit is al begonnen.", StatusCodes.Status409Conflict);
+            }
+
+            var start = check.Verplicht(invoer.Startdatum, "startdatum");
+            check.Klaar();
+            activiteit.Bevestig(start);
+            return (Gebeurtenissen.ActiviteitGestart, new { activiteit.Id, Soort = activiteit.Soort.ToString(), Startdatum = start, activiteit.GeplandeStartdatum, InAzc = d.InAzcOp(start) });
+        }, onleesbaar, ct);
+
+    public Task<Dossier> VerlengingsverklaringAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerlengingsverklaringInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var afgegeven = check.Verplicht(invoer.Afgegeven, "afgegeven");
+            var verwacht = check.Verplicht(invoer.VerwachteStart, "verwachteStart");
+            var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 1000);
+            check.Klaar();
+            d.GeefVerlengingsverklaringAf(new Verlengingsverklaring { Afgegeven = afgegeven, VerwachteStart = verwacht, Reden = reden! });
+            return (Gebeurtenissen.Verlengingsverklaring, new { afgegeven, verwachteStart = verwacht, reden });
         }, onleesbaar, ct);
 
     public Task<Dossier> VoortgangsgesprekAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VoortgangsgesprekInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
@@ -232,6 +269,12 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
 
     async Task<int> IDossierMijlpalen.ActiviteitAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, ActiviteitInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         (await ActiviteitAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.ActiviteitGestartAsync(ClaimsPrincipal user, Guid id, Guid activiteitId, Versievoorwaarde versie, ActiviteitStartInvoer invoer,
+        Onleesbaar? onleesbaar, CancellationToken ct) => (await ActiviteitGestartAsync(user, id, activiteitId, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.VerlengingsverklaringAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerlengingsverklaringInvoer invoer,
+        Onleesbaar? onleesbaar, CancellationToken ct) => (await VerlengingsverklaringAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
 
     async Task<int> IDossierMijlpalen.VoortgangsgesprekAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VoortgangsgesprekInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         (await VoortgangsgesprekAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;

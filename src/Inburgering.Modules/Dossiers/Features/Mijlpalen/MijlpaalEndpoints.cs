@@ -39,8 +39,19 @@ internal static class MijlpaalEndpoints
             .WithSummary("Asks to correct the first PIP's mistyped dagtekening, with a reason; a colleague approves it before the termijn moves.");
         bewerken.MapPost("/pip/correctie/beoordeling", Route<PipCorrectieBeoordeling>((m, u, id, v, i, ct) => m.BeoordeelPipCorrectieAsync(u, id, v, i, null, ct)))
             .WithSummary("A colleague other than the asker approves (akkoord: true) or declines the waiting correction.");
-        bewerken.MapPut("/huisvesting", Route<HuisvestingInvoer>((m, u, id, v, i, ct) => m.HuisvestingAsync(u, id, v, i, null, ct)));
-        bewerken.MapPost("/activiteiten", Route<ActiviteitInvoer>((m, u, id, v, i, ct) => m.ActiviteitAsync(u, id, v, i, null, ct), StatusCodes.Status201Created));
+        bewerken.MapPut("/huisvesting", Route<HuisvestingInvoer>((m, u, id, v, i, ct) => m.HuisvestingAsync(u, id, v, i, null, ct)))
+            .WithSummary("Housing: facts (toegewezen, huurcontract, verhuisdatum, verblijfsdocument) and plans (geplande huurcontract-ingang and verhuisdatum).");
+        bewerken.MapPost("/activiteiten", Route<ActiviteitInvoer>((m, u, id, v, i, ct) => m.ActiviteitAsync(u, id, v, i, null, ct), StatusCodes.Status201Created))
+            .WithSummary("An activity that started (startdatum) or is planned (geplandeStartdatum); a plan counts nowhere until it is confirmed.");
+        bewerken.MapPost("/activiteiten/{activiteitId:guid}/start", async (Guid id, Guid activiteitId, ActiviteitStartInvoer? invoer, HttpContext http, ClaimsPrincipal user,
+                DossierMijlpalen mijlpalen, DossierLezer lezer) =>
+            {
+                var dossier = await mijlpalen.ActiviteitGestartAsync(user, id, activiteitId, IfMatch.Versie(http), invoer ?? new ActiviteitStartInvoer(null), null, http.RequestAborted);
+                return DossierLezer.Resultaat(await lezer.WeergaveAsync(user, dossier, http.RequestAborted, logLezen: false), http, StatusCodes.Status200OK);
+            })
+            .WithSummary("Confirms that a planned activity started, on startdatum (never in the future).");
+        bewerken.MapPost("/verlengingsverklaringen", Route<VerlengingsverklaringInvoer>((m, u, id, v, i, ct) => m.VerlengingsverklaringAsync(u, id, v, i, null, ct), StatusCodes.Status201Created))
+            .WithSummary("The gemeente's verlengingsverklaring: the leerroute starts later than the norm; until the expected start it answers the signal 'leerroute niet gestart'.");
         bewerken.MapPost("/voortgangsgesprekken", Route<VoortgangsgesprekInvoer>((m, u, id, v, i, ct) => m.VoortgangsgesprekAsync(u, id, v, i, null, ct), StatusCodes.Status201Created));
         bewerken.MapPost("/termijnverlengingen", Route<TermijnverlengingInvoer>((m, u, id, v, i, ct) => m.TermijnverlengingAsync(u, id, v, i, null, ct), StatusCodes.Status201Created))
             .WithSummary("Records an extension granted by DUO; the termijn end moves by its length.");

@@ -39,7 +39,11 @@ internal sealed record BredeIntakeWeergave(
     string? Aanbieder, DateOnly? Startdatum, DateOnly? Einddatum, DateOnly? LeerbaarheidstoetsDatum, LeerbaarheidUitkomst? LeerbaarheidstoetsUitkomst,
     string? OpleidingEnWerk, string? PersoonlijkeOmstandigheden, bool? GestartInAzc, string? Gezondheid, DateOnly? GeplandeStartdatum, bool TeBevestigen);
 
-internal sealed record HuisvestingWeergave(DateOnly? WoningToegewezen, DateOnly? HuurcontractIngang, DateOnly? Verhuisdatum, DateOnly? VerblijfsdocumentOntvangen);
+/// <param name="GeplandeVerhuisdatum">A plan: until the verhuisdatum itself is recorded the person lives in the azc; te bevestigen once its day came.</param>
+internal sealed record HuisvestingWeergave(DateOnly? WoningToegewezen, DateOnly? HuurcontractIngang, DateOnly? Verhuisdatum, DateOnly? VerblijfsdocumentOntvangen,
+    DateOnly? GeplandeHuurcontractIngang, DateOnly? GeplandeVerhuisdatum, bool HuurcontractTeBevestigen, bool VerhuizingTeBevestigen);
+
+internal sealed record VerlengingsverklaringWeergave(DateOnly Afgegeven, DateOnly VerwachteStart, string Reden);
 
 internal sealed record PipVersieWeergave(
     int Versie, DateOnly Dagtekening, Leerroute Leerroute, bool Knm, bool Pvt, bool Map, DateOnly? OntzorgenStart, DateOnly? OntzorgenEinde,
@@ -57,7 +61,9 @@ internal sealed record VerlengingWeergave(int Maanden, int Weken, DateOnly? Eind
 
 internal sealed record TermijnWeergave(DateOnly Start, DateOnly Einde, IReadOnlyList<VerlengingWeergave> Verlengingen);
 
-internal sealed record ActiviteitWeergave(Guid Id, ActiviteitSoort Soort, DateOnly Startdatum, DateOnly? Einddatum, string? Omschrijving, bool InAzc);
+/// <param name="Startdatum">The day it started; null while it is only planned.</param>
+internal sealed record ActiviteitWeergave(Guid Id, ActiviteitSoort Soort, DateOnly? Startdatum, DateOnly? Einddatum, string? Omschrijving, bool? InAzc,
+    DateOnly? GeplandeStartdatum, bool TeBevestigen);
 
 internal sealed record VoortgangsgesprekWeergave(Guid Id, DateOnly Datum, string? Verslag);
 
@@ -71,7 +77,7 @@ internal sealed record DossierWeergave(
     DateOnly? BrpInschrijving, Fase Fase, OverdrachtWeergave? Overdracht, KennismakingWeergave? Kennismakingsgesprek,
     ScenarioWeergave? Scenario, BredeIntakeWeergave? BredeIntake, HuisvestingWeergave Huisvesting, PipWeergave Pip,
     TermijnWeergave? Termijn, IReadOnlyList<ActiviteitWeergave> Activiteiten, IReadOnlyList<VoortgangsgesprekWeergave> Voortgangsgesprekken,
-    AfsluitingWeergave? Afsluiting, IReadOnlyList<OpenSignaalWeergave> Signalen)
+    AfsluitingWeergave? Afsluiting, IReadOnlyList<OpenSignaalWeergave> Signalen, IReadOnlyList<VerlengingsverklaringWeergave> Verlengingsverklaringen)
 {
     /// <param name="pipDeadline">From the gemeente's norm that applied when the PIP clock started.</param>
     /// <param name="signalen">The open signals, snoozed ones included (with their date).</param>
@@ -86,7 +92,8 @@ internal sealed record DossierWeergave(
         d.BredeIntake is { } b ? new BredeIntakeWeergave(b.Aanbieder, b.Startdatum, b.Einddatum, b.LeerbaarheidstoetsDatum, b.LeerbaarheidstoetsUitkomst,
             b.OpleidingEnWerk, b.PersoonlijkeOmstandigheden, b.Startdatum is { } start ? d.InAzcOp(start) : null, gezondheid,
             b.GeplandeStartdatum, b.TeBevestigen(vandaag)) : null,
-        new HuisvestingWeergave(d.WoningToegewezen, d.HuurcontractIngang, d.Verhuisdatum, d.VerblijfsdocumentOntvangen),
+        new HuisvestingWeergave(d.WoningToegewezen, d.HuurcontractIngang, d.Verhuisdatum, d.VerblijfsdocumentOntvangen,
+            d.GeplandeHuurcontractIngang, d.GeplandeVerhuisdatum, d.HuurcontractTeBevestigen(vandaag), d.VerhuizingTeBevestigen(vandaag)),
         new PipWeergave(pipDeadline, [.. d.PipVersies.OrderBy(p => p.Nummer).Select(p => new PipVersieWeergave(
             p.Nummer, p.Dagtekening, p.Leerroute, p.Knm, p.Pvt, p.Map, p.OntzorgenStart, p.OntzorgenEinde, p.Ondersteuning, p.VastgesteldOp, p.VastgesteldDoor))],
             d.PipInformatieGevraagd, d.PipInformatieOntvangen,
@@ -94,10 +101,12 @@ internal sealed record DossierWeergave(
         d.TermijnStart is { } ts && d.TermijnEinde is { } te
             ? new TermijnWeergave(ts, te, [.. d.Termijnverlengingen.OrderBy(v => v.Besluitdatum).Select(v => new VerlengingWeergave(v.Maanden, v.Weken, v.EindeVolgensDuo, v.Reden, v.Besluitdatum))])
             : null,
-        [.. d.Activiteiten.OrderBy(a => a.Startdatum).Select(a => new ActiviteitWeergave(a.Id, a.Soort, a.Startdatum, a.Einddatum, a.Omschrijving, d.InAzcOp(a.Startdatum)))],
+        [.. d.Activiteiten.OrderBy(a => a.Startdatum ?? a.GeplandeStartdatum).Select(a => new ActiviteitWeergave(a.Id, a.Soort, a.Startdatum, a.Einddatum, a.Omschrijving,
+            a.Startdatum is { } start ? d.InAzcOp(start) : null, a.GeplandeStartdatum, a.TeBevestigen(vandaag)))],
         [.. d.Voortgangsgesprekken.OrderBy(v => v.Datum).Select(v => new VoortgangsgesprekWeergave(v.Id, v.Datum, v.Verslag))],
         d.AfsluitingReden is { } reden && d.AfsluitingDatum is { } datum ? new AfsluitingWeergave(reden, datum) : null,
-        signalen);
+        signalen,
+        [.. d.Verlengingsverklaringen.OrderBy(v => v.Afgegeven).Select(v => new VerlengingsverklaringWeergave(v.Afgegeven, v.VerwachteStart, v.Reden))]);
 }
 
 internal sealed record OpenSignaalWeergave(Guid Id, SignaalSoort Soort, Ernst Ernst, DateOnly Vervaldatum, string Tekst, DateOnly? GesnoozedTot);
@@ -107,13 +116,13 @@ internal sealed record CoaDossierWeergave(
     Guid Id, int Versie, Guid GemeenteId, string Gemeente, string VNummer, string Voornamen, string Achternaam, DateOnly Geboortedatum,
     Geslacht Geslacht, string LandVanHerkomst, IReadOnlyList<string> Talen, int HuishoudenGrootte, Guid CoaLocatieId, DateOnly Koppelingsdatum,
     OverdrachtWeergave? Overdracht, DateTimeOffset? KennismakingGepland, DateOnly? KennismakingGehouden, bool? Driegesprek,
-    int? Scenario, DateOnly? ScenarioBesluitdatum, DateOnly? BredeIntakeStart, DateOnly? Verhuisdatum, DateOnly? BredeIntakeGeplandeStart)
+    int? Scenario, DateOnly? ScenarioBesluitdatum, DateOnly? BredeIntakeStart, DateOnly? Verhuisdatum, DateOnly? BredeIntakeGeplandeStart, DateOnly? GeplandeVerhuisdatum)
 {
     public static CoaDossierWeergave Van(Dossier d, string gemeente) => new(
         d.Id, d.Versie, d.TenantId, gemeente, d.VNummer, d.Voornamen, d.Achternaam, d.Geboortedatum, d.Geslacht, d.LandVanHerkomst, d.Talen,
         d.HuishoudenGrootte, d.CoaLocatieId!.Value, d.Koppelingsdatum, OverdrachtWeergave.Van(d.Overdracht),
         d.Kennismakingsgesprek?.Gepland, d.Kennismakingsgesprek?.Gehouden, d.Kennismakingsgesprek?.Driegesprek,
-        d.Scenario?.Scenario, d.Scenario?.Besluitdatum, d.BredeIntake?.Startdatum, d.Verhuisdatum, d.BredeIntake?.GeplandeStartdatum);
+        d.Scenario?.Scenario, d.Scenario?.Besluitdatum, d.BredeIntake?.Startdatum, d.Verhuisdatum, d.BredeIntake?.GeplandeStartdatum, d.GeplandeVerhuisdatum);
 }
 
 /// <param name="Signalen">The open signals, as badges: type, severity and due date, most urgent deadline first.</param>

@@ -296,6 +296,7 @@ internal static class DossierFouten
     public const string GeenToegang = "Dossiers:NoAccess";
     public const string AlleenVoorMensen = "Dossiers:PeopleOnly";
     public const string GeenPipCorrectie = "Dossiers:NoPipCorrection";
+    public const string AlGestart = "Dossiers:AlreadyStarted";
     public const string PipCorrectieWacht = "Dossiers:PipCorrectionWaiting";
     public const string VierOgen = "Dossiers:FourEyes";
 }
