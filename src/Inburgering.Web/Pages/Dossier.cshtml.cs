@@ -90,6 +90,12 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     public string? Locatie { get; set; }
 
     [BindProperty]
+    public string? Adres { get; set; }
+
+    [BindProperty]
+    public string? Link { get; set; }
+
+    [BindProperty]
     public int? Scenario { get; set; }
 
     [BindProperty]
@@ -157,6 +163,9 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
 
     [BindProperty]
     public string? Ondersteuning { get; set; }
+
+    [BindProperty]
+    public string? Motivering { get; set; }
 
     [BindProperty]
     public string? WoningToegewezen { get; set; }
@@ -267,7 +276,7 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
 
     public Task<IActionResult> OnPostKennismakingAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "kennismaking", datums => mijlpalen.KennismakingAsync(User, id, Versievoorwaarde.Precies(Versie),
-            new KennismakingInvoer(datums.LeesMoment(GeplandDatum, GeplandTijd, "gepland"), datums.Lees(Gehouden, "gehouden"), Locatie, Driegesprek), datums.Onleesbaar, ct), ct);
+            new KennismakingInvoer(datums.LeesMoment(GeplandDatum, GeplandTijd, "gepland"), datums.Lees(Gehouden, "gehouden"), Locatie, Driegesprek, Adres, Link), datums.Onleesbaar, ct), ct);
 
     public Task<IActionResult> OnPostScenarioAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "scenario", datums => mijlpalen.ScenarioAsync(User, id, Versievoorwaarde.Precies(Versie),
@@ -287,7 +296,7 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     public Task<IActionResult> OnPostPipAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "pip", datums => mijlpalen.PipAsync(User, id, Versievoorwaarde.Precies(Versie),
             new PipInvoer(datums.Lees(Dagtekening, "dagtekening"), Leerroute, Knm, Pvt, Map, datums.Lees(OntzorgenStart, "ontzorgenStart"),
-                datums.Lees(OntzorgenEinde, "ontzorgenEinde"), Ondersteuning), datums.Onleesbaar, ct), ct);
+                datums.Lees(OntzorgenEinde, "ontzorgenEinde"), Ondersteuning, Motivering), datums.Onleesbaar, ct), ct);
 
     public Task<IActionResult> OnPostHuisvestingAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "huisvesting", datums => mijlpalen.HuisvestingAsync(User, id, Versievoorwaarde.Precies(Versie),

@@ -62,6 +62,69 @@ public sealed class BriefTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task The_PIP_beschikking_PDF_writes_out_the_route_support_and_legal_basis_is_dated_by_the_dagtekening_and_has_no_codes()
+    {
+        var kr = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var koppeling = Vandaag.AddDays(-150);
+        var id = (await kr.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), koppeling, achternaam: "Tesfay"))).Verwacht(HttpStatusCode.Created).Id;
+        (await kr.ZetAsync(id, "brede-intake", new { startdatum = koppeling.AddDays(20) })).Verwacht(HttpStatusCode.OK);
+        var dagtekening = koppeling.AddDays(61);
+        (await kr.ZetAsync(id, "pip", new
+        {
+            dagtekening, leerroute = "Z", knm = true, pvt = true, map = true, ontzorgenStart = koppeling.AddDays(70), ontzorgenEinde = koppeling.AddDays(250),
+            ondersteuning = "Een taalmaatje oefent elke week met u.", motivering = "U kunt lezen en schrijven nog niet goed genoeg voor de B1-route.",
+        }, HttpMethod.Post)).Verwacht(HttpStatusCode.Created);
+
+        var brief = (await Antwoord.VanAsync(await kr.Client.PostAsJsonAsync($"/api/v1/dossiers/{id}/documenten", new { sjabloon = "pip-beschikking" }))).Verwacht(HttpStatusCode.Created);
+        var bytes = await kr.Client.GetByteArrayAsync($"/api/v1/dossiers/{id}/documenten/{brief.Json.GetProperty("document").GetProperty("id").GetGuid()}/pdf");
+        using var pdf = PdfDocument.Open(bytes);
+        var tekst = string.Join(' ', pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        var nl = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+
+        // Dated by the dagtekening, not by the day the letter was made.
+        Assert.Contains(dagtekening.ToString("d MMMM yyyy", nl), tekst, StringComparison.Ordinal);
+        Assert.DoesNotContain(Vandaag.ToString("d MMMM yyyy", nl), tekst, StringComparison.Ordinal);
+        foreach (var zin in new[]
+        {
+            "zelfredzaamheidsroute", "800 uur taalles", "ten minste 12 uur", "participatieverklaring te ondertekenen", "ten minste 40 uur", "eindgesprek",
+            "Een taalmaatje oefent elke week met u.", "huur, gas, water, stroom en zorgverzekering", "U kunt lezen en schrijven nog niet goed genoeg",
+            "artikel 15 van de Wet inburgering 2021", "artikel 56a van de Participatiewet", "bezwaar",
+        })
+        {
+            Assert.Contains(zin, tekst, StringComparison.Ordinal);
+        }
+
+        foreach (var code in new[] { "PIP", "KNM", "PVT", "MAP", "azc", "COA", "DUO", "V-nummer", "Z-route", "B1-haalbaar", "gezondheid" })
+        {
+            Assert.DoesNotMatch($@"\b{System.Text.RegularExpressions.Regex.Escape(code)}\b", tekst);
+        }
+    }
+
+    [Fact]
+    public async Task The_invitation_to_the_kennismakingsgesprek_names_the_place_or_link_the_travel_costs_and_what_to_bring()
+    {
+        var kr = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var id = (await kr.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Vandaag.AddDays(-5), achternaam: "Yousef"))).Verwacht(HttpStatusCode.Created).Id;
+        var fout = await kr.ZetAsync(id, "kennismakingsgesprek", new { gepland = app.Clock.GetUtcNow().AddDays(7), locatie = "online", link = "http://niet-veilig.example/gesprek" });
+        Assert.Equal(["link"], fout.Velden);
+        (await kr.ZetAsync(id, "kennismakingsgesprek", new { gepland = app.Clock.GetUtcNow().AddDays(7), locatie = "online", link = "https://video.almelo.example/kmg/123" }))
+            .Verwacht(HttpStatusCode.OK);
+
+        var online = (await Antwoord.VanAsync(await kr.Client.PostAsJsonAsync($"/api/v1/dossiers/{id}/documenten", new { sjabloon = "uitnodiging-kennismakingsgesprek" })))
+            .Verwacht(HttpStatusCode.Created).Json.GetProperty("html").GetString()!;
+        Assert.Contains("https://video.almelo.example/kmg/123", online, StringComparison.Ordinal);
+
+        (await kr.ZetAsync(id, "kennismakingsgesprek", new { gepland = app.Clock.GetUtcNow().AddDays(7), locatie = "azc", adres = "Azc-laan 4, 7601 AA Almelo" })).Verwacht(HttpStatusCode.OK);
+        var html = (await Antwoord.VanAsync(await kr.Client.PostAsJsonAsync($"/api/v1/dossiers/{id}/documenten", new { sjabloon = "uitnodiging-kennismakingsgesprek" })))
+            .Verwacht(HttpStatusCode.Created).Json.GetProperty("html").GetString()!;
+        Assert.Contains("Azc-laan 4, 7601 AA Almelo", html, StringComparison.Ordinal);
+        Assert.Contains("reiskosten", html, StringComparison.Ordinal);
+        Assert.Contains("verblijfsdocument", html, StringComparison.Ordinal);
+        Assert.Contains("diploma", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\b(azc|V-nummer|KMG)\b", html);
+    }
+
+    [Fact]
     public async Task A_beschikking_counts_as_sent_only_after_a_colleague_approves_it_and_the_tijdlijn_shows_both_steps()
     {
         var kr = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);

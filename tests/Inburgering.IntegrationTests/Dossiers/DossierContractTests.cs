@@ -51,7 +51,7 @@ public sealed class DossierContractTests(AppFixture app) : IClassFixture<AppFixt
 
     [Theory]
     [InlineData("OverdrachtInvoer", 11)]
-    [InlineData("KennismakingInvoer", 4)]
+    [InlineData("KennismakingInvoer", 6)]
     [InlineData("ScenarioInvoer", 4)]
     [InlineData("BredeIntakeInvoer", 8)]
     [InlineData("HuisvestingInvoer", 6)]

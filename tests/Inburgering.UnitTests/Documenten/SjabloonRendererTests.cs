@@ -12,10 +12,10 @@ public sealed class SjabloonRendererTests
     private static Dictionary<string, object?> Volledig() => SjabloonModel.Maak(
         ("Almelo", "Haven Noordzijde 1, 7607 EN Almelo"), ("Fatma Yilmaz", "f.yilmaz@almelo.example", "0546 541 111"),
         ("Amal", "Haddad", "1012345678", new DateOnly(2026, 11, 2)), Vandaag,
-        kennismaking: (new DateOnly(2027, 1, 20), "10:00", "azc Almelo"),
+        kennismaking: (new DateOnly(2027, 1, 20), "10:00", "op het asielzoekerscentrum", "Azc-laan 4, 7601 AA Almelo", null),
         scenario: (3, new DateOnly(2027, 1, 20), ["gat-tot-verhuizing", "reistijd"]),
         bredeIntakeStart: new DateOnly(2027, 2, 1),
-        pip: (Vandaag, "B1", ["KNM", "PVT", "MAP"]),
+        pip: (Vandaag, "de B1-route", ["Kennismaking", "Participatieverklaring", "Arbeidsmarkt"], "U leert Nederlands tot taalniveau B1.", null, null, null, null),
         termijn: (WetInburgering.TermijnStart(Vandaag), WetInburgering.TermijnEinde(Vandaag)),
         overdracht: SjabloonModel.Groep(("vastgelegd_op", "10 januari 2027"), ("vastgelegd_door", "COA casemanager"), ("opleiding", "Bachelor"), ("werkervaring", "Bouw"),
             ("talen", "Arabisch, Engels"), ("voorinburgering", "ja"), ("beschikbaarheid", "overdag"), ("driegesprek", "ja")),

@@ -11,7 +11,9 @@ public sealed record BriefGegevens(
     DateTime? KennismakingGepland, DateOnly? KennismakingGehouden, string? KennismakingLocatie,
     int? Scenario, DateOnly? ScenarioBesluitdatum, IReadOnlyList<string> TenzijRedenen, DateOnly? BredeIntakeStart,
     DateOnly? PipDagtekening, string? Leerroute, IReadOnlyList<string> PipOnderdelen, DateOnly? TermijnStart, DateOnly? TermijnEinde,
-    CoaOverdrachtGegevens? Overdracht, DateTimeOffset? OverdrachtVastgelegdOp, string? OverdrachtVastgelegdDoor);
+    CoaOverdrachtGegevens? Overdracht, DateTimeOffset? OverdrachtVastgelegdOp, string? OverdrachtVastgelegdDoor,
+    string? KennismakingAdres = null, string? KennismakingLink = null, string? PipOndersteuning = null, DateOnly? OntzorgenStart = null,
+    DateOnly? OntzorgenEinde = null, string? PipMotivering = null);
 
 /// <summary>One line of a klantregisseur's morning digest: a name and a link target, never personal details.</summary>
 /// <param name="Soort">The signal kind in words (e.g. <c>pip-termijn</c>), or <c>kennismakingsgesprek</c> for an appointment.</param>

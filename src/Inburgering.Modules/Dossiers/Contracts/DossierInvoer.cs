@@ -66,7 +66,9 @@ public sealed record KennismakingInvoer(
     [property: JsonRequired, Description("Planned date and time.")] DateTimeOffset? Gepland,
     [property: JsonRequired, Description("The date it was held.")] DateOnly? Gehouden,
     [property: JsonRequired, Description("azc, gemeente or online.")] string? Locatie,
-    [property: JsonRequired] bool? Driegesprek);
+    [property: JsonRequired] bool? Driegesprek,
+    [property: JsonRequired, Description("The address the invitation letter names.")] string? Adres = null,
+    [property: JsonRequired, Description("The https link to an online talk, for the invitation letter.")] string? Link = null);
 
 [Description("The scenario choice. Every member must be named; null clears it.")]
 public sealed record ScenarioInvoer(
@@ -88,7 +90,8 @@ public sealed record BredeIntakeInvoer(
 public sealed record PipInvoer(
     DateOnly? Dagtekening,
     [property: Description("B1, onderwijs or Z.")] string? Leerroute,
-    bool? Knm, bool? Pvt, bool? Map, DateOnly? OntzorgenStart, DateOnly? OntzorgenEinde, string? Ondersteuning);
+    bool? Knm, bool? Pvt, bool? Map, DateOnly? OntzorgenStart, DateOnly? OntzorgenEinde, string? Ondersteuning,
+    [property: Description("Why this plan: the beschikking writes it out as its motivation.")] string? Motivering = null);
 
 [Description("Housing. Every member must be named; null clears it. The dates without 'gepland' are facts (never in the future); a planned day is a plan, which resolves no signal and counts in no figure or taakstelling until the fact is recorded.")]
 public sealed record HuisvestingInvoer(

@@ -40,7 +40,7 @@ public sealed record PersoonGegevens(
 
 public sealed record HuishoudenLidRegel(Guid Id, string VNummer, string Naam, DateOnly Geboortedatum, string Fase);
 
-public sealed record KennismakingGegevens(DateTimeOffset? Gepland, DateOnly? Gehouden, string? Locatie, bool Driegesprek);
+public sealed record KennismakingGegevens(DateTimeOffset? Gepland, DateOnly? Gehouden, string? Locatie, bool Driegesprek, string? Adres = null, string? Link = null);
 
 public sealed record BredeIntakeGegevens(
     string? Aanbieder, DateOnly? Startdatum, DateOnly? Einddatum, DateOnly? LeerbaarheidstoetsDatum, string? LeerbaarheidstoetsUitkomst,
@@ -52,7 +52,7 @@ public sealed record HuisvestingGegevens(DateOnly? WoningToegewezen, DateOnly? H
 
 public sealed record PipVersieRegel(
     int Versie, DateOnly Dagtekening, string Leerroute, bool Knm, bool Pvt, bool Map, DateOnly? OntzorgenStart, DateOnly? OntzorgenEinde,
-    string? Ondersteuning, DateTimeOffset VastgesteldOp, string VastgesteldDoor);
+    string? Ondersteuning, DateTimeOffset VastgesteldOp, string VastgesteldDoor, string? Motivering = null);
 
 /// <param name="Startdatum">Null while the activity is only planned (<paramref name="GeplandeStartdatum"/>).</param>
 public sealed record ActiviteitRegel(Guid Id, string Soort, DateOnly? Startdatum, DateOnly? Einddatum, string? Omschrijving, bool? InAzc,

@@ -241,9 +241,9 @@ internal sealed class Dossier : ITenantOwned
     public void WijsPipCorrectieAf() => PipCorrectie = null;
 
     public PipVersie StelPipVast(DateOnly dagtekening, Leerroute leerroute, bool knm, bool pvt, bool map,
-        DateOnly? ontzorgenStart, DateOnly? ontzorgenEinde, string? ondersteuning, DateTimeOffset nu, string door)
+        DateOnly? ontzorgenStart, DateOnly? ontzorgenEinde, string? ondersteuning, DateTimeOffset nu, string door, string? motivering = null)
     {
-        var versie = new PipVersie(Id, PipVersies.Count + 1, dagtekening, leerroute, knm, pvt, map, ontzorgenStart, ontzorgenEinde, ondersteuning, nu, door);
+        var versie = new PipVersie(Id, PipVersies.Count + 1, dagtekening, leerroute, knm, pvt, map, ontzorgenStart, ontzorgenEinde, ondersteuning, nu, door, motivering);
         PipVersies.Add(versie);
         if (TermijnStart is null)
         {

@@ -42,6 +42,12 @@ internal sealed class Kennismakingsgesprek
     public KmgLocatie? Locatie { get; set; }
 
     public bool Driegesprek { get; set; }
+
+    /// <summary>Where the person is expected, for the invitation letter.</summary>
+    public string? Adres { get; set; }
+
+    /// <summary>The link to an online talk, for the invitation letter.</summary>
+    public string? Link { get; set; }
 }
 
 internal sealed class ScenarioKeuze

@@ -11,8 +11,9 @@ internal sealed class PipVersie : ITenantOwned
     }
 
     public PipVersie(Guid dossierId, int nummer, DateOnly dagtekening, Leerroute leerroute, bool knm, bool pvt, bool map,
-        DateOnly? ontzorgenStart, DateOnly? ontzorgenEinde, string? ondersteuning, DateTimeOffset nu, string door)
+        DateOnly? ontzorgenStart, DateOnly? ontzorgenEinde, string? ondersteuning, DateTimeOffset nu, string door, string? motivering = null)
     {
+        Motivering = motivering;
         Id = Guid.CreateVersion7(nu);
         DossierId = dossierId;
         Nummer = nummer;
@@ -54,6 +55,9 @@ internal sealed class PipVersie : ITenantOwned
     public DateOnly? OntzorgenEinde { get; private set; }
 
     public string? Ondersteuning { get; private set; }
+
+    /// <summary>Why this plan, as the beschikking states it.</summary>
+    public string? Motivering { get; private set; }
 
     public DateTimeOffset VastgesteldOp { get; private set; }
 

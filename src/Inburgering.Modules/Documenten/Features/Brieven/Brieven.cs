@@ -146,10 +146,12 @@ internal sealed class BriefService(
             (d.Voornamen, d.Achternaam, d.VNummer, d.Koppelingsdatum),
             Platform.Tijd.Kalender.Vandaag(time),
             kennismaking: (d.KennismakingGehouden ?? (d.KennismakingGepland is { } g ? DateOnly.FromDateTime(g) : null),
-                d.KennismakingGehouden is null ? d.KennismakingGepland?.ToString("HH:mm", CultureInfo.InvariantCulture) : null, BriefWoorden.Locatie(d.KennismakingLocatie)),
+                d.KennismakingGehouden is null ? d.KennismakingGepland?.ToString("HH:mm", CultureInfo.InvariantCulture) : null, BriefWoorden.Locatie(d.KennismakingLocatie),
+                d.KennismakingAdres ?? (d.KennismakingLocatie == "gemeente" ? hoofd.Adres : null), d.KennismakingLink),
             scenario: (d.Scenario, d.ScenarioBesluitdatum, BriefWoorden.TenzijRedenen(d.TenzijRedenen)),
             bredeIntakeStart: d.BredeIntakeStart,
-            pip: (d.PipDagtekening, BriefWoorden.Leerroute(d.Leerroute), [.. d.PipOnderdelen.Select(BriefWoorden.Onderdeel)]),
+            pip: (d.PipDagtekening, BriefWoorden.Leerroute(d.Leerroute), [.. d.PipOnderdelen.Select(BriefWoorden.Onderdeel)], BriefWoorden.RouteUitleg(d.Leerroute),
+                d.PipOndersteuning, d.OntzorgenStart, d.OntzorgenEinde, d.PipMotivering),
             termijn: (d.TermijnStart, d.TermijnEinde),
             overdracht: d.Overdracht is { } o
                 ? SjabloonModel.Groep(("vastgelegd_op", SjabloonModel.Datum(d.OverdrachtVastgelegdOp is { } op ? DateOnly.FromDateTime(Platform.Tijd.Kalender.Lokaal(op)) : null)),
@@ -169,26 +171,41 @@ internal static class BriefWoorden
 {
     public static string? Locatie(string? code) => code switch
     {
-        "azc" => "op het azc",
+        "azc" => "op het asielzoekerscentrum waar u woont",
         "gemeente" => "op het gemeentehuis",
-        "online" => "online (u krijgt een link van ons)",
+        "online" => "online, via een videogesprek",
         _ => null,
     };
 
     public static string? Leerroute(string? code) => code switch
     {
-        "B1" => "B1-route",
-        "onderwijs" => "onderwijsroute",
-        "Z" => "Z-route (zelfredzaamheid)",
-        _ => code,
+        "B1" => "de B1-route",
+        "onderwijs" => "de onderwijsroute",
+        "Z" => "de zelfredzaamheidsroute",
+        _ => null,
     };
 
+    /// <summary>What the route means for the person, in plain words (Wi2021, Besluit inburgering 2021 art. 3.14).</summary>
+    public static string? RouteUitleg(string? code) => code switch
+    {
+        "B1" => "U leert Nederlands tot taalniveau B1. Met dat niveau kunt u zich goed redden in het dagelijks leven en op uw werk. "
+                + "U doet examens in lezen, luisteren, schrijven en spreken, en een examen over hoe Nederland werkt.",
+        "onderwijs" => "U volgt eerst een schakeljaar: ongeveer 1.000 uur Nederlands en 500 uur andere vakken, zoals rekenen en Engels. "
+                       + "Daarna kunt u verder leren aan een beroepsopleiding, een hogeschool of een universiteit.",
+        "Z" => "U leert Nederlands op uw eigen niveau, zodat u zich zelfstandig kunt redden. U krijgt 800 uur taalles en doet 800 uur mee "
+               + "in de samenleving, bijvoorbeeld met vrijwilligerswerk. U sluit af met een gesprek bij de gemeente.",
+        _ => null,
+    };
+
+    /// <summary>A part of the plan with its size, as the law sets it: never the abbreviation.</summary>
     public static string Onderdeel(string code) => code switch
     {
-        "KNM" => "Kennismaking met de Nederlandse Maatschappij (KNM)",
-        "PVT" => "Participatieverklaringstraject (PVT)",
-        "MAP" => "Module Arbeidsmarkt en Participatie (MAP)",
-        _ => code,
+        "KNM" => "Kennismaking met de Nederlandse maatschappij: lessen over hoe Nederland werkt, bijvoorbeeld werk, zorg, onderwijs en wonen.",
+        "PVT" => "Het participatieverklaringstraject: ten minste 12 uur over de belangrijkste waarden in Nederland, zoals vrijheid en gelijkwaardigheid. "
+                 + "U sluit af door de participatieverklaring te ondertekenen.",
+        "MAP" => "De module arbeidsmarkt en participatie: ten minste 40 uur, waarin u in de praktijk ontdekt welk werk bij u past en hoe u werk vindt. "
+                 + "U sluit af met een eindgesprek bij de gemeente.",
+        _ => "Een ander onderdeel van uw plan.",
     };
 
     /// <summary>

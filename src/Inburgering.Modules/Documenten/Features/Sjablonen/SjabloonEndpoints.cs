@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
+using Inburgering.Modules.Documenten.Features.Brieven;
+
 namespace Inburgering.Modules.Documenten.Features.Sjablonen;
 
 [Description("A template text to try on sample data (a complete and a sparse dossier) before it is used.")]
@@ -57,13 +59,17 @@ internal static class Voorbeelden
 {
     private static readonly DateOnly Dag = new(2027, 1, 14);
 
+    private static readonly string[] Onderdelen = ["KNM", "PVT", "MAP"];
+
     public static Dictionary<string, object?> Volledig() => SjabloonModel.Maak(
         ("Voorbeeldstad", "Stadhuisplein 1, 1234 AB Voorbeeldstad"), ("Klantregisseur Voorbeeld", "klantregisseur@voorbeeldstad.example", "012 345 6789"),
         ("Amal", "Voorbeeld", "1000000001", new DateOnly(2026, 11, 2)), Dag,
-        kennismaking: (new DateOnly(2027, 1, 20), "10:00", "op het azc"),
+        kennismaking: (new DateOnly(2027, 1, 20), "10:00", "op het asielzoekerscentrum", "Azc-laan 1, 1234 CD Voorbeeldstad", null),
         scenario: (3, new DateOnly(2027, 1, 20), ["de tijd tot uw verhuizing is kort"]),
         bredeIntakeStart: new DateOnly(2027, 2, 1),
-        pip: (Dag, "B1-route", ["Kennismaking met de Nederlandse Maatschappij (KNM)", "Participatieverklaringstraject (PVT)", "Module Arbeidsmarkt en Participatie (MAP)"]),
+        pip: (Dag, BriefWoorden.Leerroute("B1"), [.. Onderdelen.Select(BriefWoorden.Onderdeel)], BriefWoorden.RouteUitleg("B1"),
+            "Een taalcoach helpt u één keer per week met oefenen.", new DateOnly(2027, 2, 1), new DateOnly(2027, 7, 31),
+            "Uit de brede intake blijkt dat u het niveau B1 kunt halen. U wilt graag werken als verpleegkundige."),
         termijn: (WetInburgering.TermijnStart(Dag), WetInburgering.TermijnEinde(Dag)),
         signalen: [SjabloonModel.Groep(("naam", "Amal Voorbeeld"), ("link", "https://inburgering.example/dossiers/voorbeeld"), ("soort", "pip-termijn"), ("uiterlijk", "20 januari 2027"))],
         afspraken: [SjabloonModel.Groep(("tijd", "10:00"), ("naam", "Amal Voorbeeld"), ("link", "https://inburgering.example/dossiers/voorbeeld"))]);

@@ -426,6 +426,10 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("map");
 
+                    b.Property<string>("Motivering")
+                        .HasColumnType("text")
+                        .HasColumnName("motivering");
+
                     b.Property<int>("Nummer")
                         .HasColumnType("integer")
                         .HasColumnName("nummer");
@@ -943,11 +947,15 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         {
                             b1.Property<Guid>("DossierId");
 
+                            b1.Property<string>("Adres");
+
                             b1.Property<bool>("Driegesprek");
 
                             b1.Property<DateOnly?>("Gehouden");
 
                             b1.Property<DateTimeOffset?>("Gepland");
+
+                            b1.Property<string>("Link");
 
                             b1.Property<string>("Locatie");
 

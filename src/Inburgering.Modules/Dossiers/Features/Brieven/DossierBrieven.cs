@@ -24,7 +24,8 @@ internal sealed class DossierBrieven(DossierWerkplaats werkplaats, DossierLezer 
             d.Kennismakingsgesprek?.Locatie is { } locatie ? Woorden.Naam(locatie) : null,
             d.Scenario?.Scenario, d.Scenario?.Besluitdatum, d.Scenario?.TenzijRedenen ?? [], d.BredeIntake?.Startdatum,
             pip?.Dagtekening, pip is null ? null : Woorden.Naam(pip.Leerroute), pip is null ? [] : Onderdelen(pip),
-            d.TermijnStart, d.TermijnEinde, OverdrachtWeergave.Gegevens(d.Overdracht), d.Overdracht?.VastgelegdOp, d.Overdracht?.VastgelegdDoor);
+            d.TermijnStart, d.TermijnEinde, OverdrachtWeergave.Gegevens(d.Overdracht), d.Overdracht?.VastgelegdOp, d.Overdracht?.VastgelegdDoor,
+            d.Kennismakingsgesprek?.Adres, d.Kennismakingsgesprek?.Link, pip?.Ondersteuning, pip?.OntzorgenStart, pip?.OntzorgenEinde, pip?.Motivering);
     }
 
     private static List<string> Onderdelen(PipVersie pip) =>

@@ -90,9 +90,10 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
             var dagtekening = check.Verplicht(invoer.Dagtekening, "dagtekening");
             var leerroute = check.Verplicht(check.Woord<Leerroute>(invoer.Leerroute, "leerroute"), "leerroute");
             var ondersteuning = check.Tekst(invoer.Ondersteuning, "ondersteuning", max: 2000);
+            var motivering = check.Tekst(invoer.Motivering, "motivering", max: 2000);
             check.Klaar();
             var pip = d.StelPipVast(dagtekening, leerroute, invoer.Knm ?? false, invoer.Pvt ?? false, invoer.Map ?? false,
-                invoer.OntzorgenStart, invoer.OntzorgenEinde, ondersteuning, werkplaats.Nu, HandelendePartij.Van(user).Naam);
+                invoer.OntzorgenStart, invoer.OntzorgenEinde, ondersteuning, werkplaats.Nu, HandelendePartij.Van(user).Naam, motivering);
             return (Gebeurtenissen.Pip, new
             {
                 pip.Nummer, invoer.Dagtekening, invoer.Leerroute, invoer.Knm, invoer.Pvt, invoer.Map, invoer.OntzorgenStart, invoer.OntzorgenEinde,

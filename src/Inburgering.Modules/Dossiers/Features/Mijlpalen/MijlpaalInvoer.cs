@@ -47,13 +47,20 @@ internal static class MijlpaalInvoer
             check.Fout("locatie", "Waar werd het gesprek gehouden: azc, gemeente of online?");
         }
 
-        return new Kennismakingsgesprek { Gepland = i.Gepland, Gehouden = i.Gehouden, Locatie = locatie, Driegesprek = i.Driegesprek ?? false };
+        var adres = check.Tekst(i.Adres, "adres", max: 200);
+        var link = check.Tekst(i.Link, "link", max: 500);
+        if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+        {
+            check.Fout("link", "Een link naar het online gesprek begint met https://.");
+        }
+
+        return new Kennismakingsgesprek { Gepland = i.Gepland, Gehouden = i.Gehouden, Locatie = locatie, Driegesprek = i.Driegesprek ?? false, Adres = adres, Link = link };
     }
 
     public static ScenarioKeuze Lees(this ScenarioInvoer i, Invoer check)
     {
         var scenario = check.Bereik(i.Scenario, "scenario", 1, 3, verplicht: true);
-        var redenen = check.Lijst(i.TenzijRedenen, "tenzijRedenen", maxAantal: 9, maxLengte: 50);
+        var redenen = check.Lijst(i.TenzijRedenen, "tenzijRedenen", maxAantal: 10, maxLengte: 50);
         foreach (var onbekend in redenen.Where(r => !TenzijRedenen.Alle.Contains(r)))
         {
             check.Fout("tenzijRedenen", $"'{onbekend}' is geen tenzij-reden.");

@@ -22,7 +22,7 @@ internal sealed record OverdrachtWeergave(
 }
 
 /// <param name="InAzc">Held before the move (or while no move date is known).</param>
-internal sealed record KennismakingWeergave(DateTimeOffset? Gepland, DateOnly? Gehouden, KmgLocatie? Locatie, bool Driegesprek, bool? InAzc);
+internal sealed record KennismakingWeergave(DateTimeOffset? Gepland, DateOnly? Gehouden, KmgLocatie? Locatie, bool Driegesprek, bool? InAzc, string? Adres, string? Link);
 
 /// <param name="TenzijRedenen">Without the health permission, the reason gezondheid is left out.</param>
 /// <param name="EersteScenario">The first decision, kept next to a later change.</param>
@@ -87,7 +87,7 @@ internal sealed record DossierWeergave(
         new HuishoudenWeergave(d.HuishoudenId, d.HuishoudenGrootte, leden),
         d.Vergunningdatum, d.Koppelingsdatum, d.CoaLocatieId, d.KlantregisseurId, d.KennisgevingDuo, d.BrpInschrijving, d.Fase,
         OverdrachtWeergave.Van(d.Overdracht),
-        d.Kennismakingsgesprek is { } k ? new KennismakingWeergave(k.Gepland, k.Gehouden, k.Locatie, k.Driegesprek, k.Gehouden is { } g ? d.InAzcOp(g) : null) : null,
+        d.Kennismakingsgesprek is { } k ? new KennismakingWeergave(k.Gepland, k.Gehouden, k.Locatie, k.Driegesprek, k.Gehouden is { } g ? d.InAzcOp(g) : null, k.Adres, k.Link) : null,
         d.Scenario is { } s ? ScenarioWeergave.Van(s, magGezondheid) : null,
         d.BredeIntake is { } b ? new BredeIntakeWeergave(b.Aanbieder, b.Startdatum, b.Einddatum, b.LeerbaarheidstoetsDatum, b.LeerbaarheidstoetsUitkomst,
             b.OpleidingEnWerk, b.PersoonlijkeOmstandigheden, b.Startdatum is { } start ? d.InAzcOp(start) : null, gezondheid,
