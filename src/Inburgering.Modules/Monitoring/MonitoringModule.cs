@@ -17,6 +17,9 @@ public sealed class MonitoringModule : IModule
     {
         services.AddScoped<MonitoringLezer>();
         services.AddScoped<Contracts.IMonitoring>(sp => sp.GetRequiredService<MonitoringLezer>());
+        services.AddSingleton(new Tenancy.Contracts.TenantSettingDefinition(Taakstelling.TeldatumSetting,
+            "Op welke dag een huisvesting meetelt voor de taakstelling: de ingang van het huurcontract (zo telt het ministerie) of de verhuisdatum.",
+            Taakstelling.Huurcontract, [Taakstelling.Huurcontract, Taakstelling.Verhuisdatum]));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => MonitoringEndpoints.Map(endpoints);

@@ -31,6 +31,7 @@ public sealed class TenancyModule : IModule
         services.AddScoped<IBeleidsbeheer, Features.Beleid.Beleidsbeheer>();
         services.AddScoped<IGemeenteInstellingen, Features.Instellingen.GemeenteInstellingen>();
         services.AddScoped<IOrganisationAdministration, Features.Beheer.OrganisationAdministration>();
+        services.AddScoped<Features.Taakstellingen.TaakstellingImport>();
         services.AddSingleton<IDataSeeder, TenancySeeder>();
     }
 
@@ -39,6 +40,7 @@ public sealed class TenancyModule : IModule
         GemeenteRegisterEndpoints.Map(endpoints);
         CoaLocatieEndpoints.Map(endpoints);
         Features.Beheer.OrganisatieBeheerEndpoints.Map(endpoints);
+        Features.Taakstellingen.TaakstellingEndpoints.Map(endpoints);
         Features.Instellingen.InstellingEndpoints.Map(endpoints);
         Features.Beleid.BeleidEndpoints.Map(endpoints);
     }

@@ -5,12 +5,26 @@ namespace Inburgering.Modules.Dossiers.Contracts;
 /// <summary>What figures need of one dossier, straight from its own dates (the pilot had to collect these by hand).</summary>
 /// <param name="EersteBesluit">The first scenario decision (kept on the scenario): a scenario changed later still counts as chosen at the KMG.</param>
 /// <param name="PipKlokStart">The day the PIP clock started (the later of the DUO kennisgeving and the BRP registration), if it did.</param>
-/// <param name="Participatie">The earliest start of an activity of that kind.</param>
+/// <param name="Participatie">The earliest start of an activity of that kind (a planned one has no start and counts nowhere).</param>
+/// <param name="EersteScenario">The scenario of the first decision, kept next to a later change.</param>
+/// <param name="HuishoudenGrootte">The people the household counts, members without a dossier of their own included.</param>
+/// <param name="OvergenomenOp">The day this gemeente took the dossier over from another one: what happened before belongs to that one.</param>
 public sealed record DossierFeit(
     Guid Id, string VNummer, string Naam, Guid? KlantregisseurId, DateOnly Koppeling, DateOnly? Verhuis, DateOnly? Afsluiting,
     DateOnly? Kennismaking, int? Scenario, DateOnly? EersteBesluit, IReadOnlyList<string> TenzijRedenen, DateOnly? BredeIntake,
     DateOnly? PipKlokStart, DateOnly? EerstePip, DateOnly? Participatie, DateOnly? Vrijwilligerswerk, DateOnly? BetaaldWerk,
-    DateOnly? PipInformatieGevraagd = null, DateOnly? PipInformatieOntvangen = null);
+    DateOnly? PipInformatieGevraagd = null, DateOnly? PipInformatieOntvangen = null,
+    int? EersteScenario = null, IReadOnlyList<string>? EersteTenzijRedenen = null, DateOnly? HuurcontractIngang = null,
+    Guid? HuishoudenId = null, int HuishoudenGrootte = 1, bool Amv = false, DateOnly? OvergenomenOp = null)
+{
+    /// <summary>The first start of participation of any kind: activities, volunteering or paid work.</summary>
+    public DateOnly? ParticipatieAllerlei => new[] { Participatie, Vrijwilligerswerk, BetaaldWerk }.Where(d => d is not null).Min();
+}
+
+/// <summary>One housed person: facts only, never a plan (a planned move or contract has no date here).</summary>
+/// <param name="HuishoudenGrootte">The people of the household, members without a dossier (minors) included.</param>
+/// <param name="OvergenomenOp">Taken over from another gemeente on this day: a housing before it was that gemeente's.</param>
+public sealed record Huisvestingsfeit(Guid Id, Guid HuishoudenId, int HuishoudenGrootte, bool Amv, DateOnly? Verhuisdatum, DateOnly? HuurcontractIngang, DateOnly? OvergenomenOp);
 
 /// <summary>The keys of the gemeente's norms that figures are judged by (values in Tenancy's beleid).</summary>
 public static class DossierNormen
@@ -42,8 +56,8 @@ public interface IDossierFeiten
     /// <summary>The koppeling cohort [van, tot], those housed in it, and those still waiting on the peildatum.</summary>
     Task<IReadOnlyList<DossierFeit>> LeesAsync(DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseurId, CancellationToken ct);
 
-    /// <summary>Dossiers with their verhuisdatum in [van, tot].</summary>
-    Task<int> GehuisvestAsync(DateOnly van, DateOnly tot, CancellationToken ct);
+    /// <summary>Every dossier of the gemeente with a recorded move or housing contract: what the taakstelling counts from.</summary>
+    Task<IReadOnlyList<Huisvestingsfeit>> HuisvestingenAsync(CancellationToken ct);
 
     /// <summary>Records in the processing log that <paramref name="user"/> saw these dossiers in <paramref name="onderdeel"/>.</summary>
     Task LogInzageAsync(ClaimsPrincipal user, string onderdeel, IReadOnlyCollection<Guid> dossiers, CancellationToken ct);

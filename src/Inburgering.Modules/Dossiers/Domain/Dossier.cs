@@ -69,6 +69,11 @@ internal sealed class Dossier : ITenantOwned
 
     public int HuishoudenGrootte { get; private set; }
 
+    /// <summary>An unaccompanied minor (alleenstaande minderjarige vreemdeling): the taakstelling counts amv apart.</summary>
+    public bool Amv { get; private set; }
+
+    public void MarkeerAmv(bool amv) => Amv = amv;
+
     public DateOnly Vergunningdatum { get; private set; }
 
     public DateOnly Koppelingsdatum { get; private set; }

@@ -17,7 +17,9 @@ public sealed record Trechter(Aantal Gekoppeld, Aantal Kennismaking, Aantal Scen
 
 public sealed record ScenarioVerdeling(Aantal Scenario1, Aantal Scenario2, Aantal Scenario3, Aantal Geen);
 
-public sealed record TenzijRedenTelling(string Reden, Aantal Aantal);
+/// <param name="Aantal">On the current decisions (scenario 3 now).</param>
+/// <param name="EersteBesluit">On the first decisions (scenario 3 first), next to the current ones.</param>
+public sealed record TenzijRedenTelling(string Reden, Aantal Aantal, Aantal? EersteBesluit = null);
 
 public sealed record ParticipatieInAzc(Aandeel Participatie, Aandeel Vrijwilligerswerk, Aandeel BetaaldWerk);
 
@@ -26,7 +28,8 @@ public sealed record ParticipatieInAzc(Aandeel Participatie, Aandeel Vrijwillige
 /// <param name="BinnenNorm">Of those, housed within the norm (days after koppeling, the gemeente's norm on the koppelingsdatum).</param>
 /// <param name="Wachtend">On the peildatum (the end of the period, or today if earlier): coupled, not moved, not closed.</param>
 /// <param name="Wachtdagen">Their days since koppeling on the peildatum.</param>
-public sealed record Huisvesting(Aantal Gehuisvest, Dagen Dagen, Aandeel BinnenNorm, Aantal Wachtend, Dagen Wachtdagen);
+/// <param name="DagenInclusiefWachtend">Both together: the housed (koppeling to move) and those still waiting (koppeling to peildatum), as the pilot counted its 103-day mean.</param>
+public sealed record Huisvesting(Aantal Gehuisvest, Dagen Dagen, Aandeel BinnenNorm, Aantal Wachtend, Dagen Wachtdagen, Dagen? DagenInclusiefWachtend = null);
 
 /// <summary>
 /// The pilot's measures for a cohort: the dossiers with their koppelingsdatum in [van, tot], of the gemeente or of one
@@ -37,16 +40,23 @@ public sealed record JaTenzijCijfers(
     Aantal Gekoppeld, Aandeel KennismakingsgesprekInAzc, Aandeel ScenarioGekozenBijKennismaking, ScenarioVerdeling ScenarioVerdeling,
     Aandeel AandeelScenario1of2, Aandeel BredeIntakeGestartInAzc, IReadOnlyList<TenzijRedenTelling> TenzijRedenen, ParticipatieInAzc ParticipatieInAzc,
     Dagen DagenKoppelingTotKennismaking, Dagen DagenKoppelingTotBredeIntake, Dagen DagenBredeIntakeTotPip, Aandeel PipBinnenTermijn, Huisvesting Huisvesting,
-    Trechter Trechter, int HuisvestingNormDagen);
+    Trechter Trechter, int HuisvestingNormDagen,
+    Aandeel? ParticipatieVoorVerhuizing = null, Aantal? BredeIntakesInAzcGestart = null, Aandeel? AandeelEersteScenario1of2 = null);
 
+/// <param name="BredeIntakesInAzcGestart">Brede intakes that started in the azc in this month, whenever the person was coupled.</param>
+/// <param name="Huisvestingsdagen">Housed in this month and still waiting at its end, together.</param>
 public sealed record JaTenzijMaand(string Maand, Aantal Gekoppeld, Aandeel KennismakingsgesprekInAzc, Aandeel ScenarioGekozenBijKennismaking,
-    Aandeel AandeelScenario1of2, Aandeel BredeIntakeGestartInAzc);
+    Aandeel AandeelScenario1of2, Aandeel BredeIntakeGestartInAzc, Aantal? BredeIntakesInAzcGestart = null, Dagen? Huisvestingsdagen = null);
 
 public sealed record JaTenzijKlantregisseur(Guid? KlantregisseurId, JaTenzijCijfers Cijfers);
 
 /// <param name="Taakstelling">The half-year quota; null when none is registered.</param>
-/// <param name="Gehuisvest">Dossiers with their verhuisdatum in the half-year; in regional figures null (onderdrukt) below 5.</param>
-public sealed record TaakstellingRealisatie(string Halfjaar, DateOnly Van, DateOnly Tot, int? Taakstelling, int? Gehuisvest, double? Percentage, bool Onderdrukt);
+/// <param name="Gehuisvest">People housed in the half-year on the counting date, with every member of their household; in regional figures null (onderdrukt) below 5.</param>
+/// <param name="Percentage">Gehuisvest of the opgave (the quota plus what carried over).</param>
+/// <param name="Overloop">Still to be housed from earlier half-years (negative: housed ahead); not in regional figures.</param>
+/// <param name="Teldatum">huurcontract (the start of the housing contract) or verhuisdatum: the gemeente's setting.</param>
+public sealed record TaakstellingRealisatie(string Halfjaar, DateOnly Van, DateOnly Tot, int? Taakstelling, int? Gehuisvest, double? Percentage, bool Onderdrukt,
+    int? TaakstellingAmv = null, int? GehuisvestAmv = null, int? Huishoudens = null, int? Overloop = null, int? Opgave = null, string Teldatum = "huurcontract");
 
 public sealed record RegioGemeenteCijfers(Guid GemeenteId, string Gemeente, JaTenzijCijfers Cijfers, TaakstellingRealisatie? Taakstelling);
 
@@ -61,6 +71,7 @@ public static class Kengetallen
     [
         "gekoppeld", "kmg", "scenario", "brede-intake", "pip", "kmg-in-azc", "scenario-bij-kmg", "scenario-1", "scenario-2", "scenario-3", "geen-scenario", "brede-intake-in-azc",
         "participatie", "vrijwilligerswerk", "betaald-werk", "pip-beoordeeld", "pip-binnen-termijn", "pip-te-laat", "gehuisvest", "gehuisvest-binnen-norm", "wachtend",
+        "participatie-voor-verhuizing", "brede-intake-in-azc-gestart", "eerste-scenario-1-of-2",
     ];
 }
 

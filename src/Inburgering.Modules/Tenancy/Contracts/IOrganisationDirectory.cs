@@ -25,7 +25,12 @@ public interface IOrganisationDirectory
 
     /// <summary>The housing quota of a gemeente for a half-year such as <c>2023-II</c>; null when none is registered.</summary>
     Task<int?> TaakstellingAsync(Guid gemeenteId, string halfjaar, CancellationToken cancellationToken);
+
+    /// <summary>Every half-year quota registered for a gemeente, as published (<c>2023-II</c>, …).</summary>
+    Task<IReadOnlyList<TaakstellingQuotum>> TaakstellingenAsync(Guid gemeenteId, CancellationToken cancellationToken);
 }
+
+public sealed record TaakstellingQuotum(string Halfjaar, int Aantal, int WaarvanAmv);
 
 /// <summary>Settings of the current tenant (the scope's gemeente).</summary>
 public interface ITenantSettings

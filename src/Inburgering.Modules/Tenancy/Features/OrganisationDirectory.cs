@@ -40,6 +40,10 @@ internal sealed class OrganisationDirectory(TenancyDbContext db) : IOrganisation
         await db.Taakstellingen.AsNoTracking().Where(t => t.GemeenteId == gemeenteId && t.Periode == halfjaar)
             .Select(t => (int?)t.Aantal).SingleOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<TaakstellingQuotum>> TaakstellingenAsync(Guid gemeenteId, CancellationToken cancellationToken) =>
+        await db.Taakstellingen.AsNoTracking().Where(t => t.GemeenteId == gemeenteId)
+            .Select(t => new TaakstellingQuotum(t.Periode, t.Aantal, t.WaarvanAmv)).ToListAsync(cancellationToken);
+
     private static IQueryable<OrganisationSummary> Project(IQueryable<Organisation> query) =>
         query.AsNoTracking().Select(o => new OrganisationSummary(o.Id, o.Soort, o.Naam, o.Slug, o.Actief));
 }

@@ -28,6 +28,9 @@ public sealed class DashboardModel(IMonitoring monitoring, IPeopleDirectory mens
 
     public IReadOnlyList<JaTenzijKlantregisseur> PerKlantregisseur { get; private set; } = [];
 
+    /// <summary>The current half-year's housing quota against the people housed, with what carried over.</summary>
+    public TaakstellingRealisatie? Taakstelling { get; private set; }
+
     public IReadOnlyDictionary<Guid, string> Namen { get; private set; } = new Dictionary<Guid, string>();
 
     /// <summary>The query string of the chosen period, for drill-down and export links.</summary>
@@ -48,6 +51,7 @@ public sealed class DashboardModel(IMonitoring monitoring, IPeopleDirectory mens
             Cijfers = await monitoring.JaTenzijAsync(User, van, tot, null, ct);
             Maanden = await monitoring.PerMaandAsync(User, van, tot, ct);
             PerKlantregisseur = await monitoring.PerKlantregisseurAsync(User, van, tot, ct);
+            Taakstelling = await monitoring.TaakstellingAsync(User, null, ct);
             if (Guid.TryParse(User.FindFirstValue(PlatformClaims.OrganisationId), out var gemeente))
             {
                 Namen = (await mensen.MembersAsync(gemeente, null, ct)).ToDictionary(m => m.Id, m => m.Naam);

@@ -126,6 +126,10 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("afsluiting_reden");
 
+                    b.Property<bool>("Amv")
+                        .HasColumnType("boolean")
+                        .HasColumnName("amv");
+
                     b.Property<DateOnly?>("BrpInschrijving")
                         .HasColumnType("date")
                         .HasColumnName("brp_inschrijving");

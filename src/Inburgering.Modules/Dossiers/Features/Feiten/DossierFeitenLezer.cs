@@ -12,10 +12,12 @@ internal sealed class DossierFeitenLezer(DossierWerkplaats werkplaats, DatabaseC
     public async Task<IReadOnlyList<DossierFeit>> LeesAsync(DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseurId, CancellationToken ct) =>
         await DossierFeitenSql.LeesAsync(connections.ReadDataSource, werkplaats.Gemeente, van, tot, peil, klantregisseurId, ct);
 
-    public Task<int> GehuisvestAsync(DateOnly van, DateOnly tot, CancellationToken ct)
+    public async Task<IReadOnlyList<Huisvestingsfeit>> HuisvestingenAsync(CancellationToken ct)
     {
         _ = werkplaats.Gemeente;
-        return werkplaats.Lees.Dossiers.CountAsync(d => d.Verhuisdatum >= van && d.Verhuisdatum <= tot, ct);
+        return await werkplaats.Lees.Dossiers.Where(d => d.Verhuisdatum != null || d.HuurcontractIngang != null)
+            .Select(d => new Huisvestingsfeit(d.Id, d.HuishoudenId, d.HuishoudenGrootte, d.Amv, d.Verhuisdatum, d.HuurcontractIngang, d.OvergenomenOp))
+            .ToListAsync(ct);
     }
 
     public Task LogInzageAsync(ClaimsPrincipal user, string onderdeel, IReadOnlyCollection<Guid> dossiers, CancellationToken ct) =>

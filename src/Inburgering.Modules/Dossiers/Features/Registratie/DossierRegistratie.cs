@@ -75,6 +75,7 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
             invoer.Koppelingsdatum ?? dossier.Koppelingsdatum, invoer.CoaLocatieId ?? dossier.CoaLocatieId,
             invoer.KennisgevingDuo ?? dossier.KennisgevingDuo, invoer.BrpInschrijving ?? dossier.BrpInschrijving);
         dossier.LegInformatieDerdenVast(invoer.PipInformatieGevraagd ?? dossier.PipInformatieGevraagd, invoer.PipInformatieOntvangen ?? dossier.PipInformatieOntvangen);
+        dossier.MarkeerAmv(invoer.Amv ?? dossier.Amv);
         await werkplaats.BewaarAsync(dossier, Gebeurtenissen.GegevensGewijzigd, invoer with { Bsn = invoer.Bsn is null ? null : "gewijzigd" }, DossierWerkplaats.ActorVan(user), ct);
         return dossier;
     }

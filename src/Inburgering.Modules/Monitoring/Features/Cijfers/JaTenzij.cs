@@ -49,6 +49,10 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
         "gehuisvest" => f.Verhuis is { } v && v >= van && v <= tot,
         "gehuisvest-binnen-norm" => f.Verhuis is { } v2 && v2 >= van && v2 <= tot && v2 <= beleid.Na(DossierNormen.HuisvestingNaKoppeling, f.Koppeling, f.Koppeling),
         "wachtend" => f.Koppeling <= peil && (f.Verhuis is not { } v3 || v3 > peil) && (f.Afsluiting is not { } a || a > peil),
+        "participatie-voor-verhuizing" => InCohort(f) && InAzc(f, f.ParticipatieAllerlei),
+        // Counted by the day it started, whenever the person was coupled: the pilot's 68.
+        "brede-intake-in-azc-gestart" => f.BredeIntake is { } bi && bi >= van && bi <= tot && InAzc(f, bi),
+        "eerste-scenario-1-of-2" => InCohort(f) && (f.EersteScenario ?? f.Scenario) is 1 or 2,
         _ => false,
     };
 
@@ -82,10 +86,21 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
                 Dagen(gehuisvest.Select(f => f.Verhuis!.Value.DayNumber - f.Koppeling.DayNumber)),
                 Aandeel(Tel("gehuisvest-binnen-norm"), gehuisvest.Count),
                 Aantal(wachtend.Count),
-                Dagen(wachtend.Select(f => peil.DayNumber - f.Koppeling.DayNumber))),
+                Dagen(wachtend.Select(f => peil.DayNumber - f.Koppeling.DayNumber)),
+                Dagen(HuisvestingsdagenInclusiefWachtend(gehuisvest, wachtend))),
             new Trechter(Aantal(gekoppeld), Aantal(Tel("kmg")), Aantal(Tel("scenario")), Aantal(Tel("brede-intake")), Aantal(Tel("pip"))),
-            beleid.Herkomst(DossierNormen.HuisvestingNaKoppeling, tot).Waarde);
+            beleid.Herkomst(DossierNormen.HuisvestingNaKoppeling, tot).Waarde,
+            Aandeel(Tel("participatie-voor-verhuizing"), gekoppeld),
+            Aantal(Tel("brede-intake-in-azc-gestart")),
+            Aandeel(Tel("eerste-scenario-1-of-2"), gekoppeld));
     }
+
+    /// <summary>The housed with their days from koppeling to the move, and those waiting with their days so far: the pilot's mean.</summary>
+    public Dagen Huisvestingsdagen(IReadOnlyList<DossierFeit> feiten) =>
+        Dagen(HuisvestingsdagenInclusiefWachtend([.. feiten.Where(f => Voldoet(f, "gehuisvest"))], [.. feiten.Where(f => Voldoet(f, "wachtend"))]));
+
+    private IEnumerable<int> HuisvestingsdagenInclusiefWachtend(List<DossierFeit> gehuisvest, List<DossierFeit> wachtend) =>
+        gehuisvest.Select(f => f.Verhuis!.Value.DayNumber - f.Koppeling.DayNumber).Concat(wachtend.Select(f => peil.DayNumber - f.Koppeling.DayNumber));
 
     private DateOnly? PipDeadline(DossierFeit f) => DossierNormen.PipDeadline(beleid, f.PipKlokStart, f.PipInformatieGevraagd, f.PipInformatieOntvangen);
 
@@ -123,9 +138,9 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
     private List<TenzijRedenTelling> Redenen(List<DossierFeit> cohort)
     {
         var codes = TenzijRedenCodes.Alle.Where(r => metGezondheid || r != TenzijRedenCodes.Gezondheid).ToList();
-        var aantallen = codes.Select(r => cohort.Count(f => f.Scenario == 3 && f.TenzijRedenen.Contains(r))).ToList();
-        var cellen = Aanvullend(aantallen);
-        return [.. codes.Select((r, i) => new TenzijRedenTelling(r, cellen[i]))];
+        var cellen = Aanvullend([.. codes.Select(r => cohort.Count(f => f.Scenario == 3 && f.TenzijRedenen.Contains(r)))]);
+        var eerste = Aanvullend([.. codes.Select(r => cohort.Count(f => (f.EersteScenario ?? f.Scenario) == 3 && (f.EersteTenzijRedenen ?? f.TenzijRedenen).Contains(r)))]);
+        return [.. codes.Select((r, i) => new TenzijRedenTelling(r, cellen[i], eerste[i]))];
     }
 
     /// <summary>Complementary suppression: never exactly one hidden cell in a group whose total is known.</summary>

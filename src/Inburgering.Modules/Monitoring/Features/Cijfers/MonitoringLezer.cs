@@ -16,6 +16,7 @@ namespace Inburgering.Modules.Monitoring.Features.Cijfers;
 
 /// <summary>The ja-tenzij figures for the API and the dashboard alike; each read checks its own permission first.</summary>
 internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, IDossierFeiten dossiers, IBeleidsregels regels, IOrganisationDirectory organisaties, ICurrentTenant tenant,
+    ITenantSettings settings,
     TenantScope scopes, TimeProvider time, IPeopleDirectory mensen, IPermissionEvaluator toestemming, ILogger<MonitoringLezer> logger) : IMonitoring
 {
     public static IReadOnlyList<string> Tabellen { get; } = ["kengetallen", "per-maand", "per-klantregisseur"];
@@ -39,20 +40,24 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
             foreach (var (maat, a) in new[] { ("Kennismakingsgesprek in het azc", c.KennismakingsgesprekInAzc), ("Scenario gekozen bij de kennismaking", c.ScenarioGekozenBijKennismaking),
                 ("Scenario 1 of 2", c.AandeelScenario1of2), ("Brede intake gestart in het azc", c.BredeIntakeGestartInAzc), ("Participatie in het azc", c.ParticipatieInAzc.Participatie),
                 ("Vrijwilligerswerk in het azc", c.ParticipatieInAzc.Vrijwilligerswerk), ("Betaald werk in het azc", c.ParticipatieInAzc.BetaaldWerk), ("PIP binnen de termijn", c.PipBinnenTermijn),
-                ("Gehuisvest binnen de norm", c.Huisvesting.BinnenNorm) })
+                ("Gehuisvest binnen de norm", c.Huisvesting.BinnenNorm), ("Participatie voor de verhuizing", c.ParticipatieVoorVerhuizing!),
+                ("Scenario 1 of 2 bij het eerste besluit", c.AandeelEersteScenario1of2!) })
             {
                 rijen.Add([maat, a.Teller, a.Noemer, a.Percentage, null, null]);
             }
 
             foreach (var (maat, s) in new[] { ("Scenario 1", c.ScenarioVerdeling.Scenario1), ("Scenario 2", c.ScenarioVerdeling.Scenario2), ("Scenario 3", c.ScenarioVerdeling.Scenario3),
-                ("Geen scenario", c.ScenarioVerdeling.Geen), ("Gehuisvest in de periode", c.Huisvesting.Gehuisvest), ("Wacht op huisvesting", c.Huisvesting.Wachtend) })
+                ("Geen scenario", c.ScenarioVerdeling.Geen), ("Gehuisvest in de periode", c.Huisvesting.Gehuisvest), ("Wacht op huisvesting", c.Huisvesting.Wachtend),
+                ("Brede intakes gestart in het azc (op startdatum)", c.BredeIntakesInAzcGestart!) })
             {
                 rijen.Add([maat, s.Waarde, null, null, null, null]);
             }
 
             rijen.AddRange(c.TenzijRedenen.Select(r => (IReadOnlyList<object?>)["Tenzij-reden " + r.Reden, r.Aantal.Waarde, null, null, null, null]));
+            rijen.AddRange(c.TenzijRedenen.Select(r => (IReadOnlyList<object?>)["Tenzij-reden " + r.Reden + " (eerste besluit)", r.EersteBesluit?.Waarde, null, null, null, null]));
             foreach (var (maat, d) in new[] { ("Dagen koppeling tot kennismakingsgesprek", c.DagenKoppelingTotKennismaking), ("Dagen koppeling tot brede intake", c.DagenKoppelingTotBredeIntake),
-                ("Dagen brede intake tot PIP", c.DagenBredeIntakeTotPip), ("Dagen koppeling tot verhuizing", c.Huisvesting.Dagen), ("Wachtdagen", c.Huisvesting.Wachtdagen) })
+                ("Dagen brede intake tot PIP", c.DagenBredeIntakeTotPip), ("Dagen koppeling tot verhuizing", c.Huisvesting.Dagen), ("Wachtdagen", c.Huisvesting.Wachtdagen),
+                ("Huisvestingsdagen inclusief wachtenden", c.Huisvesting.DagenInclusiefWachtend!) })
             {
                 rijen.Add([maat, d.N, null, null, d.Mediaan, d.Gemiddelde]);
             }
@@ -107,9 +112,10 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
         {
             var begin = maand < rekenaar.Van ? rekenaar.Van : maand;
             var einde = maand.AddMonths(1).AddDays(-1) is var e && e > rekenaar.Tot ? rekenaar.Tot : e;
-            var c = rekenaar.Voor(begin, einde, Peil(einde)).Bereken(feiten, null);
+            var deMaand = rekenaar.Voor(begin, einde, Peil(einde));
+            var c = deMaand.Bereken(feiten, null);
             maanden.Add(new JaTenzijMaand(maand.ToString("yyyy-MM", CultureInfo.InvariantCulture), c.Gekoppeld, c.KennismakingsgesprekInAzc,
-                c.ScenarioGekozenBijKennismaking, c.AandeelScenario1of2, c.BredeIntakeGestartInAzc));
+                c.ScenarioGekozenBijKennismaking, c.AandeelScenario1of2, c.BredeIntakeGestartInAzc, c.BredeIntakesInAzcGestart, deMaand.Huisvestingsdagen(feiten)));
         }
 
         return maanden;
@@ -184,11 +190,23 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
 
     private async Task<TaakstellingRealisatie> RealisatieAsync(Guid gemeente, TaakstellingPeriode half, CancellationToken ct, bool onderdrukken = false)
     {
-        var quotum = await organisaties.TaakstellingAsync(gemeente, half.Naam, ct);
-        var gehuisvest = await dossiers.GehuisvestAsync(half.Van, half.Tot, ct);
-        return onderdrukken && gehuisvest < JaTenzij.Drempel
-            ? new TaakstellingRealisatie(half.Naam, half.Van, half.Tot, quotum, null, null, true)
-            : new TaakstellingRealisatie(half.Naam, half.Van, half.Tot, quotum, gehuisvest, quotum is > 0 ? Math.Round(100.0 * gehuisvest / quotum.Value, 1) : null, false);
+        var quota = await organisaties.TaakstellingenAsync(gemeente, ct);
+        var quotum = quota.FirstOrDefault(q => q.Halfjaar == half.Naam);
+        var teldatum = await settings.GetAsync(Taakstelling.TeldatumSetting, ct) ?? Taakstelling.Huurcontract;
+        var feiten = await dossiers.HuisvestingenAsync(ct);
+        var (personen, amv, huishoudens) = Taakstelling.Tel(feiten, half.Van, half.Tot, teldatum);
+        if (onderdrukken)
+        {
+            return personen < JaTenzij.Drempel
+                ? new TaakstellingRealisatie(half.Naam, half.Van, half.Tot, quotum?.Aantal, null, null, true, quotum?.WaarvanAmv, Teldatum: teldatum)
+                : new TaakstellingRealisatie(half.Naam, half.Van, half.Tot, quotum?.Aantal, JaTenzij.Rond(personen),
+                    quotum is { Aantal: > 0 } r ? Math.Round(100.0 * JaTenzij.Rond(personen) / r.Aantal, 0) : null, false, quotum?.WaarvanAmv, Teldatum: teldatum);
+        }
+
+        var overloop = Taakstelling.Overloop(quota, feiten, half.Naam, teldatum);
+        var opgave = quotum is null ? (int?)null : quotum.Aantal + overloop;
+        return new TaakstellingRealisatie(half.Naam, half.Van, half.Tot, quotum?.Aantal, personen, opgave is > 0 ? Math.Round(100.0 * personen / opgave.Value, 1) : null, false,
+            quotum?.WaarvanAmv, amv, huishoudens, overloop, opgave, teldatum);
     }
 
     private DateOnly Peil(DateOnly tot) => Kalender.Vandaag(time) is var vandaag && vandaag < tot ? vandaag : tot;
