@@ -59,6 +59,7 @@ internal sealed class DossierApi(HttpClient client)
         ["scenario"] = typeof(ScenarioInvoer),
         ["brede-intake"] = typeof(BredeIntakeInvoer),
         ["huisvesting"] = typeof(HuisvestingInvoer),
+        ["verblijven"] = typeof(VerblijvenInvoer),
     };
 
     public static object Nieuw(string vNummer, DateOnly koppeling, string? bsn = null, Guid? coaLocatie = null, string achternaam = "Haddad") =>

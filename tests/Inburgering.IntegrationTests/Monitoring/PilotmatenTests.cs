@@ -84,18 +84,18 @@ public sealed class PilotmatenTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(["Q"], await Achter("eerste-scenario-1-of-2"));
     }
 
-    private static DateOnly D(int maand, int dag) => new(2025, maand, dag);
+    internal static DateOnly D(int maand, int dag) => new(2025, maand, dag);
 
-    private static async Task<Guid> MaakAsync(DossierApi api, DateOnly koppeling) =>
-        (await api.MaakAanAsync(new DossierBouwer(koppeling) { HuishoudenGrootte = 1 }.Invoer())).Verwacht(HttpStatusCode.Created).Id;
+    internal static async Task<Guid> MaakAsync(DossierApi api, DateOnly koppeling, Guid? coaLocatie = null) =>
+        (await api.MaakAanAsync(new DossierBouwer(koppeling) { HuishoudenGrootte = 1, CoaLocatieId = coaLocatie }.Invoer())).Verwacht(HttpStatusCode.Created).Id;
 
-    private static async Task Zet(DossierApi api, Guid id, string onderdeel, object body, HttpMethod? methode = null)
+    internal static async Task Zet(DossierApi api, Guid id, string onderdeel, object body, HttpMethod? methode = null)
     {
         var antwoord = await api.ZetAsync(id, onderdeel, body, methode);
         Assert.True(antwoord.Status is HttpStatusCode.OK or HttpStatusCode.Created, $"{onderdeel}: {antwoord.Status} {antwoord.Json}");
     }
 
-    private static void Aandeel(JsonElement k, string naam, int teller, int noemer, double percentage)
+    internal static void Aandeel(JsonElement k, string naam, int teller, int noemer, double percentage)
     {
         var a = k.GetProperty(naam);
         Assert.Equal((teller, noemer, percentage), (a.GetProperty("teller").GetInt32(), a.GetProperty("noemer").GetInt32(), a.GetProperty("percentage").GetDouble()));

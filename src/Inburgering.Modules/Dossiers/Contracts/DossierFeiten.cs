@@ -15,10 +15,47 @@ public sealed record DossierFeit(
     DateOnly? PipKlokStart, DateOnly? EerstePip, DateOnly? Participatie, DateOnly? Vrijwilligerswerk, DateOnly? BetaaldWerk,
     DateOnly? PipInformatieGevraagd = null, DateOnly? PipInformatieOntvangen = null,
     int? EersteScenario = null, IReadOnlyList<string>? EersteTenzijRedenen = null, DateOnly? HuurcontractIngang = null,
-    Guid? HuishoudenId = null, int HuishoudenGrootte = 1, bool Amv = false, DateOnly? OvergenomenOp = null)
+    Guid? HuishoudenId = null, int HuishoudenGrootte = 1, bool Amv = false, DateOnly? OvergenomenOp = null, IReadOnlyList<VerblijfFeit>? Verblijven = null)
 {
+    /// <summary>Lived at this COA location on some day of [van, tot].</summary>
+    public bool WoondeOp(Guid coaLocatie, DateOnly van, DateOnly tot) => (Verblijven ?? []).Any(v => v.CoaLocatieId == coaLocatie && v.Overlapt(van, tot));
+
+    /// <summary>Placed at the regional azc before the house: the pilot's first goal.</summary>
+    public bool RegionaalGeplaatst => (Verblijven ?? []).Any(v => v.Soort == VerblijfFeit.RegionaalAzc);
+
     /// <summary>The first start of participation of any kind: activities, volunteering or paid work.</summary>
     public DateOnly? ParticipatieAllerlei => new[] { Participatie, Vrijwilligerswerk, BetaaldWerk }.Where(d => d is not null).Min();
+}
+
+/// <summary>One stay before the house, with its last day (null: still there); <c>woning</c> is the house from the verhuisdatum.</summary>
+public sealed record VerblijfFeit(string Soort, DateOnly Van, DateOnly? Tot, Guid? CoaLocatieId)
+{
+    public const string Woning = "woning";
+    public const string RegionaalAzc = "regionaal-azc";
+
+    public bool Overlapt(DateOnly van, DateOnly tot) => Van <= tot && (Tot is not { } t || t >= van);
+
+    /// <summary>
+    /// The recorded stays, each until the day before the next one or before the move into the house; with none
+    /// recorded, the azc of the koppeling. A tussenvoorziening or hotel is a stay, never the house.
+    /// </summary>
+    public static List<VerblijfFeit> Historie(IEnumerable<(string Soort, DateOnly Van, Guid? CoaLocatieId)> verblijven, Guid? coaLocatie, DateOnly koppeling, DateOnly? verhuis)
+    {
+        var lijst = verblijven.OrderBy(v => v.Van).ToList();
+        if (lijst.Count == 0 && coaLocatie is not null)
+        {
+            lijst.Add(("azc", koppeling, coaLocatie));
+        }
+
+        var historie = lijst.Select((v, i) => new VerblijfFeit(v.Soort, v.Van,
+            i + 1 < lijst.Count ? lijst[i + 1].Van.AddDays(-1) : verhuis?.AddDays(-1), v.CoaLocatieId)).ToList();
+        if (verhuis is { } woning)
+        {
+            historie.Add(new VerblijfFeit(Woning, woning, null, null));
+        }
+
+        return historie;
+    }
 }
 
 /// <summary>One housed person: facts only, never a plan (a planned move or contract has no date here).</summary>
@@ -53,8 +90,11 @@ public static class DossierNormen
 /// </summary>
 public interface IDossierFeiten
 {
-    /// <summary>The koppeling cohort [van, tot], those housed in it, and those still waiting on the peildatum.</summary>
-    Task<IReadOnlyList<DossierFeit>> LeesAsync(DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseurId, CancellationToken ct);
+    /// <summary>
+    /// The koppeling cohort [van, tot], those housed in it, those still waiting on the peildatum, and with
+    /// <paramref name="coaLocatieId"/> everyone who ever lived at that COA location.
+    /// </summary>
+    Task<IReadOnlyList<DossierFeit>> LeesAsync(DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseurId, CancellationToken ct, Guid? coaLocatieId = null);
 
     /// <summary>Every dossier of the gemeente with a recorded move or housing contract: what the taakstelling counts from.</summary>
     Task<IReadOnlyList<Huisvestingsfeit>> HuisvestingenAsync(CancellationToken ct);

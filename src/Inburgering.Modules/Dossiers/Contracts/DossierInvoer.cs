@@ -106,6 +106,13 @@ public sealed record ActiviteitInvoer(
     [property: Description("participatie, vrijwilligerswerk, betaald-werk, taalles or orientatie.")] string? Soort,
     DateOnly? Startdatum, DateOnly? Einddatum, string? Omschrijving, DateOnly? GeplandeStartdatum = null);
 
+[Description("Where the person lived before the house, oldest first; replaces the whole history. The house itself is the verhuisdatum (huisvesting): a tussenvoorziening or a hotel is not housing.")]
+public sealed record VerblijvenInvoer([property: JsonRequired] IReadOnlyList<VerblijfInvoer>? Verblijven);
+
+public sealed record VerblijfInvoer(
+    [property: Description("azc, regionaal-azc, tussenvoorziening or hotel.")] string? Soort, DateOnly? Van,
+    [property: Description("The COA location; required for azc and regionaal-azc.")] Guid? CoaLocatieId, string? Omschrijving);
+
 [Description("The day a planned activity did start.")]
 public sealed record ActiviteitStartInvoer(DateOnly? Startdatum);
 

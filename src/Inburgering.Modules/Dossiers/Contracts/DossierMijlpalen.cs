@@ -28,6 +28,8 @@ public interface IDossierMijlpalen
     /// <summary>Records that a planned activity did start, on that day.</summary>
     Task<int> ActiviteitGestartAsync(ClaimsPrincipal user, Guid id, Guid activiteitId, Versievoorwaarde versie, ActiviteitStartInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
 
+    Task<int> VerblijvenAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerblijvenInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
     Task<int> VerlengingsverklaringAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerlengingsverklaringInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
 
     Task<int> VoortgangsgesprekAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VoortgangsgesprekInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);

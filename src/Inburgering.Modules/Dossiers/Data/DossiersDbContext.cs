@@ -89,6 +89,7 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.OwnsOne(d => d.Scenario, o => o.ToJson());
             b.OwnsOne(d => d.PipCorrectie, o => o.ToJson());
             b.OwnsMany(d => d.Verlengingsverklaringen, o => o.ToJson());
+            b.OwnsMany(d => d.Verblijven, o => o.ToJson());
             b.OwnsOne(d => d.BredeIntake, o =>
             {
                 o.ToJson();

@@ -123,6 +123,15 @@ internal sealed class Dossier : ITenantOwned
     /// <summary>The planned ingang of the contract has come and nobody recorded it.</summary>
     public bool HuurcontractTeBevestigen(DateOnly vandaag) => HuurcontractIngang is null && GeplandeHuurcontractIngang is { } gepland && gepland <= vandaag;
 
+    /// <summary>Where the person lived before the house, oldest first; none recorded: the azc of the koppeling.</summary>
+    public List<Verblijf> Verblijven { get; private set; } = [];
+
+    public void LegVerblijvenVast(List<Verblijf> verblijven) => Verblijven = verblijven;
+
+    /// <summary>The stays with their last day, ending in the house: the same history the figures read.</summary>
+    public List<Contracts.VerblijfFeit> Verblijfshistorie() =>
+        Contracts.VerblijfFeit.Historie(Verblijven.Select(v => (Woorden.Naam(v.Soort), v.Van, v.CoaLocatieId)), CoaLocatieId, Koppelingsdatum, Verhuisdatum);
+
     /// <summary>A statement that the leerroute starts later than the norm, each with the start now expected.</summary>
     public List<Verlengingsverklaring> Verlengingsverklaringen { get; private set; } = [];
 
@@ -490,6 +499,26 @@ internal sealed class Dossier : ITenantOwned
             }
         }
 
+        foreach (var (verblijf, index) in Verblijven.Select((v, i) => (v, i)))
+        {
+            var veld = $"verblijven[{index}].van";
+            NietInToekomst(verblijf.Van, veld);
+            if (verblijf.Van < Vergunningdatum)
+            {
+                Fout(DossierRegels.VoorVergunning, "Dit verblijf begint vóór de vergunning.", veld);
+            }
+
+            if (index > 0 && verblijf.Van <= Verblijven[index - 1].Van)
+            {
+                Fout(DossierRegels.VerblijvenOpVolgorde, "Een verblijf begint na het vorige.", veld);
+            }
+
+            if (Verhuisdatum is { } inWoning && verblijf.Van >= inWoning)
+            {
+                Fout(DossierRegels.VerblijfNaVerhuizing, "Na de verhuizing naar de woning volgt geen verblijf meer.", veld);
+            }
+        }
+
         foreach (var (verklaring, index) in Verlengingsverklaringen.Select((v, i) => (v, i)))
         {
             NietInToekomst(verklaring.Afgegeven, $"verlengingsverklaringen[{index}].afgegeven");
@@ -582,4 +611,6 @@ internal static class DossierRegels
     public const string VerlengingZonderTermijn = "Dossiers:VerlengingZonderTermijn";
     public const string OntvangenVoorGevraagd = "Dossiers:OntvangenVoorGevraagd";
     public const string VerklaringZonderPip = "Dossiers:VerklaringZonderPip";
+    public const string VerblijvenOpVolgorde = "Dossiers:VerblijvenOpVolgorde";
+    public const string VerblijfNaVerhuizing = "Dossiers:VerblijfNaVerhuizing";
 }

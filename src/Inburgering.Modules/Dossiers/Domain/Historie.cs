@@ -68,6 +68,7 @@ internal static class Gebeurtenissen
     public const string Huisvesting = "huisvesting.vastgelegd";
     public const string Activiteit = "activiteit.toegevoegd";
     public const string ActiviteitGestart = "activiteit.gestart";
+    public const string Verblijven = "verblijven.vastgelegd";
     public const string Verlengingsverklaring = "leerroute.verlengingsverklaring";
     public const string Voortgangsgesprek = "voortgangsgesprek.gehouden";
     public const string Termijnverlenging = "termijn.verlengd";
@@ -93,6 +94,7 @@ internal static class Gebeurtenissen
         Huisvesting => "Huisvesting vastgelegd",
         Activiteit => "Activiteit toegevoegd",
         ActiviteitGestart => "Geplande activiteit begonnen",
+        Verblijven => "Verblijfplaatsen vastgelegd",
         Verlengingsverklaring => "Verlengingsverklaring afgegeven",
         Voortgangsgesprek => "Voortgangsgesprek gehouden",
         Termijnverlenging => "Termijn verlengd",

@@ -122,3 +122,18 @@ internal sealed class Verlengingsverklaring
 
     public string Reden { get; set; } = string.Empty;
 }
+
+/// <summary>
+/// One stay before the house: from its day until the next stay, or until the verhuisdatum (the house itself is the
+/// verhuisdatum, never a stay). An azc needs its COA location: the pilot's cohort is everyone who lived at one.
+/// </summary>
+internal sealed class Verblijf
+{
+    public VerblijfSoort Soort { get; set; }
+
+    public DateOnly Van { get; set; }
+
+    public Guid? CoaLocatieId { get; set; }
+
+    public string? Omschrijving { get; set; }
+}

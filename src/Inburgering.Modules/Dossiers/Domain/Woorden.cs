@@ -47,6 +47,16 @@ internal enum Doelgroep
     [JsonStringEnumMemberName("overig")] Overig = 7,
 }
 
+/// <summary>Where a person lived before the house: a move to a tussenvoorziening or a hotel is not housing.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<VerblijfSoort>))]
+internal enum VerblijfSoort
+{
+    [JsonStringEnumMemberName("azc")] Azc = 1,
+    [JsonStringEnumMemberName("regionaal-azc")] RegionaalAzc = 2,
+    [JsonStringEnumMemberName("tussenvoorziening")] Tussenvoorziening = 3,
+    [JsonStringEnumMemberName("hotel")] Hotel = 4,
+}
+
 [JsonConverter(typeof(JsonStringEnumConverter<KmgLocatie>))]
 internal enum KmgLocatie
 {

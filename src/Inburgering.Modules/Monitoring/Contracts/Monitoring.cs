@@ -41,7 +41,8 @@ public sealed record JaTenzijCijfers(
     Aandeel AandeelScenario1of2, Aandeel BredeIntakeGestartInAzc, IReadOnlyList<TenzijRedenTelling> TenzijRedenen, ParticipatieInAzc ParticipatieInAzc,
     Dagen DagenKoppelingTotKennismaking, Dagen DagenKoppelingTotBredeIntake, Dagen DagenBredeIntakeTotPip, Aandeel PipBinnenTermijn, Huisvesting Huisvesting,
     Trechter Trechter, int HuisvestingNormDagen,
-    Aandeel? ParticipatieVoorVerhuizing = null, Aantal? BredeIntakesInAzcGestart = null, Aandeel? AandeelEersteScenario1of2 = null);
+    Aandeel? ParticipatieVoorVerhuizing = null, Aantal? BredeIntakesInAzcGestart = null, Aandeel? AandeelEersteScenario1of2 = null,
+    Aandeel? AandeelRegionaalGeplaatst = null, Guid? CoaLocatieId = null);
 
 /// <param name="BredeIntakesInAzcGestart">Brede intakes that started in the azc in this month, whenever the person was coupled.</param>
 /// <param name="Huisvestingsdagen">Housed in this month and still waiting at its end, together.</param>
@@ -71,26 +72,27 @@ public static class Kengetallen
     [
         "gekoppeld", "kmg", "scenario", "brede-intake", "pip", "kmg-in-azc", "scenario-bij-kmg", "scenario-1", "scenario-2", "scenario-3", "geen-scenario", "brede-intake-in-azc",
         "participatie", "vrijwilligerswerk", "betaald-werk", "pip-beoordeeld", "pip-binnen-termijn", "pip-te-laat", "gehuisvest", "gehuisvest-binnen-norm", "wachtend",
-        "participatie-voor-verhuizing", "brede-intake-in-azc-gestart", "eerste-scenario-1-of-2",
+        "participatie-voor-verhuizing", "brede-intake-in-azc-gestart", "eerste-scenario-1-of-2", "regionaal-geplaatst",
     ];
 }
 
 /// <summary>The ja-tenzij dashboard's reads, for the API and the pages alike. Every read of figures is a tenant read.</summary>
 public interface IMonitoring
 {
-    Task<JaTenzijCijfers> JaTenzijAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct);
+    /// <param name="coaLocatieId">The pilot's cohort: everyone who lived at this COA location during the period; without it, the koppeling cohort.</param>
+    Task<JaTenzijCijfers> JaTenzijAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct, Guid? coaLocatieId = null);
 
-    Task<IReadOnlyList<JaTenzijMaand>> PerMaandAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct);
+    Task<IReadOnlyList<JaTenzijMaand>> PerMaandAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct, Guid? coaLocatieId = null);
 
-    Task<IReadOnlyList<JaTenzijKlantregisseur>> PerKlantregisseurAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct);
+    Task<IReadOnlyList<JaTenzijKlantregisseur>> PerKlantregisseurAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct, Guid? coaLocatieId = null);
 
     Task<TaakstellingRealisatie> TaakstellingAsync(ClaimsPrincipal user, string? halfjaar, CancellationToken ct);
 
     /// <summary>The dossiers behind one figure (a kengetal of <see cref="Kengetallen"/>); the read is logged.</summary>
-    Task<IReadOnlyList<KengetalDossier>> DossiersAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, CancellationToken ct);
+    Task<IReadOnlyList<KengetalDossier>> DossiersAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, CancellationToken ct, Guid? coaLocatieId = null);
 
     /// <summary>One table of the dashboard (kengetallen, per-maand, per-klantregisseur) with Dutch headers; the export is logged with the dossiers it covers.</summary>
-    Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, string? tabel, CancellationToken ct);
+    Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, string? tabel, CancellationToken ct, Guid? coaLocatieId = null);
 
     /// <summary>Every gemeente of the caller's regio side by side, small counts suppressed; never a dossier or a person.</summary>
     /// <summary>A fixed period only (<c>periode</c>: 2025-03, 2025-K1 or 2025-H1; default the current quarter), counts rounded.</summary>

@@ -1086,6 +1086,34 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                                 .HasConstraintName("fk_dossiers_dossiers_id");
                         });
 
+                    b.OwnsMany("Inburgering.Modules.Dossiers.Domain.Verblijf", "Verblijven", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid?>("CoaLocatieId");
+
+                            b1.Property<string>("Omschrijving");
+
+                            b1.Property<int>("Soort");
+
+                            b1.Property<DateOnly>("Van");
+
+                            b1.HasKey("DossierId", "__synthesizedOrdinal");
+
+                            b1.ToTable("dossiers", "dossiers");
+
+                            b1
+                                .ToJson("verblijven")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId")
+                                .HasConstraintName("fk_dossiers_dossiers_dossier_id");
+                        });
+
                     b.OwnsMany("Inburgering.Modules.Dossiers.Domain.Verlengingsverklaring", "Verlengingsverklaringen", b1 =>
                         {
                             b1.Property<Guid>("DossierId");
@@ -1122,6 +1150,8 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.Navigation("PipCorrectie");
 
                     b.Navigation("Scenario");
+
+                    b.Navigation("Verblijven");
 
                     b.Navigation("Verlengingsverklaringen");
                 });

@@ -9,16 +9,11 @@ namespace Inburgering.Modules.Dossiers.Features.Feiten;
 
 internal sealed class DossierFeitenLezer(DossierWerkplaats werkplaats, DatabaseConnections connections) : IDossierFeiten
 {
-    public async Task<IReadOnlyList<DossierFeit>> LeesAsync(DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseurId, CancellationToken ct) =>
-        await DossierFeitenSql.LeesAsync(connections.ReadDataSource, werkplaats.Gemeente, van, tot, peil, klantregisseurId, ct);
+    public async Task<IReadOnlyList<DossierFeit>> LeesAsync(DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseurId, CancellationToken ct, Guid? coaLocatieId = null) =>
+        await DossierFeitenSql.LeesAsync(connections.ReadDataSource, werkplaats.Gemeente, van, tot, peil, klantregisseurId, ct, coaLocatieId);
 
-    public async Task<IReadOnlyList<Huisvestingsfeit>> HuisvestingenAsync(CancellationToken ct)
-    {
-        _ = werkplaats.Gemeente;
-        return await werkplaats.Lees.Dossiers.Where(d => d.Verhuisdatum != null || d.HuurcontractIngang != null)
-            .Select(d => new Huisvestingsfeit(d.Id, d.HuishoudenId, d.HuishoudenGrootte, d.Amv, d.Verhuisdatum, d.HuurcontractIngang, d.OvergenomenOp))
-            .ToListAsync(ct);
-    }
+    public async Task<IReadOnlyList<Huisvestingsfeit>> HuisvestingenAsync(CancellationToken ct) =>
+        await DossierFeitenSql.HuisvestingenAsync(connections.ReadDataSource, werkplaats.Gemeente, ct);
 
     public Task LogInzageAsync(ClaimsPrincipal user, string onderdeel, IReadOnlyCollection<Guid> dossiers, CancellationToken ct) =>
         werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), onderdeel, dossiers, ct);

@@ -16,7 +16,8 @@ namespace Inburgering.Modules.Dossiers.Features.Mijlpalen;
 /// is checked here, then the input (400), the version (412) and the process rules on the whole dossier (422), and the
 /// change is stored with its tijdlijn event in one transaction.
 /// </summary>
-internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats werkplaats, IPermissionEvaluator rechten, IBeleidsregels beleidsregels) : IDossierMijlpalen
+internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats werkplaats, IPermissionEvaluator rechten, IBeleidsregels beleidsregels,
+    IOrganisationDirectory organisaties) : IDossierMijlpalen
 {
     public Task<Dossier> OverdrachtAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, OverdrachtInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, check) =>
@@ -144,6 +145,40 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
             activiteit.Bevestig(start);
             return (Gebeurtenissen.ActiviteitGestart, new { activiteit.Id, Soort = activiteit.Soort.ToString(), Startdatum = start, activiteit.GeplandeStartdatum, InAzc = d.InAzcOp(start) });
         }, onleesbaar, ct);
+
+    public async Task<Dossier> VerblijvenAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerblijvenInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct)
+    {
+        IReadOnlyList<CoaLocatieSummary> locaties = [];
+        return await SchrijfAsync(user, id, versie, async _ => locaties = await organisaties.CoaLocatiesAsync(ct), (d, check) =>
+        {
+            var lijst = new List<Verblijf>();
+            if (invoer.Verblijven is not { } verblijven || verblijven.Count > 20)
+            {
+                check.Fout("verblijven", "Geef de verblijven als lijst van hoogstens 20.");
+                verblijven = [];
+            }
+
+            foreach (var (v, index) in verblijven.Select((v, i) => (v, i)))
+            {
+                var soort = check.Verplicht(check.Woord<VerblijfSoort>(v.Soort, $"verblijven[{index}].soort"), $"verblijven[{index}].soort");
+                var van = check.Verplicht(v.Van, $"verblijven[{index}].van");
+                if (soort is VerblijfSoort.Azc or VerblijfSoort.RegionaalAzc && v.CoaLocatieId is null)
+                {
+                    check.Fout($"verblijven[{index}].coaLocatieId", "Bij een azc hoort de COA-locatie.");
+                }
+                else if (v.CoaLocatieId is { } locatie && locaties.All(l => l.Id != locatie))
+                {
+                    check.Fout($"verblijven[{index}].coaLocatieId", "Deze COA-locatie bestaat niet.");
+                }
+
+                lijst.Add(new Verblijf { Soort = soort, Van = van, CoaLocatieId = v.CoaLocatieId, Omschrijving = check.Tekst(v.Omschrijving, $"verblijven[{index}].omschrijving") });
+            }
+
+            check.Klaar();
+            d.LegVerblijvenVast(lijst);
+            return (Gebeurtenissen.Verblijven, new { verblijven = lijst });
+        }, onleesbaar, ct);
+    }
 
     public Task<Dossier> VerlengingsverklaringAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerlengingsverklaringInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
         SchrijfAsync(user, id, versie, (d, check) =>
@@ -273,6 +308,9 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
 
     async Task<int> IDossierMijlpalen.ActiviteitGestartAsync(ClaimsPrincipal user, Guid id, Guid activiteitId, Versievoorwaarde versie, ActiviteitStartInvoer invoer,
         Onleesbaar? onleesbaar, CancellationToken ct) => (await ActiviteitGestartAsync(user, id, activiteitId, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.VerblijvenAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerblijvenInvoer invoer,
+        Onleesbaar? onleesbaar, CancellationToken ct) => (await VerblijvenAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
 
     async Task<int> IDossierMijlpalen.VerlengingsverklaringAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerlengingsverklaringInvoer invoer,
         Onleesbaar? onleesbaar, CancellationToken ct) => (await VerlengingsverklaringAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;

@@ -45,6 +45,10 @@ internal sealed record HuisvestingWeergave(DateOnly? WoningToegewezen, DateOnly?
 
 internal sealed record VerlengingsverklaringWeergave(DateOnly Afgegeven, DateOnly VerwachteStart, string Reden);
 
+/// <param name="Soort">azc, regionaal-azc, tussenvoorziening, hotel, or woning (from the verhuisdatum).</param>
+/// <param name="Tot">The last day there; null while the person still lives there.</param>
+internal sealed record VerblijfWeergave(string Soort, DateOnly Van, DateOnly? Tot, Guid? CoaLocatieId);
+
 internal sealed record PipVersieWeergave(
     int Versie, DateOnly Dagtekening, Leerroute Leerroute, bool Knm, bool Pvt, bool Map, DateOnly? OntzorgenStart, DateOnly? OntzorgenEinde,
     string? Ondersteuning, DateTimeOffset VastgesteldOp, string VastgesteldDoor);
@@ -77,7 +81,8 @@ internal sealed record DossierWeergave(
     DateOnly? BrpInschrijving, Fase Fase, OverdrachtWeergave? Overdracht, KennismakingWeergave? Kennismakingsgesprek,
     ScenarioWeergave? Scenario, BredeIntakeWeergave? BredeIntake, HuisvestingWeergave Huisvesting, PipWeergave Pip,
     TermijnWeergave? Termijn, IReadOnlyList<ActiviteitWeergave> Activiteiten, IReadOnlyList<VoortgangsgesprekWeergave> Voortgangsgesprekken,
-    AfsluitingWeergave? Afsluiting, IReadOnlyList<OpenSignaalWeergave> Signalen, IReadOnlyList<VerlengingsverklaringWeergave> Verlengingsverklaringen)
+    AfsluitingWeergave? Afsluiting, IReadOnlyList<OpenSignaalWeergave> Signalen, IReadOnlyList<VerlengingsverklaringWeergave> Verlengingsverklaringen,
+    IReadOnlyList<VerblijfWeergave> Verblijven)
 {
     /// <param name="pipDeadline">From the gemeente's norm that applied when the PIP clock started.</param>
     /// <param name="signalen">The open signals, snoozed ones included (with their date).</param>
@@ -106,7 +111,8 @@ internal sealed record DossierWeergave(
         [.. d.Voortgangsgesprekken.OrderBy(v => v.Datum).Select(v => new VoortgangsgesprekWeergave(v.Id, v.Datum, v.Verslag))],
         d.AfsluitingReden is { } reden && d.AfsluitingDatum is { } datum ? new AfsluitingWeergave(reden, datum) : null,
         signalen,
-        [.. d.Verlengingsverklaringen.OrderBy(v => v.Afgegeven).Select(v => new VerlengingsverklaringWeergave(v.Afgegeven, v.VerwachteStart, v.Reden))]);
+        [.. d.Verlengingsverklaringen.OrderBy(v => v.Afgegeven).Select(v => new VerlengingsverklaringWeergave(v.Afgegeven, v.VerwachteStart, v.Reden))],
+        [.. d.Verblijfshistorie().Select(v => new VerblijfWeergave(v.Soort, v.Van, v.Tot, v.CoaLocatieId))]);
 }
 
 internal sealed record OpenSignaalWeergave(Guid Id, SignaalSoort Soort, Ernst Ernst, DateOnly Vervaldatum, string Tekst, DateOnly? GesnoozedTot);

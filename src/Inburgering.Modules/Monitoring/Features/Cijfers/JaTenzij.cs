@@ -9,7 +9,8 @@ namespace Inburgering.Modules.Monitoring.Features.Cijfers;
 /// "In the azc" means before the verhuisdatum, or while none is known; a KMG on the day of the move is not in the azc.
 /// </summary>
 /// <param name="metGezondheid">The reader may see health: only then is the reason gezondheid counted and shown.</param>
-internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid beleid, bool onderdrukken, bool metGezondheid = false)
+/// <param name="coaLocatie">The pilot's cohort: everyone who lived at this COA location during the period, instead of the koppeling cohort.</param>
+internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid beleid, bool onderdrukken, bool metGezondheid = false, Guid? coaLocatie = null)
 {
     public const int Drempel = 5;
 
@@ -18,9 +19,12 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
     public DateOnly Tot => tot;
 
     /// <summary>The same norms and suppression for another stretch of time (a month of the period).</summary>
-    public JaTenzij Voor(DateOnly anderVan, DateOnly anderTot, DateOnly anderPeil) => new(anderVan, anderTot, anderPeil, beleid, onderdrukken, metGezondheid);
+    public JaTenzij Voor(DateOnly anderVan, DateOnly anderTot, DateOnly anderPeil) => new(anderVan, anderTot, anderPeil, beleid, onderdrukken, metGezondheid, coaLocatie);
 
-    public bool InCohort(DossierFeit f) => f.Koppeling >= van && f.Koppeling <= tot;
+    /// <summary>Coupled in the period; a dossier taken over from another gemeente belongs to this one's cohort from that day.</summary>
+    public bool InCohort(DossierFeit f) => coaLocatie is { } locatie
+        ? f.WoondeOp(locatie, van, tot)
+        : (f.OvergenomenOp ?? f.Koppeling) is var begin && begin >= van && begin <= tot;
 
     public static bool InAzc(DossierFeit f, DateOnly? datum) => datum is { } d && (f.Verhuis is not { } v || d < v);
 
@@ -46,13 +50,15 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
         "pip-beoordeeld" => InCohort(f) && PipDeadline(f) is { } d0 && (f.EerstePip is not null || d0 < peil),
         "pip-binnen-termijn" => InCohort(f) && f.EerstePip is { } p && PipDeadline(f) is { } d && p <= d,
         "pip-te-laat" => InCohort(f) && PipDeadline(f) is { } d2 && (f.EerstePip is { } p2 ? p2 > d2 : d2 < peil),
-        "gehuisvest" => f.Verhuis is { } v && v >= van && v <= tot,
-        "gehuisvest-binnen-norm" => f.Verhuis is { } v2 && v2 >= van && v2 <= tot && v2 <= beleid.Na(DossierNormen.HuisvestingNaKoppeling, f.Koppeling, f.Koppeling),
-        "wachtend" => f.Koppeling <= peil && (f.Verhuis is not { } v3 || v3 > peil) && (f.Afsluiting is not { } a || a > peil),
+        // A housing before an omkoppeling was the sending gemeente's.
+        "gehuisvest" => f.Verhuis is { } v && v >= van && v <= tot && !(f.OvergenomenOp > v),
+        "gehuisvest-binnen-norm" => f.Verhuis is { } v2 && v2 >= van && v2 <= tot && !(f.OvergenomenOp > v2) && v2 <= beleid.Na(DossierNormen.HuisvestingNaKoppeling, f.Koppeling, f.Koppeling),
+        "wachtend" => (f.OvergenomenOp ?? f.Koppeling) <= peil && (f.Verhuis is not { } v3 || v3 > peil) && (f.Afsluiting is not { } a || a > peil),
         "participatie-voor-verhuizing" => InCohort(f) && InAzc(f, f.ParticipatieAllerlei),
         // Counted by the day it started, whenever the person was coupled: the pilot's 68.
-        "brede-intake-in-azc-gestart" => f.BredeIntake is { } bi && bi >= van && bi <= tot && InAzc(f, bi),
+        "brede-intake-in-azc-gestart" => f.BredeIntake is { } bi && bi >= van && bi <= tot && InAzc(f, bi) && !(f.OvergenomenOp > bi),
         "eerste-scenario-1-of-2" => InCohort(f) && (f.EersteScenario ?? f.Scenario) is 1 or 2,
+        "regionaal-geplaatst" => InCohort(f) && f.RegionaalGeplaatst,
         _ => false,
     };
 
@@ -92,7 +98,9 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
             beleid.Herkomst(DossierNormen.HuisvestingNaKoppeling, tot).Waarde,
             Aandeel(Tel("participatie-voor-verhuizing"), gekoppeld),
             Aantal(Tel("brede-intake-in-azc-gestart")),
-            Aandeel(Tel("eerste-scenario-1-of-2"), gekoppeld));
+            Aandeel(Tel("eerste-scenario-1-of-2"), gekoppeld),
+            Aandeel(Tel("regionaal-geplaatst"), gekoppeld),
+            coaLocatie);
     }
 
     /// <summary>The housed with their days from koppeling to the move, and those waiting with their days so far: the pilot's mean.</summary>

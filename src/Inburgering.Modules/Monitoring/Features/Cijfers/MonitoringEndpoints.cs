@@ -25,24 +25,25 @@ internal static class MonitoringEndpoints
     {
         var groep = api.MapGroup("/monitoring").WithTags("Monitoring");
         var team = groep.MapGroup("/ja-tenzij").RequirePermission(MonitoringPermissies.DashboardLezen);
-        team.MapGet("/", (DateOnly? van, DateOnly? tot, Guid? klantregisseurId, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.JaTenzijAsync(user, van, tot, klantregisseurId, ct))
-            .WithSummary("The pilot's measures for the cohort coupled in [van, tot] (default: the last twelve months), of the gemeente or of one klantregisseur.")
+        team.MapGet("/", (DateOnly? van, DateOnly? tot, Guid? klantregisseurId, Guid? coaLocatieId, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) =>
+                m.JaTenzijAsync(user, van, tot, klantregisseurId, ct, coaLocatieId))
+            .WithSummary("The pilot's measures for the cohort coupled in [van, tot] (default: the last twelve months), of the gemeente or of one klantregisseur; with coaLocatieId, the pilot's cohort: everyone who lived at that COA location during the period.")
             .WithDescription(Definities);
-        team.MapGet("/per-maand", (DateOnly? van, DateOnly? tot, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.PerMaandAsync(user, van, tot, ct))
+        team.MapGet("/per-maand", (DateOnly? van, DateOnly? tot, Guid? coaLocatieId, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.PerMaandAsync(user, van, tot, ct, coaLocatieId))
             .WithSummary("Ja-tenzij uptake per month of koppeling.");
-        team.MapGet("/per-klantregisseur", (DateOnly? van, DateOnly? tot, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.PerKlantregisseurAsync(user, van, tot, ct))
+        team.MapGet("/per-klantregisseur", (DateOnly? van, DateOnly? tot, Guid? coaLocatieId, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) => m.PerKlantregisseurAsync(user, van, tot, ct, coaLocatieId))
             .WithSummary("The same measures per klantregisseur (null: not assigned).");
-        team.MapGet("/dossiers", (DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) =>
-                m.DossiersAsync(user, van, tot, klantregisseurId, kengetal, ct))
+        team.MapGet("/dossiers", (DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, Guid? coaLocatieId, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) =>
+                m.DossiersAsync(user, van, tot, klantregisseurId, kengetal, ct, coaLocatieId))
             .WithSummary("The dossiers behind one figure: kengetal = " + string.Join(", ", Kengetallen.Alle) + ". The read is logged.");
-        groep.MapGet("/export", async (DateOnly? van, DateOnly? tot, string? tabel, string? formaat, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) =>
+        groep.MapGet("/export", async (DateOnly? van, DateOnly? tot, string? tabel, string? formaat, Guid? coaLocatieId, ClaimsPrincipal user, IMonitoring m, CancellationToken ct) =>
             {
                 if (formaat is not ("csv" or "xlsx"))
                 {
                     throw Platform.Errors.Invoer.Afgewezen(MonitoringFouten.Validatie, "formaat", "Kies csv of xlsx.");
                 }
 
-                var t = await m.ExportAsync(user, van, tot, tabel, ct);
+                var t = await m.ExportAsync(user, van, tot, tabel, ct, coaLocatieId);
                 return formaat == "csv"
                     ? TypedResults.File(t.Csv(), Platform.Export.Tabel.CsvType, t.Naam.Replace(' ', '-') + ".csv")
                     : TypedResults.File(t.Xlsx(), Platform.Export.Tabel.XlsxType, t.Naam.Replace(' ', '-') + ".xlsx");

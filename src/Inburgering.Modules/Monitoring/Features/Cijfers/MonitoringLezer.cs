@@ -21,7 +21,7 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
 {
     public static IReadOnlyList<string> Tabellen { get; } = ["kengetallen", "per-maand", "per-klantregisseur"];
 
-    public async Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, string? tabel, CancellationToken ct)
+    public async Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, string? tabel, CancellationToken ct, Guid? coaLocatieId = null)
     {
         await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
         limieten.Vereis(Platform.Http.Verzoeksoort.Export, user);
@@ -30,7 +30,7 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
             throw Invoer.Afgewezen(MonitoringFouten.Validatie, "tabel", [$"Kies een van: {string.Join(", ", Tabellen)}."]);
         }
 
-        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct, metGezondheid: await MagGezondheidAsync(user, ct));
+        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct, metGezondheid: await MagGezondheidAsync(user, ct), coaLocatie: coaLocatieId);
         var naam = $"ja-tenzij {tabel} {rekenaar.Van:yyyy-MM-dd} {rekenaar.Tot:yyyy-MM-dd}";
         Platform.Export.Tabel resultaat;
         if (tabel == "kengetallen")
@@ -84,24 +84,24 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
         return resultaat;
     }
 
-    public async Task<JaTenzijCijfers> JaTenzijAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct)
+    public async Task<JaTenzijCijfers> JaTenzijAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct, Guid? coaLocatieId = null)
     {
         await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
-        var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct, metGezondheid: await MagGezondheidAsync(user, ct));
+        var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct, metGezondheid: await MagGezondheidAsync(user, ct), coaLocatie: coaLocatieId);
         return rekenaar.Bereken(feiten, klantregisseurId);
     }
 
-    public async Task<IReadOnlyList<JaTenzijMaand>> PerMaandAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
+    public async Task<IReadOnlyList<JaTenzijMaand>> PerMaandAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct, Guid? coaLocatieId = null)
     {
         await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
-        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct, metGezondheid: await MagGezondheidAsync(user, ct));
+        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct, metGezondheid: await MagGezondheidAsync(user, ct), coaLocatie: coaLocatieId);
         return PerMaand(rekenaar, feiten);
     }
 
-    public async Task<IReadOnlyList<JaTenzijKlantregisseur>> PerKlantregisseurAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
+    public async Task<IReadOnlyList<JaTenzijKlantregisseur>> PerKlantregisseurAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct, Guid? coaLocatieId = null)
     {
         await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
-        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct, metGezondheid: await MagGezondheidAsync(user, ct));
+        var (rekenaar, feiten) = await LeesAsync(van, tot, null, ct, metGezondheid: await MagGezondheidAsync(user, ct), coaLocatie: coaLocatieId);
         return PerKlantregisseur(rekenaar, feiten);
     }
 
@@ -135,7 +135,7 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
 
     private Task<bool> MagGezondheidAsync(ClaimsPrincipal user, CancellationToken ct) => toestemming.HasAsync(user, DossierPermissies.GezondheidLezen, ct);
 
-    public async Task<IReadOnlyList<KengetalDossier>> DossiersAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, CancellationToken ct)
+    public async Task<IReadOnlyList<KengetalDossier>> DossiersAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, Guid? klantregisseurId, string? kengetal, CancellationToken ct, Guid? coaLocatieId = null)
     {
         await toestemming.VereisAsync(user, MonitoringPermissies.DashboardLezen, ct);
         if (kengetal is null || !Kengetallen.Alle.Contains(kengetal))
@@ -143,7 +143,7 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
             throw Invoer.Afgewezen(MonitoringFouten.Validatie, "kengetal", [$"Kies een van: {string.Join(", ", Kengetallen.Alle)}."]);
         }
 
-        var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct, metGezondheid: await MagGezondheidAsync(user, ct));
+        var (rekenaar, feiten) = await LeesAsync(van, tot, klantregisseurId, ct, metGezondheid: await MagGezondheidAsync(user, ct), coaLocatie: coaLocatieId);
         var lijst = feiten.Where(f => rekenaar.Voldoet(f, kengetal)).OrderBy(f => f.Koppeling).ThenBy(f => f.Naam, StringComparer.Ordinal)
             .Select(f => new KengetalDossier(f.Id, f.VNummer, f.Naam, f.Koppeling, f.KlantregisseurId)).ToList();
         await dossiers.LogInzageAsync(user, "monitoring", [.. lijst.Select(d => d.Id)], ct);
@@ -178,14 +178,19 @@ internal sealed class MonitoringLezer(Platform.Http.Verzoeklimieten limieten, ID
     }
 
     internal async Task<(JaTenzij Rekenaar, IReadOnlyList<DossierFeit> Feiten)> LeesAsync(DateOnly? van, DateOnly? tot, Guid? klantregisseurId, CancellationToken ct,
-        bool onderdrukken = false, bool metGezondheid = false)
+        bool onderdrukken = false, bool metGezondheid = false, Guid? coaLocatie = null)
     {
         var (periodeVan, periodeTot) = Periode(van, tot);
         _ = Gemeente;
         var beleid = await regels.VanGemeenteAsync(ct);
         var peil = Peil(periodeTot);
-        var feiten = await dossiers.LeesAsync(periodeVan, periodeTot, peil, klantregisseurId, ct);
-        return (new JaTenzij(periodeVan, periodeTot, peil, beleid, onderdrukken, metGezondheid), feiten);
+        if (coaLocatie is { } locatie && !(await organisaties.CoaLocatiesAsync(ct)).Any(l => l.Id == locatie))
+        {
+            throw Invoer.Afgewezen(MonitoringFouten.Validatie, "coaLocatieId", "Deze COA-locatie bestaat niet.");
+        }
+
+        var feiten = await dossiers.LeesAsync(periodeVan, periodeTot, peil, klantregisseurId, ct, coaLocatie);
+        return (new JaTenzij(periodeVan, periodeTot, peil, beleid, onderdrukken, metGezondheid, coaLocatie), feiten);
     }
 
     private async Task<TaakstellingRealisatie> RealisatieAsync(Guid gemeente, TaakstellingPeriode half, CancellationToken ct, bool onderdrukken = false)

@@ -14,13 +14,17 @@ internal static class TaakstellingEndpoints
     {
         var groep = api.MapGroup("/beheer/taakstellingen").WithTags("Beheer: taakstelling").RequirePermission(TenancyPermissies.TaakstellingenBeheren)
             .DisableAntiforgery();
-        groep.MapPost("/voorbeeld", (string? halfjaar, IFormFile? bestand, ClaimsPrincipal user, TaakstellingImport import, CancellationToken ct) =>
-                import.BekijkAsync(user, halfjaar, bestand, ct))
+        // The file is read only after the permission check: a caller without the right learns nothing from the upload.
+        groep.MapPost("/voorbeeld", (string? halfjaar, HttpRequest request, ClaimsPrincipal user, TaakstellingImport import, CancellationToken ct) =>
+                import.BekijkAsync(user, halfjaar, () => BestandAsync(request, ct), ct))
             .WithSummary("Reads the ministry's table (CSV or XLSX as multipart 'bestand', with ?halfjaar=2024-I) and reports per row what loading it would do; stores nothing.")
             .ProducesValidationProblem();
-        groep.MapPost("/", (string? halfjaar, IFormFile? bestand, ClaimsPrincipal user, TaakstellingImport import, CancellationToken ct) =>
-                import.LaadAsync(user, halfjaar, bestand, ct))
+        groep.MapPost("/", (string? halfjaar, HttpRequest request, ClaimsPrincipal user, TaakstellingImport import, CancellationToken ct) =>
+                import.LaadAsync(user, halfjaar, () => BestandAsync(request, ct), ct))
             .WithSummary("Loads the table: every row valid or nothing at all; the same table twice changes nothing (ongewijzigd).")
             .ProducesValidationProblem();
     }
+
+    private static async Task<IFormFile?> BestandAsync(HttpRequest request, CancellationToken ct) =>
+        request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("bestand") : null;
 }

@@ -31,16 +31,16 @@ internal sealed partial class TaakstellingImport(TenancyDbContext db, IPermissio
 {
     public const int MaxBytes = 2 * 1024 * 1024;
 
-    public async Task<TaakstellingVoorbeeld> BekijkAsync(ClaimsPrincipal user, string? halfjaar, IFormFile? bestand, CancellationToken ct)
+    public async Task<TaakstellingVoorbeeld> BekijkAsync(ClaimsPrincipal user, string? halfjaar, Func<Task<IFormFile?>> bestand, CancellationToken ct)
     {
         await rechten.VereisAsync(user, TenancyPermissies.TaakstellingenBeheren, ct);
-        return await LeesAsync(halfjaar, bestand, ct);
+        return await LeesAsync(halfjaar, await bestand(), ct);
     }
 
-    public async Task<TaakstellingVoorbeeld> LaadAsync(ClaimsPrincipal user, string? halfjaar, IFormFile? bestand, CancellationToken ct)
+    public async Task<TaakstellingVoorbeeld> LaadAsync(ClaimsPrincipal user, string? halfjaar, Func<Task<IFormFile?>> bestand, CancellationToken ct)
     {
         await rechten.VereisAsync(user, TenancyPermissies.TaakstellingenBeheren, ct);
-        var voorbeeld = await LeesAsync(halfjaar, bestand, ct);
+        var voorbeeld = await LeesAsync(halfjaar, await bestand(), ct);
         if (voorbeeld.Fouten.Count > 0)
         {
             var fouten = new Invoer(TenancyErrors.Validation);
