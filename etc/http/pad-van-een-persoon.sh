@@ -26,10 +26,10 @@ echo "dossier $id (V-nummer $vnummer)"
 echo "overdracht:            $(put PUT /overdracht "{\"opleiding\": \"Middelbare school\", \"werkervaring\": null, \"talen\": [\"Arabisch\"],
   \"zichtbareBeperkingen\": null, \"voorinburgeringDeelname\": null, \"voorinburgeringVoortgang\": null, \"telefoon\": null, \"email\": null,
   \"beschikbaarheid\": null, \"driegesprekGewenst\": true, \"persoonlijkeOverdrachtOp\": \"$(day -112)\"}")"
-echo "kennismakingsgesprek:  $(put PUT /kennismakingsgesprek "{\"gepland\": null, \"gehouden\": \"$(day -110)\", \"locatie\": \"azc\", \"driegesprek\": true}")"
+echo "kennismakingsgesprek:  $(put PUT /kennismakingsgesprek "{\"gepland\": null, \"gehouden\": \"$(day -110)\", \"locatie\": \"azc\", \"driegesprek\": true, \"adres\": null, \"link\": null}")"
 echo "scenario 2:            $(put PUT /scenario "{\"scenario\": 2, \"besluitdatum\": \"$(day -110)\", \"tenzijRedenen\": [], \"toelichting\": null}")"
 echo "brede intake:          $(put PUT /brede-intake "{\"aanbieder\": \"Refugee Team\", \"startdatum\": \"$(day -100)\", \"einddatum\": \"$(day -30)\",
-  \"leerbaarheidstoetsDatum\": null, \"leerbaarheidstoetsUitkomst\": null, \"opleidingEnWerk\": null, \"persoonlijkeOmstandigheden\": null}")"
+  \"leerbaarheidstoetsDatum\": null, \"leerbaarheidstoetsUitkomst\": null, \"opleidingEnWerk\": null, \"persoonlijkeOmstandigheden\": null, \"geplandeStartdatum\": null}")"
 echo "kennisgeving DUO:      $(put PATCH "" "{\"kennisgevingDuo\": \"$(day -115)\"}")"
 echo "PIP:                   $(put POST /pip "{\"dagtekening\": \"$(day -20)\", \"leerroute\": \"B1\", \"knm\": true, \"pvt\": true, \"map\": true}")"
 curl -sf "${auth[@]}" "$base/api/v1/dossiers/$id" | python3 -c "import json,sys; d=json.load(sys.stdin); print('termijn:', d['termijn']['start'], 'tot', d['termijn']['einde'], '| PIP-deadline was', d['pip']['deadline'])"

@@ -19,7 +19,8 @@ namespace Inburgering.Web.Pages;
 /// </summary>
 [Authorize(Policy = PermissionPolicy.Prefix + DossierPermissies.Lezen)]
 public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpalen mijlpalen, IDossierRegistratie registratie, ISignaalBehandeling signalen, IDossierOverdragen overdragen,
-    IWerkvoorraad werkvoorraad, IPeopleDirectory mensen, IPermissionChecker rechten, Modules.Documenten.Contracts.IBrieven brieven) : PageModel
+    IWerkvoorraad werkvoorraad, IPeopleDirectory mensen, IPermissionChecker rechten, Modules.Documenten.Contracts.IBrieven brieven,
+    Modules.Tenancy.Contracts.IOrganisationDirectory organisaties) : PageModel
 {
     public IReadOnlyList<Modules.Documenten.Contracts.DocumentOverzicht> Brieven { get; private set; } = [];
 
@@ -189,6 +190,14 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     public string? Afgegeven { get; set; }
 
     [BindProperty]
+    public string? VerblijfVan { get; set; }
+
+    [BindProperty]
+    public Guid? VerblijfLocatie { get; set; }
+
+    public IReadOnlyList<Inburgering.Modules.Tenancy.Contracts.CoaLocatieSummary> Locaties { get; private set; } = [];
+
+    [BindProperty]
     public string? VerwachteStart { get; set; }
 
     [BindProperty]
@@ -313,6 +322,10 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
         BewaarAsync(id, "activiteit-gestart", datums => mijlpalen.ActiviteitGestartAsync(User, id, activiteitId, Versievoorwaarde.Precies(Versie),
             new ActiviteitStartInvoer(datums.Lees(Startdatum, "startdatum")), datums.Onleesbaar, ct), ct);
 
+    public Task<IActionResult> OnPostVerblijfAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "verblijf", datums => mijlpalen.VoegVerblijfToeAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new VerblijfInvoer(Soort, datums.Lees(VerblijfVan, "van"), VerblijfLocatie, null), datums.Onleesbaar, ct), ct);
+
     public Task<IActionResult> OnPostVerlengingsverklaringAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "verlengingsverklaring", datums => mijlpalen.VerlengingsverklaringAsync(User, id, Versievoorwaarde.Precies(Versie),
             new VerlengingsverklaringInvoer(datums.Lees(Afgegeven, "afgegeven"), datums.Lees(VerwachteStart, "verwachteStart"), Reden), datums.Onleesbaar, ct), ct);
@@ -395,6 +408,7 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
             MagSignalenBehandelen = await rechten.HasAsync(User, DossierPermissies.SignalenBehandelen, ct);
             MagOverdragen = await rechten.HasAsync(User, DossierPermissies.Toewijzen, ct);
             MagBewerken = await rechten.HasAsync(User, DossierPermissies.Bewerken, ct);
+            Locaties = MagBewerken ? await organisaties.CoaLocatiesAsync(ct) : [];
             Brieven = await brieven.LijstAsync(User, id, ct);
             MagBrievenMaken = await rechten.HasAsync(User, DocumentPermissies.Maken, ct);
             MagGoedkeuren = await rechten.HasAsync(User, DocumentPermissies.Goedkeuren, ct);

@@ -70,4 +70,32 @@ public sealed class VerblijfCohortTests(AppFixture app) : IClassFixture<AppFixtu
         Assert.Equal(["coaLocatieId"], onbekend.Velden);
     }
 
+
+    [Fact]
+    public async Task The_dossier_page_adds_a_stay_and_the_dashboard_opens_on_the_pilots_cohort_through_the_same_reads()
+    {
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur, Roles.Teamleider);
+        var almelo = TenancySeeder.CoaLocatieId("azc Almelo");
+        var oisterwijk = TenancySeeder.CoaLocatieId("azc Oisterwijk");
+        var id = await MaakAsync(api, new DateOnly(2024, 2, 1), almelo);
+        var regisseur = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, Inburgering.Platform.Tenancy.OrganisationKind.Gemeente, Roles.Klantregisseur)));
+
+        Assert.Contains("id=\"verblijf\"", await regisseur.GetStringAsync($"/dossiers/{id}"), StringComparison.Ordinal);
+        var versie = (await api.LeesAsync(id)).Json.GetProperty("versie").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var fout = await regisseur.PostFormAsync($"/dossiers/{id}?handler=Verblijf", new() { ["Versie"] = versie, ["Soort"] = "regionaal-azc", ["VerblijfVan"] = "01-03-2024" });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, fout.StatusCode);
+        Assert.Contains("fout-verblijf-coaLocatieId", await fout.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var goed = await regisseur.PostFormAsync($"/dossiers/{id}?handler=Verblijf",
+            new() { ["Versie"] = versie, ["Soort"] = "regionaal-azc", ["VerblijfVan"] = "01-03-2024", ["VerblijfLocatie"] = oisterwijk.ToString() });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, goed.StatusCode);
+
+        var historie = (await api.LeesAsync(id)).Json.GetProperty("verblijven").EnumerateArray().Select(h => h.GetProperty("soort").GetString()).ToList();
+        Assert.Equal(["regionaal-azc"], historie);
+
+        var teamleider = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantA, Inburgering.Platform.Tenancy.OrganisationKind.Gemeente, Roles.Teamleider)));
+        var dashboard = await teamleider.GetStringAsync($"/monitoring?van=01-01-2024&tot=30-06-2024&coaLocatieId={oisterwijk}");
+        Assert.Contains("data-kengetal=\"regionaal-geplaatst\"", dashboard, StringComparison.Ordinal);
+        Assert.Contains($"coaLocatieId={oisterwijk}", dashboard, StringComparison.Ordinal);
+        Assert.Contains("id=\"taakstelling\"", dashboard, StringComparison.Ordinal);
+    }
 }

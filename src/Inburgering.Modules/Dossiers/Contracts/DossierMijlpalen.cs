@@ -30,6 +30,9 @@ public interface IDossierMijlpalen
 
     Task<int> VerblijvenAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerblijvenInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
 
+    /// <summary>Adds one stay after the recorded ones (the dossier page's form and <c>POST /verblijven</c>).</summary>
+    Task<int> VoegVerblijfToeAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerblijfInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
+
     Task<int> VerlengingsverklaringAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerlengingsverklaringInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);
 
     Task<int> VoortgangsgesprekAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VoortgangsgesprekInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct);

@@ -26,7 +26,10 @@ public sealed record DossierDetails(
     DateOnly? ScenarioBesluitdatum, BredeIntakeGegevens? BredeIntake, string? Gezondheid, bool MagGezondheid, HuisvestingGegevens Huisvesting,
     DateOnly? PipDeadline, IReadOnlyList<PipVersieRegel> PipVersies, IReadOnlyList<ActiviteitRegel> Activiteiten,
     IReadOnlyList<VoortgangsgesprekRegel> Voortgangsgesprekken, IReadOnlyList<VerlengingRegel> Verlengingen, AfsluitingGegevens? Afsluiting,
-    PipCorrectieRegel? PipCorrectie = null, IReadOnlyList<VerlengingsverklaringRegel>? Verlengingsverklaringen = null);
+    PipCorrectieRegel? PipCorrectie = null, IReadOnlyList<VerlengingsverklaringRegel>? Verlengingsverklaringen = null, IReadOnlyList<VerblijfRegel>? Verblijven = null);
+
+/// <param name="Soort">azc, regionaal-azc, tussenvoorziening, hotel or woning.</param>
+public sealed record VerblijfRegel(string Soort, DateOnly Van, DateOnly? Tot, string? Locatie);
 
 public sealed record VerlengingsverklaringRegel(DateOnly Afgegeven, DateOnly VerwachteStart, string Reden);
 
@@ -79,6 +82,8 @@ public static class DossierKeuzes
     public static IReadOnlyList<string> LeerbaarheidUitkomsten { get; } = ["b1-haalbaar", "b1-niet-haalbaar"];
 
     public static IReadOnlyList<string> ActiviteitSoorten { get; } = ["participatie", "vrijwilligerswerk", "betaald-werk", "taalles", "orientatie"];
+
+    public static IReadOnlyList<string> VerblijfSoorten { get; } = ["azc", "regionaal-azc", "tussenvoorziening", "hotel"];
 
     public static IReadOnlyList<string> AfsluitingRedenen { get; } = ["voldaan", "ontheffing", "vrijstelling", "vertrokken", "overleden"];
 }

@@ -12,7 +12,7 @@ namespace Inburgering.Web.Pages.Monitoring;
 
 /// <summary>The teamleider's ja-tenzij dashboard: the funnel, uptake per month, tenzij-redenen, housing, and a row per klantregisseur; every figure opens its dossiers.</summary>
 [Authorize(Policy = PermissionPolicy.Prefix + MonitoringPermissies.DashboardLezen)]
-public sealed class DashboardModel(IMonitoring monitoring, IPeopleDirectory mensen) : Beheer.BeheerPage
+public sealed class DashboardModel(IMonitoring monitoring, IPeopleDirectory mensen, Inburgering.Modules.Tenancy.Contracts.IOrganisationDirectory organisaties) : Beheer.BeheerPage
 {
     private static readonly string[] TrechterKengetallen = ["gekoppeld", "kmg", "scenario", "brede-intake", "pip"];
 
@@ -21,6 +21,12 @@ public sealed class DashboardModel(IMonitoring monitoring, IPeopleDirectory mens
 
     [BindProperty(SupportsGet = true)]
     public string? Tot { get; set; }
+
+    /// <summary>The pilot's cohort: everyone who lived at this COA location during the period; empty: the koppeling cohort.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? CoaLocatieId { get; set; }
+
+    public IReadOnlyList<Inburgering.Modules.Tenancy.Contracts.CoaLocatieSummary> Locaties { get; private set; } = [];
 
     public JaTenzijCijfers? Cijfers { get; private set; }
 
@@ -34,7 +40,8 @@ public sealed class DashboardModel(IMonitoring monitoring, IPeopleDirectory mens
     public IReadOnlyDictionary<Guid, string> Namen { get; private set; } = new Dictionary<Guid, string>();
 
     /// <summary>The query string of the chosen period, for drill-down and export links.</summary>
-    public string Periode => Cijfers is null ? string.Empty : $"van={Cijfers.Van:yyyy-MM-dd}&tot={Cijfers.Tot:yyyy-MM-dd}";
+    public string Periode => Cijfers is null ? string.Empty
+        : $"van={Cijfers.Van:yyyy-MM-dd}&tot={Cijfers.Tot:yyyy-MM-dd}" + (CoaLocatieId is { } locatie ? $"&coaLocatieId={locatie}" : string.Empty);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -48,9 +55,10 @@ public sealed class DashboardModel(IMonitoring monitoring, IPeopleDirectory mens
                 throw new ValidationFailedException("Monitoring:Validation", datums.Fouten);
             }
 
-            Cijfers = await monitoring.JaTenzijAsync(User, van, tot, null, ct);
-            Maanden = await monitoring.PerMaandAsync(User, van, tot, ct);
-            PerKlantregisseur = await monitoring.PerKlantregisseurAsync(User, van, tot, ct);
+            Locaties = await organisaties.CoaLocatiesAsync(ct);
+            Cijfers = await monitoring.JaTenzijAsync(User, van, tot, null, ct, CoaLocatieId);
+            Maanden = await monitoring.PerMaandAsync(User, van, tot, ct, CoaLocatieId);
+            PerKlantregisseur = await monitoring.PerKlantregisseurAsync(User, van, tot, ct, CoaLocatieId);
             Taakstelling = await monitoring.TaakstellingAsync(User, null, ct);
             if (Guid.TryParse(User.FindFirstValue(PlatformClaims.OrganisationId), out var gemeente))
             {

@@ -22,11 +22,14 @@ public sealed class DossiersModel(IMonitoring monitoring) : Beheer.BeheerPage
     [BindProperty(SupportsGet = true)]
     public string? Kengetal { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public Guid? CoaLocatieId { get; set; }
+
     public IReadOnlyList<KengetalDossier> Dossiers { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!await TryAsync(async () => Dossiers = await monitoring.DossiersAsync(User, Van, Tot, KlantregisseurId, Kengetal, ct)))
+        if (!await TryAsync(async () => Dossiers = await monitoring.DossiersAsync(User, Van, Tot, KlantregisseurId, Kengetal, ct, CoaLocatieId)))
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }

@@ -146,32 +146,43 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
             return (Gebeurtenissen.ActiviteitGestart, new { activiteit.Id, Soort = activiteit.Soort.ToString(), Startdatum = start, activiteit.GeplandeStartdatum, InAzc = d.InAzcOp(start) });
         }, onleesbaar, ct);
 
-    public async Task<Dossier> VerblijvenAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerblijvenInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct)
+    public Task<Dossier> VerblijvenAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerblijvenInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfVerblijvenAsync(user, id, versie, _ => invoer.Verblijven, alleenLaatste: false, onleesbaar, ct);
+
+    /// <summary>One more stay after the recorded ones: the history as it was, with this one added.</summary>
+    public Task<Dossier> VoegVerblijfToeAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerblijfInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfVerblijvenAsync(user, id, versie, d => [.. d.Verblijven.Select(v => new VerblijfInvoer(Woorden.Naam(v.Soort), v.Van, v.CoaLocatieId, v.Omschrijving)), invoer],
+            alleenLaatste: true, onleesbaar, ct);
+
+    private async Task<Dossier> SchrijfVerblijvenAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, Func<Dossier, IReadOnlyList<VerblijfInvoer>?> nieuw,
+        bool alleenLaatste, Onleesbaar? onleesbaar, CancellationToken ct)
     {
         IReadOnlyList<CoaLocatieSummary> locaties = [];
         return await SchrijfAsync(user, id, versie, async _ => locaties = await organisaties.CoaLocatiesAsync(ct), (d, check) =>
         {
             var lijst = new List<Verblijf>();
-            if (invoer.Verblijven is not { } verblijven || verblijven.Count > 20)
+            if (nieuw(d) is not { } verblijven || verblijven.Count > 20)
             {
                 check.Fout("verblijven", "Geef de verblijven als lijst van hoogstens 20.");
                 verblijven = [];
             }
 
+            // The one stay the page adds is named by its own fields; a whole history by position.
+            string Veld(int index, string naam) => alleenLaatste && index == verblijven.Count - 1 ? naam : $"verblijven[{index}].{naam}";
             foreach (var (v, index) in verblijven.Select((v, i) => (v, i)))
             {
-                var soort = check.Verplicht(check.Woord<VerblijfSoort>(v.Soort, $"verblijven[{index}].soort"), $"verblijven[{index}].soort");
-                var van = check.Verplicht(v.Van, $"verblijven[{index}].van");
+                var soort = check.Verplicht(check.Woord<VerblijfSoort>(v.Soort, Veld(index, "soort")), Veld(index, "soort"));
+                var van = check.Verplicht(v.Van, Veld(index, "van"));
                 if (soort is VerblijfSoort.Azc or VerblijfSoort.RegionaalAzc && v.CoaLocatieId is null)
                 {
-                    check.Fout($"verblijven[{index}].coaLocatieId", "Bij een azc hoort de COA-locatie.");
+                    check.Fout(Veld(index, "coaLocatieId"), "Bij een azc hoort de COA-locatie.");
                 }
                 else if (v.CoaLocatieId is { } locatie && locaties.All(l => l.Id != locatie))
                 {
-                    check.Fout($"verblijven[{index}].coaLocatieId", "Deze COA-locatie bestaat niet.");
+                    check.Fout(Veld(index, "coaLocatieId"), "Deze COA-locatie bestaat niet.");
                 }
 
-                lijst.Add(new Verblijf { Soort = soort, Van = van, CoaLocatieId = v.CoaLocatieId, Omschrijving = check.Tekst(v.Omschrijving, $"verblijven[{index}].omschrijving") });
+                lijst.Add(new Verblijf { Soort = soort, Van = van, CoaLocatieId = v.CoaLocatieId, Omschrijving = check.Tekst(v.Omschrijving, Veld(index, "omschrijving")) });
             }
 
             check.Klaar();
@@ -311,6 +322,9 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
 
     async Task<int> IDossierMijlpalen.VerblijvenAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerblijvenInvoer invoer,
         Onleesbaar? onleesbaar, CancellationToken ct) => (await VerblijvenAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
+
+    async Task<int> IDossierMijlpalen.VoegVerblijfToeAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerblijfInvoer invoer,
+        Onleesbaar? onleesbaar, CancellationToken ct) => (await VoegVerblijfToeAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;
 
     async Task<int> IDossierMijlpalen.VerlengingsverklaringAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, VerlengingsverklaringInvoer invoer,
         Onleesbaar? onleesbaar, CancellationToken ct) => (await VerlengingsverklaringAsync(user, id, versie, invoer, onleesbaar, ct)).Versie;

@@ -52,6 +52,8 @@ internal static class MijlpaalEndpoints
             .WithSummary("Confirms that a planned activity started, on startdatum (never in the future).");
         bewerken.MapPut("/verblijven", Route<VerblijvenInvoer>((m, u, id, v, i, ct) => m.VerblijvenAsync(u, id, v, i, null, ct)))
             .WithSummary("Where the person lived before the house (azc, regionaal-azc, tussenvoorziening, hotel), oldest first; the pilot's cohort by COA location reads it.");
+        bewerken.MapPost("/verblijven", Route<VerblijfInvoer>((m, u, id, v, i, ct) => m.VoegVerblijfToeAsync(u, id, v, i, null, ct), StatusCodes.Status201Created))
+            .WithSummary("Adds one stay after the recorded ones, as the dossier page does.");
         bewerken.MapPost("/verlengingsverklaringen", Route<VerlengingsverklaringInvoer>((m, u, id, v, i, ct) => m.VerlengingsverklaringAsync(u, id, v, i, null, ct), StatusCodes.Status201Created))
             .WithSummary("The gemeente's verlengingsverklaring: the leerroute starts later than the norm; until the expected start it answers the signal 'leerroute niet gestart'.");
         bewerken.MapPost("/voortgangsgesprekken", Route<VoortgangsgesprekInvoer>((m, u, id, v, i, ct) => m.VoortgangsgesprekAsync(u, id, v, i, null, ct), StatusCodes.Status201Created));

@@ -81,6 +81,7 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
         var signalen = await werkplaats.Lees.Signalen.Where(s => s.DossierId == id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(ct);
         var leden = await lezer.HuisgenotenAsync(d, ct);
         var (magGezondheid, gezondheid) = await lezer.GezondheidAsync(user, d, logLezen: true, ct);
+        var locaties = (await organisaties.CoaLocatiesAsync(ct)).ToDictionary(l => l.Id, l => l.Naam);
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "dossier", [id], ct);
         var details = new DossierDetails(
             new PersoonGegevens(d.Voornamen, d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Geslacht), d.LandVanHerkomst, d.Talen, Woorden.Naam(d.Doelgroep),
@@ -104,7 +105,8 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
             [.. d.Termijnverlengingen.OrderBy(v => v.Besluitdatum).Select(v => new VerlengingRegel(v.Maanden, v.Reden, v.Besluitdatum, v.Weken, v.EindeVolgensDuo))],
             d.AfsluitingReden is { } reden && d.AfsluitingDatum is { } datum ? new AfsluitingGegevens(Woorden.Naam(reden), datum) : null,
             d.PipCorrectie is { } c ? new PipCorrectieRegel(c.Dagtekening, c.Reden, c.DoorNaam, c.DoorId == DossierWerkplaats.ActorVan(user).Id) : null,
-            [.. d.Verlengingsverklaringen.OrderBy(v => v.Afgegeven).Select(v => new VerlengingsverklaringRegel(v.Afgegeven, v.VerwachteStart, v.Reden))]);
+            [.. d.Verlengingsverklaringen.OrderBy(v => v.Afgegeven).Select(v => new VerlengingsverklaringRegel(v.Afgegeven, v.VerwachteStart, v.Reden))],
+            [.. d.Verblijfshistorie().Select(v => new VerblijfRegel(v.Soort, v.Van, v.Tot, v.CoaLocatieId is { } l ? locaties.GetValueOrDefault(l) : null))]);
         return new DossierOverzicht(d.Id, d.Versie, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Fase), d.Vergunningdatum, d.Koppelingsdatum,
             d.TermijnStart, d.TermijnEinde, d.TermijnEinde is { } einde ? einde.DayNumber - vandaag.DayNumber : null, Bepaal(d, beleid, vandaag),
             [.. signalen.Select(s => new SignaalKaart(s.Id, Woorden.Naam(s.Soort), Woorden.Naam(s.Ernst), s.Vervaldatum, s.Tekst, s.Uitleg, s.GesnoozedTot, s.ErkendDoor))],
