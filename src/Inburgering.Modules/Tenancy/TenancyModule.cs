@@ -31,7 +31,7 @@ public sealed class TenancyModule : IModule
         services.AddScoped<IBeleidsbeheer, Features.Beleid.Beleidsbeheer>();
         services.AddScoped<IGemeenteInstellingen, Features.Instellingen.GemeenteInstellingen>();
         services.AddScoped<IOrganisationAdministration, Features.Beheer.OrganisationAdministration>();
-        services.AddScoped<Features.Taakstellingen.TaakstellingImport>();
+        services.AddScoped<ITaakstellingBeheer, Features.Taakstellingen.TaakstellingImport>();
         services.AddSingleton<IDataSeeder, TenancySeeder>();
     }
 

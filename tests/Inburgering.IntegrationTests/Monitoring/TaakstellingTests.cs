@@ -93,6 +93,29 @@ public sealed class TaakstellingTests(AppFixture app) : IClassFixture<AppFixture
         Assert.NotEqual(Guid.Empty, laat);
     }
 
+    [Fact]
+    public async Task The_platform_beheerder_previews_the_table_on_the_page_and_loads_exactly_what_was_previewed()
+    {
+        var browser = await app.SignedInBrowserAsync(await app.CreateUserAsync((TenancySeeder.PlatformId, Inburgering.Platform.Tenancy.OrganisationKind.Platform, Roles.PlatformBeheerder)));
+        var pagina = await browser.GetStringAsync("/beheer/taakstellingen");
+        using var formulier = new MultipartFormDataContent
+        {
+            { new StringContent(People.TokenUit(pagina)), "__RequestVerificationToken" },
+            { new StringContent("2025-I"), "Halfjaar" },
+            { new ByteArrayContent(Csv("gemeente;taakstelling_2025_I;waarvan_amv\nTilburg;180;12\n")), "Bestand", "taakstelling.csv" },
+        };
+        var voorbeeld = await (await browser.PostAsync("/beheer/taakstellingen?handler=Voorbeeld", formulier)).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"laden\"", voorbeeld, StringComparison.Ordinal);
+        Assert.Contains("Tilburg", voorbeeld, StringComparison.Ordinal);
+        Assert.Equal(0L, await AantalAsync("2025-I"));
+
+        var inhoud = System.Text.RegularExpressions.Regex.Match(voorbeeld, "name=\"Inhoud\" value=\"([^\"]+)\"").Groups[1].Value;
+        var geladen = await browser.PostFormAsync("/beheer/taakstellingen?handler=Laden",
+            new() { ["Halfjaar"] = "2025-I", ["Inhoud"] = inhoud, ["Bestandsnaam"] = "taakstelling.csv" });
+        Assert.Contains("1 nieuw", System.Net.WebUtility.HtmlDecode(await geladen.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(1L, await AantalAsync("2025-I"));
+    }
+
     private static async Task<Guid> Gehuisvest(DossierApi api, DossierBouwer bouwer, DateOnly huur, DateOnly? verhuis = null)
     {
         var id = (await api.MaakAanAsync(bouwer.Invoer())).Verwacht(HttpStatusCode.Created).Id;

@@ -6,38 +6,26 @@ using Inburgering.Modules.Tenancy.Data;
 using Inburgering.Platform.Tenancy;
 using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Errors;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Modules.Tenancy.Features.Taakstellingen;
-
-/// <summary>One row of the ministry's table as read, and what loading it would do.</summary>
-/// <param name="Status">nieuw, gewijzigd or ongewijzigd; <c>fout</c> when the row is refused.</param>
-internal sealed record TaakstellingRij(int Rij, string Gemeente, int? Aantal, int? WaarvanAmv, bool Voetnoot4, string Status);
-
-/// <summary>Why a row is refused: the row number as the spreadsheet shows it (the header is row 1), the column and the reason.</summary>
-internal sealed record TaakstellingFout(int Rij, string Veld, string Reden);
-
-/// <param name="Ontbrekend">Gemeenten of the register the file does not name: they keep no quota for this half-year.</param>
-internal sealed record TaakstellingVoorbeeld(
-    string Halfjaar, IReadOnlyList<TaakstellingRij> Rijen, IReadOnlyList<TaakstellingFout> Fouten, int Nieuw, int Gewijzigd, int Ongewijzigd, IReadOnlyList<string> Ontbrekend);
 
 /// <summary>
 /// The platform beheerder loads each half-year's quotas from the ministry's table (CSV or XLSX, the shape of the
 /// published taakstelling file): first a preview with a report per row, then the load. A table with any refused row
 /// loads nothing, since a half-filled table would be defended as the whole one; loading the same table again changes nothing.
 /// </summary>
-internal sealed partial class TaakstellingImport(TenancyDbContext db, IPermissionEvaluator rechten)
+internal sealed partial class TaakstellingImport(TenancyDbContext db, IPermissionEvaluator rechten) : ITaakstellingBeheer
 {
-    public const int MaxBytes = 2 * 1024 * 1024;
+    public const int MaxBytes = TaakstellingBestand.MaxBytes;
 
-    public async Task<TaakstellingVoorbeeld> BekijkAsync(ClaimsPrincipal user, string? halfjaar, Func<Task<IFormFile?>> bestand, CancellationToken ct)
+    public async Task<TaakstellingVoorbeeld> BekijkAsync(ClaimsPrincipal user, string? halfjaar, Func<Task<TaakstellingBestand?>> bestand, CancellationToken ct)
     {
         await rechten.VereisAsync(user, TenancyPermissies.TaakstellingenBeheren, ct);
         return await LeesAsync(halfjaar, await bestand(), ct);
     }
 
-    public async Task<TaakstellingVoorbeeld> LaadAsync(ClaimsPrincipal user, string? halfjaar, Func<Task<IFormFile?>> bestand, CancellationToken ct)
+    public async Task<TaakstellingVoorbeeld> LaadAsync(ClaimsPrincipal user, string? halfjaar, Func<Task<TaakstellingBestand?>> bestand, CancellationToken ct)
     {
         await rechten.VereisAsync(user, TenancyPermissies.TaakstellingenBeheren, ct);
         var voorbeeld = await LeesAsync(halfjaar, await bestand(), ct);
@@ -71,7 +59,7 @@ internal sealed partial class TaakstellingImport(TenancyDbContext db, IPermissio
         return voorbeeld;
     }
 
-    private async Task<TaakstellingVoorbeeld> LeesAsync(string? halfjaar, IFormFile? bestand, CancellationToken ct)
+    private async Task<TaakstellingVoorbeeld> LeesAsync(string? halfjaar, TaakstellingBestand? bestand, CancellationToken ct)
     {
         var invoer = new Invoer(TenancyErrors.Validation);
         if (halfjaar is null || !HalfjaarVorm().IsMatch(halfjaar))
@@ -79,20 +67,20 @@ internal sealed partial class TaakstellingImport(TenancyDbContext db, IPermissio
             invoer.Fout("halfjaar", "Schrijf het halfjaar als 2024-I of 2024-II.");
         }
 
-        if (bestand is null || bestand.Length == 0)
+        if (bestand is null || bestand.Inhoud.Length == 0)
         {
             invoer.Fout("bestand", "Kies het bestand met de taakstelling (CSV of XLSX).");
         }
-        else if (bestand.Length > MaxBytes)
+        else if (bestand.Inhoud.Length > MaxBytes)
         {
             invoer.Fout("bestand", "Het bestand is groter dan 2 MB.");
         }
 
         invoer.Klaar();
         List<Dictionary<string, string?>> rijen;
-        await using (var stroom = bestand!.OpenReadStream())
+        using (var stroom = new MemoryStream(bestand!.Inhoud, writable: false))
         {
-            rijen = Xlsx(bestand.FileName) ? LeesXlsx(stroom) : LeesCsv(stroom);
+            rijen = Xlsx(bestand.Naam) ? LeesXlsx(stroom) : LeesCsv(stroom);
         }
 
         var kolommen = rijen.FirstOrDefault()?.Keys.ToList() ?? [];
