@@ -26,6 +26,9 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
         ? f.WoondeOp(locatie, van, tot)
         : (f.OvergenomenOp ?? f.Koppeling) is var begin && begin >= van && begin <= tot;
 
+    /// <summary>With the pilot's cohort, the period's housing and brede-intake figures are over that cohort too.</summary>
+    private bool OpLocatie(DossierFeit f) => coaLocatie is null || InCohort(f);
+
     public static bool InAzc(DossierFeit f, DateOnly? datum) => datum is { } d && (f.Verhuis is not { } v || d < v);
 
     public bool Voldoet(DossierFeit f, string kengetal) => kengetal switch
@@ -51,12 +54,12 @@ internal sealed class JaTenzij(DateOnly van, DateOnly tot, DateOnly peil, Beleid
         "pip-binnen-termijn" => InCohort(f) && f.EerstePip is { } p && PipDeadline(f) is { } d && p <= d,
         "pip-te-laat" => InCohort(f) && PipDeadline(f) is { } d2 && (f.EerstePip is { } p2 ? p2 > d2 : d2 < peil),
         // A housing before an omkoppeling was the sending gemeente's.
-        "gehuisvest" => f.Verhuis is { } v && v >= van && v <= tot && !(f.OvergenomenOp > v),
-        "gehuisvest-binnen-norm" => f.Verhuis is { } v2 && v2 >= van && v2 <= tot && !(f.OvergenomenOp > v2) && v2 <= beleid.Na(DossierNormen.HuisvestingNaKoppeling, f.Koppeling, f.Koppeling),
-        "wachtend" => (f.OvergenomenOp ?? f.Koppeling) <= peil && (f.Verhuis is not { } v3 || v3 > peil) && (f.Afsluiting is not { } a || a > peil),
+        "gehuisvest" => f.Verhuis is { } v && v >= van && v <= tot && !(f.OvergenomenOp > v) && OpLocatie(f),
+        "gehuisvest-binnen-norm" => f.Verhuis is { } v2 && v2 >= van && v2 <= tot && !(f.OvergenomenOp > v2) && OpLocatie(f) && v2 <= beleid.Na(DossierNormen.HuisvestingNaKoppeling, f.Koppeling, f.Koppeling),
+        "wachtend" => (f.OvergenomenOp ?? f.Koppeling) <= peil && OpLocatie(f) && (f.Verhuis is not { } v3 || v3 > peil) && (f.Afsluiting is not { } a || a > peil),
         "participatie-voor-verhuizing" => InCohort(f) && InAzc(f, f.ParticipatieAllerlei),
         // Counted by the day it started, whenever the person was coupled: the pilot's 68.
-        "brede-intake-in-azc-gestart" => f.BredeIntake is { } bi && bi >= van && bi <= tot && InAzc(f, bi) && !(f.OvergenomenOp > bi),
+        "brede-intake-in-azc-gestart" => f.BredeIntake is { } bi && bi >= van && bi <= tot && InAzc(f, bi) && !(f.OvergenomenOp > bi) && OpLocatie(f),
         "eerste-scenario-1-of-2" => InCohort(f) && (f.EersteScenario ?? f.Scenario) is 1 or 2,
         "regionaal-geplaatst" => InCohort(f) && f.RegionaalGeplaatst,
         _ => false,
