@@ -35,8 +35,7 @@ internal static class DossierFeitenSql
                OR d.verhuisdatum BETWEEN @van AND @tot
                OR (d.brede_intake->>'Startdatum')::date BETWEEN @van AND @tot
                OR (d.koppelingsdatum <= @peil AND (d.verhuisdatum IS NULL OR d.verhuisdatum > @peil) AND (d.afsluiting_datum IS NULL OR d.afsluiting_datum > @peil))
-               OR d.coa_locatie_id = @locatie
-               OR d.verblijven @> jsonb_build_array(jsonb_build_object('CoaLocatieId', @locatie::text)))
+               /*locatie-d*/)
         UNION ALL
         SELECT v.dossier_id, '', 'Verhuisd naar een andere gemeente', v.kr, v.koppeling, v.verhuis, v.afsluiting,
           (v.f->>'kmg_gehouden')::date, (v.f->'scenario'->>'Scenario')::int,
@@ -61,8 +60,7 @@ internal static class DossierFeitenSql
                OR v.verhuis BETWEEN @van AND @tot
                OR v.bi BETWEEN @van AND @tot
                OR (v.koppeling <= @peil AND (v.verhuis IS NULL OR v.verhuis > @peil) AND v.afsluiting > @peil)
-               OR (v.f->>'coa_locatie_id')::uuid = @locatie
-               OR v.f->'verblijven' @> jsonb_build_array(jsonb_build_object('CoaLocatieId', @locatie::text)))
+               /*locatie-v*/)
         """;
 
     /// <summary>Every recorded housing of the gemeente, those of dossiers that moved on since included (they were housed here).</summary>
@@ -95,7 +93,11 @@ internal static class DossierFeitenSql
 
     public static NpgsqlCommand Commando(NpgsqlConnection connection, Guid tenant, DateOnly van, DateOnly tot, DateOnly peil, Guid? klantregisseur, Guid? coaLocatie = null)
     {
-        var command = new NpgsqlCommand(TenantSql.Prefix(tenant) + Feiten, connection);
+        // Everyone who ever lived at the location joins the read only when the pilot's cohort is asked for.
+        var sql = coaLocatie is null ? Feiten : Feiten
+            .Replace("/*locatie-d*/", "OR d.coa_locatie_id = @locatie OR d.verblijven @> jsonb_build_array(jsonb_build_object('CoaLocatieId', @locatie::text))", StringComparison.Ordinal)
+            .Replace("/*locatie-v*/", "OR (v.f->>'coa_locatie_id')::uuid = @locatie OR v.f->'verblijven' @> jsonb_build_array(jsonb_build_object('CoaLocatieId', @locatie::text))", StringComparison.Ordinal);
+        var command = new NpgsqlCommand(TenantSql.Prefix(tenant) + sql, connection);
         command.Parameters.AddWithValue("tenant", tenant);
         command.Parameters.AddWithValue("van", van);
         command.Parameters.AddWithValue("tot", tot);
