@@ -49,6 +49,13 @@ internal static class DatabaseSecurity
                 """, cancellationToken);
         }
 
+        // A record of what happened is only ever added to: the app role may not change or remove it, whatever a bug
+        // or an attacker in the application tries. A module marks such a table with a comment starting "append-only".
+        foreach (var table in await AppendOnlyTablesAsync(owner, schemas, cancellationToken))
+        {
+            await ExecuteAsync(owner, $"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {role};", cancellationToken);
+        }
+
         foreach (var table in await TenantTablesAsync(owner, schemas, cancellationToken))
         {
             await ExecuteAsync(owner, $"""
@@ -60,6 +67,25 @@ internal static class DatabaseSecurity
                   WITH CHECK (tenant_id = (SELECT {PlatformSchema}.current_tenant_id()));
                 """, cancellationToken);
         }
+    }
+
+    private static async Task<List<string>> AppendOnlyTablesAsync(NpgsqlConnection connection, IReadOnlyList<string> schemas, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT format('%I.%I', n.nspname, c.relname)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'r' AND n.nspname = ANY(@schemas) AND obj_description(c.oid, 'pg_class') LIKE 'append-only%'
+            ORDER BY 1
+            """, connection);
+        command.Parameters.AddWithValue("schemas", schemas.ToArray());
+        var tables = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
     }
 
     private static async Task<List<string>> TenantTablesAsync(NpgsqlConnection connection, IReadOnlyList<string> schemas, CancellationToken cancellationToken)
