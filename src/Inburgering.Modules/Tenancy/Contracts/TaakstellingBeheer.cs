@@ -6,6 +6,26 @@ namespace Inburgering.Modules.Tenancy.Contracts;
 public sealed record TaakstellingBestand(string Naam, byte[] Inhoud)
 {
     public const int MaxBytes = 2 * 1024 * 1024;
+
+    /// <summary>An uploaded file, read to one byte over the limit at most: enough to refuse it, never more in memory.</summary>
+    public static async Task<TaakstellingBestand?> LeesAsync(Microsoft.AspNetCore.Http.IFormFile? bestand, CancellationToken ct)
+    {
+        if (bestand is null)
+        {
+            return null;
+        }
+
+        using var inhoud = new MemoryStream();
+        await using var stroom = bestand.OpenReadStream();
+        var buffer = new byte[81920];
+        int gelezen;
+        while (inhoud.Length <= MaxBytes && (gelezen = await stroom.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, MaxBytes + 1 - inhoud.Length)), ct)) > 0)
+        {
+            await inhoud.WriteAsync(buffer.AsMemory(0, gelezen), ct);
+        }
+
+        return new TaakstellingBestand(bestand.FileName, inhoud.ToArray());
+    }
 }
 
 /// <summary>One row of the ministry's table as read, and what loading it would do.</summary>

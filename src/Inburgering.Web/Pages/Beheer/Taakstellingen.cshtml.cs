@@ -33,7 +33,7 @@ public sealed class TaakstellingenModel(ITaakstellingBeheer beheer) : BeheerPage
     public async Task OnPostVoorbeeldAsync(CancellationToken ct)
     {
         TaakstellingBestand? gelezen = null;
-        if (await TryAsync(async () => Voorbeeld = await beheer.BekijkAsync(User, Halfjaar, async () => gelezen = await LeesAsync(ct), ct)) && gelezen is not null)
+        if (await TryAsync(async () => Voorbeeld = await beheer.BekijkAsync(User, Halfjaar, async () => gelezen = await TaakstellingBestand.LeesAsync(Bestand, ct), ct)) && gelezen is not null)
         {
             (Inhoud, Bestandsnaam) = (Convert.ToBase64String(gelezen.Inhoud), gelezen.Naam);
         }
@@ -47,17 +47,5 @@ public sealed class TaakstellingenModel(ITaakstellingBeheer beheer) : BeheerPage
             Melding = $"De taakstelling {Halfjaar} is geladen: {Voorbeeld!.Nieuw} nieuw, {Voorbeeld.Gewijzigd} gewijzigd, {Voorbeeld.Ongewijzigd} ongewijzigd.";
             (Inhoud, Bestandsnaam) = (null, null);
         }
-    }
-
-    private async Task<TaakstellingBestand?> LeesAsync(CancellationToken ct)
-    {
-        if (Bestand is null || Bestand.Length > TaakstellingBestand.MaxBytes)
-        {
-            return Bestand is null ? null : new TaakstellingBestand(Bestand.FileName, new byte[TaakstellingBestand.MaxBytes + 1]);
-        }
-
-        using var inhoud = new MemoryStream();
-        await Bestand.CopyToAsync(inhoud, ct);
-        return new TaakstellingBestand(Bestand.FileName, inhoud.ToArray());
     }
 }

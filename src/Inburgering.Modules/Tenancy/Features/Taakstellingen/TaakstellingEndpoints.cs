@@ -25,27 +25,6 @@ internal static class TaakstellingEndpoints
             .ProducesValidationProblem();
     }
 
-    private static async Task<TaakstellingBestand?> BestandAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (!request.HasFormContentType || (await request.ReadFormAsync(ct)).Files.GetFile("bestand") is not { } bestand)
-        {
-            return null;
-        }
-
-        // One byte over the limit is enough to refuse it.
-        var inhoud = new MemoryStream();
-        await using var stroom = bestand.OpenReadStream();
-        await CopyAtMostAsync(stroom, inhoud, TaakstellingBestand.MaxBytes + 1, ct);
-        return new TaakstellingBestand(bestand.FileName, inhoud.ToArray());
-    }
-
-    private static async Task CopyAtMostAsync(Stream bron, Stream doel, int max, CancellationToken ct)
-    {
-        var buffer = new byte[81920];
-        int gelezen;
-        while (doel.Length < max && (gelezen = await bron.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, max - doel.Length)), ct)) > 0)
-        {
-            await doel.WriteAsync(buffer.AsMemory(0, gelezen), ct);
-        }
-    }
+    private static async Task<TaakstellingBestand?> BestandAsync(HttpRequest request, CancellationToken ct) =>
+        request.HasFormContentType ? await TaakstellingBestand.LeesAsync((await request.ReadFormAsync(ct)).Files.GetFile("bestand"), ct) : null;
 }
