@@ -8,6 +8,11 @@ if (launch.MigrateOnly)
     return await InburgeringHost.MigrateAndExitAsync(app);
 }
 
+if (launch.ControleerLogboek)
+{
+    return await InburgeringHost.ControleerLogboekAsync(app, Console.Out);
+}
+
 if (launch.InvitePlatformBeheerder is { } email)
 {
     return await InburgeringHost.InvitePlatformBeheerderAsync(app, email);

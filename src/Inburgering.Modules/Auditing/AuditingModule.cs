@@ -12,15 +12,17 @@ public sealed class AuditingModule : IModule
 {
     public string Name => "Auditing";
 
+    public IReadOnlyList<Platform.Authorization.Permissie> Permissies => Contracts.AuditingPermissies.Alle;
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddModuleDbContext<Data.AuditingDbContext>(Data.AuditingDbContext.SchemaName);
-        services.AddSingleton<LeesLogboek>();
-        services.AddHostedService(sp => sp.GetRequiredService<LeesLogboek>());
         services.AddSingleton<Contracts.IVerwerkingslog, Verwerkingslog>();
+        services.AddSingleton<Contracts.ILogboekControleur, LogboekControleur>();
+        services.AddSingleton<Platform.Beheerlog.IBeheerlog, Data.Sql.BeheerlogSql>();
+        services.AddScoped<Contracts.IBeheerTrail, Features.Beheerlog.BeheerTrail>();
+        services.AddScoped<Contracts.IVerwerkingenInzage, VerwerkingenInzage>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder endpoints)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => Features.Privacy.PrivacyEndpoints.Map(endpoints);
 }

@@ -11,6 +11,9 @@ public static class Roles
     public const string Klantregisseur = "klantregisseur";
     public const string Teamleider = "teamleider";
     public const string FunctioneelBeheerder = "functioneel-beheerder";
+
+    /// <summary>The gemeente's privacy officer or auditor: reads the logs and makes inzage reports, never works in dossiers.</summary>
+    public const string Privacyfunctionaris = "privacyfunctionaris";
     public const string CoaCasemanager = "coa-casemanager";
     public const string RegioCoordinator = "regio-coordinator";
     public const string PlatformBeheerder = "platform-beheerder";
@@ -20,6 +23,7 @@ public static class Roles
         [Klantregisseur] = OrganisationKind.Gemeente,
         [Teamleider] = OrganisationKind.Gemeente,
         [FunctioneelBeheerder] = OrganisationKind.Gemeente,
+        [Privacyfunctionaris] = OrganisationKind.Gemeente,
         [CoaCasemanager] = OrganisationKind.Coa,
         [RegioCoordinator] = OrganisationKind.Regio,
         [PlatformBeheerder] = OrganisationKind.Platform,
@@ -32,6 +36,6 @@ public static class Roles
     /// </summary>
     public static IReadOnlySet<string> RequireTwoFactor { get; } = new HashSet<string>
     {
-        Klantregisseur, Teamleider, FunctioneelBeheerder, CoaCasemanager, PlatformBeheerder, RegioCoordinator,
+        Klantregisseur, Teamleider, FunctioneelBeheerder, CoaCasemanager, PlatformBeheerder, RegioCoordinator, Privacyfunctionaris,
     };
 }

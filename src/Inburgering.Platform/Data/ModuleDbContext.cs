@@ -1,8 +1,11 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Inburgering.Platform.Beheerlog;
 using Inburgering.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Inburgering.Platform.Data;
 
@@ -50,16 +53,55 @@ public abstract class ModuleDbContext : DbContext
 
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
 
+    /// <summary>
+    /// Entities whose changes are administration (who may do what, how the product behaves), with the name the admin
+    /// trail gives them. Every save of one of them writes its trail entry in the same transaction.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<Type, string> BeheerdeEntiteiten { get; } = new Dictionary<Type, string>();
+
+    /// <summary>Whose trail a change belongs to; by default the row's own gemeente, else the gemeente the change was made in.</summary>
+    protected virtual Guid? BeheerGemeente(EntityEntry entry) => entry.Entity is ITenantOwned owned ? owned.TenantId : CurrentTenantId;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         GuardTenant();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (BeheerdeEntiteiten.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        return SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardTenant();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var spoor = Beheerspoor.Volg(this, BeheerdeEntiteiten, BeheerGemeente);
+        var log = spoor.Leeg ? null : this.GetService<IBeheerlog>();
+        if (log is null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var eigen = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var aantal = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await log.SchrijfAsync(Database.GetDbConnection(), Database.CurrentTransaction!.GetDbTransaction(), spoor.Wijzigingen(this.GetService<TimeProvider>()), cancellationToken);
+            if (eigen is not null)
+            {
+                await eigen.CommitAsync(cancellationToken);
+            }
+
+            return aantal;
+        }
+        finally
+        {
+            if (eigen is not null)
+            {
+                await eigen.DisposeAsync();
+            }
+        }
     }
 
     private void ApplyTenantFilters(ModelBuilder modelBuilder)

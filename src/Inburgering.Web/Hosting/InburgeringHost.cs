@@ -148,6 +148,53 @@ internal static class InburgeringHost
         }
     }
 
+    /// <summary>
+    /// For the auditor and the operator: recomputes the processing-log chain of every gemeente that ever was a tenant and
+    /// prints one line each. Exit code 1 when any chain is broken, so a scheduled check can alert on it.
+    /// </summary>
+    public static async Task<int> ControleerLogboekAsync(WebApplication app, TextWriter uit)
+    {
+        var startup = app.Services.GetRequiredService<DatabaseStartup>();
+        try
+        {
+            await startup.EnsureConnectionsAsync(CancellationToken.None);
+            IReadOnlyList<Modules.Tenancy.Contracts.OrganisatieView> gemeenten;
+            await using (var scope = app.Services.GetRequiredService<TenantScope>().EnterHost())
+            {
+                gemeenten = await scope.ServiceProvider.GetRequiredService<Modules.Tenancy.Contracts.IOrganisationAdministration>()
+                    .ListAsync("gemeente", null, null, CancellationToken.None);
+            }
+
+            var controleur = app.Services.GetRequiredService<Modules.Auditing.Contracts.ILogboekControleur>();
+            var gebroken = 0;
+            foreach (var gemeente in gemeenten.Where(g => g.ActiefSinds is not null))
+            {
+                var controle = await controleur.ControleerAsync(gemeente.Id, CancellationToken.None);
+                if (controle.Intact)
+                {
+                    await uit.WriteLineAsync($"{gemeente.Slug}: {controle.Aantal} entries, chain intact");
+                }
+                else
+                {
+                    gebroken++;
+                    await uit.WriteLineAsync($"{gemeente.Slug}: BROKEN at entry {controle.BreukBijVolgnummer} ({controle.BreukBijId}): {controle.Reden}; {controle.Aantal} entries before it are intact");
+                }
+            }
+
+            await uit.WriteLineAsync(gebroken == 0 ? "All processing-log chains are intact." : $"{gebroken} processing-log chain(s) broken.");
+            return gebroken == 0 ? 0 : 1;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Npgsql.NpgsqlException or EmbeddedDatabaseException)
+        {
+            app.Logger.LogCritical(ex, "Checking the processing log failed");
+            return 2;
+        }
+        finally
+        {
+            await startup.StopAsync(CancellationToken.None);
+        }
+    }
+
     private static void Configure(WebApplication app, LaunchOptions launch)
     {
         // First: everything after it (HTTPS checks of OpenIddict, rate limits, logs) sees the client, not the proxy.

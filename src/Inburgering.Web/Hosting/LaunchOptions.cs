@@ -10,13 +10,15 @@ internal enum HostRole
 /// <summary>
 /// The host's own switches: <c>--migrate</c> (apply migrations under a lock, then exit),
 /// <c>--role web|worker|all</c>, and <c>--invite-platform-beheerder e-mail</c> (bootstrap the first platform
-/// beheerder, then exit). Everything else goes to configuration as <c>--Key=value</c>.
+/// beheerder, then exit), <c>--controleer-logboek</c> (check every gemeente's processing-log chain, report the first
+/// broken link, exit 1 if any). Everything else goes to configuration as <c>--Key=value</c>.
 /// </summary>
-internal sealed record LaunchOptions(bool MigrateOnly, HostRole Role, string[] ConfigurationArgs, string? InvitePlatformBeheerder = null)
+internal sealed record LaunchOptions(bool MigrateOnly, HostRole Role, string[] ConfigurationArgs, string? InvitePlatformBeheerder = null, bool ControleerLogboek = false)
 {
     public static LaunchOptions Parse(string[] args)
     {
         var migrate = false;
+        var controleer = false;
         var role = HostRole.All;
         string? invite = null;
         var rest = new List<string>();
@@ -26,6 +28,10 @@ internal sealed record LaunchOptions(bool MigrateOnly, HostRole Role, string[] C
             if (arg == "--migrate")
             {
                 migrate = true;
+            }
+            else if (arg == "--controleer-logboek")
+            {
+                controleer = true;
             }
             else if (arg == "--role" && i + 1 < args.Length)
             {
@@ -45,7 +51,7 @@ internal sealed record LaunchOptions(bool MigrateOnly, HostRole Role, string[] C
             }
         }
 
-        return new LaunchOptions(migrate, role, [.. rest], invite);
+        return new LaunchOptions(migrate, role, [.. rest], invite, controleer);
     }
 
     private static HostRole ParseRole(string value) =>

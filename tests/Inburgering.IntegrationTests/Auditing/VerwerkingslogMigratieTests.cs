@@ -61,7 +61,7 @@ public sealed class VerwerkingslogMigratieTests(AppFixture app) : IClassFixture<
             await nieuw.Database.MigrateAsync();
         }
 
-        var aangekomen = await AppFixture.ScalarAsync<string>(database.Admin, "SELECT string_agg(id || ':' || tenant_id, ',') FROM auditing.verwerkingen");
+        var aangekomen = await AppFixture.ScalarAsync<string>(database.Admin, "SELECT string_agg(id || ':' || tenant_id, ',') FROM auditing.logboek");
         Assert.Equal(entries.Select(e => $"{e.Item1}:{e.Item2}").Order(StringComparer.Ordinal), aangekomen.Split(',').Order(StringComparer.Ordinal));
         Assert.False(await AppFixture.ScalarAsync<bool>(database.Admin, "SELECT to_regclass('dossiers.inzage_log') IS NOT NULL"));
     }

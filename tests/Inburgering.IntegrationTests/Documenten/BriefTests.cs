@@ -58,7 +58,7 @@ public sealed class BriefTests(AppFixture app) : IClassFixture<AppFixture>
 
         // Every read of the dossier's letters is in the processing log: four made, the list, the PDF and the page.
         Assert.Equal(7L, await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA,
-            $"auditing.verwerkingen where onderdeel = 'brief' and handeling = 'lezen' and '{id}' = any(dossier_ids)", 7));
+            $"auditing.logboek where onderdeel = 'brief' and handeling = 'lezen' and dossier_id = '{id}'", 7));
     }
 
     [Fact]

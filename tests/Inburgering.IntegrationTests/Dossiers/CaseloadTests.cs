@@ -191,7 +191,7 @@ public sealed class CaseloadTests(AppFixture app) : IClassFixture<AppFixture>
         var rijen = werkboek.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
         Assert.Equal(4, rijen.Count);
         Assert.Equal(csv[1][0], rijen[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText);
-        Assert.True(await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.verwerkingen where onderdeel = 'export:werkvoorraad' and '{ids[0]}' = any(dossier_ids)", 2) >= 2);
+        Assert.True(await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.logboek where onderdeel = 'export:werkvoorraad' and dossier_id = '{ids[0]}'", 2) >= 2);
         Assert.Equal(["formaat"], (await Antwoord.VanAsync(await api.Client.GetAsync("/api/v1/dossiers/export?formaat=pdf"))).Velden);
     }
 

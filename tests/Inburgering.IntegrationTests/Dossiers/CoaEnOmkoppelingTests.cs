@@ -50,7 +50,7 @@ public sealed class CoaEnOmkoppelingTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal(HttpStatusCode.NotFound, (await cm.GetAsync($"/api/v1/coa/dossiers/{enschede}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await cm.GetAsync($"/api/v1/dossiers/{almelo}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await cm.PutAsJsonAsync($"/api/v1/dossiers/{almelo}/scenario", DossierApi.Volledig("scenario", new { scenario = 1 }))).StatusCode);
-        Assert.Equal(1L, await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.verwerkingen where onderdeel = 'coa-overzicht' and actor_id <> '' and organisatie_id = '{TenancySeeder.CoaId}' and '{almelo}' = any(dossier_ids)", 1));
+        Assert.Equal(1L, await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.logboek where onderdeel = 'coa-overzicht' and actor_id <> '' and organisatie_id = '{TenancySeeder.CoaId}' and dossier_id = '{almelo}'", 1));
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class CoaEnOmkoppelingTests(AppFixture app) : IClassFixture<AppFix
             tijdlijn.EnumerateArray().Select(e => e.GetProperty("organisatieId").GetGuid()));
         Assert.Equal("geen|pip_versies:0|activiteiten:0|voortgangsgesprekken:0|termijnverlengingen:0|gezondheid:0|tijdlijn:0",
             await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, id));
-        Assert.Equal(1L, await DossierTabellen.AantalAsync(app, AppFixture.TenantA, $"auditing.verwerkingen where handeling = 'overdragen' and '{id}' = any(dossier_ids)"));
+        Assert.Equal(1L, await DossierTabellen.AantalAsync(app, AppFixture.TenantA, $"auditing.logboek where handeling = 'overdragen' and dossier_id = '{id}'"));
         var cm = await CasemanagerAsync(AzcAlmelo);
         Assert.Equal("Enschede", (await cm.GetFromJsonAsync<JsonElement>($"/api/v1/coa/dossiers/{id}")).GetProperty("gemeente").GetString());
     }

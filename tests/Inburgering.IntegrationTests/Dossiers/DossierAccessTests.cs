@@ -120,10 +120,10 @@ public sealed class DossierAccessTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Equal("Slaapproblemen", doorKr.GetProperty("gezondheid").GetString());
         Assert.Equal(JsonValueKind.Null, doorTl.GetProperty("gezondheid").ValueKind);
         Assert.Equal(HttpStatusCode.Forbidden, schrijvenTl.Status);
-        Assert.Equal(1L, await DossierTabellen.AantalAsync(app, AppFixture.TenantA, $"auditing.verwerkingen where onderdeel = 'gezondheid' and handeling = 'schrijven' and '{id}' = any(dossier_ids)"));
-        Assert.Equal(1L, await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.verwerkingen where onderdeel = 'gezondheid' and handeling = 'lezen' and '{id}' = any(dossier_ids)", 1));
+        Assert.Equal(1L, await DossierTabellen.AantalAsync(app, AppFixture.TenantA, $"auditing.logboek where onderdeel = 'gezondheid' and handeling = 'schrijven' and dossier_id = '{id}'"));
+        Assert.Equal(1L, await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.logboek where onderdeel = 'gezondheid' and handeling = 'lezen' and dossier_id = '{id}'", 1));
         // Four reads: each write above first read the dossier for its ETag, then each of the two explicit reads.
-        Assert.Equal(4L, await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.verwerkingen where onderdeel = 'dossier' and handeling = 'lezen' and '{id}' = any(dossier_ids)", 4));
+        Assert.Equal(4L, await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.logboek where onderdeel = 'dossier' and handeling = 'lezen' and dossier_id = '{id}'", 4));
         Assert.Equal("Slaapproblemen", await DossierTabellen.AlsGemeenteAsync<string>(app, AppFixture.TenantA, $"select tekst from dossiers.gezondheid where dossier_id = '{id}'"));
     }
 }

@@ -221,7 +221,7 @@ public sealed class MonitoringTests(AppFixture app) : IClassFixture<AppFixture>,
         using var maanden = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(maandenXlsx), false);
         Assert.Equal(["2025-01", "3"], Rijen(maanden)[1][0..2]);
 
-        Assert.True(await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.verwerkingen where onderdeel = 'export:kengetallen' and '{_ids["A"]}' = any(dossier_ids)", 2) >= 2);
+        Assert.True(await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.logboek where onderdeel = 'export:kengetallen' and dossier_id = '{_ids["A"]}'", 2) >= 2);
         Assert.Equal(["formaat"], (await Antwoord.VanAsync(await _a.Client.GetAsync($"/api/v1/monitoring/export?{Periode}&tabel=kengetallen&formaat=pdf"))).Velden);
         Assert.Equal(["tabel"], (await Antwoord.VanAsync(await _a.Client.GetAsync($"/api/v1/monitoring/export?{Periode}&tabel=alles&formaat=csv"))).Velden);
     }

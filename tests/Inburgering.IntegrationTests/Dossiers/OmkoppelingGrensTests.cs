@@ -103,7 +103,7 @@ public sealed class OmkoppelingGrensTests(AppFixture app) : IClassFixture<AppFix
         Assert.True(await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM dossiers.tijdlijn WHERE dossier_id = '{dossier}' AND tenant_id = '{AppFixture.TenantB}'") >= 2);
         Assert.Equal(0L, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM dossiers.tijdlijn WHERE dossier_id = '{dossier}' AND tenant_id = '{AppFixture.TenantA}'"));
         Assert.Equal(1L, await AppFixture.ScalarAsync<long>(app.Database.Admin,
-            $"SELECT count(*) FROM auditing.verwerkingen WHERE tenant_id = '{AppFixture.TenantA}' AND handeling = 'overdragen' AND '{dossier}' = ANY(dossier_ids)"));
+            $"SELECT count(*) FROM auditing.logboek WHERE tenant_id = '{AppFixture.TenantA}' AND handeling = 'overdragen' AND dossier_id = '{dossier}'"));
         Assert.NotEqual(bronVoor, await DossierTabellen.MomentopnameAsync(app, AppFixture.TenantA, dossier));
         // Moved as it was, to the microsecond: only the gemeente, the klantregisseur and the version changed.
         Assert.Equal(rijVoor, await AppFixture.ScalarAsync<string>(app.Database.Admin, rij));

@@ -73,4 +73,15 @@ public sealed class DemoDossierTests(DemoFixture app) : IClassFixture<DemoFixtur
         Assert.Contains("Yonas Tesfamariam", bewoners, StringComparison.Ordinal);
         Assert.Contains("Rana Aziz", bewoners, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_demo_privacy_officer_signs_in_to_the_gemeente_and_reads_the_processing_register_but_no_caseload()
+    {
+        var pf = await app.SignedInBrowserAsync($"pf.almelo@{DemoUserSeeder.Domain}", DemoUserSeeder.Password);
+        var home = await pf.GetStringAsync("/");
+        Assert.Contains("<strong>Almelo</strong>", home, StringComparison.Ordinal);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await pf.GetAsync("/api/v1/privacy/register")).StatusCode);
+        Assert.True(People.GeenToegang(await pf.GetAsync("/api/v1/dossiers")));
+    }
 }

@@ -2,7 +2,10 @@ using Inburgering.Platform.Tenancy;
 
 namespace Inburgering.Modules.Auditing.Domain;
 
-/// <summary>A stored entry of the processing log (see <see cref="Contracts.Verwerking"/>).</summary>
+/// <summary>
+/// A stored entry of the processing log: one per data subject (see <see cref="Contracts.Verwerking"/>). Written by SQL
+/// only; the database numbers it within its gemeente and chains it to the previous entry by a hash.
+/// </summary>
 internal sealed class VerwerkingsRegel : ITenantOwned
 {
     private VerwerkingsRegel()
@@ -10,23 +13,16 @@ internal sealed class VerwerkingsRegel : ITenantOwned
         ActorId = string.Empty;
         Handeling = string.Empty;
         Onderdeel = string.Empty;
-        DossierIds = [];
-    }
-
-    public VerwerkingsRegel(Contracts.Verwerking verwerking)
-    {
-        Id = Guid.CreateVersion7(verwerking.Tijdstip);
-        ActorId = verwerking.ActorId;
-        OrganisatieId = verwerking.OrganisatieId;
-        Handeling = verwerking.Handeling;
-        Onderdeel = verwerking.Onderdeel;
-        DossierIds = [.. verwerking.DossierIds];
-        Tijdstip = verwerking.Tijdstip;
+        Activiteit = string.Empty;
+        Hash = [];
     }
 
     public Guid Id { get; private set; }
 
     public Guid TenantId { get; private set; }
+
+    /// <summary>Position in the gemeente's chain, from 1 without gaps.</summary>
+    public long Volgnummer { get; private set; }
 
     public DateTimeOffset Tijdstip { get; private set; }
 
@@ -38,5 +34,20 @@ internal sealed class VerwerkingsRegel : ITenantOwned
 
     public string Onderdeel { get; private set; }
 
-    public List<Guid> DossierIds { get; private set; }
+    public string Activiteit { get; private set; }
+
+    /// <summary>The data subject.</summary>
+    public Guid DossierId { get; private set; }
+
+    /// <summary>W3C trace of the request or job that processed the data.</summary>
+    public string? TraceId { get; private set; }
+
+    public string? SpanId { get; private set; }
+
+    /// <summary>The caller's span when the request carried a traceparent: the foreign operation.</summary>
+    public string? ExterneSpanId { get; private set; }
+
+    public byte[]? VorigeHash { get; private set; }
+
+    public byte[] Hash { get; private set; }
 }

@@ -12,6 +12,13 @@ internal sealed class DocumentenDbContext(DbContextOptions<DocumentenDbContext> 
 
     public override string Schema => SchemaName;
 
+    protected override IReadOnlyDictionary<Type, string> BeheerdeEntiteiten { get; } = new Dictionary<Type, string>
+    {
+        [typeof(SjabloonVersie)] = "sjabloon",
+        [typeof(Briefhoofd)] = "briefhoofd",
+        [typeof(SmtpInstelling)] = "smtp",
+    };
+
     public DbSet<SjabloonVersie> SjabloonVersies => Set<SjabloonVersie>();
 
     public DbSet<Briefhoofd> Briefhoofden => Set<Briefhoofd>();

@@ -15,6 +15,21 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
 
     public override string Schema => SchemaName;
 
+    protected override IReadOnlyDictionary<Type, string> BeheerdeEntiteiten { get; } = new Dictionary<Type, string>
+    {
+        [typeof(User)] = "gebruiker",
+        [typeof(Membership)] = "lidmaatschap",
+        [typeof(RolePermissionGrant)] = "bevoegdheid",
+        [typeof(OpenIddictEntityFrameworkCoreApplication<Guid>)] = "client",
+    };
+
+    /// <summary>A membership of a gemeente is that gemeente's business, wherever it was changed from; other memberships are the platform's.</summary>
+    protected override Guid? BeheerGemeente(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) => entry.Entity switch
+    {
+        Membership m => m.Soort == OrganisationKind.Gemeente ? m.OrganisationId : null,
+        _ => base.BeheerGemeente(entry),
+    };
+
     public override IReadOnlyDictionary<Type, string> ExternalHostLevelEntities { get; } = new Dictionary<Type, string>
     {
         [typeof(IdentityUserClaim<Guid>)] = "belongs to a global user identity",

@@ -12,6 +12,17 @@ internal sealed class TenancyDbContext(DbContextOptions<TenancyDbContext> option
 
     public override string Schema => SchemaName;
 
+    protected override IReadOnlyDictionary<Type, string> BeheerdeEntiteiten { get; } = new Dictionary<Type, string>
+    {
+        [typeof(Organisation)] = "organisatie",
+        [typeof(Gemeente)] = "gemeente",
+        [typeof(Taakstelling)] = "taakstelling",
+        [typeof(RegioGemeente)] = "regio",
+        [typeof(CoaLocatie)] = "coa-locatie",
+        [typeof(TenantSetting)] = "instelling",
+        [typeof(Beleidsversie)] = "beleid",
+    };
+
     public DbSet<Organisation> Organisaties => Set<Organisation>();
 
     public DbSet<Gemeente> Gemeenten => Set<Gemeente>();

@@ -9,7 +9,7 @@ namespace Inburgering.Web.Pages.Beheer;
 [Authorize(Policy = PermissionPolicy.Prefix + IdentityPermissies.GebruikersBeheren)]
 public sealed class GebruikersModel(IUserAdministration admin, ICurrentTenant tenant) : BeheerPage
 {
-    public static readonly string[] GemeenteRollen = [Roles.Klantregisseur, Roles.Teamleider, Roles.FunctioneelBeheerder];
+    public static readonly string[] GemeenteRollen = [Roles.Klantregisseur, Roles.Teamleider, Roles.FunctioneelBeheerder, Roles.Privacyfunctionaris];
 
     public IReadOnlyList<GebruikerView> Gebruikers { get; private set; } = [];
 

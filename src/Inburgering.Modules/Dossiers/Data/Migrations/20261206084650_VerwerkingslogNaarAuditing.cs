@@ -14,12 +14,17 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
         {
             // The processing log moves to the Auditing module (migrated before this one), entry for entry. Row-level
             // security would show the owner no rows of either table here; it is applied again after all migrations.
+            // The Auditing module's log is by now one chained entry per person (LogboekPerBetrokkeneInEenKeten), so each
+            // old entry is split per dossier; the chain trigger numbers and links them.
             migrationBuilder.Sql("""
                 ALTER TABLE dossiers.inzage_log NO FORCE ROW LEVEL SECURITY;
-                ALTER TABLE auditing.verwerkingen NO FORCE ROW LEVEL SECURITY;
-                INSERT INTO auditing.verwerkingen (id, tenant_id, tijdstip, actor_id, organisatie_id, handeling, onderdeel, dossier_ids)
-                SELECT id, tenant_id, tijdstip, actor_id, organisatie_id, handeling, onderdeel, dossier_ids FROM dossiers.inzage_log
-                ON CONFLICT (id) DO NOTHING;
+                ALTER TABLE auditing.logboek NO FORCE ROW LEVEL SECURITY;
+                INSERT INTO auditing.logboek (id, tenant_id, volgnummer, tijdstip, actor_id, organisatie_id, handeling, onderdeel, activiteit, dossier_id, hash)
+                SELECT CASE WHEN x.n = 1 THEN v.id ELSE gen_random_uuid() END, v.tenant_id, 0, v.tijdstip, v.actor_id, v.organisatie_id, v.handeling, v.onderdeel,
+                  auditing.activiteit_van_oud_onderdeel(v.onderdeel), x.dossier, ''::bytea
+                FROM dossiers.inzage_log v CROSS JOIN LATERAL unnest(v.dossier_ids) WITH ORDINALITY AS x(dossier, n)
+                WHERE NOT EXISTS (SELECT 1 FROM auditing.logboek l WHERE l.id = v.id)
+                ORDER BY v.tenant_id, v.tijdstip, v.id, x.n;
                 """);
             migrationBuilder.DropTable(
                 name: "inzage_log",

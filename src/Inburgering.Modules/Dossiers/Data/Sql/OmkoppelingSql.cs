@@ -20,7 +20,10 @@ internal static class OmkoppelingSql
     public static async Task AccepteerAsync(DbConnection verbinding, DbTransaction transactie, Afhandeling afhandeling, CancellationToken ct)
     {
         await using var command = Command(verbinding, transactie,
-            "SELECT dossiers.accepteer_omkoppeling(@omkoppeling, @nu, @actor, @naam, @organisatie, @id)", afhandeling);
+            "SELECT dossiers.accepteer_omkoppeling(@omkoppeling, @nu, @actor, @naam, @organisatie, @id, @trace, @span)", afhandeling);
+        var spoor = System.Diagnostics.Activity.Current;
+        command.Parameters.Add(new NpgsqlParameter("trace", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)spoor?.TraceId.ToHexString() ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("span", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)spoor?.SpanId.ToHexString() ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -44,6 +44,7 @@ internal sealed class DemoUserSeeder(IConfiguration configuration, TimeProvider 
             await EnsureAsync(services, $"kr.{slug}", $"Klantregisseur {gemeente.Naam}", [(gemeente, [Roles.Klantregisseur], null)]);
             await EnsureAsync(services, $"tl.{slug}", $"Teamleider {gemeente.Naam}", [(gemeente, [Roles.Teamleider], null)]);
             await EnsureAsync(services, $"fb.{slug}", $"Functioneel beheerder {gemeente.Naam}", [(gemeente, [Roles.FunctioneelBeheerder], null)]);
+            await EnsureAsync(services, $"pf.{slug}", $"Privacyfunctionaris {gemeente.Naam}", [(gemeente, [Roles.Privacyfunctionaris], null)]);
         }
 
         await EnsureAsync(services, "kr.regio", "Klantregisseur regionale dienst",
