@@ -23,6 +23,7 @@ public sealed class DocumentenModule : IModule
         services.AddScoped<SjabloonBibliotheek>();
         services.AddScoped<Contracts.ISjabloonBeheer>(sp => sp.GetRequiredService<SjabloonBibliotheek>());
         services.AddScoped<Contracts.IBrieven, BriefService>();
+        services.AddScoped<Contracts.IInzageRapporten, Features.Inzage.InzageRapporten>();
         services.AddScoped<Contracts.IDigestVoorkeur, DigestVoorkeur>();
         services.AddScoped<SmtpBeheer>();
         services.AddScoped<Contracts.IMailInstellingen>(sp => sp.GetRequiredService<SmtpBeheer>());
@@ -45,5 +46,6 @@ public sealed class DocumentenModule : IModule
         SjabloonEndpoints.Map(endpoints);
         BriefEndpoints.Map(endpoints);
         SmtpEndpoints.Map(endpoints);
+        Features.Inzage.InzageEndpoints.Map(endpoints);
     }
 }

@@ -33,6 +33,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<CaseloadLezer>();
         services.AddScoped<Features.Weergave.DossierOverzichten>();
         services.AddScoped<Contracts.IDossierOverzichten>(sp => sp.GetRequiredService<Features.Weergave.DossierOverzichten>());
+        services.AddScoped<Contracts.IDossierInzage, Features.Inzage.DossierInzage>();
         services.AddScoped<DossierMijlpalen>();
         services.AddScoped<Contracts.IDossierMijlpalen>(sp => sp.GetRequiredService<DossierMijlpalen>());
         services.AddScoped<DossierRegistratie>();

@@ -108,6 +108,7 @@ public static class DocumentenFouten
     public const string AlVerzonden = "Documenten:AlVerzonden";
     public const string VierOgenZelfde = "Documenten:VierOgenZelfdePersoon";
     public const string PdfMislukt = "Documenten:PdfMislukt";
+    public const string InzageNietGevonden = "Documenten:InzageNietGevonden";
 }
 
 /// <param name="Bron"><c>gemeente</c> (its own server) or <c>platform</c> (the default of the operator).</param>

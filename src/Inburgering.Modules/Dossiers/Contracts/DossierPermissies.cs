@@ -14,6 +14,9 @@ public static class DossierPermissies
     public const string SignalenBehandelen = "Dossiers.Signaal.Behandelen";
     public const string SignalenEvalueren = "Dossiers.Signaal.Evalueren";
 
+    /// <summary>Everything held about one person, for an inzage request (AVG art. 15); no caseload, no changes.</summary>
+    public const string InzageMaken = "Dossiers.Inzage.Maken";
+
     public static IReadOnlyList<Permissie> Alle { get; } =
     [
         new(Lezen, [Roles.Klantregisseur, Roles.Teamleider]),
@@ -24,5 +27,6 @@ public static class DossierPermissies
         new(SignalenLezen, [Roles.Klantregisseur, Roles.Teamleider]),
         new(SignalenBehandelen, [Roles.Klantregisseur, Roles.Teamleider]),
         new(SignalenEvalueren, [Roles.PlatformBeheerder], AlleenPlatform: true),
+        new(InzageMaken, [Roles.Privacyfunctionaris]),
     ];
 }

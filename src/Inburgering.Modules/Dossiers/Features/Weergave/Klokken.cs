@@ -32,7 +32,7 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
     }
 
     /// <summary>The section as it became; a scenario's health reason only for those allowed to see health.</summary>
-    private static System.Text.Json.JsonElement Gegevens(TijdlijnGebeurtenis t, bool magGezondheid)
+    internal static System.Text.Json.JsonElement Gegevens(TijdlijnGebeurtenis t, bool magGezondheid)
     {
         var gegevens = System.Text.Json.Nodes.JsonNode.Parse(t.Gegevens);
         if (!magGezondheid && t.Soort == Gebeurtenissen.Scenario && gegevens is System.Text.Json.Nodes.JsonObject scenario)
