@@ -91,4 +91,24 @@ public sealed class InzageTests(AppFixture app) : IClassFixture<AppFixture>
         var onbekend = await Antwoord.VanAsync(await pf.PostAsJsonAsync("/api/v1/privacy/inzage/zoek", new { bsn = "111222333" }));
         Assert.Equal((HttpStatusCode.NotFound, "Documenten:InzageNietGevonden"), (onbekend.Status, onbekend.Code));
     }
+
+    [Fact]
+    public async Task The_privacy_officer_finds_the_person_on_the_privacy_page_checks_the_chain_and_reads_the_admin_trail()
+    {
+        var kr = await app.DossierApiAsync(AppFixture.TenantB, Roles.Klantregisseur);
+        var vNummer = DossierApi.NieuwVNummer();
+        var id = (await kr.MaakAanAsync(DossierApi.Nieuw(vNummer, Inburgering.Platform.Tijd.Kalender.Vandaag(app.Clock).AddDays(-3)))).Verwacht(HttpStatusCode.Created).Id;
+
+        var pf = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantB, OrganisationKind.Gemeente, Roles.Privacyfunctionaris)));
+        var gevonden = await (await pf.PostFormAsync("/privacy?handler=Zoek", new() { ["VNummer"] = vNummer })).Content.ReadAsStringAsync();
+        Assert.Contains($"/api/v1/privacy/inzage/{id}/pdf", gevonden, StringComparison.Ordinal);
+        var controle = await (await pf.PostFormAsync("/privacy?handler=Controleer", new())).Content.ReadAsStringAsync();
+        Assert.Contains("De keten is intact.", controle, StringComparison.Ordinal);
+        Assert.Contains("Rechten van de betrokkene", controle, StringComparison.Ordinal);
+
+        // The privacy officer reads the gemeente's admin trail too, but has no caseload.
+        var trail = await pf.GetStringAsync("/beheer/audittrail");
+        Assert.Contains("id=\"wijzigingen\"", trail, StringComparison.Ordinal);
+        Assert.True(People.GeenToegang(await pf.GetAsync("/werkvoorraad")));
+    }
 }
