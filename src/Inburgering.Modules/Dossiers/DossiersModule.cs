@@ -34,6 +34,8 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Features.Weergave.DossierOverzichten>();
         services.AddScoped<Contracts.IDossierOverzichten>(sp => sp.GetRequiredService<Features.Weergave.DossierOverzichten>());
         services.AddScoped<Contracts.IDossierInzage, Features.Inzage.DossierInzage>();
+        services.AddScoped<Features.Rechten.Beperking>();
+        services.AddScoped<Contracts.IDossierBeperking>(sp => sp.GetRequiredService<Features.Rechten.Beperking>());
         services.AddScoped<DossierMijlpalen>();
         services.AddScoped<Contracts.IDossierMijlpalen>(sp => sp.GetRequiredService<DossierMijlpalen>());
         services.AddScoped<DossierRegistratie>();
@@ -72,6 +74,7 @@ public sealed class DossiersModule : IModule
         RegistratieEndpoints.Map(endpoints);
         MijlpaalEndpoints.Map(endpoints);
         TijdlijnEndpoints.Map(endpoints);
+        Features.Rechten.Beperking.Map(endpoints);
         OmkoppelingEndpoints.Map(endpoints);
         CoaEndpoints.Map(endpoints);
         SignaalEndpoints.Map(endpoints);

@@ -102,6 +102,13 @@ public sealed class InzageTests(AppFixture app) : IClassFixture<AppFixture>
         var pf = await app.SignedInBrowserAsync(await app.CreateUserAsync((AppFixture.TenantB, OrganisationKind.Gemeente, Roles.Privacyfunctionaris)));
         var gevonden = await (await pf.PostFormAsync("/privacy?handler=Zoek", new() { ["VNummer"] = vNummer })).Content.ReadAsStringAsync();
         Assert.Contains($"/api/v1/privacy/inzage/{id}/pdf", gevonden, StringComparison.Ordinal);
+        var versie = System.Text.RegularExpressions.Regex.Match(gevonden, "name=\"versie\" value=\"(\\d+)\"").Groups[1].Value;
+        var beperkt = await (await pf.PostFormAsync("/privacy?handler=Beperking", new()
+        {
+            ["dossierId"] = id.ToString(), ["versie"] = versie, ["opheffen"] = "false", ["VNummer"] = vNummer, ["Reden"] = "Betrokkene betwist de gegevens",
+        })).Content.ReadAsStringAsync();
+        Assert.Contains("De verwerking is beperkt.", beperkt, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, (await kr.SchrijfAsync(HttpMethod.Patch, $"/api/v1/dossiers/{id}", new { achternaam = "Anders" }, (await kr.LeesAsync(id)).ETag)).Status);
         var controle = await (await pf.PostFormAsync("/privacy?handler=Controleer", new())).Content.ReadAsStringAsync();
         Assert.Contains("De keten is intact.", controle, StringComparison.Ordinal);
         Assert.Contains("Rechten van de betrokkene", controle, StringComparison.Ordinal);

@@ -50,7 +50,8 @@ public sealed record DossierWijziging(
     DateOnly? BrpInschrijving,
     [property: Description("The day information needed for the PIP was asked of a third party (Besluit 5.3): asked before the deadline, it suspends it.")] DateOnly? PipInformatieGevraagd = null,
     [property: Description("The day that information arrived: the PIP deadline then runs to 14 days after it.")] DateOnly? PipInformatieOntvangen = null,
-    [property: Description("An unaccompanied minor (amv): the taakstelling counts amv apart.")] bool? Amv = null);
+    [property: Description("An unaccompanied minor (amv): the taakstelling counts amv apart.")] bool? Amv = null,
+    [property: Description("A correction at the person's request (AVG art. 16): why. The tijdlijn then keeps the change as a correction, with the values before it.")] string? Correctiereden = null);
 
 // A PUT replaces the milestone: every member must be named (null clears it), so a body that leaves one out, or
 // names only unknown members, is refused instead of erasing what was recorded.

@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace Inburgering.Modules.Dossiers.Contracts;
 
-/// <summary>A person an inzage request is about, found by V-nummer or BSN.</summary>
-public sealed record InzageBetrokkene(Guid DossierId, string Naam, string VNummer);
+/// <summary>A person a request is about, found by V-nummer or BSN; the version is the ETag a restriction names.</summary>
+public sealed record InzageBetrokkene(Guid DossierId, string Naam, string VNummer, int Versie = 0, DateTimeOffset? BeperktSinds = null);
 
 /// <summary>One event of the person's tijdlijn, with the data it recorded (health only with the health permission).</summary>
 public sealed record InzageGebeurtenis(DateTimeOffset Tijdstip, string Soort, string Omschrijving, string ActorNaam, string Organisatie, JsonElement Gegevens);
@@ -25,4 +25,12 @@ public interface IDossierInzage
     Task<InzageBetrokkene?> ZoekAsync(ClaimsPrincipal user, string? vNummer, string? bsn, CancellationToken ct);
 
     Task<DossierInzageGegevens> GegevensAsync(ClaimsPrincipal user, Guid dossierId, CancellationToken ct);
+}
+
+/// <summary>Restriction of processing (AVG art. 18), for the API and the privacy page alike; returns the dossier's new version.</summary>
+public interface IDossierBeperking
+{
+    Task<int> BeperkAsync(ClaimsPrincipal user, Guid dossierId, Versievoorwaarde versie, string? reden, CancellationToken ct);
+
+    Task<int> HefOpAsync(ClaimsPrincipal user, Guid dossierId, Versievoorwaarde versie, string? reden, CancellationToken ct);
 }

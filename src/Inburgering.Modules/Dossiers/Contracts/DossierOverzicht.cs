@@ -16,6 +16,9 @@ public sealed record DossierOverzicht(
     DateOnly? KennismakingGehouden, int? Scenario, IReadOnlyList<string> TenzijRedenen, DateOnly? BredeIntakeStart, int AantalPipVersies,
     CoaOverdrachtGegevens? Overdracht, DateTimeOffset? OverdrachtVastgelegdOp, string? OverdrachtVastgelegdDoor, DateOnly Vandaag)
 {
+    /// <summary>Restricted (AVG art. 18) since, and why: the page then shows the dossier read-only.</summary>
+    public (DateTimeOffset Sinds, string Reden)? Beperking { get; init; }
+
     /// <summary>Everything the dossier page's forms show and start from; enum values are the API's words.</summary>
     public DossierDetails Details { get; init; } = null!;
 }

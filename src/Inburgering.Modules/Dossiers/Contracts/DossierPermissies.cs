@@ -17,6 +17,9 @@ public static class DossierPermissies
     /// <summary>Everything held about one person, for an inzage request (AVG art. 15); no caseload, no changes.</summary>
     public const string InzageMaken = "Dossiers.Inzage.Maken";
 
+    /// <summary>Restrict a dossier's processing and lift it (AVG art. 18).</summary>
+    public const string BeperkingBeheren = "Dossiers.Beperking.Beheren";
+
     public static IReadOnlyList<Permissie> Alle { get; } =
     [
         new(Lezen, [Roles.Klantregisseur, Roles.Teamleider]),
@@ -28,5 +31,6 @@ public static class DossierPermissies
         new(SignalenBehandelen, [Roles.Klantregisseur, Roles.Teamleider]),
         new(SignalenEvalueren, [Roles.PlatformBeheerder], AlleenPlatform: true),
         new(InzageMaken, [Roles.Privacyfunctionaris]),
+        new(BeperkingBeheren, [Roles.Privacyfunctionaris, Roles.Teamleider]),
     ];
 }

@@ -66,6 +66,8 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.ToTable("dossiers");
             b.Property(d => d.VNummer).HasMaxLength(10);
             b.Property(d => d.Bsn).HasMaxLength(9);
+            b.Property(d => d.BeperkingReden).HasMaxLength(500);
+            b.Property(d => d.BeperktDoor).HasMaxLength(200);
             b.Property(d => d.Voornamen).HasMaxLength(200);
             b.Property(d => d.Achternaam).HasMaxLength(200);
             b.Property(d => d.LandVanHerkomst).HasMaxLength(100);

@@ -147,6 +147,13 @@ internal sealed class Dossier : ITenantOwned
 
     public DateOnly? AfsluitingDatum { get; private set; }
 
+    /// <summary>Restricted (AVG art. 18) since: read-only and out of every caseload and signal list until lifted.</summary>
+    public DateTimeOffset? BeperktSinds { get; private set; }
+
+    public string? BeperkingReden { get; private set; }
+
+    public string? BeperktDoor { get; private set; }
+
     public Fase Fase { get; private set; }
 
     /// <summary>Optimistic concurrency: the ETag. Every write increments it.</summary>
@@ -300,6 +307,20 @@ internal sealed class Dossier : ITenantOwned
     }
 
     public void WijsToe(Guid? klantregisseurId) => KlantregisseurId = klantregisseurId;
+
+    public void Beperk(string reden, string door, DateTimeOffset nu)
+    {
+        BeperktSinds = nu;
+        BeperkingReden = reden;
+        BeperktDoor = door;
+    }
+
+    public void HefBeperkingOp()
+    {
+        BeperktSinds = null;
+        BeperkingReden = null;
+        BeperktDoor = null;
+    }
 
     /// <summary>After an omkoppeling the receiving gemeente assigns its own klantregisseur.</summary>
     public void NaOmkoppeling() => KlantregisseurId = null;

@@ -76,6 +76,9 @@ internal static class Gebeurtenissen
     public const string PipGecorrigeerd = "pip.dagtekening-gecorrigeerd";
     public const string PipCorrectieAfgewezen = "pip.correctie-afgewezen";
     public const string Afgesloten = "dossier.afgesloten";
+    public const string Gecorrigeerd = "dossier.gecorrigeerd";
+    public const string Beperkt = "dossier.beperkt";
+    public const string BeperkingOpgeheven = "dossier.beperking-opgeheven";
     public const string OmkoppelingAangeboden = "omkoppeling.aangeboden";
     public const string OmkoppelingGeweigerd = "omkoppeling.geweigerd";
     public const string OmkoppelingIngetrokken = "omkoppeling.ingetrokken";
@@ -102,6 +105,9 @@ internal static class Gebeurtenissen
         PipGecorrigeerd => "Dagtekening van het eerste PIP gecorrigeerd",
         PipCorrectieAfgewezen => "Correctie van de PIP-dagtekening afgewezen",
         Afgesloten => "Dossier afgesloten",
+        Gecorrigeerd => "Gegevens gecorrigeerd op verzoek van de betrokkene",
+        Beperkt => "Verwerking beperkt op verzoek van de betrokkene",
+        BeperkingOpgeheven => "Beperking van de verwerking opgeheven",
         Contracts.DocumentGebeurtenissen.Gemaakt => "Brief gemaakt",
         Contracts.DocumentGebeurtenissen.Verzonden => "Brief verzonden",
         OmkoppelingAangeboden => "Aangeboden aan een andere gemeente",

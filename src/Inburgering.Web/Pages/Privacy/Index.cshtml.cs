@@ -12,13 +12,16 @@ namespace Inburgering.Web.Pages.Privacy;
 /// log's chain, and take the register of processing activities into the gemeente's own AVG register.
 /// </summary>
 [Authorize(Policy = PermissionPolicy.Prefix + DossierPermissies.InzageMaken + "|" + AuditingPermissies.LogboekLezen)]
-public sealed class IndexModel(IInzageRapporten rapporten, IVerwerkingenInzage logboek) : Beheer.BeheerPage
+public sealed class IndexModel(IInzageRapporten rapporten, IVerwerkingenInzage logboek, IDossierBeperking beperking) : Beheer.BeheerPage
 {
     [BindProperty]
     public string? VNummer { get; set; }
 
     [BindProperty]
     public string? Bsn { get; set; }
+
+    [BindProperty]
+    public string? Reden { get; set; }
 
     public InzageBetrokkene? Betrokkene { get; private set; }
 
@@ -40,6 +43,21 @@ public sealed class IndexModel(IInzageRapporten rapporten, IVerwerkingenInzage l
         // The BSN is not shown back once the search is done.
         Bsn = null;
         ModelState.Remove(nameof(Bsn));
+    }
+
+    /// <summary>Restricts or lifts, naming the version the officer saw; the page then shows the person as they now are.</summary>
+    public async Task OnPostBeperkingAsync(Guid dossierId, int versie, bool opheffen, CancellationToken ct)
+    {
+        var gelukt = await TryAsync(async () => _ = opheffen
+            ? await beperking.HefOpAsync(User, dossierId, Versievoorwaarde.Precies(versie), Reden, ct)
+            : await beperking.BeperkAsync(User, dossierId, Versievoorwaarde.Precies(versie), Reden, ct));
+        if (gelukt)
+        {
+            Melding = opheffen ? "De beperking is opgeheven." : "De verwerking is beperkt.";
+            Reden = null;
+        }
+
+        Betrokkene = await rapporten.ZoekAsync(User, VNummer, null, ct);
     }
 
     public async Task OnPostControleerAsync(CancellationToken ct) =>

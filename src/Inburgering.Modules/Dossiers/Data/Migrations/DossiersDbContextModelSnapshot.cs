@@ -130,6 +130,20 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("amv");
 
+                    b.Property<string>("BeperkingReden")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("beperking_reden");
+
+                    b.Property<string>("BeperktDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("beperkt_door");
+
+                    b.Property<DateTimeOffset?>("BeperktSinds")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("beperkt_sinds");
+
                     b.Property<DateOnly?>("BrpInschrijving")
                         .HasColumnType("date")
                         .HasColumnName("brp_inschrijving");

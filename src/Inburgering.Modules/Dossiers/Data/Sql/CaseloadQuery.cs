@@ -35,7 +35,7 @@ internal static class CaseloadQuery
         var sql = new StringBuilder(TenantSql.Prefix(tenant))
             .Append("SELECT id, v_nummer, voornamen, achternaam, fase, koppelingsdatum, klantregisseur_id, coa_locatie_id, verhuisdatum, termijn_einde, ")
             .Append("ARRAY(SELECT s.soort || ':' || s.ernst || ':' || s.vervaldatum FROM dossiers.signalen s WHERE ").Append(OpenSignaal).Append(" ORDER BY s.vervaldatum) ")
-            .Append("FROM dossiers.dossiers d WHERE tenant_id = @tenant");
+            .Append("FROM dossiers.dossiers d WHERE tenant_id = @tenant AND beperkt_sinds IS NULL");
         await using var connection = await source.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand { Connection = connection };
         command.Parameters.AddWithValue("tenant", tenant);

@@ -33,7 +33,7 @@ internal sealed class DossierInzage(DossierWerkplaats werkplaats, DossierLezer l
         _ = werkplaats.Gemeente;
         await toestemming.VereisAsync(user, DossierPermissies.InzageMaken, ct);
         var gevonden = await werkplaats.Lees.Dossiers.Where(d => (v != null && d.VNummer == v) || (b != null && d.Bsn == b))
-            .Select(d => new InzageBetrokkene(d.Id, d.Voornamen + " " + d.Achternaam, d.VNummer)).FirstOrDefaultAsync(ct);
+            .Select(d => new InzageBetrokkene(d.Id, d.Voornamen + " " + d.Achternaam, d.VNummer, d.Versie, d.BeperktSinds)).FirstOrDefaultAsync(ct);
         if (gevonden is not null)
         {
             await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "inzage", [gevonden.DossierId], ct);
@@ -72,7 +72,7 @@ internal sealed class DossierInzage(DossierWerkplaats werkplaats, DossierLezer l
 
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "inzage", [dossier.Id], ct);
         return new DossierInzageGegevens(
-            new InzageBetrokkene(dossier.Id, dossier.Voornamen + " " + dossier.Achternaam, dossier.VNummer),
+            new InzageBetrokkene(dossier.Id, dossier.Voornamen + " " + dossier.Achternaam, dossier.VNummer, dossier.Versie, dossier.BeperktSinds),
             JsonSerializer.SerializeToElement(weergave, DossierWerkplaats.Json),
             [.. rijen.Select(t => new InzageGebeurtenis(t.Tijdstip, t.Soort, Gebeurtenissen.Omschrijving(t.Soort), t.ActorNaam, namen.GetValueOrDefault(t.OrganisatieId, "?"),
                 DossierOverzichten.Gegevens(t, magGezondheid)))],

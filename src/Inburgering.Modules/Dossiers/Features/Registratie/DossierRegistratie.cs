@@ -70,14 +70,54 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
             await CoaLocatieAsync(check, organisaties, invoer.CoaLocatieId, ct);
         }
 
+        var reden = check.Tekst(invoer.Correctiereden, "correctiereden", max: 500);
         check.Klaar();
+        var voor = reden is null ? null : VorigeWaarden(dossier, invoer);
         dossier.WijzigGegevens(persoon, bsn, doelgroep, grootte, invoer.Vergunningdatum ?? dossier.Vergunningdatum,
             invoer.Koppelingsdatum ?? dossier.Koppelingsdatum, invoer.CoaLocatieId ?? dossier.CoaLocatieId,
             invoer.KennisgevingDuo ?? dossier.KennisgevingDuo, invoer.BrpInschrijving ?? dossier.BrpInschrijving);
         dossier.LegInformatieDerdenVast(invoer.PipInformatieGevraagd ?? dossier.PipInformatieGevraagd, invoer.PipInformatieOntvangen ?? dossier.PipInformatieOntvangen);
         dossier.MarkeerAmv(invoer.Amv ?? dossier.Amv);
-        await werkplaats.BewaarAsync(dossier, Gebeurtenissen.GegevensGewijzigd, invoer with { Bsn = invoer.Bsn is null ? null : "gewijzigd" }, DossierWerkplaats.ActorVan(user), ct);
+        var gegevens = invoer with { Bsn = invoer.Bsn is null ? null : "gewijzigd" };
+        if (reden is null)
+        {
+            await werkplaats.BewaarAsync(dossier, Gebeurtenissen.GegevensGewijzigd, gegevens, DossierWerkplaats.ActorVan(user), ct);
+        }
+        else
+        {
+            await werkplaats.BewaarAsync(dossier, Gebeurtenissen.Gecorrigeerd, new { reden, voor, na = gegevens with { Correctiereden = null } }, DossierWerkplaats.ActorVan(user), ct, "correctie");
+        }
+
         return dossier;
+    }
+
+    /// <summary>What a correction replaces: the earlier value of every field it names (a BSN only as "gewijzigd").</summary>
+    private static Dictionary<string, object?> VorigeWaarden(Dossier d, DossierWijziging w)
+    {
+        var voor = new Dictionary<string, object?>(StringComparer.Ordinal);
+        void Als(bool genoemd, string veld, object? waarde)
+        {
+            if (genoemd)
+            {
+                voor[veld] = waarde;
+            }
+        }
+
+        Als(w.Bsn is not null, "bsn", d.Bsn is null ? null : "gewijzigd");
+        Als(w.Voornamen is not null, "voornamen", d.Voornamen);
+        Als(w.Achternaam is not null, "achternaam", d.Achternaam);
+        Als(w.Geboortedatum is not null, "geboortedatum", d.Geboortedatum);
+        Als(w.Geslacht is not null, "geslacht", ApiWoorden.Naam(d.Geslacht));
+        Als(w.LandVanHerkomst is not null, "landVanHerkomst", d.LandVanHerkomst);
+        Als(w.Talen is not null, "talen", d.Talen);
+        Als(w.Doelgroep is not null, "doelgroep", ApiWoorden.Naam(d.Doelgroep));
+        Als(w.HuishoudenGrootte is not null, "huishoudenGrootte", d.HuishoudenGrootte);
+        Als(w.Vergunningdatum is not null, "vergunningdatum", d.Vergunningdatum);
+        Als(w.Koppelingsdatum is not null, "koppelingsdatum", d.Koppelingsdatum);
+        Als(w.CoaLocatieId is not null, "coaLocatieId", d.CoaLocatieId);
+        Als(w.KennisgevingDuo is not null, "kennisgevingDuo", d.KennisgevingDuo);
+        Als(w.BrpInschrijving is not null, "brpInschrijving", d.BrpInschrijving);
+        return voor;
     }
 
     async Task<Guid> IDossierRegistratie.RegistreerAsync(ClaimsPrincipal user, NieuwDossier invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>

@@ -73,6 +73,9 @@ internal sealed record VoortgangsgesprekWeergave(Guid Id, DateOnly Datum, string
 
 internal sealed record AfsluitingWeergave(AfsluitingReden Reden, DateOnly Datum);
 
+/// <summary>A restriction of processing (AVG art. 18): read-only and out of every list until lifted.</summary>
+internal sealed record BeperkingWeergave(DateTimeOffset Sinds, string Reden, string Door);
+
 /// <summary>The whole dossier as the gemeente sees it.</summary>
 internal sealed record DossierWeergave(
     Guid Id, int Versie, string VNummer, string? Bsn, string Voornamen, string Achternaam, DateOnly Geboortedatum, Geslacht Geslacht,
@@ -82,7 +85,7 @@ internal sealed record DossierWeergave(
     ScenarioWeergave? Scenario, BredeIntakeWeergave? BredeIntake, HuisvestingWeergave Huisvesting, PipWeergave Pip,
     TermijnWeergave? Termijn, IReadOnlyList<ActiviteitWeergave> Activiteiten, IReadOnlyList<VoortgangsgesprekWeergave> Voortgangsgesprekken,
     AfsluitingWeergave? Afsluiting, IReadOnlyList<OpenSignaalWeergave> Signalen, IReadOnlyList<VerlengingsverklaringWeergave> Verlengingsverklaringen,
-    IReadOnlyList<VerblijfWeergave> Verblijven)
+    IReadOnlyList<VerblijfWeergave> Verblijven, BeperkingWeergave? Beperking)
 {
     /// <param name="pipDeadline">From the gemeente's norm that applied when the PIP clock started.</param>
     /// <param name="signalen">The open signals, snoozed ones included (with their date).</param>
@@ -112,7 +115,8 @@ internal sealed record DossierWeergave(
         d.AfsluitingReden is { } reden && d.AfsluitingDatum is { } datum ? new AfsluitingWeergave(reden, datum) : null,
         signalen,
         [.. d.Verlengingsverklaringen.OrderBy(v => v.Afgegeven).Select(v => new VerlengingsverklaringWeergave(v.Afgegeven, v.VerwachteStart, v.Reden))],
-        [.. d.Verblijfshistorie().Select(v => new VerblijfWeergave(v.Soort, v.Van, v.Tot, v.CoaLocatieId))]);
+        [.. d.Verblijfshistorie().Select(v => new VerblijfWeergave(v.Soort, v.Van, v.Tot, v.CoaLocatieId))],
+        d.BeperktSinds is { } sinds ? new BeperkingWeergave(sinds, d.BeperkingReden ?? string.Empty, d.BeperktDoor ?? string.Empty) : null);
 }
 
 internal sealed record OpenSignaalWeergave(Guid Id, SignaalSoort Soort, Ernst Ernst, DateOnly Vervaldatum, string Tekst, DateOnly? GesnoozedTot);

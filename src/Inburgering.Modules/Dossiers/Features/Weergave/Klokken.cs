@@ -114,6 +114,7 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
             OverdrachtWeergave.Gegevens(d.Overdracht), d.Overdracht?.VastgelegdOp, d.Overdracht?.VastgelegdDoor, vandaag)
         {
             Details = details,
+            Beperking = d.BeperktSinds is { } sinds ? (sinds, d.BeperkingReden ?? string.Empty) : null,
         };
     }
 

@@ -30,6 +30,9 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The part of the product that sets and lifts a restriction: the one write a restricted dossier takes.</summary>
+    public const string Beperking = "beperking";
+
     /// <summary>Created on first use: the caseload page reads without it.</summary>
     private DossiersDbContext Db => _db ??= services.GetRequiredService<DossiersDbContext>();
 
@@ -215,6 +218,15 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
     /// <summary>The pending changes, then their processing-log entries on the same connection and transaction (when there are any).</summary>
     private async Task BewaarMetLogAsync(CancellationToken cancellationToken)
     {
+        // Every write of personal data passes here with its log entry: a restricted dossier (AVG art. 18) takes none but
+        // the restriction's own, whichever use case tries.
+        var geschreven = _schrijven.Where(v => v.Onderdeel != Beperking).SelectMany(v => v.DossierIds).Distinct().ToList();
+        if (geschreven.Count > 0 && await Db.Dossiers.AsNoTracking().AnyAsync(d => geschreven.Contains(d.Id) && d.BeperktSinds != null, cancellationToken))
+        {
+            throw new DomainException(DossierFouten.Beperkt, "De verwerking van dit dossier is beperkt op verzoek van de betrokkene. Het kan niet worden gewijzigd tot de beperking is opgeheven.",
+                StatusCodes.Status409Conflict);
+        }
+
         await Db.SaveChangesAsync(cancellationToken);
         if (_schrijven.Count == 0)
         {
@@ -299,4 +311,6 @@ internal static class DossierFouten
     public const string AlGestart = "Dossiers:AlreadyStarted";
     public const string PipCorrectieWacht = "Dossiers:PipCorrectionWaiting";
     public const string VierOgen = "Dossiers:FourEyes";
+    public const string Beperkt = "Dossiers:Restricted";
+    public const string NietBeperkt = "Dossiers:NotRestricted";
 }
