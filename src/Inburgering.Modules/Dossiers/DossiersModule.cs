@@ -35,6 +35,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Contracts.IDossierOverzichten>(sp => sp.GetRequiredService<Features.Weergave.DossierOverzichten>());
         services.AddScoped<Contracts.IDossierInzage, Features.Inzage.DossierInzage>();
         services.AddScoped<Features.Rechten.Beperking>();
+        services.AddScoped<Features.Rechten.Verwijderen>();
         services.AddScoped<Contracts.IDossierBeperking>(sp => sp.GetRequiredService<Features.Rechten.Beperking>());
         services.AddScoped<DossierMijlpalen>();
         services.AddScoped<Contracts.IDossierMijlpalen>(sp => sp.GetRequiredService<DossierMijlpalen>());
@@ -75,6 +76,7 @@ public sealed class DossiersModule : IModule
         MijlpaalEndpoints.Map(endpoints);
         TijdlijnEndpoints.Map(endpoints);
         Features.Rechten.Beperking.Map(endpoints);
+        Features.Rechten.Verwijderen.Map(endpoints);
         OmkoppelingEndpoints.Map(endpoints);
         CoaEndpoints.Map(endpoints);
         SignaalEndpoints.Map(endpoints);

@@ -20,6 +20,12 @@ public static class DossierPermissies
     /// <summary>Restrict a dossier's processing and lift it (AVG art. 18).</summary>
     public const string BeperkingBeheren = "Dossiers.Beperking.Beheren";
 
+    /// <summary>Ask for a dossier created by mistake to be deleted; a second person decides.</summary>
+    public const string VerwijderingAanvragen = "Dossiers.Verwijdering.Aanvragen";
+
+    /// <summary>Decide on a deletion request of someone else (four eyes).</summary>
+    public const string VerwijderingBesluiten = "Dossiers.Verwijdering.Besluiten";
+
     public static IReadOnlyList<Permissie> Alle { get; } =
     [
         new(Lezen, [Roles.Klantregisseur, Roles.Teamleider]),
@@ -32,5 +38,7 @@ public static class DossierPermissies
         new(SignalenEvalueren, [Roles.PlatformBeheerder], AlleenPlatform: true),
         new(InzageMaken, [Roles.Privacyfunctionaris]),
         new(BeperkingBeheren, [Roles.Privacyfunctionaris, Roles.Teamleider]),
+        new(VerwijderingAanvragen, [Roles.Klantregisseur, Roles.Teamleider]),
+        new(VerwijderingBesluiten, [Roles.Teamleider]),
     ];
 }

@@ -28,6 +28,8 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<Omkoppeling> Omkoppelingen => Set<Omkoppeling>();
 
+    public DbSet<Verwijdering> Verwijderingen => Set<Verwijdering>();
+
     public DbSet<CoaVerblijf> CoaVerblijven => Set<CoaVerblijf>();
 
     public DbSet<Signaal> Signalen => Set<Signaal>();
@@ -189,6 +191,20 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.Property(g => g.Volgnummer).UseIdentityByDefaultColumn();
             b.HasIndex(g => new { g.SignaalId, g.Volgnummer });
             b.HasOne<Signaal>().WithMany().HasForeignKey(g => g.SignaalId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Verwijdering>(b =>
+        {
+            b.ToTable("verwijderingen");
+            b.Property(v => v.Id).ValueGeneratedNever();
+            b.Property(v => v.Reden).HasConversion<string>().HasMaxLength(30);
+            b.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(v => v.Toelichting).HasMaxLength(500);
+            b.Property(v => v.AangevraagdDoorId).HasMaxLength(100);
+            b.Property(v => v.AangevraagdDoorNaam).HasMaxLength(200);
+            b.Property(v => v.AfgehandeldDoorId).HasMaxLength(100);
+            b.Property(v => v.AfgehandeldDoorNaam).HasMaxLength(200);
+            b.HasIndex(v => new { v.TenantId, v.DossierId });
+            b.HasIndex(v => new { v.TenantId, v.Status });
         });
         modelBuilder.Entity<SignaalWachtrij>(b =>
         {

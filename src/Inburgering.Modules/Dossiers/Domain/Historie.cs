@@ -79,6 +79,8 @@ internal static class Gebeurtenissen
     public const string Gecorrigeerd = "dossier.gecorrigeerd";
     public const string Beperkt = "dossier.beperkt";
     public const string BeperkingOpgeheven = "dossier.beperking-opgeheven";
+    public const string VerwijderingAangevraagd = "dossier.verwijdering-aangevraagd";
+    public const string VerwijderingAfgewezen = "dossier.verwijdering-afgewezen";
     public const string OmkoppelingAangeboden = "omkoppeling.aangeboden";
     public const string OmkoppelingGeweigerd = "omkoppeling.geweigerd";
     public const string OmkoppelingIngetrokken = "omkoppeling.ingetrokken";
@@ -108,6 +110,8 @@ internal static class Gebeurtenissen
         Gecorrigeerd => "Gegevens gecorrigeerd op verzoek van de betrokkene",
         Beperkt => "Verwerking beperkt op verzoek van de betrokkene",
         BeperkingOpgeheven => "Beperking van de verwerking opgeheven",
+        VerwijderingAangevraagd => "Verwijdering aangevraagd (dossier ten onrechte aangemaakt)",
+        VerwijderingAfgewezen => "Verwijdering afgewezen",
         Contracts.DocumentGebeurtenissen.Gemaakt => "Brief gemaakt",
         Contracts.DocumentGebeurtenissen.Verzonden => "Brief verzonden",
         OmkoppelingAangeboden => "Aangeboden aan een andere gemeente",

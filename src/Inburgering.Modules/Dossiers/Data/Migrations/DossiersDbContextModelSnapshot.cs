@@ -809,6 +809,83 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.ToTable("tijdlijn", "dossiers");
                 });
 
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Verwijdering", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AangevraagdDoorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("aangevraagd_door_id");
+
+                    b.Property<string>("AangevraagdDoorNaam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("aangevraagd_door_naam");
+
+                    b.Property<DateTimeOffset>("AangevraagdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangevraagd_op");
+
+                    b.Property<string>("AfgehandeldDoorId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("afgehandeld_door_id");
+
+                    b.Property<string>("AfgehandeldDoorNaam")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("afgehandeld_door_naam");
+
+                    b.Property<DateTimeOffset?>("AfgehandeldOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("afgehandeld_op");
+
+                    b.Property<DateTimeOffset>("DossierAangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dossier_aangemaakt_op");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Reden")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("reden");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("toelichting");
+
+                    b.HasKey("Id")
+                        .HasName("pk_verwijderingen");
+
+                    b.HasIndex("TenantId", "DossierId")
+                        .HasDatabaseName("ix_verwijderingen_tenant_id_dossier_id");
+
+                    b.HasIndex("TenantId", "Status")
+                        .HasDatabaseName("ix_verwijderingen_tenant_id_status");
+
+                    b.ToTable("verwijderingen", "dossiers");
+                });
+
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Voortgangsgesprek", b =>
                 {
                     b.Property<Guid>("Id")

@@ -50,6 +50,10 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public IQueryable<GezondheidsInformatie> GezondheidVoorWijziging => Db.Gezondheid;
 
+    public IQueryable<Verwijdering> VerwijderingenVoorWijziging => Db.Verwijderingen;
+
+    public void VoegToe(Verwijdering verwijdering) => Db.Verwijderingen.Add(verwijdering);
+
     public void VoegToe(Dossier dossier) => Db.Dossiers.Add(dossier);
 
     public void VoegToe(Domain.Omkoppeling omkoppeling) => Db.Omkoppelingen.Add(omkoppeling);
@@ -291,6 +295,8 @@ internal sealed class DossierLeesbron(DossiersDbContext db)
 
     public IQueryable<Termijnverlenging> Termijnverlengingen => db.Termijnverlengingen.AsNoTracking();
 
+    public IQueryable<Verwijdering> Verwijderingen => db.Verwijderingen.AsNoTracking();
+
     /// <summary>COA's routing rows: host-level, read outside any gemeente to find where a resident's dossier lives.</summary>
     public IQueryable<CoaVerblijf> CoaVerblijven => db.CoaVerblijven.AsNoTracking();
 }
@@ -313,4 +319,6 @@ internal static class DossierFouten
     public const string VierOgen = "Dossiers:FourEyes";
     public const string Beperkt = "Dossiers:Restricted";
     public const string NietBeperkt = "Dossiers:NotRestricted";
+    public const string VerwijderingLoopt = "Dossiers:DeletionPending";
+    public const string VerwijderingNietGevonden = "Dossiers:DeletionNotFound";
 }
