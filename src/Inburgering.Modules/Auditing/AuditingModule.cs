@@ -22,6 +22,11 @@ public sealed class AuditingModule : IModule
         services.AddSingleton<Platform.Beheerlog.IBeheerlog, Data.Sql.BeheerlogSql>();
         services.AddScoped<Contracts.IBeheerTrail, Features.Beheerlog.BeheerTrail>();
         services.AddScoped<Contracts.IVerwerkingenInzage, VerwerkingenInzage>();
+        services.AddSingleton<Contracts.IVernietigingsregister, Data.Sql.VernietigingSql>();
+        services.AddScoped<Contracts.IBewaartermijnen, Features.Bewaren.Bewaartermijnen>();
+        services.AddScoped<Features.Bewaren.BewaarSweep>();
+        services.AddScoped<Features.Bewaren.BewaarGemeenteJob>();
+        services.AddSingleton<Platform.Jobs.IRecurringJob, Features.Bewaren.BewaarRecurringJob>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => Features.Privacy.PrivacyEndpoints.Map(endpoints);

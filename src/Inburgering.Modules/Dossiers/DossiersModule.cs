@@ -36,6 +36,10 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Contracts.IDossierInzage, Features.Inzage.DossierInzage>();
         services.AddScoped<Features.Rechten.Beperking>();
         services.AddScoped<Features.Rechten.Verwijderen>();
+        services.AddScoped<Features.Rechten.Bewaarplicht>();
+        services.AddScoped<Platform.Bewaren.IBewaarstap, Features.Rechten.DossierAnonimisering>();
+        services.AddScoped<Platform.Bewaren.IBewaarstap, Features.Rechten.GezondheidVernietiging>();
+        services.AddScoped<Platform.Bewaren.IBewaarstap, Features.Rechten.OmkoppelingOpruiming>();
         services.AddScoped<Contracts.IDossierBeperking>(sp => sp.GetRequiredService<Features.Rechten.Beperking>());
         services.AddScoped<DossierMijlpalen>();
         services.AddScoped<Contracts.IDossierMijlpalen>(sp => sp.GetRequiredService<DossierMijlpalen>());
@@ -52,7 +56,7 @@ public sealed class DossiersModule : IModule
         services.AddSingleton<Platform.Data.IDataSeeder, DemoDossiers>();
 
         services.Configure<SignaalOptions>(configuration.GetSection(SignaalOptions.Section));
-        foreach (var norm in Domain.SignaalRegels.Normen.Alle)
+        foreach (var norm in Domain.SignaalRegels.Normen.Alle.Concat(Features.Rechten.Bewaarnormen.Alle))
         {
             services.AddSingleton(norm);
         }
@@ -77,6 +81,7 @@ public sealed class DossiersModule : IModule
         TijdlijnEndpoints.Map(endpoints);
         Features.Rechten.Beperking.Map(endpoints);
         Features.Rechten.Verwijderen.Map(endpoints);
+        Features.Rechten.Bewaarplicht.Map(endpoints);
         OmkoppelingEndpoints.Map(endpoints);
         CoaEndpoints.Map(endpoints);
         SignaalEndpoints.Map(endpoints);

@@ -66,3 +66,23 @@ public interface IVerwerkingenInzage
 
     Task<LogboekControle> ControleerAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct);
 }
+
+/// <summary>A destruction record (verklaring van vernietiging): what kind of data, which object id, on what ground, when. No personal data.</summary>
+public sealed record Vernietiging(string Soort, Guid ObjectId, string Grond, DateTimeOffset Tijdstip);
+
+/// <summary>The destruction records, written in the transaction that destroys, so a record exists exactly when the data is gone.</summary>
+public interface IVernietigingsregister
+{
+    Task SchrijfInTransactieAsync(DbConnection verbinding, DbTransaction transactie, Guid gemeente, Vernietiging vernietiging, CancellationToken ct);
+}
+
+/// <summary>What the retention rules of the active gemeente will do (the dry run), what they did, and the nightly run itself.</summary>
+public interface IBewaartermijnen
+{
+    Task<IReadOnlyList<Platform.Bewaren.TeVernietigen>> PlanAsync(System.Security.Claims.ClaimsPrincipal user, CancellationToken ct);
+
+    Task<IReadOnlyList<Vernietiging>> VernietigdAsync(System.Security.Claims.ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct);
+
+    /// <summary>The run for the active gemeente: the plan first, then every item; returns how many were carried out.</summary>
+    Task<(int Gepland, int Uitgevoerd)> VoerUitAsync(CancellationToken ct);
+}

@@ -85,7 +85,7 @@ public static class Verwerkingsregister
         "signalen" or "digest" => Termijnbewaking,
         "monitoring" => Beleidsinformatie,
         "inzage" or "correctie" or "beperking" or "verwijdering" => RechtenBetrokkene,
-        "bewaartermijn" => Bewaren,
+        "bewaartermijn" or "bewaarplicht" => Bewaren,
         _ when onderdeel.StartsWith("export:", StringComparison.Ordinal) && onderdeel != "export:werkvoorraad" => Beleidsinformatie,
         _ => Regie,
     };

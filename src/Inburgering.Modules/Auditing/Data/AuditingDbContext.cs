@@ -20,6 +20,8 @@ internal sealed class AuditingDbContext(DbContextOptions<AuditingDbContext> opti
 
     public DbSet<BeheerRegel> Beheerlog => Set<BeheerRegel>();
 
+    public DbSet<VernietigingsRegel> Vernietigingen => Set<VernietigingsRegel>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<VerwerkingsRegel>(b =>
@@ -49,6 +51,14 @@ internal sealed class AuditingDbContext(DbContextOptions<AuditingDbContext> opti
             b.Property(v => v.Voor).HasColumnType("jsonb");
             b.Property(v => v.Na).HasColumnType("jsonb");
             b.HasIndex(v => new { v.GemeenteId, v.Tijdstip });
+        });
+        modelBuilder.Entity<VernietigingsRegel>(b =>
+        {
+            b.ToTable("vernietigingen");
+            b.Property(v => v.Id).ValueGeneratedNever();
+            b.Property(v => v.Soort).HasMaxLength(50);
+            b.Property(v => v.Grond).HasMaxLength(300);
+            b.HasIndex(v => new { v.TenantId, v.Tijdstip });
         });
     }
 }

@@ -20,6 +20,9 @@ public static class DossierPermissies
     /// <summary>Restrict a dossier's processing and lift it (AVG art. 18).</summary>
     public const string BeperkingBeheren = "Dossiers.Beperking.Beheren";
 
+    /// <summary>Put a dossier under a legal hold, and lift it: no retention rule touches it meanwhile.</summary>
+    public const string BewaarplichtBeheren = "Dossiers.Bewaarplicht.Beheren";
+
     /// <summary>Ask for a dossier created by mistake to be deleted; a second person decides.</summary>
     public const string VerwijderingAanvragen = "Dossiers.Verwijdering.Aanvragen";
 
@@ -38,6 +41,7 @@ public static class DossierPermissies
         new(SignalenEvalueren, [Roles.PlatformBeheerder], AlleenPlatform: true),
         new(InzageMaken, [Roles.Privacyfunctionaris]),
         new(BeperkingBeheren, [Roles.Privacyfunctionaris, Roles.Teamleider]),
+        new(BewaarplichtBeheren, [Roles.Privacyfunctionaris]),
         new(VerwijderingAanvragen, [Roles.Klantregisseur, Roles.Teamleider]),
         new(VerwijderingBesluiten, [Roles.Teamleider]),
     ];

@@ -154,6 +154,14 @@ internal sealed class Dossier : ITenantOwned
 
     public string? BeperktDoor { get; private set; }
 
+    /// <summary>A legal hold: no retention rule touches the dossier while it is set.</summary>
+    public DateTimeOffset? BewaarplichtSinds { get; private set; }
+
+    public string? BewaarplichtReden { get; private set; }
+
+    /// <summary>The retention period ended: every name, number and free text is gone; the dates and choices the figures rest on stay.</summary>
+    public DateTimeOffset? GeanonimiseerdOp { get; private set; }
+
     public Fase Fase { get; private set; }
 
     /// <summary>Optimistic concurrency: the ETag. Every write increments it.</summary>
@@ -313,6 +321,63 @@ internal sealed class Dossier : ITenantOwned
         BeperktSinds = nu;
         BeperkingReden = reden;
         BeperktDoor = door;
+    }
+
+    public void LegBewaarplichtOp(string reden, DateTimeOffset nu)
+    {
+        BewaarplichtSinds = nu;
+        BewaarplichtReden = reden;
+    }
+
+    public void HefBewaarplichtOp()
+    {
+        BewaarplichtSinds = null;
+        BewaarplichtReden = null;
+    }
+
+    public void Anonimiseer(DateTimeOffset nu)
+    {
+        VNummer = "A" + Id.ToString("N")[..9];
+        Bsn = null;
+        Voornamen = string.Empty;
+        Achternaam = "Geanonimiseerd";
+        Geboortedatum = new DateOnly(Geboortedatum.Year, 1, 1);
+        LandVanHerkomst = string.Empty;
+        Talen = [];
+        if (Overdracht is { } o)
+        {
+            (o.Opleiding, o.Werkervaring, o.Talen, o.ZichtbareBeperkingen, o.VoorinburgeringVoortgang, o.Telefoon, o.Email, o.Beschikbaarheid) =
+                (null, null, [], null, null, null, null, null);
+        }
+
+        if (Kennismakingsgesprek is { } k)
+        {
+            (k.Adres, k.Link) = (null, null);
+        }
+
+        if (Scenario is { } s)
+        {
+            s.Toelichting = null;
+        }
+
+        if (BredeIntake is { } b)
+        {
+            (b.Aanbieder, b.OpleidingEnWerk, b.PersoonlijkeOmstandigheden) = (null, null, null);
+        }
+
+        if (PipCorrectie is { } c)
+        {
+            c.Reden = string.Empty;
+        }
+
+        Verlengingsverklaringen.ForEach(v => v.Reden = string.Empty);
+        Verblijven.ForEach(v => v.Omschrijving = null);
+        PipVersies.ForEach(p => p.Anonimiseer());
+        Activiteiten.ForEach(a => a.Anonimiseer());
+        Voortgangsgesprekken.ForEach(v => v.Anonimiseer());
+        Termijnverlengingen.ForEach(t => t.Anonimiseer());
+        BeperkingReden = BeperkingReden is null ? null : string.Empty;
+        GeanonimiseerdOp = nu;
     }
 
     public void HefBeperkingOp()

@@ -80,6 +80,8 @@ internal static class Gebeurtenissen
     public const string Beperkt = "dossier.beperkt";
     public const string BeperkingOpgeheven = "dossier.beperking-opgeheven";
     public const string VerwijderingAangevraagd = "dossier.verwijdering-aangevraagd";
+    public const string Bewaarplicht = "dossier.bewaarplicht";
+    public const string BewaarplichtOpgeheven = "dossier.bewaarplicht-opgeheven";
     public const string VerwijderingAfgewezen = "dossier.verwijdering-afgewezen";
     public const string OmkoppelingAangeboden = "omkoppeling.aangeboden";
     public const string OmkoppelingGeweigerd = "omkoppeling.geweigerd";
@@ -111,6 +113,8 @@ internal static class Gebeurtenissen
         Beperkt => "Verwerking beperkt op verzoek van de betrokkene",
         BeperkingOpgeheven => "Beperking van de verwerking opgeheven",
         VerwijderingAangevraagd => "Verwijdering aangevraagd (dossier ten onrechte aangemaakt)",
+        Bewaarplicht => "Bewaarplicht opgelegd: geen bewaartermijn raakt het dossier",
+        BewaarplichtOpgeheven => "Bewaarplicht opgeheven",
         VerwijderingAfgewezen => "Verwijdering afgewezen",
         Contracts.DocumentGebeurtenissen.Gemaakt => "Brief gemaakt",
         Contracts.DocumentGebeurtenissen.Verzonden => "Brief verzonden",

@@ -62,6 +62,13 @@ internal sealed class PipVersie : ITenantOwned
     public DateTimeOffset VastgesteldOp { get; private set; }
 
     public string VastgesteldDoor { get; private set; }
+
+    /// <summary>After the retention period only the facts stay: the route, the parts and the dates.</summary>
+    public void Anonimiseer()
+    {
+        Ondersteuning = null;
+        Motivering = null;
+    }
 }
 
 internal sealed class Activiteit : ITenantOwned
@@ -105,6 +112,8 @@ internal sealed class Activiteit : ITenantOwned
     public DateOnly? Einddatum { get; private set; }
 
     public string? Omschrijving { get; private set; }
+
+    public void Anonimiseer() => Omschrijving = null;
 }
 
 /// <summary>A progress talk. Its verslag is the klantregisseur's note: never shown to COA.</summary>
@@ -131,6 +140,8 @@ internal sealed class Voortgangsgesprek : ITenantOwned
     public DateOnly Datum { get; private set; }
 
     public string? Verslag { get; private set; }
+
+    public void Anonimiseer() => Verslag = null;
 }
 
 /// <summary>An extension of the inburgeringstermijn, as DUO decided it: a number of months or weeks, or its own end date.</summary>
@@ -166,6 +177,8 @@ internal sealed class Termijnverlenging : ITenantOwned
     public DateOnly? EindeVolgensDuo { get; private set; }
 
     public string Reden { get; private set; }
+
+    public void Anonimiseer() => Reden = string.Empty;
 
     public DateOnly Besluitdatum { get; private set; }
 }

@@ -88,6 +88,45 @@ namespace Inburgering.Modules.Auditing.Data.Migrations
                     b.ToTable("beheerlog", "auditing");
                 });
 
+            modelBuilder.Entity("Inburgering.Modules.Auditing.Domain.VernietigingsRegel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Grond")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("grond");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("object_id");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("soort");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("Tijdstip")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tijdstip");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vernietigingen");
+
+                    b.HasIndex("TenantId", "Tijdstip")
+                        .HasDatabaseName("ix_vernietigingen_tenant_id_tijdstip");
+
+                    b.ToTable("vernietigingen", "auditing");
+                });
+
             modelBuilder.Entity("Inburgering.Modules.Auditing.Domain.VerwerkingsRegel", b =>
                 {
                     b.Property<Guid>("Id")

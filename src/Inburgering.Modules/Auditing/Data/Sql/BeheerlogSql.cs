@@ -40,3 +40,21 @@ internal static class BeheerlogPagina
     public static IQueryable<Domain.BeheerRegel> Voor(AuditingDbContext db, DateTimeOffset tijdstip, Guid id) =>
         db.Beheerlog.FromSql($"SELECT * FROM auditing.beheerlog WHERE (tijdstip, id) < ({tijdstip}, {id})").AsNoTracking();
 }
+
+/// <summary>Destruction records inserted on the destroying module's connection and transaction.</summary>
+internal sealed class VernietigingSql : Contracts.IVernietigingsregister
+{
+    public async Task SchrijfInTransactieAsync(DbConnection verbinding, DbTransaction transactie, Guid gemeente, Contracts.Vernietiging v, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO auditing.vernietigingen (id, tenant_id, tijdstip, soort, object_id, grond) VALUES (@id, @gemeente, @tijdstip, @soort, @object, @grond)",
+            (NpgsqlConnection)verbinding, (NpgsqlTransaction)transactie);
+        command.Parameters.AddWithValue("id", Guid.CreateVersion7(v.Tijdstip));
+        command.Parameters.AddWithValue("gemeente", gemeente);
+        command.Parameters.AddWithValue("tijdstip", v.Tijdstip);
+        command.Parameters.AddWithValue("soort", v.Soort);
+        command.Parameters.AddWithValue("object", v.ObjectId);
+        command.Parameters.AddWithValue("grond", v.Grond);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

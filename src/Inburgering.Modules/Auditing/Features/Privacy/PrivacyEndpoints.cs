@@ -42,6 +42,20 @@ internal static class PrivacyEndpoints
             .RequirePermission(AuditingPermissies.LogboekLezen)
             .WithSummary("Recomputes the gemeente's processing-log chain: intact, or the first entry where it breaks and why.")
             .Produces<LogboekControle>();
+        MapBewaren(privacy);
+    }
+
+    public static void MapBewaren(RouteGroupBuilder privacy)
+    {
+        privacy.MapGet("/bewaartermijnen", async (IBewaartermijnen bewaren, ClaimsPrincipal user, CancellationToken ct) => TypedResults.Ok(await bewaren.PlanAsync(user, ct)))
+            .RequirePermission(AuditingPermissies.LogboekLezen)
+            .WithSummary("The dry run: what tonight's retention run will anonymise or destroy, each with its ground. A dossier under a legal hold is never in it.")
+            .Produces<IReadOnlyList<Platform.Bewaren.TeVernietigen>>();
+        privacy.MapGet("/vernietigingen", async (DateOnly? van, DateOnly? tot, IBewaartermijnen bewaren, ClaimsPrincipal user, CancellationToken ct) =>
+                TypedResults.Ok(await bewaren.VernietigdAsync(user, van, tot, ct)))
+            .RequirePermission(AuditingPermissies.LogboekLezen)
+            .WithSummary("The destruction records (verklaring van vernietiging): kind, object id, ground and time, without personal data.")
+            .Produces<IReadOnlyList<Vernietiging>>();
     }
 
     internal static string RegisterCsv()

@@ -144,6 +144,14 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("beperkt_sinds");
 
+                    b.Property<string>("BewaarplichtReden")
+                        .HasColumnType("text")
+                        .HasColumnName("bewaarplicht_reden");
+
+                    b.Property<DateTimeOffset?>("BewaarplichtSinds")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bewaarplicht_sinds");
+
                     b.Property<DateOnly?>("BrpInschrijving")
                         .HasColumnType("date")
                         .HasColumnName("brp_inschrijving");
@@ -168,6 +176,10 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("fase");
+
+                    b.Property<DateTimeOffset?>("GeanonimiseerdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("geanonimiseerd_op");
 
                     b.Property<DateOnly>("Geboortedatum")
                         .HasColumnType("date")

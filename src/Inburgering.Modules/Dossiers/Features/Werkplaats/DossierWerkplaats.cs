@@ -66,6 +66,8 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public void Verwijder(WerkvoorraadFilter filter) => Db.WerkvoorraadFilters.Remove(filter);
 
+    public void Verwijder(GezondheidsInformatie gezondheid) => Db.Gezondheid.Remove(gezondheid);
+
     /// <summary>
     /// Something that happened to a dossier without changing its own fields (a letter, a step of an omkoppeling):
     /// its tijdlijn event and its processing-log entry, stored by the next <see cref="SlaOpAsync"/>.
@@ -223,8 +225,8 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
     private async Task BewaarMetLogAsync(CancellationToken cancellationToken)
     {
         // Every write of personal data passes here with its log entry: a restricted dossier (AVG art. 18) takes none but
-        // the restriction's own, whichever use case tries.
-        var geschreven = _schrijven.Where(v => v.Onderdeel != Beperking).SelectMany(v => v.DossierIds).Distinct().ToList();
+        // the restriction's own and the retention rules', whichever use case tries.
+        var geschreven = _schrijven.Where(v => v.Onderdeel is not (Beperking or "bewaartermijn" or "bewaarplicht")).SelectMany(v => v.DossierIds).Distinct().ToList();
         if (geschreven.Count > 0 && await Db.Dossiers.AsNoTracking().AnyAsync(d => geschreven.Contains(d.Id) && d.BeperktSinds != null, cancellationToken))
         {
             throw new DomainException(DossierFouten.Beperkt, "De verwerking van dit dossier is beperkt op verzoek van de betrokkene. Het kan niet worden gewijzigd tot de beperking is opgeheven.",
@@ -320,5 +322,6 @@ internal static class DossierFouten
     public const string Beperkt = "Dossiers:Restricted";
     public const string NietBeperkt = "Dossiers:NotRestricted";
     public const string VerwijderingLoopt = "Dossiers:DeletionPending";
+    public const string Bewaarplicht = "Dossiers:LegalHold";
     public const string VerwijderingNietGevonden = "Dossiers:DeletionNotFound";
 }
