@@ -24,6 +24,8 @@ public sealed class DocumentenModule : IModule
         services.AddScoped<Contracts.ISjabloonBeheer>(sp => sp.GetRequiredService<SjabloonBibliotheek>());
         services.AddScoped<Contracts.IBrieven, BriefService>();
         services.AddScoped<Contracts.IInzageRapporten, Features.Inzage.InzageRapporten>();
+        services.AddScoped<Platform.Bewaren.IBewaarstap, Features.Bewaren.MailInhoudWissen>();
+        services.AddSingleton(Features.Bewaren.MailInhoudWissen.Norm);
         services.AddScoped<Contracts.IDigestVoorkeur, DigestVoorkeur>();
         services.AddScoped<SmtpBeheer>();
         services.AddScoped<Contracts.IMailInstellingen>(sp => sp.GetRequiredService<SmtpBeheer>());

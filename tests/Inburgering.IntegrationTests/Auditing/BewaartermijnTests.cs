@@ -55,6 +55,18 @@ public sealed class BewaartermijnTests(AppFixture app) : IClassFixture<AppFixtur
         app.Clock.Advance(TimeSpan.FromDays(91));
         kr = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur, Roles.Teamleider);
         pf = new DossierApi(await app.IntegrationAsync(AppFixture.TenantA, Roles.Privacyfunctionaris));
+        // Two morning mails a klantregisseur got: one sent 40 days ago, one 10 days ago (the outbox as the digest leaves it).
+        var verstuurd = Guid.NewGuid();
+        foreach (var (id, dagen) in new[] { (verstuurd, 40), (Guid.NewGuid(), 10) })
+        {
+            var op = app.Clock.GetUtcNow().AddDays(-dagen);
+            await AppFixture.ScalarAsync<long>(app.Database.Admin, $"""
+                INSERT INTO documenten.uitgaande_mail (id, tenant_id, sleutel, ontvanger_id, adres, onderwerp, html, aangemaakt_op, verzonden_op, pogingen)
+                VALUES ('{id}', '{AppFixture.TenantA}', 'digest:{id}', '{Guid.NewGuid()}', 'kr@almelo.test', 'Uw signalen', '<p>Oudgesloten heeft een signaal</p>',
+                        '{op:O}', '{op:O}', 1) RETURNING 1::bigint
+                """);
+        }
+
         var periode = $"van={vandaag.AddDays(-3100):yyyy-MM-dd}&tot={vandaag.AddDays(-800):yyyy-MM-dd}";
         var cijfersVoor = await kr.Client.GetStringAsync($"/api/v1/monitoring/ja-tenzij?{periode}");
 
@@ -64,6 +76,7 @@ public sealed class BewaartermijnTests(AppFixture app) : IClassFixture<AppFixtur
         Assert.Equal(new[]
         {
             $"dossier-anonimiseren {oud.Id}", $"gezondheid-vernietigen {oud.Id}", $"gezondheid-vernietigen {lopend.Id}", $"omkoppeling-vernietigen {aanbod}",
+            $"mailinhoud-wissen {verstuurd}",
         }.Order(StringComparer.Ordinal), plan);
 
         var bewaren = async () =>
@@ -71,7 +84,9 @@ public sealed class BewaartermijnTests(AppFixture app) : IClassFixture<AppFixtur
             await using var scope = app.TenantScope.Enter(AppFixture.TenantA);
             return await scope.ServiceProvider.GetRequiredService<IBewaartermijnen>().VoerUitAsync(CancellationToken.None);
         };
-        Assert.Equal((4, 3), await bewaren());
+        Assert.Equal((5, 4), await bewaren());
+        Assert.Equal("|<p>Oudgesloten heeft een signaal</p>", await AppFixture.ScalarAsync<string>(app.Database.Admin,
+            $"SELECT string_agg(html, '|' ORDER BY verzonden_op) FROM documenten.uitgaande_mail WHERE tenant_id = '{AppFixture.TenantA}'"));
 
         // Anonymised: no name, V-nummer, health or tijdlijn left; the figures of that period are the same.
         var admin = app.Database.Admin;
@@ -92,12 +107,12 @@ public sealed class BewaartermijnTests(AppFixture app) : IClassFixture<AppFixtur
 
         // The destruction records: one per item carried out, no personal data; a second run changes nothing.
         var verklaringen = (await pf.Client.GetFromJsonAsync<JsonElement>("/api/v1/privacy/vernietigingen")).EnumerateArray().ToList();
-        Assert.Equal(3, verklaringen.Count);
+        Assert.Equal(4, verklaringen.Count);
         Assert.DoesNotContain("Oudgesloten", JsonSerializer.Serialize(verklaringen), StringComparison.Ordinal);
         Assert.Empty((await pf.Client.GetFromJsonAsync<JsonElement>("/api/v1/privacy/bewaartermijnen")).EnumerateArray());
         var voorTweede = await AppFixture.ScalarAsync<string>(admin, $"SELECT md5(string_agg(to_jsonb(d)::text, '' ORDER BY id)) FROM dossiers.dossiers d WHERE tenant_id = '{AppFixture.TenantA}'");
         Assert.Equal((0, 0), await bewaren());
         Assert.Equal(voorTweede, await AppFixture.ScalarAsync<string>(admin, $"SELECT md5(string_agg(to_jsonb(d)::text, '' ORDER BY id)) FROM dossiers.dossiers d WHERE tenant_id = '{AppFixture.TenantA}'"));
-        Assert.Equal(3, (await pf.Client.GetFromJsonAsync<JsonElement>("/api/v1/privacy/vernietigingen")).GetArrayLength());
+        Assert.Equal(4, (await pf.Client.GetFromJsonAsync<JsonElement>("/api/v1/privacy/vernietigingen")).GetArrayLength());
     }
 }

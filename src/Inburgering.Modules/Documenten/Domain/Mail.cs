@@ -57,6 +57,9 @@ internal sealed class UitgaandeMail : ITenantOwned
         LaatsteFout = null;
     }
 
+    /// <summary>After sending, the body (names of the person's clients) is kept only for the retention period.</summary>
+    public void WisInhoud() => Html = string.Empty;
+
     public void Mislukt(string fout)
     {
         Pogingen++;
