@@ -112,6 +112,7 @@ public sealed class InzageTests(AppFixture app) : IClassFixture<AppFixture>
         var controle = await (await pf.PostFormAsync("/privacy?handler=Controleer", new())).Content.ReadAsStringAsync();
         Assert.Contains("De keten is intact.", controle, StringComparison.Ordinal);
         Assert.Contains("Rechten van de betrokkene", controle, StringComparison.Ordinal);
+        Assert.Contains("id=\"bewaarplan\"", controle, StringComparison.Ordinal);
 
         // The privacy officer reads the gemeente's admin trail too, but has no caseload.
         var trail = await pf.GetStringAsync("/beheer/audittrail");

@@ -12,7 +12,8 @@ namespace Inburgering.Web.Pages.Privacy;
 /// log's chain, and take the register of processing activities into the gemeente's own AVG register.
 /// </summary>
 [Authorize(Policy = PermissionPolicy.Prefix + DossierPermissies.InzageMaken + "|" + AuditingPermissies.LogboekLezen)]
-public sealed class IndexModel(IInzageRapporten rapporten, IVerwerkingenInzage logboek, IDossierBeperking beperking) : Beheer.BeheerPage
+public sealed class IndexModel(IInzageRapporten rapporten, IVerwerkingenInzage logboek, IDossierBeperking beperking, IBewaartermijnen bewaren,
+    IPermissionEvaluator toestemming) : Beheer.BeheerPage
 {
     [BindProperty]
     public string? VNummer { get; set; }
@@ -29,8 +30,27 @@ public sealed class IndexModel(IInzageRapporten rapporten, IVerwerkingenInzage l
 
     public IReadOnlyList<Verwerkingsactiviteit> Register => Verwerkingsregister.Alle;
 
-    public void OnGet()
+    /// <summary>Tonight's retention run, per kind: the dry run, for the officer who reads the logs.</summary>
+    public IReadOnlyList<(string Soort, int Aantal)>? Bewaarplan { get; private set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LaadBewaarplanAsync(ct);
+
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
     {
+        await next();
+        if (HttpContext.Request.Method == "POST")
+        {
+            await LaadBewaarplanAsync(HttpContext.RequestAborted);
+        }
+    }
+
+    private async Task LaadBewaarplanAsync(CancellationToken ct)
+    {
+        if (await toestemming.HasAsync(User, AuditingPermissies.LogboekLezen, ct))
+        {
+            Bewaarplan = [.. (await bewaren.PlanAsync(User, ct)).GroupBy(i => i.Soort).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key, StringComparer.Ordinal)];
+        }
     }
 
     public async Task OnPostZoekAsync(CancellationToken ct)
