@@ -62,5 +62,11 @@ public sealed class LogboekKetenTests(AppFixture app) : IClassFixture<AppFixture
 
         // Another gemeente's chain is untouched.
         Assert.True((await controleur.ControleerAsync(AppFixture.TenantA, CancellationToken.None)).Intact);
+
+        // The operator's command says the same, one line per gemeente, and fails so a scheduled check can alert.
+        await using var opdracht = Hosting.MeerdereInstantiesFixture.Start(Hosting.MeerdereInstantiesFixture.Omgeving(app.Database, app.Mail.Port), "--controleer-logboek");
+        Assert.Equal(1, await opdracht.WaitForExitAsync(TimeSpan.FromMinutes(2)));
+        Assert.Contains($"enschede: BROKEN at entry {gewijzigd + 1}", opdracht.Output, StringComparison.Ordinal);
+        Assert.Matches("almelo: \\d+ entries, chain intact", opdracht.Output);
     }
 }

@@ -77,7 +77,7 @@ public sealed class RunCommandTests : IDisposable
             await Task.Delay(100);
         }
 
-        Assert.Contains("Job server of this worker started; 2 recurring job(s) registered", worker.Output, StringComparison.Ordinal);
+        Assert.Contains("Job server of this worker started; 3 recurring job(s) registered", worker.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Job server of this worker started", web.Output, StringComparison.Ordinal);
 
         using var http = new HttpClient();
