@@ -121,6 +121,36 @@ public sealed class Invoer(string code, IReadOnlyDictionary<string, string[]>? o
 
     public void Fout(string veld, string bericht) => _fouten.Add(veld, bericht);
 
+    /// <summary>
+    /// A period of whole Dutch days as given (<c>van</c>, <c>tot</c> inclusive, either open), as the moments a query
+    /// compares with: from the start of <c>van</c> to the start of the day after <c>tot</c>. Dates outside 2000–2100
+    /// and an end before the start name their field.
+    /// </summary>
+    public (DateTimeOffset? Begin, DateTimeOffset? Einde) Tijdvak(DateOnly? van, DateOnly? tot)
+    {
+        var buiten = false;
+        foreach (var (veld, datum) in new[] { ("van", van), ("tot", tot) })
+        {
+            if (datum is { Year: < 2000 or > 2100 })
+            {
+                Fout(veld, "Kies een datum tussen 2000 en 2100.");
+                buiten = true;
+            }
+        }
+
+        if (buiten)
+        {
+            return (null, null);
+        }
+
+        if (van is { } v && tot is { } t && t < v)
+        {
+            Fout("tot", "De einddatum ligt voor de begindatum.");
+        }
+
+        return (van is { } begin ? Tijd.Kalender.BeginVan(begin) : null, tot is { } einde ? Tijd.Kalender.BeginVan(einde.AddDays(1)) : null);
+    }
+
     /// <summary>The position of a paged list; empty is the first page, one of another list or sort order names the field.</summary>
     public Data.PagingCursor? Cursor(string? tekst, string sortering, bool sleutelIsDatum, string veld = "cursor")
     {

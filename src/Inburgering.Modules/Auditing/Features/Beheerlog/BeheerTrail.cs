@@ -20,19 +20,7 @@ internal sealed class BeheerTrail(AuditingDbContext db, ICurrentTenant tenant, I
     {
         var invoer = new Invoer(AuditingPermissies.Validatie);
         invoer.Bereik(limit, "limit", 1, 200, verplicht: false);
-        foreach (var (veld, datum) in new[] { ("van", van), ("tot", tot) })
-        {
-            if (datum is { Year: < 2000 or > 2100 })
-            {
-                invoer.Fout(veld, "Kies een datum tussen 2000 en 2100.");
-            }
-        }
-
-        if (van is { } v && tot is { } t && t < v)
-        {
-            invoer.Fout("tot", "De einddatum ligt voor de begindatum.");
-        }
-
+        var (begin, einde) = invoer.Tijdvak(van, tot);
         var positie = invoer.Cursor(cursor, Sortering, sleutelIsDatum: false);
         invoer.Klaar();
 
@@ -46,16 +34,14 @@ internal sealed class BeheerTrail(AuditingDbContext db, ICurrentTenant tenant, I
             query = query.Where(r => r.Onderwerp == onderwerp);
         }
 
-        if (van is { } vanaf)
+        if (begin is { } b)
         {
-            var begin = Platform.Tijd.Kalender.BeginVan(vanaf);
-            query = query.Where(r => r.Tijdstip >= begin);
+            query = query.Where(r => r.Tijdstip >= b);
         }
 
-        if (tot is { } totEnMet)
+        if (einde is { } e)
         {
-            var einde = Platform.Tijd.Kalender.BeginVan(totEnMet.AddDays(1));
-            query = query.Where(r => r.Tijdstip < einde);
+            query = query.Where(r => r.Tijdstip < e);
         }
 
         var aantal = limit ?? 50;

@@ -29,28 +29,19 @@ internal sealed class Bewaartermijnen(IEnumerable<IBewaarstap> stappen, Auditing
     public async Task<IReadOnlyList<Vernietiging>> VernietigdAsync(ClaimsPrincipal user, DateOnly? van, DateOnly? tot, CancellationToken ct)
     {
         var invoer = new Platform.Errors.Invoer(AuditingPermissies.Validatie);
-        foreach (var (veld, datum) in new[] { ("van", van), ("tot", tot) })
-        {
-            if (datum is { Year: < 2000 or > 2100 })
-            {
-                invoer.Fout(veld, "Kies een datum tussen 2000 en 2100.");
-            }
-        }
-
+        var (begin, einde) = invoer.Tijdvak(van, tot);
         invoer.Klaar();
         tenant.Vereis("Een verklaring van vernietiging");
         await toestemming.VereisAsync(user, AuditingPermissies.LogboekLezen, ct);
         var query = db.Vernietigingen.AsNoTracking();
-        if (van is { } v)
+        if (begin is { } b)
         {
-            var begin = Platform.Tijd.Kalender.BeginVan(v);
-            query = query.Where(r => r.Tijdstip >= begin);
+            query = query.Where(r => r.Tijdstip >= b);
         }
 
-        if (tot is { } t)
+        if (einde is { } e)
         {
-            var einde = Platform.Tijd.Kalender.BeginVan(t.AddDays(1));
-            query = query.Where(r => r.Tijdstip < einde);
+            query = query.Where(r => r.Tijdstip < e);
         }
 
         return [.. (await query.OrderBy(r => r.Tijdstip).Take(10_000).ToListAsync(ct)).Select(r => new Vernietiging(r.Soort, r.ObjectId, r.Grond, r.Tijdstip))];

@@ -93,7 +93,7 @@ internal sealed class CaseloadLezer(
         var vandaag = werkplaats.Vandaag;
         var lees = werkplaats.Lees;
         return await lees.Signalen.Where(s => s.OpgelostOp == null && (s.GesnoozedTot == null || s.GesnoozedTot <= vandaag))
-            .Join(lees.Dossiers.Where(d => d.KlantregisseurId == ik && d.BeperktSinds == null), s => s.DossierId, d => d.Id, (s, d) => s.Id).CountAsync(ct);
+            .Join(lees.InLijsten.Where(d => d.KlantregisseurId == ik), s => s.DossierId, d => d.Id, (s, d) => s.Id).CountAsync(ct);
     }
 
     public async Task<Platform.Export.Tabel> ExportAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? signaal, string? sort, CancellationToken ct)

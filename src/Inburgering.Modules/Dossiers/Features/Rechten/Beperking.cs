@@ -14,6 +14,22 @@ namespace Inburgering.Modules.Dossiers.Features.Rechten;
 [Description("Why the processing is restricted or the restriction lifted (AVG art. 18), e.g. the person contests the data's accuracy.")]
 internal sealed record BeperkingInvoer(string? Reden);
 
+/// <summary>The shared start of a right of the person that is set and lifted with a reason: the reason, the permission, the version.</summary>
+internal static class MetReden
+{
+    public static async Task<(Dossier Dossier, string Reden, Actor Actor)> LaadAsync(DossierWerkplaats werkplaats, IPermissionEvaluator rechten, ClaimsPrincipal user,
+        Guid id, Versievoorwaarde versie, BeperkingInvoer invoer, string permissie, CancellationToken ct)
+    {
+        var check = new Invoer(DossierFouten.Validatie);
+        var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 500);
+        check.Klaar();
+        await rechten.VereisAsync(user, permissie, ct);
+        var dossier = await werkplaats.LaadAsync(id, ct);
+        DossierWerkplaats.ControleerVersie(versie, dossier);
+        return (dossier, reden!, DossierWerkplaats.ActorVan(user));
+    }
+}
+
 /// <summary>
 /// Restriction of processing (AVG art. 18): while restricted a dossier is kept and can be read, but takes no change
 /// and is out of every caseload and signal list. Setting and lifting it are the only writes it takes, each with a reason.
@@ -28,7 +44,7 @@ internal sealed class Beperking(DossierWerkplaats werkplaats, IPermissionEvaluat
 
     public async Task<Dossier> BeperkAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, BeperkingInvoer invoer, CancellationToken ct)
     {
-        var (dossier, reden, actor) = await VoorbereidAsync(user, id, versie, invoer, ct);
+        var (dossier, reden, actor) = await MetReden.LaadAsync(werkplaats, rechten, user, id, versie, invoer, DossierPermissies.BeperkingBeheren, ct);
         if (dossier.BeperktSinds is not null)
         {
             throw new DomainException(DossierFouten.Beperkt, "De verwerking van dit dossier is al beperkt.", StatusCodes.Status409Conflict);
@@ -41,7 +57,7 @@ internal sealed class Beperking(DossierWerkplaats werkplaats, IPermissionEvaluat
 
     public async Task<Dossier> HefOpAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, BeperkingInvoer invoer, CancellationToken ct)
     {
-        var (dossier, reden, actor) = await VoorbereidAsync(user, id, versie, invoer, ct);
+        var (dossier, reden, actor) = await MetReden.LaadAsync(werkplaats, rechten, user, id, versie, invoer, DossierPermissies.BeperkingBeheren, ct);
         if (dossier.BeperktSinds is null)
         {
             throw new DomainException(DossierFouten.NietBeperkt, "De verwerking van dit dossier is niet beperkt.", StatusCodes.Status409Conflict);
@@ -50,17 +66,6 @@ internal sealed class Beperking(DossierWerkplaats werkplaats, IPermissionEvaluat
         dossier.HefBeperkingOp();
         await werkplaats.BewaarAsync(dossier, Gebeurtenissen.BeperkingOpgeheven, new { reden }, actor, ct, DossierWerkplaats.Beperking);
         return dossier;
-    }
-
-    private async Task<(Dossier Dossier, string Reden, Actor Actor)> VoorbereidAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, BeperkingInvoer invoer, CancellationToken ct)
-    {
-        var check = new Invoer(DossierFouten.Validatie);
-        var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 500);
-        check.Klaar();
-        await rechten.VereisAsync(user, DossierPermissies.BeperkingBeheren, ct);
-        var dossier = await werkplaats.LaadAsync(id, ct);
-        DossierWerkplaats.ControleerVersie(versie, dossier);
-        return (dossier, reden!, DossierWerkplaats.ActorVan(user));
     }
 
     public static void Map(IEndpointRouteBuilder api)

@@ -20,12 +20,7 @@ internal sealed class Bewaarplicht(DossierWerkplaats werkplaats, IPermissionEval
 
     public async Task<Dossier> ZetAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, BeperkingInvoer invoer, bool opheffen, CancellationToken ct)
     {
-        var check = new Invoer(DossierFouten.Validatie);
-        var reden = check.Tekst(invoer.Reden, "reden", verplicht: true, max: 500)!;
-        check.Klaar();
-        await rechten.VereisAsync(user, DossierPermissies.BewaarplichtBeheren, ct);
-        var dossier = await werkplaats.LaadAsync(id, ct);
-        DossierWerkplaats.ControleerVersie(versie, dossier);
+        var (dossier, reden, actor) = await MetReden.LaadAsync(werkplaats, rechten, user, id, versie, invoer, DossierPermissies.BewaarplichtBeheren, ct);
         if ((dossier.BewaarplichtSinds is not null) != opheffen)
         {
             throw new DomainException(DossierFouten.Bewaarplicht, opheffen ? "Voor dit dossier geldt geen bewaarplicht." : "Voor dit dossier geldt al een bewaarplicht.",
@@ -41,7 +36,7 @@ internal sealed class Bewaarplicht(DossierWerkplaats werkplaats, IPermissionEval
             dossier.LegBewaarplichtOp(reden, werkplaats.Nu);
         }
 
-        await werkplaats.BewaarAsync(dossier, opheffen ? Gebeurtenissen.BewaarplichtOpgeheven : Gebeurtenissen.Bewaarplicht, new { reden }, DossierWerkplaats.ActorVan(user), ct, Onderdeel);
+        await werkplaats.BewaarAsync(dossier, opheffen ? Gebeurtenissen.BewaarplichtOpgeheven : Gebeurtenissen.Bewaarplicht, new { reden }, actor, ct, Onderdeel);
         return dossier;
     }
 

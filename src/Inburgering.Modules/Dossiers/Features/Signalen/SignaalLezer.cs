@@ -180,8 +180,7 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
         };
         var filter = alleenVan ?? regisseur;
         var lees = werkplaats.Lees;
-        // A restricted dossier (AVG art. 18) is out of every list until the restriction is lifted.
-        var query = lees.Signalen.Join(lees.Dossiers.Where(d => d.BeperktSinds == null), s => s.DossierId, d => d.Id, (s, d) => new Rij { S = s, D = d });
+        var query = lees.Signalen.Join(lees.InLijsten, s => s.DossierId, d => d.Id, (s, d) => new Rij { S = s, D = d });
         return filter is { } kr ? query.Where(x => x.D.KlantregisseurId == kr) : query;
     }
 

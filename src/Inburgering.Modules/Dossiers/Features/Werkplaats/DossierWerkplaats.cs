@@ -277,6 +277,9 @@ internal sealed class DossierLeesbron(DossiersDbContext db)
 {
     public IQueryable<Dossier> Dossiers => db.Dossiers.AsNoTracking();
 
+    /// <summary>The dossiers a caseload or signal list may show: a restricted one (AVG art. 18) is in none until lifted.</summary>
+    public IQueryable<Dossier> InLijsten => Dossiers.Where(d => d.BeperktSinds == null);
+
     public IQueryable<TijdlijnGebeurtenis> Tijdlijn => db.Tijdlijn.AsNoTracking();
 
     public IQueryable<Signaal> Signalen => db.Signalen.AsNoTracking();
