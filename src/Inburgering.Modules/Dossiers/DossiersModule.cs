@@ -44,6 +44,9 @@ public sealed class DossiersModule : IModule
         services.AddScoped<DossierMijlpalen>();
         services.AddScoped<Contracts.IDossierMijlpalen>(sp => sp.GetRequiredService<DossierMijlpalen>());
         services.AddScoped<DossierRegistratie>();
+        services.AddScoped<Features.Import.KoppelingImporteur>();
+        services.AddScoped<Contracts.IKoppelingImport>(sp => sp.GetRequiredService<Features.Import.KoppelingImporteur>());
+        services.AddScoped<Features.Import.KoppelingImportJob>();
         services.AddScoped<Contracts.IDossierRegistratie>(sp => sp.GetRequiredService<DossierRegistratie>());
         services.AddScoped<Contracts.IWerkvoorraad>(sp => sp.GetRequiredService<CaseloadLezer>());
         services.AddScoped<DossierOmkoppelingen>();
@@ -77,6 +80,7 @@ public sealed class DossiersModule : IModule
         CaseloadEndpoints.Map(endpoints);
         WerkvoorraadFilterEndpoints.Map(endpoints);
         RegistratieEndpoints.Map(endpoints);
+        Features.Import.ImportEndpoints.Map(endpoints);
         MijlpaalEndpoints.Map(endpoints);
         TijdlijnEndpoints.Map(endpoints);
         Features.Rechten.Beperking.Map(endpoints);

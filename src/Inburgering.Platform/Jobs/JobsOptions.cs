@@ -15,4 +15,12 @@ public sealed class JobsOptions
 
     /// <summary>A job whose process died becomes visible to other workers again after this; it slides while the job runs.</summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// The queues this worker takes, in order of precedence. An operator can keep long imports on workers of their
+    /// own by giving those only "import" and the others the rest.
+    /// </summary>
+    public string[]? Queues { get; set; }
+
+    public static IReadOnlyList<string> AlleQueues { get; } = ["signalen", "mail", "default", "import"];
 }

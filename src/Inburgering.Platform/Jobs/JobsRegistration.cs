@@ -51,7 +51,7 @@ public static class JobsRegistration
             {
                 var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
                 server.WorkerCount = options.WorkerCount;
-                server.Queues = ["signalen", "mail", "default"];
+                server.Queues = options.Queues is { Length: > 0 } eigen ? eigen : [.. JobsOptions.AlleQueues];
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
             });
         }

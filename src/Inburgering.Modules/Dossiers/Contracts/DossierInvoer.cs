@@ -40,7 +40,9 @@ public sealed record NieuwDossier(
     [property: Description("Another dossier of the same household: this one joins it.")] Guid? HuishoudenVan,
     DateOnly? Vergunningdatum, DateOnly? Koppelingsdatum,
     [property: Description("The COA location the person lives in now.")] Guid? CoaLocatieId,
-    Guid? KlantregisseurId);
+    Guid? KlantregisseurId,
+    [property: Description("Nationality as TVS records it (may differ from the country of origin).")] string? Nationaliteit = null,
+    [property: Description("The person's place in the household: referent, partner, kind or overig.")] string? Relatie = null);
 
 [Description("Changes to the person and the key dates; fields left out stay as they are.")]
 public sealed record DossierWijziging(
@@ -51,7 +53,9 @@ public sealed record DossierWijziging(
     [property: Description("The day information needed for the PIP was asked of a third party (Besluit 5.3): asked before the deadline, it suspends it.")] DateOnly? PipInformatieGevraagd = null,
     [property: Description("The day that information arrived: the PIP deadline then runs to 14 days after it.")] DateOnly? PipInformatieOntvangen = null,
     [property: Description("An unaccompanied minor (amv): the taakstelling counts amv apart.")] bool? Amv = null,
-    [property: Description("A correction at the person's request (AVG art. 16): why. The tijdlijn then keeps the change as a correction, with the values before it.")] string? Correctiereden = null);
+    [property: Description("A correction at the person's request (AVG art. 16): why. The tijdlijn then keeps the change as a correction, with the values before it.")] string? Correctiereden = null,
+    string? Nationaliteit = null,
+    [property: Description("referent, partner, kind or overig.")] string? Relatie = null);
 
 // A PUT replaces the milestone: every member must be named (null clears it), so a body that leaves one out, or
 // names only unknown members, is refused instead of erasing what was recorded.

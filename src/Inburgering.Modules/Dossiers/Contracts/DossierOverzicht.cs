@@ -42,9 +42,9 @@ public sealed record PipCorrectieRegel(DateOnly Dagtekening, string Reden, strin
 public sealed record PersoonGegevens(
     string Voornamen, string Achternaam, DateOnly Geboortedatum, string Geslacht, string LandVanHerkomst, IReadOnlyList<string> Talen, string Doelgroep,
     int HuishoudenGrootte, Guid HuishoudenId, Guid? CoaLocatieId, Guid? KlantregisseurId, DateOnly? KennisgevingDuo, DateOnly? BrpInschrijving, bool HeeftBsn,
-    DateOnly? PipInformatieGevraagd = null, DateOnly? PipInformatieOntvangen = null);
+    DateOnly? PipInformatieGevraagd = null, DateOnly? PipInformatieOntvangen = null, string? Nationaliteit = null, string? Relatie = null);
 
-public sealed record HuishoudenLidRegel(Guid Id, string VNummer, string Naam, DateOnly Geboortedatum, string Fase);
+public sealed record HuishoudenLidRegel(Guid Id, string VNummer, string Naam, DateOnly Geboortedatum, string Fase, string? Relatie = null);
 
 public sealed record KennismakingGegevens(DateTimeOffset? Gepland, DateOnly? Gehouden, string? Locatie, bool Driegesprek, string? Adres = null, string? Link = null);
 

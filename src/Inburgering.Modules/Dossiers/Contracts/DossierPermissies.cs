@@ -29,6 +29,12 @@ public static class DossierPermissies
     /// <summary>Decide on a deletion request of someone else (four eyes).</summary>
     public const string VerwijderingBesluiten = "Dossiers.Verwijdering.Besluiten";
 
+    /// <summary>Import koppelingen from a TVS export; every row is still written through <see cref="Bewerken"/>.</summary>
+    public const string Importeren = "Dossiers.Import.Uitvoeren";
+
+    /// <summary>Name the columns of the gemeente's TVS export.</summary>
+    public const string ImportKolommenBeheren = "Dossiers.Import.Kolommen";
+
     public static IReadOnlyList<Permissie> Alle { get; } =
     [
         new(Lezen, [Roles.Klantregisseur, Roles.Teamleider]),
@@ -44,5 +50,7 @@ public static class DossierPermissies
         new(BewaarplichtBeheren, [Roles.Privacyfunctionaris]),
         new(VerwijderingAanvragen, [Roles.Klantregisseur, Roles.Teamleider]),
         new(VerwijderingBesluiten, [Roles.Teamleider]),
+        new(Importeren, [Roles.Klantregisseur, Roles.Teamleider]),
+        new(ImportKolommenBeheren, [Roles.FunctioneelBeheerder, Roles.Teamleider]),
     ];
 }

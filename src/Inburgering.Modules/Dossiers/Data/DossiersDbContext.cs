@@ -40,6 +40,17 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<WerkvoorraadFilter> WerkvoorraadFilters => Set<WerkvoorraadFilter>();
 
+    public DbSet<KoppelingImport> Imports => Set<KoppelingImport>();
+
+    public DbSet<ImportRegel> ImportRegels => Set<ImportRegel>();
+
+    public DbSet<Kolomindeling> Kolomindelingen => Set<Kolomindeling>();
+
+    protected override IReadOnlyDictionary<Type, string> BeheerdeEntiteiten { get; } = new Dictionary<Type, string>
+    {
+        [typeof(Kolomindeling)] = "importkolommen",
+    };
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         // Ids are made in the domain (version 7), so a child added through a navigation is new, not an existing row.
@@ -73,6 +84,8 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.Property(d => d.Voornamen).HasMaxLength(200);
             b.Property(d => d.Achternaam).HasMaxLength(200);
             b.Property(d => d.LandVanHerkomst).HasMaxLength(100);
+            b.Property(d => d.Nationaliteit).HasMaxLength(100);
+            b.Property(d => d.HuishoudenRelatie).HasConversion<string>().HasMaxLength(20);
             b.Property(d => d.Geslacht).HasConversion<string>().HasMaxLength(20);
             b.Property(d => d.Doelgroep).HasConversion<string>().HasMaxLength(50);
             b.Property(d => d.Fase).HasConversion<string>().HasMaxLength(30);
@@ -205,6 +218,38 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.Property(v => v.AfgehandeldDoorNaam).HasMaxLength(200);
             b.HasIndex(v => new { v.TenantId, v.DossierId });
             b.HasIndex(v => new { v.TenantId, v.Status });
+        });
+        modelBuilder.Entity<KoppelingImport>(b =>
+        {
+            b.ToTable("koppeling_imports");
+            b.Property(i => i.Id).ValueGeneratedNever();
+            b.Property(i => i.Bestandsnaam).HasMaxLength(200);
+            b.Property(i => i.Kolommen).HasColumnType("jsonb");
+            b.Property(i => i.Opdrachtgever).HasColumnType("jsonb");
+            b.Property(i => i.DoorId).HasMaxLength(100);
+            b.Property(i => i.DoorNaam).HasMaxLength(200);
+            b.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(i => new { i.TenantId, i.AangemaaktOp });
+        });
+        modelBuilder.Entity<ImportRegel>(b =>
+        {
+            b.ToTable("koppeling_import_regels");
+            b.HasKey(r => new { r.ImportId, r.Rij });
+            b.Property(r => r.VNummer).HasMaxLength(10);
+            b.Property(r => r.Huishouden).HasMaxLength(50);
+            b.Property(r => r.Uitkomst).HasConversion<string>().HasMaxLength(20);
+            b.Property(r => r.Fouten).HasColumnType("jsonb");
+            b.HasIndex(r => new { r.TenantId, r.Huishouden });
+            b.HasIndex(r => r.DossierId);
+            b.HasOne<KoppelingImport>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Kolomindeling>(b =>
+        {
+            b.ToTable("import_kolommen");
+            b.Property(k => k.Id).ValueGeneratedNever();
+            b.HasIndex(k => k.TenantId).IsUnique();
+            b.Property(k => k.Kolommen).HasColumnType("jsonb");
+            b.Property(k => k.GewijzigdDoor).HasMaxLength(200);
         });
         modelBuilder.Entity<SignaalWachtrij>(b =>
         {

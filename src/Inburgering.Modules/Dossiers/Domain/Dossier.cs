@@ -74,6 +74,14 @@ internal sealed class Dossier : ITenantOwned
 
     public void MarkeerAmv(bool amv) => Amv = amv;
 
+    /// <summary>As TVS names it; the country of origin can differ (a stateless person, a second nationality).</summary>
+    public string? Nationaliteit { get; private set; }
+
+    /// <summary>The person's place in the household, for the housing match and ontzorgen (bijstand is per household).</summary>
+    public HuishoudenRelatie? HuishoudenRelatie { get; private set; }
+
+    public void LegHerkomstVast(string? nationaliteit, HuishoudenRelatie? relatie) => (Nationaliteit, HuishoudenRelatie) = (nationaliteit, relatie);
+
     public DateOnly Vergunningdatum { get; private set; }
 
     public DateOnly Koppelingsdatum { get; private set; }
@@ -343,6 +351,7 @@ internal sealed class Dossier : ITenantOwned
         Achternaam = "Geanonimiseerd";
         Geboortedatum = new DateOnly(Geboortedatum.Year, 1, 1);
         LandVanHerkomst = string.Empty;
+        Nationaliteit = null;
         Talen = [];
         if (Overdracht is { } o)
         {

@@ -34,6 +34,16 @@ internal enum Geslacht
     [JsonStringEnumMemberName("onbekend")] Onbekend = 4,
 }
 
+/// <summary>The person's relation within the household, as TVS records it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HuishoudenRelatie>))]
+internal enum HuishoudenRelatie
+{
+    [JsonStringEnumMemberName("referent")] Referent = 1,
+    [JsonStringEnumMemberName("partner")] Partner = 2,
+    [JsonStringEnumMemberName("kind")] Kind = 3,
+    [JsonStringEnumMemberName("overig")] Overig = 4,
+}
+
 /// <summary>The GGM "Model Inburgering" list.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Doelgroep>))]
 internal enum Doelgroep

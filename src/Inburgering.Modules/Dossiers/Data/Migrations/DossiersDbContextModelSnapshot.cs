@@ -211,6 +211,11 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("huishouden_id");
 
+                    b.Property<string>("HuishoudenRelatie")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("huishouden_relatie");
+
                     b.Property<DateOnly?>("HuurcontractIngang")
                         .HasColumnType("date")
                         .HasColumnName("huurcontract_ingang");
@@ -232,6 +237,11 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("land_van_herkomst");
+
+                    b.Property<string>("Nationaliteit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("nationaliteit");
 
                     b.Property<DateOnly?>("OvergenomenOp")
                         .HasColumnType("date")
@@ -342,6 +352,189 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasName("pk_gezondheid");
 
                     b.ToTable("gezondheid", "dossiers");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.ImportRegel", b =>
+                {
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<int>("Rij")
+                        .HasColumnType("integer")
+                        .HasColumnName("rij");
+
+                    b.Property<Guid?>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Fouten")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fouten");
+
+                    b.Property<string>("Huishouden")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("huishouden");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Uitkomst")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("uitkomst");
+
+                    b.Property<string>("VNummer")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("v_nummer");
+
+                    b.Property<DateTimeOffset>("VerwerktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verwerkt_op");
+
+                    b.HasKey("ImportId", "Rij")
+                        .HasName("pk_koppeling_import_regels");
+
+                    b.HasIndex("DossierId")
+                        .HasDatabaseName("ix_koppeling_import_regels_dossier_id");
+
+                    b.HasIndex("TenantId", "Huishouden")
+                        .HasDatabaseName("ix_koppeling_import_regels_tenant_id_huishouden");
+
+                    b.ToTable("koppeling_import_regels", "dossiers");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Kolomindeling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("gewijzigd_door");
+
+                    b.Property<DateTimeOffset>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gewijzigd_op");
+
+                    b.Property<string>("Kolommen")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("kolommen");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_kolommen");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_import_kolommen_tenant_id");
+
+                    b.ToTable("import_kolommen", "dossiers");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.KoppelingImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<string>("Bestandsnaam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("bestandsnaam");
+
+                    b.Property<string>("DoorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("door_id");
+
+                    b.Property<string>("DoorNaam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("door_naam");
+
+                    b.Property<DateTimeOffset?>("GestartOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gestart_op");
+
+                    b.Property<int>("Geweigerd")
+                        .HasColumnType("integer")
+                        .HasColumnName("geweigerd");
+
+                    b.Property<int>("Gewijzigd")
+                        .HasColumnType("integer")
+                        .HasColumnName("gewijzigd");
+
+                    b.Property<byte[]>("Inhoud")
+                        .HasColumnType("bytea")
+                        .HasColumnName("inhoud");
+
+                    b.Property<DateTimeOffset?>("KlaarOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("klaar_op");
+
+                    b.Property<string>("Kolommen")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("kolommen");
+
+                    b.Property<int>("Nieuw")
+                        .HasColumnType("integer")
+                        .HasColumnName("nieuw");
+
+                    b.Property<int>("Ongewijzigd")
+                        .HasColumnType("integer")
+                        .HasColumnName("ongewijzigd");
+
+                    b.Property<string>("Opdrachtgever")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("opdrachtgever");
+
+                    b.Property<int>("Rijen")
+                        .HasColumnType("integer")
+                        .HasColumnName("rijen");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Verwerkt")
+                        .HasColumnType("integer")
+                        .HasColumnName("verwerkt");
+
+                    b.HasKey("Id")
+                        .HasName("pk_koppeling_imports");
+
+                    b.HasIndex("TenantId", "AangemaaktOp")
+                        .HasDatabaseName("ix_koppeling_imports_tenant_id_aangemaakt_op");
+
+                    b.ToTable("koppeling_imports", "dossiers");
                 });
 
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Omkoppeling", b =>
@@ -1267,6 +1460,16 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_gezondheid_dossiers_dossier_id");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.ImportRegel", b =>
+                {
+                    b.HasOne("Inburgering.Modules.Dossiers.Domain.KoppelingImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_koppeling_import_regels_koppeling_imports_import_id");
                 });
 
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.PipVersie", b =>

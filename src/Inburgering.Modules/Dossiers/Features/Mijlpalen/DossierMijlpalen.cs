@@ -19,12 +19,13 @@ namespace Inburgering.Modules.Dossiers.Features.Mijlpalen;
 internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats werkplaats, IPermissionEvaluator rechten, IBeleidsregels beleidsregels,
     IOrganisationDirectory organisaties) : IDossierMijlpalen
 {
-    public Task<Dossier> OverdrachtAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, OverdrachtInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+    /// <param name="bron">Where the klantprofiel came from when not typed in (an import), kept with the tijdlijn event.</param>
+    public Task<Dossier> OverdrachtAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, OverdrachtInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct, string? bron = null) =>
         SchrijfAsync(user, id, versie, (d, check) =>
         {
             var overdracht = invoer.Lees(check, werkplaats.Nu, HandelendePartij.Van(user).Naam);
             d.LegOverdrachtVast(overdracht);
-            return (Gebeurtenissen.Overdracht, overdracht);
+            return (Gebeurtenissen.Overdracht, bron is null ? overdracht : new { overdracht, bron });
         }, onleesbaar, ct);
 
     public Task<Dossier> KennismakingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, KennismakingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>

@@ -17,7 +17,9 @@ namespace Inburgering.Modules.Dossiers.Features.Registratie;
 internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLezer lezer, IPermissionEvaluator rechten,
     IOrganisationDirectory organisaties, IPeopleDirectory mensen) : IDossierRegistratie
 {
-    public async Task<Dossier> MaakAanAsync(ClaimsPrincipal user, NieuwDossier invoer, Onleesbaar? onleesbaar, CancellationToken ct)
+    /// <param name="proef">Check everything a save would, store nothing: the import's preview.</param>
+    /// <param name="bron">Where the data came from when not typed in (an import), kept with the tijdlijn event.</param>
+    public async Task<Dossier> MaakAanAsync(ClaimsPrincipal user, NieuwDossier invoer, Onleesbaar? onleesbaar, CancellationToken ct, bool proef = false, string? bron = null)
     {
         await rechten.VereisAsync(user, DossierPermissies.Bewerken, ct);
         var gemeente = werkplaats.Gemeente;
@@ -26,6 +28,8 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
         var bsn = check.BsnNummer(invoer.Bsn, "bsn");
         var persoon = Persoon(check, invoer.Voornamen, invoer.Achternaam, invoer.Geboortedatum, invoer.Geslacht, invoer.LandVanHerkomst, invoer.Talen, verplicht: true, bestaand: null);
         var doelgroep = check.Woord<Doelgroep>(invoer.Doelgroep, "doelgroep") ?? Doelgroep.Asielstatushouder;
+        var nationaliteit = check.Tekst(invoer.Nationaliteit, "nationaliteit", max: 100);
+        var relatie = check.Woord<HuishoudenRelatie>(invoer.Relatie, "relatie");
         var grootte = check.Bereik(invoer.HuishoudenGrootte, "huishoudenGrootte", 1, 20, verplicht: false);
         var vergunning = check.Verplicht(invoer.Vergunningdatum, "vergunningdatum");
         var koppeling = check.Verplicht(invoer.Koppelingsdatum, "koppelingsdatum");
@@ -48,13 +52,22 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
         check.Klaar();
         var dossier = new Dossier(Guid.CreateVersion7(werkplaats.Nu), vNummer, bsn, persoon, doelgroep,
             huishouden, invoer.HuishoudenGrootte is null ? 1 : grootte, vergunning, koppeling, invoer.CoaLocatieId, invoer.KlantregisseurId, werkplaats.Nu);
+        dossier.LegHerkomstVast(nationaliteit, relatie);
+        if (proef)
+        {
+            RuleViolationException.ThrowIfAny(dossier.Controleer(werkplaats.Vandaag));
+            return dossier;
+        }
+
         werkplaats.VoegToe(dossier);
-        await werkplaats.BewaarAsync(dossier, Gebeurtenissen.Aangemaakt, new { dossier.VNummer, dossier.Koppelingsdatum, dossier.Vergunningdatum, dossier.CoaLocatieId, dossier.KlantregisseurId },
+        await werkplaats.BewaarAsync(dossier, Gebeurtenissen.Aangemaakt,
+            new { dossier.VNummer, dossier.Koppelingsdatum, dossier.Vergunningdatum, dossier.CoaLocatieId, dossier.KlantregisseurId, bron },
             DossierWerkplaats.ActorVan(user), ct);
         return dossier;
     }
 
-    public async Task<Dossier> WijzigAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, DossierWijziging invoer, Onleesbaar? onleesbaar, CancellationToken ct)
+    public async Task<Dossier> WijzigAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, DossierWijziging invoer, Onleesbaar? onleesbaar, CancellationToken ct,
+        bool proef = false, string? bron = null)
     {
         await rechten.VereisAsync(user, DossierPermissies.Bewerken, ct);
         var dossier = await lezer.LaadAsync(user, id, ct);
@@ -71,6 +84,8 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
         }
 
         var reden = check.Tekst(invoer.Correctiereden, "correctiereden", max: 500);
+        var nationaliteit = invoer.Nationaliteit is null ? dossier.Nationaliteit : check.Tekst(invoer.Nationaliteit, "nationaliteit", max: 100);
+        var relatie = check.Woord<HuishoudenRelatie>(invoer.Relatie, "relatie") ?? dossier.HuishoudenRelatie;
         check.Klaar();
         var voor = reden is null ? null : VorigeWaarden(dossier, invoer);
         dossier.WijzigGegevens(persoon, bsn, doelgroep, grootte, invoer.Vergunningdatum ?? dossier.Vergunningdatum,
@@ -78,8 +93,20 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
             invoer.KennisgevingDuo ?? dossier.KennisgevingDuo, invoer.BrpInschrijving ?? dossier.BrpInschrijving);
         dossier.LegInformatieDerdenVast(invoer.PipInformatieGevraagd ?? dossier.PipInformatieGevraagd, invoer.PipInformatieOntvangen ?? dossier.PipInformatieOntvangen);
         dossier.MarkeerAmv(invoer.Amv ?? dossier.Amv);
+        dossier.LegHerkomstVast(nationaliteit, relatie);
+        if (proef)
+        {
+            RuleViolationException.ThrowIfAny(dossier.Controleer(werkplaats.Vandaag));
+            werkplaats.Vergeet();
+            return dossier;
+        }
+
         var gegevens = invoer with { Bsn = invoer.Bsn is null ? null : "gewijzigd" };
-        if (reden is null)
+        if (bron is not null)
+        {
+            await werkplaats.BewaarAsync(dossier, Gebeurtenissen.GegevensGewijzigd, new { gegevens, bron }, DossierWerkplaats.ActorVan(user), ct, "import");
+        }
+        else if (reden is null)
         {
             await werkplaats.BewaarAsync(dossier, Gebeurtenissen.GegevensGewijzigd, gegevens, DossierWerkplaats.ActorVan(user), ct);
         }
@@ -117,6 +144,8 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
         Als(w.CoaLocatieId is not null, "coaLocatieId", d.CoaLocatieId);
         Als(w.KennisgevingDuo is not null, "kennisgevingDuo", d.KennisgevingDuo);
         Als(w.BrpInschrijving is not null, "brpInschrijving", d.BrpInschrijving);
+        Als(w.Nationaliteit is not null, "nationaliteit", d.Nationaliteit);
+        Als(w.Relatie is not null, "relatie", d.HuishoudenRelatie is { } r ? ApiWoorden.Naam(r) : null);
         return voor;
     }
 

@@ -2,9 +2,9 @@ using Inburgering.Modules.Dossiers.Domain;
 
 namespace Inburgering.Modules.Dossiers.Features.Weergave;
 
-internal sealed record HuishoudenLid(Guid Id, string VNummer, string Naam);
+internal sealed record HuishoudenLid(Guid Id, string VNummer, string Naam, HuishoudenRelatie? Relatie);
 
-internal sealed record HuishoudenWeergave(Guid Id, int Grootte, IReadOnlyList<HuishoudenLid> Leden);
+internal sealed record HuishoudenWeergave(Guid Id, int Grootte, IReadOnlyList<HuishoudenLid> Leden, HuishoudenRelatie? Relatie);
 
 internal sealed record OverdrachtWeergave(
     string? Opleiding, string? Werkervaring, IReadOnlyList<string> Talen, string? ZichtbareBeperkingen, bool VoorinburgeringDeelname,
@@ -85,14 +85,14 @@ internal sealed record DossierWeergave(
     ScenarioWeergave? Scenario, BredeIntakeWeergave? BredeIntake, HuisvestingWeergave Huisvesting, PipWeergave Pip,
     TermijnWeergave? Termijn, IReadOnlyList<ActiviteitWeergave> Activiteiten, IReadOnlyList<VoortgangsgesprekWeergave> Voortgangsgesprekken,
     AfsluitingWeergave? Afsluiting, IReadOnlyList<OpenSignaalWeergave> Signalen, IReadOnlyList<VerlengingsverklaringWeergave> Verlengingsverklaringen,
-    IReadOnlyList<VerblijfWeergave> Verblijven, BeperkingWeergave? Beperking)
+    IReadOnlyList<VerblijfWeergave> Verblijven, BeperkingWeergave? Beperking, string? Nationaliteit)
 {
     /// <param name="pipDeadline">From the gemeente's norm that applied when the PIP clock started.</param>
     /// <param name="signalen">The open signals, snoozed ones included (with their date).</param>
     public static DossierWeergave Van(Dossier d, IReadOnlyList<HuishoudenLid> leden, bool magGezondheid, string? gezondheid, DateOnly? pipDeadline, IReadOnlyList<OpenSignaalWeergave> signalen,
         DateOnly vandaag) => new(
         d.Id, d.Versie, d.VNummer, d.Bsn, d.Voornamen, d.Achternaam, d.Geboortedatum, d.Geslacht, d.LandVanHerkomst, d.Talen, d.Doelgroep,
-        new HuishoudenWeergave(d.HuishoudenId, d.HuishoudenGrootte, leden),
+        new HuishoudenWeergave(d.HuishoudenId, d.HuishoudenGrootte, leden, d.HuishoudenRelatie),
         d.Vergunningdatum, d.Koppelingsdatum, d.CoaLocatieId, d.KlantregisseurId, d.KennisgevingDuo, d.BrpInschrijving, d.Fase,
         OverdrachtWeergave.Van(d.Overdracht),
         d.Kennismakingsgesprek is { } k ? new KennismakingWeergave(k.Gepland, k.Gehouden, k.Locatie, k.Driegesprek, k.Gehouden is { } g ? d.InAzcOp(g) : null, k.Adres, k.Link) : null,
@@ -116,7 +116,8 @@ internal sealed record DossierWeergave(
         signalen,
         [.. d.Verlengingsverklaringen.OrderBy(v => v.Afgegeven).Select(v => new VerlengingsverklaringWeergave(v.Afgegeven, v.VerwachteStart, v.Reden))],
         [.. d.Verblijfshistorie().Select(v => new VerblijfWeergave(v.Soort, v.Van, v.Tot, v.CoaLocatieId))],
-        d.BeperktSinds is { } sinds ? new BeperkingWeergave(sinds, d.BeperkingReden ?? string.Empty, d.BeperktDoor ?? string.Empty) : null);
+        d.BeperktSinds is { } sinds ? new BeperkingWeergave(sinds, d.BeperkingReden ?? string.Empty, d.BeperktDoor ?? string.Empty) : null,
+        d.Nationaliteit);
 }
 
 internal sealed record OpenSignaalWeergave(Guid Id, SignaalSoort Soort, Ernst Ernst, DateOnly Vervaldatum, string Tekst, DateOnly? GesnoozedTot);

@@ -86,8 +86,8 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
         var details = new DossierDetails(
             new PersoonGegevens(d.Voornamen, d.Achternaam, d.Geboortedatum, Woorden.Naam(d.Geslacht), d.LandVanHerkomst, d.Talen, Woorden.Naam(d.Doelgroep),
                 d.HuishoudenGrootte, d.HuishoudenId, d.CoaLocatieId, d.KlantregisseurId, d.KennisgevingDuo, d.BrpInschrijving, d.Bsn is not null,
-                d.PipInformatieGevraagd, d.PipInformatieOntvangen),
-            [.. leden.Select(l => new HuishoudenLidRegel(l.Id, l.VNummer, l.Naam, l.Geboortedatum, Woorden.Naam(l.Fase)))],
+                d.PipInformatieGevraagd, d.PipInformatieOntvangen, d.Nationaliteit, d.HuishoudenRelatie is { } relatie ? Woorden.Naam(relatie) : null),
+            [.. leden.Select(l => new HuishoudenLidRegel(l.Id, l.VNummer, l.Naam, l.Geboortedatum, Woorden.Naam(l.Fase), l.Relatie is { } r ? Woorden.Naam(r) : null))],
             d.Kennismakingsgesprek is { } k ? new KennismakingGegevens(k.Gepland, k.Gehouden, k.Locatie is { } l ? Woorden.Naam(l) : null, k.Driegesprek, k.Adres, k.Link) : null,
             d.Scenario?.Toelichting, d.Scenario?.Besluitdatum,
             d.BredeIntake is { } b ? new BredeIntakeGegevens(b.Aanbieder, b.Startdatum, b.Einddatum, b.LeerbaarheidstoetsDatum,

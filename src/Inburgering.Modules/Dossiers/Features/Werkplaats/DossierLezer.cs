@@ -54,7 +54,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
     /// <summary>The full view, logged as a read; health only with permission, and logged apart.</summary>
     public async Task<DossierWeergave> WeergaveAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken cancellationToken, bool logLezen = true)
     {
-        var leden = (await HuisgenotenAsync(dossier, cancellationToken)).Select(h => new HuishoudenLid(h.Id, h.VNummer, h.Naam)).ToList();
+        var leden = (await HuisgenotenAsync(dossier, cancellationToken)).Select(h => new HuishoudenLid(h.Id, h.VNummer, h.Naam, h.Relatie)).ToList();
         var (magGezondheid, gezondheid) = await GezondheidAsync(user, dossier, logLezen, cancellationToken);
         if (logLezen)
         {
@@ -72,7 +72,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
         await werkplaats.Lees.Dossiers
             .Where(d => d.HuishoudenId == dossier.HuishoudenId && d.Id != dossier.Id)
             .OrderBy(d => d.Geboortedatum)
-            .Select(d => new Huisgenoot(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, d.Fase))
+            .Select(d => new Huisgenoot(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, d.Fase, d.HuishoudenRelatie))
             .ToListAsync(cancellationToken);
 
     public Task<bool> MagGezondheidAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
@@ -113,4 +113,4 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
     }
 }
 
-internal sealed record Huisgenoot(Guid Id, string VNummer, string Naam, DateOnly Geboortedatum, Fase Fase);
+internal sealed record Huisgenoot(Guid Id, string VNummer, string Naam, DateOnly Geboortedatum, Fase Fase, HuishoudenRelatie? Relatie);

@@ -62,6 +62,29 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public void VoegToe(WerkvoorraadFilter filter) => Db.WerkvoorraadFilters.Add(filter);
 
+    public IQueryable<KoppelingImport> ImportsVoorWijziging => Db.Imports;
+
+    public IQueryable<Kolomindeling> KolomindelingenVoorWijziging => Db.Kolomindelingen;
+
+    public void VoegToe(KoppelingImport import) => Db.Imports.Add(import);
+
+    public void VoegToe(ImportRegel regel) => Db.ImportRegels.Add(regel);
+
+    public void VoegToe(Kolomindeling indeling) => Db.Kolomindelingen.Add(indeling);
+
+    /// <summary>
+    /// One unit that commits whole or not at all: a use case's writes (which store inside it) and what is recorded
+    /// about them afterwards (an import's row). A failure leaves this store unusable: take a new scope.
+    /// </summary>
+    public async Task<T> AllesOfNietsAsync<T>(Func<Task<T>> werk, CancellationToken cancellationToken)
+    {
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        var uitkomst = await werk();
+        await SlaOpAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return uitkomst;
+    }
+
     public void VoegToe(SignaalGebeurtenis gebeurtenis) => Db.SignaalHistorie.Add(gebeurtenis);
 
     public void Verwijder(WerkvoorraadFilter filter) => Db.WerkvoorraadFilters.Remove(filter);
@@ -105,6 +128,13 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
     }
 
     public DateTimeOffset Nu => time.GetUtcNow();
+
+    /// <summary>Drops what a checked but unsaved change left behind (a preview), so the next write starts clean.</summary>
+    public void Vergeet()
+    {
+        _db?.ChangeTracker.Clear();
+        _schrijven.Clear();
+    }
 
     /// <summary>Dates in this domain are Dutch calendar dates.</summary>
     public DateOnly Vandaag => VandaagVolgens(time);
@@ -302,6 +332,12 @@ internal sealed class DossierLeesbron(DossiersDbContext db)
 
     public IQueryable<Verwijdering> Verwijderingen => db.Verwijderingen.AsNoTracking();
 
+    public IQueryable<KoppelingImport> Imports => db.Imports.AsNoTracking();
+
+    public IQueryable<ImportRegel> ImportRegels => db.ImportRegels.AsNoTracking();
+
+    public IQueryable<Kolomindeling> Kolomindelingen => db.Kolomindelingen.AsNoTracking();
+
     /// <summary>COA's routing rows: host-level, read outside any gemeente to find where a resident's dossier lives.</summary>
     public IQueryable<CoaVerblijf> CoaVerblijven => db.CoaVerblijven.AsNoTracking();
 }
@@ -327,4 +363,6 @@ internal static class DossierFouten
     public const string VerwijderingLoopt = "Dossiers:DeletionPending";
     public const string Bewaarplicht = "Dossiers:LegalHold";
     public const string VerwijderingNietGevonden = "Dossiers:DeletionNotFound";
+    public const string ImportNietGevonden = "Dossiers:ImportNotFound";
+    public const string ImportGestart = "Dossiers:ImportStarted";
 }
