@@ -16,6 +16,40 @@ namespace Inburgering.BrowserTests;
 public sealed partial class KlantregisseurJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Fact]
+    public async Task A_klantregisseur_imports_a_tvs_export_sees_each_refused_row_follows_the_progress_and_downloads_the_result()
+    {
+        var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur));
+        var page = await app.NewPageAsync();
+        var fouten = await app.InloggenAsync(page, email);
+        var vandaag = Kalender.Vandaag(app.Clock);
+        string D(int dagen) => vandaag.AddDays(dagen).ToString("dd-MM-yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        var v = Enumerable.Range(0, 3).Select(i => "30" + Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var csv = "V-nummer;Voornamen;Achternaam;Geboortedatum;Land van herkomst;Huishoudnummer;Relatie;Datum vergunning;Datum koppeling\r\n"
+                  + $"{v[0]};Omar;Darwish;01-01-1985;Syrië;H1;referent;{D(-60)};{D(-20)}\r\n"
+                  + $"{v[1]};Rana;Darwish;01-01-1987;Syrië;H1;partner;{D(-60)};{D(-20)}\r\n"
+                  + $"{v[2]};Yonas;Tesfay;01-01-1990;Eritrea;;;{D(-60)};{D(5)}\r\n";
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Koppelingen importeren" }).ClickAsync();
+        await page.Locator("#bestand").SetInputFilesAsync(new FilePayload { Name = "tvs-export.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Bekijken" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#samenvatting")).ToContainTextAsync("3 rijen: 2 nieuw");
+        var geweigerd = page.Locator("#fouten tbody tr");
+        await Assertions.Expect(geweigerd).ToHaveCountAsync(1);
+        Assert.Contains("Datum koppeling", await geweigerd.First.InnerTextAsync(), StringComparison.Ordinal);
+        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importeren (2 rijen)" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#voortgang")).ToHaveAttributeAsync("data-status", "klaar", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#telling")).ToContainTextAsync("2 nieuw, 0 gewijzigd, 0 ongewijzigd, 1 geweigerd");
+        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#resultaat").ClickAsync());
+        var verslag = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains($"{v[0]};nieuw", verslag, StringComparison.Ordinal);
+        Assert.Contains($"{v[2]};geweigerd;Datum koppeling", verslag, StringComparison.Ordinal);
+        Assert.Empty(fouten);
+    }
+
+    [Fact]
     public async Task A_klantregisseur_signs_in_with_two_factor_and_takes_a_person_from_koppeling_to_termijn_by_keyboard_alone()
     {
         var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur));
