@@ -1,102 +1,124 @@
+using System.Data;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Inburgering.Platform.Export;
 
 /// <summary>
-/// A table as people download it: CSV for any tool (semicolon-separated with a byte order mark, as Dutch Excel expects)
-/// or a plain XLSX workbook with one sheet. Headers are Dutch; numbers stay numbers, dates are written as yyyy-mm-dd.
+/// A table as people download it: CSV for any tool (semicolon-separated with a byte order mark, as Dutch Excel expects,
+/// written by Sylvan) or an XLSX workbook with one sheet (written by the Open XML SDK). Headers are Dutch; numbers stay
+/// numbers and dates are real spreadsheet dates in the workbook, yyyy-mm-dd in the CSV.
 /// </summary>
 public sealed record Tabel(string Naam, IReadOnlyList<string> Koppen, IReadOnlyList<IReadOnlyList<object?>> Rijen)
 {
     public const string CsvType = "text/csv; charset=utf-8";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    private const uint DatumStijl = 1;
+    private const uint MomentStijl = 2;
+
     public byte[] Csv()
     {
-        var tekst = new StringBuilder();
-        tekst.AppendJoin(';', Koppen.Select(Veld)).Append("\r\n");
-        foreach (var rij in Rijen)
+        using var tabel = new DataTable(Naam) { Locale = CultureInfo.InvariantCulture };
+        foreach (var kop in Koppen)
         {
-            tekst.AppendJoin(';', rij.Select(w => Veld(Tekst(w)))).Append("\r\n");
+            tabel.Columns.Add(new DataColumn { ColumnName = Neutraal(kop), DataType = typeof(string), AllowDBNull = true });
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(tekst.ToString())];
+        foreach (var rij in Rijen)
+        {
+            tabel.Rows.Add([.. rij.Select(w => (object)Neutraal(Tekst(w)))]);
+        }
+
+        using var stroom = new MemoryStream();
+        using (var schrijver = new StreamWriter(stroom, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        using (var csv = Sylvan.Data.Csv.CsvDataWriter.Create(schrijver, new Sylvan.Data.Csv.CsvDataWriterOptions { Delimiter = ';', NewLine = "\r\n" }))
+        using (var lezer = tabel.CreateDataReader())
+        {
+            csv.Write(lezer);
+        }
+
+        return stroom.ToArray();
     }
 
     public byte[] Xlsx()
     {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        using var stroom = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stroom, SpreadsheetDocumentType.Workbook))
         {
-            Schrijf(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
-            Schrijf(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
-            Schrijf(zip, "xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
-            Schrijf(zip, "xl/workbook.xml", $"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{Xml(Naam.Length > 31 ? Naam[..31] : Naam)}" sheetId="1" r:id="rId1"/></sheets></workbook>""");
-            var blad = new StringBuilder("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
-            Rij(blad, 1, Koppen);
-            for (var i = 0; i < Rijen.Count; i++)
+            var werkboek = document.AddWorkbookPart();
+            werkboek.Workbook = new Workbook();
+            werkboek.AddNewPart<WorkbookStylesPart>().Stylesheet = Stijlen();
+            var blad = werkboek.AddNewPart<WorksheetPart>();
+            using (var schrijver = OpenXmlWriter.Create(blad))
             {
-                Rij(blad, i + 2, Rijen[i]);
+                schrijver.WriteStartElement(new Worksheet());
+                // The heading stays in view while scrolling.
+                schrijver.WriteElement(new SheetViews(new SheetView(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+                    { WorkbookViewId = 0 }));
+                schrijver.WriteStartElement(new SheetData());
+                Rij(schrijver, 1, Koppen);
+                for (var i = 0; i < Rijen.Count; i++)
+                {
+                    Rij(schrijver, (uint)i + 2, Rijen[i]);
+                }
+
+                schrijver.WriteEndElement();
+                schrijver.WriteEndElement();
             }
 
-            Schrijf(zip, "xl/worksheets/sheet1.xml", blad.Append("</sheetData></worksheet>").ToString());
+            werkboek.Workbook.AppendChild(new Sheets(new Sheet { Id = werkboek.GetIdOfPart(blad), SheetId = 1, Name = Veilig(Naam.Length > 31 ? Naam[..31] : Naam) }));
+            werkboek.Workbook.Save();
         }
 
-        return stream.ToArray();
+        return stroom.ToArray();
     }
 
-    private static void Rij(StringBuilder blad, int nummer, IEnumerable<object?> waarden)
+    private static void Rij(OpenXmlWriter schrijver, uint nummer, IEnumerable<object?> waarden)
     {
-        blad.Append(CultureInfo.InvariantCulture, $"<row r=\"{nummer}\">");
+        schrijver.WriteStartElement(new Row { RowIndex = nummer });
         foreach (var waarde in waarden)
         {
-            blad.Append(waarde switch
+            schrijver.WriteElement(waarde switch
             {
-                null => "<c/>",
-                int or long or double or decimal => $"<c><v>{Convert.ToString(waarde, CultureInfo.InvariantCulture)}</v></c>",
-                _ => $"<c t=\"inlineStr\"><is><t>{Xml(Tekst(waarde))}</t></is></c>",
+                null => new Cell(),
+                int or long or double or decimal => new Cell { CellValue = new CellValue(Convert.ToDouble(waarde, CultureInfo.InvariantCulture)), DataType = CellValues.Number },
+                DateOnly d => new Cell { CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate()), StyleIndex = DatumStijl },
+                DateTimeOffset m => new Cell { CellValue = new CellValue(Tijd.Kalender.Lokaal(m).ToOADate()), StyleIndex = MomentStijl },
+                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Veilig(Tekst(waarde)))) },
             });
         }
 
-        blad.Append("</row>");
+        schrijver.WriteEndElement();
     }
+
+    private static Stylesheet Stijlen() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "yyyy-mm-dd hh:mm" }) { Count = 2 },
+        new Fonts(new Font()) { Count = 1 },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+        new Borders(new Border()) { Count = 1 },
+        new CellStyleFormats(new CellFormat()) { Count = 1 },
+        new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }, new CellFormat { NumberFormatId = 165, ApplyNumberFormat = true }) { Count = 3 });
 
     private static string Tekst(object? waarde) => waarde switch
     {
         null => string.Empty,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset m => Tijd.Kalender.Lokaal(m).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => waarde.ToString() ?? string.Empty,
     };
 
-    /// <summary>Quoted when needed; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula.</summary>
-    private static string Veld(string waarde)
-    {
-        if (waarde.Length > 0 && "=+-@".Contains(waarde[0], StringComparison.Ordinal) && !double.TryParse(waarde, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            waarde = "'" + waarde;
-        }
+    /// <summary>A leading =, +, - or @ is neutralised so a spreadsheet opening the CSV never runs it as a formula.</summary>
+    private static string Neutraal(string waarde) =>
+        waarde.Length > 0 && "=+-@".Contains(waarde[0], StringComparison.Ordinal) && !double.TryParse(waarde, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? "'" + waarde
+            : waarde;
 
-        return waarde.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? "\"" + waarde.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : waarde;
-    }
-
-    private static string Xml(string tekst)
-    {
-        var veilig = new StringBuilder(tekst.Length);
-        foreach (var teken in tekst.Where(XmlConvert.IsXmlChar))
-        {
-            veilig.Append(teken);
-        }
-
-        return System.Security.SecurityElement.Escape(veilig.ToString());
-    }
-
-    private static void Schrijf(ZipArchive zip, string pad, string inhoud)
-    {
-        using var schrijver = new StreamWriter(zip.CreateEntry(pad, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
-        schrijver.Write(inhoud);
-    }
+    /// <summary>Only characters XML can hold: a control character in a name would make the workbook unreadable.</summary>
+    private static string Veilig(string tekst) => tekst.All(XmlConvert.IsXmlChar) ? tekst : new string([.. tekst.Where(XmlConvert.IsXmlChar)]);
 }

@@ -191,6 +191,14 @@ public sealed class CaseloadTests(AppFixture app) : IClassFixture<AppFixture>
         var rijen = werkboek.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().ToList();
         Assert.Equal(4, rijen.Count);
         Assert.Equal(csv[1][0], rijen[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().First().InnerText);
+        // The koppelingsdatum is a real spreadsheet date (a serial number with a date format), not text.
+        var datum = rijen[1].Elements<DocumentFormat.OpenXml.Spreadsheet.Cell>().ElementAt(3);
+        Assert.Null(datum.DataType);
+        var formaat = werkboek.WorkbookPart.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.CellFormat>().ElementAt((int)datum.StyleIndex!.Value);
+        Assert.Equal("yyyy-mm-dd", werkboek.WorkbookPart.WorkbookStylesPart.Stylesheet.NumberingFormats!.Elements<DocumentFormat.OpenXml.Spreadsheet.NumberingFormat>()
+            .Single(f => f.NumberFormatId!.Value == formaat.NumberFormatId!.Value).FormatCode!.Value);
+        Assert.Equal(DateOnly.Parse(csv[1][3], System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.FromDateTime(DateTime.FromOADate(double.Parse(datum.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture))));
         Assert.True(await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.logboek where onderdeel = 'export:werkvoorraad' and dossier_id = '{ids[0]}'", 2) >= 2);
         Assert.Equal(["formaat"], (await Antwoord.VanAsync(await api.Client.GetAsync("/api/v1/dossiers/export?formaat=pdf"))).Velden);
     }
