@@ -47,6 +47,10 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Features.Import.KoppelingImporteur>();
         services.AddScoped<Contracts.IKoppelingImport>(sp => sp.GetRequiredService<Features.Import.KoppelingImporteur>());
         services.AddScoped<Features.Import.KoppelingImportJob>();
+        services.Configure<Features.Brp.BrpOpties>(configuration.GetSection(Features.Brp.BrpOpties.Section));
+        services.AddSingleton<Features.Brp.BrpProtocol>();
+        services.AddScoped<Features.Brp.BrpBevraging>();
+        services.AddScoped<Contracts.IBrpBevraging>(sp => sp.GetRequiredService<Features.Brp.BrpBevraging>());
         services.AddScoped<Contracts.IDossierRegistratie>(sp => sp.GetRequiredService<DossierRegistratie>());
         services.AddScoped<Contracts.IWerkvoorraad>(sp => sp.GetRequiredService<CaseloadLezer>());
         services.AddScoped<DossierOmkoppelingen>();
@@ -81,6 +85,7 @@ public sealed class DossiersModule : IModule
         WerkvoorraadFilterEndpoints.Map(endpoints);
         RegistratieEndpoints.Map(endpoints);
         Features.Import.ImportEndpoints.Map(endpoints);
+        Features.Brp.BrpEndpoints.Map(endpoints);
         MijlpaalEndpoints.Map(endpoints);
         TijdlijnEndpoints.Map(endpoints);
         Features.Rechten.Beperking.Map(endpoints);

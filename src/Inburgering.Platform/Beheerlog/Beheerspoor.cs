@@ -95,5 +95,5 @@ internal sealed class Beheerspoor
         entry.Properties.Where(p => !Boekhouding.Contains(p.Metadata.Name) && !p.Metadata.IsShadowProperty());
 
     private static Dictionary<string, object?> Waarden(IEnumerable<PropertyEntry> velden, Func<PropertyEntry, object?> waarde) =>
-        velden.ToDictionary(p => p.Metadata.Name, p => Geheim.Contains(p.Metadata.Name) ? (waarde(p) is null ? null : "(geheim)") : waarde(p), StringComparer.Ordinal);
+        velden.ToDictionary(p => p.Metadata.Name, p => Geheim.Contains(p.Metadata.Name) || p.Metadata.Name.EndsWith("Versleuteld", StringComparison.Ordinal) ? (waarde(p) is null ? null : "(geheim)") : waarde(p), StringComparer.Ordinal);
 }

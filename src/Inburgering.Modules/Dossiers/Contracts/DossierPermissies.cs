@@ -35,6 +35,12 @@ public static class DossierPermissies
     /// <summary>Name the columns of the gemeente's TVS export.</summary>
     public const string ImportKolommenBeheren = "Dossiers.Import.Kolommen";
 
+    /// <summary>Set the gemeente's connection to the BRP (endpoint and credentials).</summary>
+    public const string BrpBeheren = "Dossiers.Brp.Beheren";
+
+    /// <summary>Look a dossier's person up in the BRP; every lookup is logged.</summary>
+    public const string BrpRaadplegen = "Dossiers.Brp.Raadplegen";
+
     public static IReadOnlyList<Permissie> Alle { get; } =
     [
         new(Lezen, [Roles.Klantregisseur, Roles.Teamleider]),
@@ -52,5 +58,7 @@ public static class DossierPermissies
         new(VerwijderingBesluiten, [Roles.Teamleider]),
         new(Importeren, [Roles.Klantregisseur, Roles.Teamleider]),
         new(ImportKolommenBeheren, [Roles.FunctioneelBeheerder, Roles.Teamleider]),
+        new(BrpBeheren, [Roles.FunctioneelBeheerder]),
+        new(BrpRaadplegen, [Roles.Klantregisseur, Roles.Teamleider]),
     ];
 }

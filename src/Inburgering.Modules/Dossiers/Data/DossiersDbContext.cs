@@ -46,9 +46,12 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<Kolomindeling> Kolomindelingen => Set<Kolomindeling>();
 
+    public DbSet<BrpAansluiting> BrpAansluitingen => Set<BrpAansluiting>();
+
     protected override IReadOnlyDictionary<Type, string> BeheerdeEntiteiten { get; } = new Dictionary<Type, string>
     {
         [typeof(Kolomindeling)] = "importkolommen",
+        [typeof(BrpAansluiting)] = "brp-aansluiting",
     };
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
@@ -242,6 +245,16 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.HasIndex(r => new { r.TenantId, r.Huishouden });
             b.HasIndex(r => r.DossierId);
             b.HasOne<KoppelingImport>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<BrpAansluiting>(b =>
+        {
+            b.ToTable("brp_aansluitingen");
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.HasIndex(a => a.TenantId).IsUnique();
+            b.Property(a => a.Endpoint).HasMaxLength(500);
+            b.Property(a => a.CertificaatOnderwerp).HasMaxLength(300);
+            b.Property(a => a.GemeenteCode).HasMaxLength(4);
+            b.Property(a => a.GewijzigdDoor).HasMaxLength(200);
         });
         modelBuilder.Entity<Kolomindeling>(b =>
         {

@@ -73,6 +73,68 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.ToTable("activiteiten", "dossiers");
                 });
 
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.BrpAansluiting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApiSleutelVersleuteld")
+                        .HasColumnType("text")
+                        .HasColumnName("api_sleutel_versleuteld");
+
+                    b.Property<DateTimeOffset?>("CertificaatGeldigTot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("certificaat_geldig_tot");
+
+                    b.Property<string>("CertificaatOnderwerp")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("certificaat_onderwerp");
+
+                    b.Property<string>("CertificaatVersleuteld")
+                        .HasColumnType("text")
+                        .HasColumnName("certificaat_versleuteld");
+
+                    b.Property<string>("CertificaatWachtwoordVersleuteld")
+                        .HasColumnType("text")
+                        .HasColumnName("certificaat_wachtwoord_versleuteld");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("endpoint");
+
+                    b.Property<string>("GemeenteCode")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("gemeente_code");
+
+                    b.Property<string>("GewijzigdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("gewijzigd_door");
+
+                    b.Property<DateTimeOffset>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gewijzigd_op");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_brp_aansluitingen");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_brp_aansluitingen_tenant_id");
+
+                    b.ToTable("brp_aansluitingen", "dossiers");
+                });
+
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.CoaVerblijf", b =>
                 {
                     b.Property<Guid>("DossierId")

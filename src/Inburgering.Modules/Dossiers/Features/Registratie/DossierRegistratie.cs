@@ -104,7 +104,7 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
         var gegevens = invoer with { Bsn = invoer.Bsn is null ? null : "gewijzigd" };
         if (bron is not null)
         {
-            await werkplaats.BewaarAsync(dossier, Gebeurtenissen.GegevensGewijzigd, new { gegevens, bron }, DossierWerkplaats.ActorVan(user), ct, "import");
+            await werkplaats.BewaarAsync(dossier, Gebeurtenissen.GegevensGewijzigd, new { gegevens, bron }, DossierWerkplaats.ActorVan(user), ct, bron.Split(':')[0]);
         }
         else if (reden is null)
         {

@@ -72,6 +72,10 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public void VoegToe(Kolomindeling indeling) => Db.Kolomindelingen.Add(indeling);
 
+    public IQueryable<BrpAansluiting> BrpAansluitingVoorWijziging => Db.BrpAansluitingen;
+
+    public void VoegToe(BrpAansluiting aansluiting) => Db.BrpAansluitingen.Add(aansluiting);
+
     /// <summary>
     /// One unit that commits whole or not at all: a use case's writes (which store inside it) and what is recorded
     /// about them afterwards (an import's row). A failure leaves this store unusable: take a new scope.
@@ -338,6 +342,8 @@ internal sealed class DossierLeesbron(DossiersDbContext db)
 
     public IQueryable<Kolomindeling> Kolomindelingen => db.Kolomindelingen.AsNoTracking();
 
+    public IQueryable<BrpAansluiting> BrpAansluitingen => db.BrpAansluitingen.AsNoTracking();
+
     /// <summary>COA's routing rows: host-level, read outside any gemeente to find where a resident's dossier lives.</summary>
     public IQueryable<CoaVerblijf> CoaVerblijven => db.CoaVerblijven.AsNoTracking();
 }
@@ -365,4 +371,6 @@ internal static class DossierFouten
     public const string VerwijderingNietGevonden = "Dossiers:DeletionNotFound";
     public const string ImportNietGevonden = "Dossiers:ImportNotFound";
     public const string ImportGestart = "Dossiers:ImportStarted";
+    public const string BrpInOnderzoek = "Dossiers:BrpUnderInvestigation";
+    public const string BrpNietBeschikbaar = "Dossiers:BrpUnavailable";
 }
