@@ -17,6 +17,9 @@ public sealed class BrowserFixture : AppFixture, IAsyncLifetime
 
     protected override bool RealServer => true;
 
+    /// <summary>The local BRP of the tests listens on loopback without TLS.</summary>
+    protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string> { ["Brp:VertrouwdeServers:0"] = "127.0.0.1" };
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Fixture not started.");
 
     async Task IAsyncLifetime.InitializeAsync()

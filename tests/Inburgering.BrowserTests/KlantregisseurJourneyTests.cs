@@ -15,6 +15,61 @@ namespace Inburgering.BrowserTests;
 /// </summary>
 public sealed partial class KlantregisseurJourneyTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
+    /// <summary>A BSN that passes the 11-proef, different per call.</summary>
+    private static string GeldigBsn()
+    {
+        while (true)
+        {
+            var basis = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var som = basis.Select((c, i) => (c - '0') * (9 - i)).Sum();
+            if (som % 11 < 10)
+            {
+                return basis + (som % 11).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_functioneel_beheerder_connects_the_brp_and_a_klantregisseur_finds_a_person_and_takes_over_the_bsn_and_registration_date()
+    {
+        await using var brp = await BrpTestServer.StartAsync();
+        var beheerder = await app.NewPageAsync();
+        var fouten = await app.InloggenAsync(beheerder, await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.FunctioneelBeheerder)));
+        await beheerder.Locator("nav a[href='/beheer/brp']").ClickAsync();
+        await beheerder.Locator("#endpoint").FillAsync(brp.Adres.AbsoluteUri);
+        await beheerder.Locator("#apiSleutel").FillAsync(BrpTestServer.ApiSleutel);
+        await beheerder.Locator("#gemeenteCode").FillAsync("0141");
+        await beheerder.GetByRole(AriaRole.Button, new() { Name = "Bewaren" }).ClickAsync();
+        await Assertions.Expect(beheerder.Locator("#melding")).ToContainTextAsync("De aansluiting op de BRP is bewaard.");
+        Assert.Equal(string.Empty, await beheerder.Locator("#apiSleutel").InputValueAsync());
+        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(beheerder));
+
+        var email = await app.CreateUserAsync((AppFixture.TenantA, OrganisationKind.Gemeente, Roles.Klantregisseur));
+        var dossier = await app.DossierAsync(await People.IdAsync(app, email), "Brp");
+        var achternaam = dossier.Naam["Amal ".Length..];
+        var bsn = GeldigBsn();
+        var inschrijving = Kalender.Vandaag(app.Clock).AddDays(-3);
+        brp.Persoon(bsn, "Amal", achternaam, new DateOnly(1990, 3, 14), "V", "Syrische", "0141", "Almelo", inschrijving);
+        var page = await app.NewPageAsync();
+        fouten.AddRange(await app.InloggenAsync(page, email));
+        await page.GotoAsync($"/dossiers/{dossier.Id}");
+        await page.Locator("#brp-link").ClickAsync();
+        await Assertions.Expect(page.Locator("#brp-status")).ToHaveAttributeAsync("data-status", "geen-bsn");
+        await page.Locator("#geslachtsnaam").FillAsync(achternaam);
+        await page.Locator("#geboortedatum").FillAsync("14-03-1990");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zoeken in de BRP" }).ClickAsync();
+        await page.Locator($"#persoon-{bsn}").CheckAsync();
+        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deze persoon overnemen" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex($"/dossiers/{dossier.Id}#kop-gegevens$"));
+        await Assertions.Expect(page.Locator("#sleuteldatums")).ToContainTextAsync(inschrijving.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL")));
+        await page.Locator("#brp-link").ClickAsync();
+        await Assertions.Expect(page.Locator("#brp-status")).ToHaveAttributeAsync("data-status", "gevonden");
+        await Assertions.Expect(page.Locator("tr[data-veld=bsn]")).ToContainTextAsync(bsn);
+        fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
+        Assert.Empty(fouten);
+    }
+
     [Fact]
     public async Task A_klantregisseur_imports_a_tvs_export_sees_each_refused_row_follows_the_progress_and_downloads_the_result()
     {
