@@ -51,6 +51,7 @@ public sealed class DossiersModule : IModule
         services.AddSingleton<Features.Brp.BrpProtocol>();
         services.AddScoped<Features.Brp.BrpBevraging>();
         services.AddScoped<Contracts.IBrpBevraging>(sp => sp.GetRequiredService<Features.Brp.BrpBevraging>());
+        services.AddScoped<Contracts.ICbsLevering, Features.Cbs.CbsAanlevering>();
         services.AddScoped<Contracts.IDossierRegistratie>(sp => sp.GetRequiredService<DossierRegistratie>());
         services.AddScoped<Contracts.IWerkvoorraad>(sp => sp.GetRequiredService<CaseloadLezer>());
         services.AddScoped<DossierOmkoppelingen>();
@@ -86,6 +87,7 @@ public sealed class DossiersModule : IModule
         RegistratieEndpoints.Map(endpoints);
         Features.Import.ImportEndpoints.Map(endpoints);
         Features.Brp.BrpEndpoints.Map(endpoints);
+        Features.Cbs.CbsEndpoints.Map(endpoints);
         MijlpaalEndpoints.Map(endpoints);
         TijdlijnEndpoints.Map(endpoints);
         Features.Rechten.Beperking.Map(endpoints);

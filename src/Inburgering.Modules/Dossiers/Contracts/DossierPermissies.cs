@@ -41,6 +41,9 @@ public static class DossierPermissies
     /// <summary>Look a dossier's person up in the BRP; every lookup is logged.</summary>
     public const string BrpRaadplegen = "Dossiers.Brp.Raadplegen";
 
+    /// <summary>Make and download the quarterly Statistiek Wet Inburgering delivery to CBS.</summary>
+    public const string CbsLeveren = "Dossiers.Cbs.Leveren";
+
     public static IReadOnlyList<Permissie> Alle { get; } =
     [
         new(Lezen, [Roles.Klantregisseur, Roles.Teamleider]),
@@ -60,5 +63,6 @@ public static class DossierPermissies
         new(ImportKolommenBeheren, [Roles.FunctioneelBeheerder, Roles.Teamleider]),
         new(BrpBeheren, [Roles.FunctioneelBeheerder]),
         new(BrpRaadplegen, [Roles.Klantregisseur, Roles.Teamleider]),
+        new(CbsLeveren, [Roles.Teamleider, Roles.FunctioneelBeheerder]),
     ];
 }

@@ -48,6 +48,8 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<BrpAansluiting> BrpAansluitingen => Set<BrpAansluiting>();
 
+    public DbSet<CbsLevering> CbsLeveringen => Set<CbsLevering>();
+
     protected override IReadOnlyDictionary<Type, string> BeheerdeEntiteiten { get; } = new Dictionary<Type, string>
     {
         [typeof(Kolomindeling)] = "importkolommen",
@@ -245,6 +247,16 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.HasIndex(r => new { r.TenantId, r.Huishouden });
             b.HasIndex(r => r.DossierId);
             b.HasOne<KoppelingImport>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CbsLevering>(b =>
+        {
+            b.ToTable("cbs_leveringen");
+            b.Property(l => l.Id).ValueGeneratedNever();
+            b.Property(l => l.Kwartaal).HasMaxLength(7);
+            b.Property(l => l.Sha256).HasMaxLength(64);
+            b.Property(l => l.GemaaktDoor).HasMaxLength(200);
+            b.Property(l => l.GedownloadDoor).HasMaxLength(200);
+            b.HasIndex(l => new { l.TenantId, l.Kwartaal, l.Versie }).IsUnique();
         });
         modelBuilder.Entity<BrpAansluiting>(b =>
         {

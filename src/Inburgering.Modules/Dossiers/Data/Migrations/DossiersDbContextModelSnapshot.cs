@@ -135,6 +135,70 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.ToTable("brp_aansluitingen", "dossiers");
                 });
 
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.CbsLevering", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("GedownloadDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("gedownload_door");
+
+                    b.Property<DateTimeOffset?>("GedownloadOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gedownload_op");
+
+                    b.Property<string>("GemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("gemaakt_door");
+
+                    b.Property<DateTimeOffset>("GemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gemaakt_op");
+
+                    b.Property<byte[]>("Inhoud")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("inhoud");
+
+                    b.Property<string>("Kwartaal")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("kwartaal");
+
+                    b.Property<int>("Rijen")
+                        .HasColumnType("integer")
+                        .HasColumnName("rijen");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Versie")
+                        .HasColumnType("integer")
+                        .HasColumnName("versie");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cbs_leveringen");
+
+                    b.HasIndex("TenantId", "Kwartaal", "Versie")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cbs_leveringen_tenant_id_kwartaal_versie");
+
+                    b.ToTable("cbs_leveringen", "dossiers");
+                });
+
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.CoaVerblijf", b =>
                 {
                     b.Property<Guid>("DossierId")

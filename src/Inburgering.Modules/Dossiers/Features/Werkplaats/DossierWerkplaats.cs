@@ -76,6 +76,13 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public void VoegToe(BrpAansluiting aansluiting) => Db.BrpAansluitingen.Add(aansluiting);
 
+    public IQueryable<CbsLevering> CbsLeveringenVoorWijziging => Db.CbsLeveringen;
+
+    public void VoegToe(CbsLevering levering) => Db.CbsLeveringen.Add(levering);
+
+    /// <summary>Every dossier of the gemeente with what a snapshot of its history needs (PIP versions, extensions).</summary>
+    public IQueryable<Dossier> DossiersMetPipEnVerlengingen => Db.Dossiers.AsNoTracking().Include(d => d.PipVersies).Include(d => d.Termijnverlengingen).AsSplitQuery();
+
     /// <summary>
     /// One unit that commits whole or not at all: a use case's writes (which store inside it) and what is recorded
     /// about them afterwards (an import's row). A failure leaves this store unusable: take a new scope.
@@ -344,6 +351,8 @@ internal sealed class DossierLeesbron(DossiersDbContext db)
 
     public IQueryable<BrpAansluiting> BrpAansluitingen => db.BrpAansluitingen.AsNoTracking();
 
+    public IQueryable<CbsLevering> CbsLeveringen => db.CbsLeveringen.AsNoTracking();
+
     /// <summary>COA's routing rows: host-level, read outside any gemeente to find where a resident's dossier lives.</summary>
     public IQueryable<CoaVerblijf> CoaVerblijven => db.CoaVerblijven.AsNoTracking();
 }
@@ -373,4 +382,6 @@ internal static class DossierFouten
     public const string ImportGestart = "Dossiers:ImportStarted";
     public const string BrpInOnderzoek = "Dossiers:BrpUnderInvestigation";
     public const string BrpNietBeschikbaar = "Dossiers:BrpUnavailable";
+    public const string CbsNogNiet = "Dossiers:CbsQuarterNotEnded";
+    public const string CbsNietGemaakt = "Dossiers:CbsNotMade";
 }
