@@ -52,6 +52,10 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Features.Brp.BrpBevraging>();
         services.AddScoped<Contracts.IBrpBevraging>(sp => sp.GetRequiredService<Features.Brp.BrpBevraging>());
         services.AddScoped<Contracts.ICbsLevering, Features.Cbs.CbsAanlevering>();
+        services.Configure<Features.Webhooks.WebhookOpties>(configuration.GetSection(Features.Webhooks.WebhookOpties.Section));
+        services.AddScoped<Features.Webhooks.WebhookBeheer>();
+        services.AddScoped<Contracts.IWebhooks>(sp => sp.GetRequiredService<Features.Webhooks.WebhookBeheer>());
+        services.AddHostedService<Features.Webhooks.WebhookRelay>();
         services.AddScoped<Contracts.IDossierRegistratie>(sp => sp.GetRequiredService<DossierRegistratie>());
         services.AddScoped<Contracts.IWerkvoorraad>(sp => sp.GetRequiredService<CaseloadLezer>());
         services.AddScoped<DossierOmkoppelingen>();
@@ -88,6 +92,7 @@ public sealed class DossiersModule : IModule
         Features.Import.ImportEndpoints.Map(endpoints);
         Features.Brp.BrpEndpoints.Map(endpoints);
         Features.Cbs.CbsEndpoints.Map(endpoints);
+        Features.Webhooks.WebhookEndpoints.Map(endpoints);
         MijlpaalEndpoints.Map(endpoints);
         TijdlijnEndpoints.Map(endpoints);
         Features.Rechten.Beperking.Map(endpoints);

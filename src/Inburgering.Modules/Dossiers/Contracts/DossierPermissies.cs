@@ -44,6 +44,9 @@ public static class DossierPermissies
     /// <summary>Make and download the quarterly Statistiek Wet Inburgering delivery to CBS.</summary>
     public const string CbsLeveren = "Dossiers.Cbs.Leveren";
 
+    /// <summary>Manage the gemeente's webhook subscriptions and their deliveries.</summary>
+    public const string WebhooksBeheren = "Dossiers.Webhooks.Beheren";
+
     public static IReadOnlyList<Permissie> Alle { get; } =
     [
         new(Lezen, [Roles.Klantregisseur, Roles.Teamleider]),
@@ -64,5 +67,6 @@ public static class DossierPermissies
         new(BrpBeheren, [Roles.FunctioneelBeheerder]),
         new(BrpRaadplegen, [Roles.Klantregisseur, Roles.Teamleider]),
         new(CbsLeveren, [Roles.Teamleider, Roles.FunctioneelBeheerder]),
+        new(WebhooksBeheren, [Roles.FunctioneelBeheerder]),
     ];
 }

@@ -50,10 +50,17 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<CbsLevering> CbsLeveringen => Set<CbsLevering>();
 
+    public DbSet<WebhookAbonnement> WebhookAbonnementen => Set<WebhookAbonnement>();
+
+    public DbSet<WebhookAflevering> WebhookAfleveringen => Set<WebhookAflevering>();
+
+    public DbSet<GebeurtenisUitgang> GebeurtenisUitgang => Set<GebeurtenisUitgang>();
+
     protected override IReadOnlyDictionary<Type, string> BeheerdeEntiteiten { get; } = new Dictionary<Type, string>
     {
         [typeof(Kolomindeling)] = "importkolommen",
         [typeof(BrpAansluiting)] = "brp-aansluiting",
+        [typeof(WebhookAbonnement)] = "webhook",
     };
 
     protected override void ConfigureModel(ModelBuilder modelBuilder)
@@ -247,6 +254,35 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.HasIndex(r => new { r.TenantId, r.Huishouden });
             b.HasIndex(r => r.DossierId);
             b.HasOne<KoppelingImport>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<WebhookAbonnement>(b =>
+        {
+            b.ToTable("webhook_abonnementen");
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.Naam).HasMaxLength(100);
+            b.Property(a => a.Url).HasMaxLength(500);
+            b.Property(a => a.AangemaaktDoor).HasMaxLength(200);
+            b.HasIndex(a => new { a.TenantId, a.Naam }).IsUnique();
+        });
+        modelBuilder.Entity<GebeurtenisUitgang>(b =>
+        {
+            b.ToTable("gebeurtenis_uitgang");
+            b.Property(u => u.Id).UseIdentityByDefaultColumn();
+            b.Property(u => u.Soort).HasMaxLength(100);
+            b.Property(u => u.Gegevens).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<WebhookAflevering>(b =>
+        {
+            b.ToTable("webhook_afleveringen");
+            b.Property(a => a.Id).UseIdentityByDefaultColumn();
+            b.Property(a => a.Soort).HasMaxLength(100);
+            b.Property(a => a.Gegevens).HasColumnType("jsonb");
+            b.Property(a => a.Status).HasMaxLength(20);
+            b.Property(a => a.LaatsteFout).HasMaxLength(500);
+            b.HasIndex(a => new { a.Status, a.VolgendePoging });
+            b.HasIndex(a => new { a.AbonnementId, a.DossierId, a.Volgnummer });
+            b.HasIndex(a => new { a.GemeenteId, a.Tijdstip });
+            b.HasIndex(a => new { a.AbonnementId, a.EventId }).IsUnique();
         });
         modelBuilder.Entity<CbsLevering>(b =>
         {

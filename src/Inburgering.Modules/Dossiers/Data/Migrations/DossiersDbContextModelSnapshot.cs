@@ -455,6 +455,48 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.ToTable("dossiers", "dossiers");
                 });
 
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.GebeurtenisUitgang", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Gegevens")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("gegevens");
+
+                    b.Property<Guid>("GemeenteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gemeente_id");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("soort");
+
+                    b.Property<DateTimeOffset>("Tijdstip")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tijdstip");
+
+                    b.HasKey("Id")
+                        .HasName("pk_gebeurtenis_uitgang");
+
+                    b.ToTable("gebeurtenis_uitgang", "dossiers");
+                });
+
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.GezondheidsInformatie", b =>
                 {
                     b.Property<Guid>("DossierId")
@@ -1249,6 +1291,167 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasDatabaseName("ix_voortgangsgesprekken_tenant_id_dossier_id");
 
                     b.ToTable("voortgangsgesprekken", "dossiers");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.WebhookAbonnement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AangemaaktDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("aangemaakt_door");
+
+                    b.Property<DateTimeOffset>("AangemaaktOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("aangemaakt_op");
+
+                    b.Property<bool>("Actief")
+                        .HasColumnType("boolean")
+                        .HasColumnName("actief");
+
+                    b.Property<DateTimeOffset>("GewijzigdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gewijzigd_op");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("naam");
+
+                    b.Property<string>("SleutelVersleuteld")
+                        .HasColumnType("text")
+                        .HasColumnName("sleutel_versleuteld");
+
+                    b.PrimitiveCollection<string[]>("Soorten")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("soorten");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("url");
+
+                    b.Property<DateTimeOffset?>("VorigeSleutelTot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vorige_sleutel_tot");
+
+                    b.Property<string>("VorigeSleutelVersleuteld")
+                        .HasColumnType("text")
+                        .HasColumnName("vorige_sleutel_versleuteld");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_abonnementen");
+
+                    b.HasIndex("TenantId", "Naam")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_abonnementen_tenant_id_naam");
+
+                    b.ToTable("webhook_abonnementen", "dossiers");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.WebhookAflevering", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AbonnementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("abonnement_id");
+
+                    b.Property<DateTimeOffset?>("AfgeleverdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("afgeleverd_op");
+
+                    b.Property<DateTimeOffset?>("BezigTot")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("bezig_tot");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Gegevens")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("gegevens");
+
+                    b.Property<Guid>("GemeenteId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("gemeente_id");
+
+                    b.Property<string>("LaatsteFout")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("laatste_fout");
+
+                    b.Property<int?>("LaatsteStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("laatste_status");
+
+                    b.Property<int>("Pogingen")
+                        .HasColumnType("integer")
+                        .HasColumnName("pogingen");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("soort");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("Tijdstip")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("tijdstip");
+
+                    b.Property<DateTimeOffset>("VolgendePoging")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("volgende_poging");
+
+                    b.Property<long>("Volgnummer")
+                        .HasColumnType("bigint")
+                        .HasColumnName("volgnummer");
+
+                    b.HasKey("Id")
+                        .HasName("pk_webhook_afleveringen");
+
+                    b.HasIndex("AbonnementId", "EventId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_webhook_afleveringen_abonnement_id_event_id");
+
+                    b.HasIndex("GemeenteId", "Tijdstip")
+                        .HasDatabaseName("ix_webhook_afleveringen_gemeente_id_tijdstip");
+
+                    b.HasIndex("Status", "VolgendePoging")
+                        .HasDatabaseName("ix_webhook_afleveringen_status_volgende_poging");
+
+                    b.HasIndex("AbonnementId", "DossierId", "Volgnummer")
+                        .HasDatabaseName("ix_webhook_afleveringen_abonnement_id_dossier_id_volgnummer");
+
+                    b.ToTable("webhook_afleveringen", "dossiers");
                 });
 
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.WerkvoorraadFilter", b =>

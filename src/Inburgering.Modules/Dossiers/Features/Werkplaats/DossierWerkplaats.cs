@@ -78,6 +78,15 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public IQueryable<CbsLevering> CbsLeveringenVoorWijziging => Db.CbsLeveringen;
 
+    public IQueryable<WebhookAbonnement> WebhooksVoorWijziging => Db.WebhookAbonnementen;
+
+    public void VoegToe(WebhookAbonnement abonnement) => Db.WebhookAbonnementen.Add(abonnement);
+
+    public void Verwijder(WebhookAbonnement abonnement) => Db.WebhookAbonnementen.Remove(abonnement);
+
+    /// <summary>The active gemeente's deliveries only (the table is shared; its policy and this filter both hold it to the gemeente).</summary>
+    public IQueryable<WebhookAflevering> AfleveringenVoorWijziging => Db.WebhookAfleveringen.Where(a => a.GemeenteId == Gemeente);
+
     public void VoegToe(CbsLevering levering) => Db.CbsLeveringen.Add(levering);
 
     /// <summary>Every dossier of the gemeente with what a snapshot of its history needs (PIP versions, extensions).</summary>
@@ -353,6 +362,8 @@ internal sealed class DossierLeesbron(DossiersDbContext db)
 
     public IQueryable<CbsLevering> CbsLeveringen => db.CbsLeveringen.AsNoTracking();
 
+    public IQueryable<WebhookAbonnement> WebhookAbonnementen => db.WebhookAbonnementen.AsNoTracking();
+
     /// <summary>COA's routing rows: host-level, read outside any gemeente to find where a resident's dossier lives.</summary>
     public IQueryable<CoaVerblijf> CoaVerblijven => db.CoaVerblijven.AsNoTracking();
 }
@@ -384,4 +395,5 @@ internal static class DossierFouten
     public const string BrpNietBeschikbaar = "Dossiers:BrpUnavailable";
     public const string CbsNogNiet = "Dossiers:CbsQuarterNotEnded";
     public const string CbsNietGemaakt = "Dossiers:CbsNotMade";
+    public const string WebhookNietGevonden = "Dossiers:WebhookNotFound";
 }
