@@ -12,7 +12,7 @@ namespace Inburgering.BrowserTests;
 public sealed class BeheerPaginaTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Theory]
-    [InlineData(Roles.FunctioneelBeheerder, new[] { "/beheer/gebruikers", "/beheer/rechten", "/beheer/beleid", "/beheer/brp", "/koppelingen/import", "/cbs" })]
+    [InlineData(Roles.FunctioneelBeheerder, new[] { "/beheer/gebruikers", "/beheer/rechten", "/beheer/beleid", "/beheer/brp", "/koppelingen/import", "/cbs", "/beheer/webhooks" })]
     [InlineData(Roles.PlatformBeheerder, new[] { "/beheer/organisaties", "/beheer/coa-locaties", "/beheer/clients" })]
     [InlineData(Roles.RegioCoordinator, new[] { "/monitoring/regio" })]
     public async Task Each_beheer_page_is_in_the_menu_of_its_role_and_meets_wcag(string rol, string[] paden)

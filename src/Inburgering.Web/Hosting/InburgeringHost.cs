@@ -52,7 +52,7 @@ internal static class InburgeringHost
         builder.Services.AddPlatformJobs(builder.Configuration, launch.RunsJobs);
         // Before the JSON writer, which would also answer a browser's */*.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, HtmlProblemWriter>());
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(ApiDocument.Configureer);
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages();
         builder.Services.AddLoginRateLimiting(builder.Configuration);
@@ -209,6 +209,7 @@ internal static class InburgeringHost
                 diagnostics.Set("TenantId", http.RequestServices.GetService<ICurrentTenant>()?.Id);
         });
         app.UseSecurityHeaders(app.Environment.IsDevelopment());
+        app.UseApiVersie();
         app.UsePlatformProblemDetails();
         Platform.Http.StrikteJson.UseStrikteInvoer(app);
         app.UseStaticFiles();
@@ -232,15 +233,18 @@ internal static class InburgeringHost
             // person or integration reads the map of the API. The reader's script is served from the package, with no
             // fonts, telemetry or agent calls to third parties.
             var openApi = app.MapOpenApi("/openapi/{documentName}.json");
+            var apiDocument = app.MapOpenApi("/api/{documentName}/openapi.json");
             var docs = app.MapScalarApiReference("/api/docs", o => o.DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp());
             if (app.Environment.IsDevelopment())
             {
                 openApi.AllowAnonymous();
+                apiDocument.AllowAnonymous();
                 docs.AllowAnonymous();
             }
             else
             {
                 openApi.RequireAuthorization(PermissionPolicy.Ingelogd);
+                apiDocument.RequireAuthorization(PermissionPolicy.Ingelogd);
                 docs.RequireAuthorization(PermissionPolicy.Ingelogd);
             }
 

@@ -42,8 +42,21 @@ internal static class CaseloadEndpoints
     }
 
     private static async Task<IResult> LijstAsync(string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor, string? signaal,
-        ClaimsPrincipal user, CaseloadLezer caseload, CancellationToken ct) =>
-        TypedResults.Ok(await caseload.LeesAsync(user, klantregisseur, fase, q, sort, limit, cursor, signaal, ct));
+        HttpContext http, ClaimsPrincipal user, CaseloadLezer caseload, CancellationToken ct)
+    {
+        var pagina = await caseload.LeesAsync(user, klantregisseur, fase, q, sort, limit, cursor, signaal, ct);
+        if (pagina.Volgende is { } volgende)
+        {
+            // The next page as a link (API design rules, paging): the same query with the cursor of this page's end.
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(http.Request.QueryString.Value);
+            query["cursor"] = volgende;
+            var adres = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(http.Request.PathBase + http.Request.Path,
+                query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v))));
+            http.Response.Headers.Link = $"<{adres}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(pagina);
+    }
 
     private static async Task<IResult> ToewijzenAsync(Toewijzing invoer, ClaimsPrincipal user, CaseloadLezer caseload, CancellationToken ct) =>
         TypedResults.Ok(new { toegewezen = await caseload.WijsToeAsync(user, invoer.DossierIds ?? [], invoer.KlantregisseurId, invoer.Reden, ct), invoer.KlantregisseurId });

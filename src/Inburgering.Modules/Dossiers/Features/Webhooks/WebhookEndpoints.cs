@@ -34,7 +34,7 @@ internal static class WebhookEndpoints
             .WithSummary("Rotates the signing secret: the new one is shown once; the previous one signs beside it for a day.").ProducesProblem(StatusCodes.Status404NotFound);
         groep.MapGet("/afleveringen", (string? status, ClaimsPrincipal user, IWebhooks webhooks, CancellationToken ct) => webhooks.AfleveringenAsync(user, status, ct))
             .WithSummary("The 200 most recent deliveries, optionally only wachtend, afgeleverd or dood.").ProducesValidationProblem();
-        groep.MapPost("/afleveringen/{id:long}/opnieuw", (long id, ClaimsPrincipal user, IWebhooks webhooks, CancellationToken ct) => webhooks.OpnieuwAsync(user, id, ct))
+        groep.MapPost("/afleveringen/{id}/opnieuw", (long id, ClaimsPrincipal user, IWebhooks webhooks, CancellationToken ct) => webhooks.OpnieuwAsync(user, id, ct))
             .WithSummary("Puts a dead-lettered delivery back in line.").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 }
