@@ -67,6 +67,19 @@ internal static class ApiDocument
     {
         o.AddDocumentTransformer((document, _, _) =>
         {
+            // A nullable reference is written as oneOf (null, the type), while the type itself may allow null: null would
+            // then match twice and fail. anyOf says what is meant.
+            foreach (var component in document.Components?.Schemas?.Values.OfType<OpenApiSchema>() ?? [])
+            {
+                foreach (var eigenschap in component.Properties?.Values.OfType<OpenApiSchema>() ?? [])
+                {
+                    if (eigenschap.OneOf is { Count: > 0 } keuzes && keuzes.Any(k => k is OpenApiSchema { Type: JsonSchemaType.Null }))
+                    {
+                        (eigenschap.AnyOf, eigenschap.OneOf) = (keuzes, null);
+                    }
+                }
+            }
+
             document.Info.Title = "Inburgering";
             document.Info.Version = Versie;
             document.Info.Description = "Follow every vergunninghouder coupled to the gemeente, from the COA koppeling to the end of the inburgeringstermijn. "
@@ -104,7 +117,9 @@ internal static class ApiDocument
         });
         o.AddSchemaTransformer((schema, context, _) =>
         {
-            if (context.JsonPropertyInfo is { } eigenschap && Velden.TryGetValue(eigenschap.Name, out var regel) && eigenschap.PropertyType == typeof(string))
+            // Rules of input only: an answer may echo what was refused (a report names the bad V-nummer as it was).
+            if (context.JsonPropertyInfo is { } eigenschap && Velden.TryGetValue(eigenschap.Name, out var regel) && eigenschap.PropertyType == typeof(string)
+                && IsInvoer(eigenschap.DeclaringType))
             {
                 schema.Type ??= JsonSchemaType.String | JsonSchemaType.Null;
                 schema.MaxLength ??= regel.Max;
@@ -117,6 +132,21 @@ internal static class ApiDocument
                 schema.Required = new HashSet<string>(verplicht, StringComparer.Ordinal);
             }
 
+            if (context.JsonPropertyInfo is null)
+            {
+                MaakNullableZichtbaar(schema, context.JsonTypeInfo);
+            }
+
+            // Problem details carry the stable error code and the trace id beside the RFC 9457 members.
+            if (context.JsonPropertyInfo is null && typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type))
+            {
+                schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                schema.Properties["code"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Stable error code, e.g. Dossiers:Validation.", Pattern = "^[A-Za-z]+:[A-Za-z]+$" };
+                schema.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "W3C trace of the request, for support." };
+                schema.AdditionalPropertiesAllowed = true;
+                schema.AdditionalProperties = null;
+            }
+
             if (context.JsonPropertyInfo is null && Voorbeelden.TryGetValue(context.JsonTypeInfo.Type, out var voorbeeld))
             {
                 schema.Examples ??= [];
@@ -126,6 +156,36 @@ internal static class ApiDocument
             return Task.CompletedTask;
         });
     }
+
+    /// <summary>
+    /// A member that can be null says so: a reference becomes anyOf (the type, null), an inline schema gets the null
+    /// type, and a generated oneOf with null (which null would match twice) becomes anyOf. Clients generated from the
+    /// document then accept what the API really sends.
+    /// </summary>
+    private static void MaakNullableZichtbaar(OpenApiSchema schema, System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
+    {
+        if (schema.Properties is null)
+        {
+            return;
+        }
+
+        foreach (var eigenschap in type.Properties.Where(p => p.IsGetNullable && schema.Properties.ContainsKey(p.Name)))
+        {
+            switch (schema.Properties[eigenschap.Name])
+            {
+                case OpenApiSchema { OneOf.Count: > 0 } keuze when keuze.OneOf.Any(o => o is OpenApiSchema { Type: JsonSchemaType.Null }):
+                    keuze.AnyOf = keuze.OneOf;
+                    keuze.OneOf = null;
+                    break;
+                case OpenApiSchema { Type: { } t } inline when !t.HasFlag(JsonSchemaType.Null):
+                    inline.Type = t | JsonSchemaType.Null;
+                    break;
+            }
+        }
+    }
+
+    private static bool IsInvoer(Type type) =>
+        type.Name.EndsWith("Invoer", StringComparison.Ordinal) || type == typeof(NieuwDossier) || type == typeof(DossierWijziging) || type == typeof(BrpZoekvraag) || type == typeof(BrpOvername);
 
     /// <summary>GET /dossiers/{id}/brp becomes getDossiersByIdBrp: stable, unique per method and route.</summary>
     internal static string OperationId(string methode, string pad)

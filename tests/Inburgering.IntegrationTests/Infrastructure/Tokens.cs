@@ -61,11 +61,21 @@ internal static class Tokens
         }), clientId);
     }
 
+    /// <summary>An API client; every JSON answer it receives is checked against the published API document.</summary>
     public static HttpClient Bearer(this AppFixture app, string accessToken)
     {
-        var client = app.Factory.CreateClient(new() { BaseAddress = app.ClientBase });
+        var client = app.Factory.CreateDefaultClient(app.ClientBase, new ContractControle(() => Contracten.GetValue(app, a => LaadContractAsync(a, accessToken))!));
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return client;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AppFixture, Task<OpenApiContract>> Contracten = [];
+
+    private static async Task<OpenApiContract> LaadContractAsync(AppFixture app, string accessToken)
+    {
+        using var client = app.Factory.CreateClient(new() { BaseAddress = app.ClientBase });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return await OpenApiContract.LaadAsync(client);
     }
 
     private static async Task<JsonElement> TokenAsync(this AppFixture app, Dictionary<string, string> form)
