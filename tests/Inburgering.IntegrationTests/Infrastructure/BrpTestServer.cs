@@ -4,12 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Inburgering.IntegrationTests.Infrastructure;
 
@@ -36,10 +31,9 @@ public sealed partial class BrpTestServer : IAsyncDisposable
         "nationaliteiten", "gemeenteVanInschrijving", "datumInschrijvingInGemeente", "adressering", "adressering.adresregel1", "adressering.adresregel2", "leeftijd",
     ];
 
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, JsonObject> _personen = new(StringComparer.Ordinal);
 
-    private BrpTestServer(WebApplication app) => _app = app;
+    private WebApplication _app = null!;
 
     public Uri Adres { get; private set; } = null!;
 
@@ -54,14 +48,9 @@ public sealed partial class BrpTestServer : IAsyncDisposable
 
     public static async Task<BrpTestServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new BrpTestServer(app);
-        app.MapPost("/haalcentraal/api/brp/personen", (Delegate)server.PersonenAsync);
-        await app.StartAsync();
-        server.Adres = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/haalcentraal/api/brp");
+        var server = new BrpTestServer();
+        (server._app, var basis) = await LokaleServer.StartAsync(app => app.MapPost("/haalcentraal/api/brp/personen", (Delegate)server.PersonenAsync));
+        server.Adres = new Uri(basis, "/haalcentraal/api/brp");
         return server;
     }
 

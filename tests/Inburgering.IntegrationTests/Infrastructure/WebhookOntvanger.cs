@@ -3,12 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Inburgering.IntegrationTests.Infrastructure;
 
@@ -18,10 +13,8 @@ namespace Inburgering.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class WebhookOntvanger : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private int _nogTeWeigeren;
-
-    private WebhookOntvanger(WebApplication app) => _app = app;
 
     public Uri Adres { get; private set; } = null!;
 
@@ -43,14 +36,9 @@ public sealed class WebhookOntvanger : IAsyncDisposable
 
     public static async Task<WebhookOntvanger> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var ontvanger = new WebhookOntvanger(app);
-        app.MapPost("/inburgering/events", (Delegate)ontvanger.OntvangAsync);
-        await app.StartAsync();
-        ontvanger.Adres = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/inburgering/events");
+        var ontvanger = new WebhookOntvanger();
+        (ontvanger._app, var basis) = await LokaleServer.StartAsync(app => app.MapPost("/inburgering/events", (Delegate)ontvanger.OntvangAsync));
+        ontvanger.Adres = new Uri(basis, "/inburgering/events");
         return ontvanger;
     }
 

@@ -4,7 +4,6 @@ using Inburgering.Platform.Data;
 using Inburgering.Platform.Jobs;
 using Inburgering.Platform.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,43 +16,12 @@ namespace Inburgering.Modules.Dossiers.Jobs;
 /// Several workers share the queue through SKIP LOCKED.
 /// </summary>
 internal sealed class SignaalWachtrijVerwerker(
-    DatabaseConnections connections, TenantScope scopes, ProcessRole role, IOptions<SignaalOptions> options, ILogger<SignaalWachtrijVerwerker> logger) : BackgroundService
+    DatabaseConnections connections, TenantScope scopes, ProcessRole role, IOptions<SignaalOptions> options, ILogger<SignaalWachtrijVerwerker> logger)
+    : PollendeDienst(role, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!role.RunsJobs)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => options.Value.WachtrijInterval;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (connections.IsConfigured && await VerwerkAsync(stoppingToken) > 0)
-                {
-                    continue;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Re-evaluating changed dossiers failed; retrying");
-            }
-
-            try
-            {
-                await Task.Delay(options.Value.WachtrijInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override async Task<int> RondeAsync(CancellationToken ct) => connections.IsConfigured ? await VerwerkAsync(ct) : 0;
 
     internal async Task<int> VerwerkAsync(CancellationToken ct)
     {

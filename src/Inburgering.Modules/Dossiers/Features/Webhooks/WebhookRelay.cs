@@ -11,7 +11,6 @@ using Inburgering.Platform.Http;
 using Inburgering.Platform.Jobs;
 using Inburgering.Platform.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -28,50 +27,23 @@ namespace Inburgering.Modules.Dossiers.Features.Webhooks;
 /// </summary>
 internal sealed class WebhookRelay(
     DatabaseConnections connections, TenantScope scopes, ProcessRole role, TimeProvider time, PublicSite site, IOptions<WebhookOpties> opties, ILogger<WebhookRelay> logger)
-    : BackgroundService
+    : PollendeDienst(role, logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private HttpClient? _http;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!role.RunsJobs || !opties.Value.Relay)
-        {
-            return;
-        }
+    protected override bool Actief => opties.Value.Relay;
 
-        _http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectCallback = VerbindAsync, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+    protected override TimeSpan Interval => opties.Value.Interval;
+
+    protected override Task<int> RondeAsync(CancellationToken ct)
+    {
+        _http ??= new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, ConnectCallback = VerbindAsync, PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
         {
             Timeout = opties.Value.Timeout,
         };
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (connections.IsConfigured && await RondeAsync(stoppingToken) > 0)
-                {
-                    continue;
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Webhook relay round failed; retrying");
-            }
-
-            try
-            {
-                await Task.Delay(opties.Value.Interval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        return connections.IsConfigured ? RondeMetClientAsync(ct) : Task.FromResult(0);
     }
 
     public override void Dispose()
@@ -80,8 +52,8 @@ internal sealed class WebhookRelay(
         base.Dispose();
     }
 
-    /// <summary>One round: fan out, then deliver what is due. Returns the work done, so a busy relay goes on at once.</summary>
-    internal async Task<int> RondeAsync(CancellationToken ct)
+    /// <summary>One round: fan out, then deliver what is due.</summary>
+    private async Task<int> RondeMetClientAsync(CancellationToken ct)
     {
         var gedaan = 0;
         await using (var connection = await connections.AppDataSource.OpenConnectionAsync(ct))
