@@ -194,6 +194,36 @@ public sealed class BrpTests(BrpTests.MetBrp app) : IClassFixture<BrpTests.MetBr
     }
 
     [Fact]
+    public async Task An_import_with_the_brp_takes_over_each_persons_registration_date_and_says_per_row_what_it_did()
+    {
+        var kr = (await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur)).Client;
+        var tvs = new TvsBestand(Vandaag);
+        var (bsnA, bsnB) = (DossierApi.UniekBsn(), DossierApi.UniekBsn());
+        var (a, b, c) = (DossierApi.NieuwVNummer(), DossierApi.NieuwVNummer(), DossierApi.NieuwVNummer());
+        tvs.Rij(a, ("BSN", bsnA));
+        tvs.Rij(b, ("BSN", bsnB));
+        tvs.Rij(c);
+        _brp.Persoon(bsnA, "Amal", "Haddad", new DateOnly(1990, 3, 12), "V", "Syrische", "0141", "Almelo", Vandaag.AddDays(-4));
+        _brp.Persoon(bsnB, "Amal", "Haddad", new DateOnly(1990, 3, 12), "V", "Syrische", "0141", "Almelo", Vandaag.AddDays(-4), null, "datumInschrijvingInGemeente");
+
+        var id = (await TvsBestand.UploadAsync(kr, tvs.Csv())).Verwacht(HttpStatusCode.Created).Json.GetProperty("id").GetGuid();
+        (await Antwoord.VanAsync(await kr.PostAsync($"/api/v1/imports/koppelingen/{id}/start?brp=true", null))).Verwacht(HttpStatusCode.Accepted);
+        Assert.Equal(3, (await TvsBestand.WachtAsync(kr, id)).GetProperty("nieuw").GetInt32());
+
+        async Task<string> Inschrijving(string v) => await AppFixture.ScalarAsync<string>(app.Database.Admin,
+            $"SELECT coalesce(brp_inschrijving::text, 'geen') FROM dossiers.dossiers WHERE v_nummer = '{v}'");
+        Assert.Equal(Vandaag.AddDays(-4).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), await Inschrijving(a));
+        Assert.Equal("geen", await Inschrijving(b));
+        Assert.Equal("geen", await Inschrijving(c));
+        var verslag = (await kr.GetStringAsync($"/api/v1/imports/koppelingen/{id}/verslag")).Split("\r\n");
+        Assert.Contains($"2;{a};nieuw;;;overgenomen", verslag);
+        Assert.Contains($"3;{b};nieuw;;;in-onderzoek", verslag);
+        Assert.Contains($"4;{c};nieuw;;;geen-bsn", verslag);
+        Assert.Equal(2L, await AppFixture.ScalarAsync<long>(app.Database.Admin,
+            $"SELECT count(*) FROM auditing.logboek l JOIN dossiers.dossiers d ON d.id = l.dossier_id WHERE d.v_nummer IN ('{a}', '{b}') AND l.onderdeel = 'brp' AND l.handeling = 'lezen'"));
+    }
+
+    [Fact]
     public async Task The_local_server_answers_an_invalid_query_as_the_specification_does()
     {
         using var http = new HttpClient();

@@ -13,7 +13,8 @@ namespace Inburgering.IntegrationTests.Infrastructure;
 public sealed class OpenApiContract
 {
     private readonly JsonObject _document;
-    private readonly List<(string Methode, Regex Pad, JsonObject Operatie)> _operaties = [];
+    private List<(string Methode, Regex Pad, JsonObject Operatie)> _operaties = [];
+
     private readonly JsonObject _defs;
 
     public OpenApiContract(JsonObject document)
@@ -28,6 +29,9 @@ public sealed class OpenApiContract
                 _operaties.Add((methode.ToUpperInvariant(), patroon, operatie!.AsObject()));
             }
         }
+
+        // A literal route wins over a parameter (/dossiers/export over /dossiers/{id}), as in the app's routing.
+        _operaties = [.. _operaties.OrderBy(o => o.Pad.ToString().Split("[^/]+").Length).ThenByDescending(o => o.Pad.ToString().Length)];
     }
 
     public JsonObject Document => _document;
@@ -37,25 +41,51 @@ public sealed class OpenApiContract
     /// <summary>The errors of a JSON answer against its documented schema; null when the document gives none for it.</summary>
     public IReadOnlyList<string>? Controleer(string methode, string pad, int status, string body)
     {
-        var operatie = _operaties.Where(o => o.Methode == methode && o.Pad.IsMatch(pad)).OrderByDescending(o => o.Pad.ToString().Count(c => c != '[')).Select(o => o.Operatie).FirstOrDefault();
-        var antwoord = operatie?["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        var index = _operaties.FindIndex(o => o.Methode == methode && o.Pad.IsMatch(pad));
+        if (index < 0)
+        {
+            return null;
+        }
+
+        JsonSchema? gecompileerd;
+        lock (_schemas)
+        {
+            // Compiled once per operation and status: the whole suite's answers pass here.
+            if (!_schemas.TryGetValue((index, status), out gecompileerd))
+            {
+                gecompileerd = _schemas[(index, status)] = Compileer(_operaties[index].Operatie, status);
+            }
+        }
+
+        if (gecompileerd is null)
+        {
+            return null;
+        }
+
+        var uitkomst = gecompileerd.Evaluate(JsonNode.Parse(body), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Gecontroleerd++;
+        return uitkomst.IsValid
+            ? []
+            : [.. (uitkomst.Details ?? []).Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Distinct().Take(10)];
+    }
+
+    private readonly Dictionary<(int Operatie, int Status), JsonSchema?> _schemas = [];
+
+    private JsonSchema? Compileer(JsonObject operatie, int status)
+    {
+        var antwoord = operatie["responses"]?[status.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         if (antwoord?["content"] is not JsonObject inhoud || inhoud.FirstOrDefault(c => c.Key.Contains("json", StringComparison.Ordinal)).Value?["schema"] is not JsonObject schema)
         {
             return null;
         }
 
-        var tekst = new JsonObject
+        return JsonSchema.FromText(new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["$id"] = $"https://inburgering.test/contract/{Guid.NewGuid():N}",
             ["$defs"] = _defs.DeepClone(),
             ["allOf"] = new JsonArray(schema.DeepClone()),
-        }.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal);
-        var uitkomst = JsonSchema.FromText(tekst).Evaluate(JsonNode.Parse(body), new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Gecontroleerd++;
-        return uitkomst.IsValid
-            ? []
-            : [.. (uitkomst.Details ?? []).Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Distinct().Take(10)];
+        }.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal));
     }
 
     public static async Task<OpenApiContract> LaadAsync(HttpClient client) =>

@@ -16,7 +16,8 @@ public interface IKoppelingImport
 
     Task<ImportVoorbeeld> BekijkAsync(ClaimsPrincipal user, ImportBestand? bestand, CancellationToken ct);
 
-    Task<ImportStand> StartAsync(ClaimsPrincipal user, Guid importId, CancellationToken ct);
+    /// <param name="metBrp">After each row, look the person up in the BRP and take over the registration date in the gemeente.</param>
+    Task<ImportStand> StartAsync(ClaimsPrincipal user, Guid importId, bool metBrp, CancellationToken ct);
 
     Task<ImportStand> StandAsync(ClaimsPrincipal user, Guid importId, CancellationToken ct);
 

@@ -251,6 +251,7 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.Property(r => r.Huishouden).HasMaxLength(50);
             b.Property(r => r.Uitkomst).HasConversion<string>().HasMaxLength(20);
             b.Property(r => r.Fouten).HasColumnType("jsonb");
+            b.Property(r => r.Brp).HasMaxLength(200);
             b.HasIndex(r => new { r.TenantId, r.Huishouden });
             b.HasIndex(r => r.DossierId);
             b.HasOne<KoppelingImport>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);

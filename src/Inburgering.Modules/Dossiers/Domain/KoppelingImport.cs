@@ -85,11 +85,15 @@ internal sealed class KoppelingImport : ITenantOwned
 
     public DateTimeOffset? KlaarOp { get; private set; }
 
+    /// <summary>After each row the person is looked up in the BRP and the registration date taken over.</summary>
+    public bool MetBrp { get; private set; }
+
     public void Bekeken(int rijen, int nieuw, int gewijzigd, int ongewijzigd, int geweigerd) =>
         (Rijen, Nieuw, Gewijzigd, Ongewijzigd, Geweigerd) = (rijen, nieuw, gewijzigd, ongewijzigd, geweigerd);
 
-    public void Start(DateTimeOffset nu)
+    public void Start(DateTimeOffset nu, bool metBrp)
     {
+        MetBrp = metBrp;
         Status = ImportStatus.InWachtrij;
         GestartOp = nu;
         (Nieuw, Gewijzigd, Ongewijzigd, Geweigerd, Verwerkt) = (0, 0, 0, 0, 0);
@@ -156,6 +160,11 @@ internal sealed class ImportRegel : ITenantOwned
     public string Fouten { get; private set; }
 
     public DateTimeOffset VerwerktOp { get; private set; }
+
+    /// <summary>What the BRP lookup after the row did: overgenomen, gelijk, in-onderzoek, niet-gevonden, niet-beschikbaar, geen-bsn or geweigerd.</summary>
+    public string? Brp { get; private set; }
+
+    public void BrpUitkomst(string uitkomst) => Brp = uitkomst.Length > 200 ? uitkomst[..200] : uitkomst;
 }
 
 /// <summary>A gemeente's names for the columns of its TVS export (JSON: field → column heading).</summary>

@@ -26,6 +26,12 @@ public sealed class ImportModel(IKoppelingImport import, IPermissionEvaluator re
     [BindProperty(SupportsGet = true)]
     public Guid? Id { get; set; }
 
+    /// <summary>Take over the registration date from the BRP after each row.</summary>
+    [BindProperty]
+    public bool Brp { get; set; }
+
+    public bool MagBrp { get; private set; }
+
     public ImportVoorbeeld? Voorbeeld { get; private set; }
 
     public ImportStand? Stand { get; private set; }
@@ -56,7 +62,7 @@ public sealed class ImportModel(IKoppelingImport import, IPermissionEvaluator re
 
     public async Task<IActionResult> OnPostStartAsync(CancellationToken ct)
     {
-        if (await TryAsync(async () => Stand = await import.StartAsync(User, Id ?? Guid.Empty, ct)))
+        if (await TryAsync(async () => Stand = await import.StartAsync(User, Id ?? Guid.Empty, Brp, ct)))
         {
             return RedirectToPage(new { id = Id });
         }
@@ -89,6 +95,7 @@ public sealed class ImportModel(IKoppelingImport import, IPermissionEvaluator re
     {
         MagImporteren = await rechten.HasAsync(User, DossierPermissies.Importeren, ct);
         MagKolommen = await rechten.HasAsync(User, DossierPermissies.ImportKolommenBeheren, ct);
+        MagBrp = await rechten.HasAsync(User, DossierPermissies.BrpRaadplegen, ct);
         if (kolommen && Fouten.Count == 0)
         {
             Indeling = await import.KolommenAsync(User, ct);

@@ -532,6 +532,11 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("rij");
 
+                    b.Property<string>("Brp")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("brp");
+
                     b.Property<Guid?>("DossierId")
                         .HasColumnType("uuid")
                         .HasColumnName("dossier_id");
@@ -664,6 +669,10 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("kolommen");
+
+                    b.Property<bool>("MetBrp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("met_brp");
 
                     b.Property<int>("Nieuw")
                         .HasColumnType("integer")

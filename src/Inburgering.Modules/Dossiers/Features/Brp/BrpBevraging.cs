@@ -227,6 +227,52 @@ internal sealed partial class BrpBevraging(DossierWerkplaats werkplaats, Dossier
         return (await registratie.WijzigAsync(user, dossier.Id, versie, wijziging, null, ct, bron: Onderdeel)).Versie;
     }
 
+    /// <summary>
+    /// For the import: one lookup of the dossier's BSN, and the registration date taken over when the BRP has another one
+    /// that is not under investigation and in this gemeente. Returns what happened, for the import's row.
+    /// </summary>
+    internal async Task<string> NeemInschrijvingOverAsync(ClaimsPrincipal user, Guid dossierId, CancellationToken ct)
+    {
+        await rechten.VereisAsync(user, DossierPermissies.BrpRaadplegen, ct);
+        var dossier = await lezer.LaadAsync(user, dossierId, ct, alleenLezen: true);
+        if (dossier.Bsn is not { } bsn)
+        {
+            return "geen-bsn";
+        }
+
+        if (await werkplaats.Lees.BrpAansluitingen.SingleOrDefaultAsync(ct) is not { } aansluiting)
+        {
+            return "niet-ingesteld";
+        }
+
+        var (personen, fout) = await VraagAsync(user, dossier.Id, () => protocol.RaadpleegAsync(Verbinding(aansluiting), bsn, ct), ct);
+        if (fout is not null)
+        {
+            return "niet-beschikbaar";
+        }
+
+        if (personen.Count == 0)
+        {
+            return "niet-gevonden";
+        }
+
+        var inschrijving = Velden(dossier, personen[0], aansluiting).Single(v => v.Veld == "brpInschrijving");
+        if (inschrijving.InOnderzoek)
+        {
+            return "in-onderzoek";
+        }
+
+        if (!inschrijving.Overneembaar || !inschrijving.Anders)
+        {
+            return inschrijving.Overneembaar ? "gelijk" : "niet-overneembaar";
+        }
+
+        var wijziging = new DossierWijziging(null, null, null, null, null, null, null, null, null, null, null, null, null,
+            DateOnly.ParseExact(inschrijving.Brp!, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await registratie.WijzigAsync(user, dossier.Id, Versievoorwaarde.Elke, wijziging, null, ct, bron: Onderdeel);
+        return "overgenomen";
+    }
+
     private const string NietIngesteld = "Uw gemeente heeft nog geen aansluiting op de BRP ingesteld (Beheer, BRP).";
 
     /// <summary>One lookup, logged as a processing of the person whether the BRP answered or not: the BSN or name left the product.</summary>

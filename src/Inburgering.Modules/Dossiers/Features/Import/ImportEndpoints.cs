@@ -38,9 +38,9 @@ internal static class ImportEndpoints
         koppelingen.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, IKoppelingImport import, CancellationToken ct) => import.StandAsync(user, id, ct))
             .WithSummary("Where an import stands: rows done of all rows, and the count per outcome.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        koppelingen.MapPost("/{id:guid}/start", async (Guid id, ClaimsPrincipal user, IKoppelingImport import, CancellationToken ct) =>
-                TypedResults.Accepted($"/api/v1/imports/koppelingen/{id}", await import.StartAsync(user, id, ct)))
-            .WithSummary("Starts the import of a previewed file as a background job. 202; follow it at the Location.")
+        koppelingen.MapPost("/{id:guid}/start", async (Guid id, bool? brp, ClaimsPrincipal user, IKoppelingImport import, CancellationToken ct) =>
+                TypedResults.Accepted($"/api/v1/imports/koppelingen/{id}", await import.StartAsync(user, id, brp ?? false, ct)))
+            .WithSummary("Starts the import of a previewed file as a background job. 202; follow it at the Location. brp=true: after each row the person is looked up in the BRP and the registration date taken over.")
             .Produces<ImportStand>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         koppelingen.MapGet("/{id:guid}/verslag", async (Guid id, ClaimsPrincipal user, IKoppelingImport import, CancellationToken ct) =>
                 TypedResults.File(await import.VerslagAsync(user, id, ct), Platform.Export.Tabel.CsvType, $"importverslag-{id}.csv"))

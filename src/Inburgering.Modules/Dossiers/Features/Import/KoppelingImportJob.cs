@@ -60,6 +60,7 @@ internal sealed class KoppelingImportJob(DossierWerkplaats werkplaats, ICurrentT
                 continue;
             }
 
+            Guid? verwerkt = null;
             try
             {
                 await scopes.RunAsync(gemeente, async rijDiensten =>
@@ -71,11 +72,17 @@ internal sealed class KoppelingImportJob(DossierWerkplaats werkplaats, ICurrentT
                         await RegelAsync(rijWerkplaats, importId, rij, uitkomst, dossierId, [], ct);
                         return uitkomst;
                     }, ct);
+                    verwerkt = await rijWerkplaats.Lees.ImportRegels.Where(r => r.ImportId == importId && r.Rij == rij.Nummer).Select(r => r.DossierId).SingleAsync(ct);
                 });
             }
             catch (Exception ex) when (beoordeling.Afwijzing(ex, rij) is { } fouten)
             {
                 await LegVastAsync(gemeente, importId, rij, ImportUitkomst.Geweigerd, null, fouten, ct);
+            }
+
+            if (import.MetBrp && verwerkt is { } dossier)
+            {
+                await BrpAsync(gemeente, importId, rij.Nummer, dossier, user, ct);
             }
         }
 
@@ -87,6 +94,29 @@ internal sealed class KoppelingImportJob(DossierWerkplaats werkplaats, ICurrentT
         });
         logger.LogInformation("Import {ImportId} done", importId);
     }
+
+    /// <summary>
+    /// The row is committed; now its person is looked up in the BRP and the registration date taken over through the
+    /// same use case as on the dossier page. A BRP that does not answer leaves the row as imported, with that outcome.
+    /// </summary>
+    private Task BrpAsync(Guid gemeente, Guid importId, int rij, Guid dossierId, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
+        scopes.RunAsync(gemeente, async diensten =>
+        {
+            string uitkomst;
+            try
+            {
+                uitkomst = await diensten.GetRequiredService<Brp.BrpBevraging>().NeemInschrijvingOverAsync(user, dossierId, ct);
+            }
+            catch (Exception ex) when (ex is Platform.Errors.DomainException or Platform.Errors.ValidationFailedException or Platform.Errors.RuleViolationException)
+            {
+                uitkomst = "geweigerd: " + ex.Message;
+            }
+
+            await using var vastleggen = scopes.Enter(gemeente);
+            var w = vastleggen.ServiceProvider.GetRequiredService<DossierWerkplaats>();
+            (await w.ImportRegelsVoorWijziging.SingleAsync(r => r.ImportId == importId && r.Rij == rij, ct)).BrpUitkomst(uitkomst);
+            await w.SlaOpAsync(ct);
+        });
 
     private Task LegVastAsync(Guid gemeente, Guid importId, GelezenRij rij, ImportUitkomst uitkomst, Guid? dossierId, IReadOnlyList<Contracts.ImportFout> fouten, CancellationToken ct) =>
         scopes.RunAsync(gemeente, async diensten =>

@@ -141,16 +141,21 @@ internal sealed class KoppelingImporteur(DossierWerkplaats werkplaats, IPermissi
         return new ImportVoorbeeld(import.Id, import.Bestandsnaam, import.Rijen, import.Nieuw, import.Gewijzigd, import.Ongewijzigd, import.Geweigerd, fouten);
     }
 
-    public async Task<ImportStand> StartAsync(ClaimsPrincipal user, Guid importId, CancellationToken ct)
+    public async Task<ImportStand> StartAsync(ClaimsPrincipal user, Guid importId, bool metBrp, CancellationToken ct)
     {
         await rechten.VereisAsync(user, DossierPermissies.Importeren, ct);
+        if (metBrp)
+        {
+            await rechten.VereisAsync(user, DossierPermissies.BrpRaadplegen, ct);
+        }
+
         var import = await werkplaats.ImportsVoorWijziging.SingleOrDefaultAsync(i => i.Id == importId, ct) ?? throw NietGevonden();
         if (import.Status != ImportStatus.Voorbeeld)
         {
             throw new DomainException(DossierFouten.ImportGestart, "Deze import is al gestart.", StatusCodes.Status409Conflict);
         }
 
-        import.Start(werkplaats.Nu);
+        import.Start(werkplaats.Nu, metBrp);
         await werkplaats.SlaOpAsync(ct);
         jobs.Enqueue<KoppelingImportJob>(werkplaats.Gemeente, j => j.VoerUitAsync(importId, CancellationToken.None), Queue);
         return Stand(import);
@@ -185,17 +190,17 @@ internal sealed class KoppelingImporteur(DossierWerkplaats werkplaats, IPermissi
         {
             await foreach (var r in werkplaats.Lees.ImportRegels.Where(r => r.ImportId == importId).OrderBy(r => r.Rij).AsAsyncEnumerable().WithCancellation(ct))
             {
-                regels.AddRange(Regels(r.Rij, r.VNummer, r.Uitkomst, Rijbeoordeling.LeesFouten(r.Fouten, r.Rij, r.VNummer)));
+                regels.AddRange(Regels(r.Rij, r.VNummer, r.Uitkomst, Rijbeoordeling.LeesFouten(r.Fouten, r.Rij, r.VNummer), r.Brp));
             }
         }
 
-        return new Platform.Export.Tabel("importverslag", ["Rij", "V-nummer", "Uitkomst", "Kolom", "Reden"], regels).Csv();
+        return new Platform.Export.Tabel("importverslag", ["Rij", "V-nummer", "Uitkomst", "Kolom", "Reden", "BRP"], regels).Csv();
     }
 
-    private static IEnumerable<IReadOnlyList<object?>> Regels(int rij, string? vNummer, ImportUitkomst uitkomst, IReadOnlyList<ImportFout> fouten) =>
+    private static IEnumerable<IReadOnlyList<object?>> Regels(int rij, string? vNummer, ImportUitkomst uitkomst, IReadOnlyList<ImportFout> fouten, string? brp = null) =>
         fouten.Count == 0
-            ? [[rij, vNummer, Woorden.Naam(uitkomst), null, null]]
-            : fouten.Select(f => (IReadOnlyList<object?>)[rij, vNummer, Woorden.Naam(uitkomst), f.Kolom, f.Reden]);
+            ? [[rij, vNummer, Woorden.Naam(uitkomst), null, null, brp]]
+            : fouten.Select(f => (IReadOnlyList<object?>)[rij, vNummer, Woorden.Naam(uitkomst), f.Kolom, f.Reden, brp]);
 
     internal static ImportStand Stand(KoppelingImport i) => new(i.Id, i.Bestandsnaam, Woorden.Naam(i.Status), i.Rijen, i.Verwerkt, i.Nieuw, i.Gewijzigd,
         i.Ongewijzigd, i.Geweigerd, i.DoorNaam, i.AangemaaktOp, i.GestartOp, i.KlaarOp);

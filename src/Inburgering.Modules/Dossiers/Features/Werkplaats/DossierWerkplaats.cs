@@ -66,6 +66,8 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public IQueryable<Kolomindeling> KolomindelingenVoorWijziging => Db.Kolomindelingen;
 
+    public IQueryable<ImportRegel> ImportRegelsVoorWijziging => Db.ImportRegels;
+
     public void VoegToe(KoppelingImport import) => Db.Imports.Add(import);
 
     public void VoegToe(ImportRegel regel) => Db.ImportRegels.Add(regel);
