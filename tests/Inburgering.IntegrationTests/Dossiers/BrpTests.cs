@@ -162,15 +162,12 @@ public sealed class BrpTests(BrpTests.MetBrp app) : IClassFixture<BrpTests.MetBr
         }
 
         // Once the BRP answers again (after the breaker's pause) the lookup works again.
-        var klok = System.Diagnostics.Stopwatch.StartNew();
-        string? status;
-        do
+        string? status = null;
+        await Peilen.TotAsync(async () =>
         {
-            await Task.Delay(500);
             status = (await kr.Client.GetFromJsonAsync<JsonElement>($"/api/v1/dossiers/{id}/brp")).GetProperty("status").GetString();
-        }
-        while (status != "gevonden" && klok.Elapsed < TimeSpan.FromSeconds(30));
-
+            return status == "gevonden";
+        }, keer: 60, tussenpozeMs: 500);
         Assert.Equal("gevonden", status);
     }
 

@@ -50,13 +50,8 @@ public sealed class KoppelingImportHerstartTests(KoppelingImportHerstartTests.Im
             Assert.Equal(600, voorbeeld.GetProperty("nieuw").GetInt32());
             (await Antwoord.VanAsync(await kr.PostAsync($"/api/v1/imports/koppelingen/{id}/start", null))).Verwacht(HttpStatusCode.Accepted);
 
-            var bijDeKill = 0;
-            var klok = System.Diagnostics.Stopwatch.StartNew();
-            while (bijDeKill < 25 && klok.Elapsed < Geduld)
-            {
-                await Task.Delay(20);
-                bijDeKill = (await kr.GetFromJsonAsync<JsonElement>($"/api/v1/imports/koppelingen/{id}")).GetProperty("verwerkt").GetInt32();
-            }
+            await Peilen.TotAsync(async () =>
+                (await kr.GetFromJsonAsync<JsonElement>($"/api/v1/imports/koppelingen/{id}")).GetProperty("verwerkt").GetInt32() >= 25, keer: 9000, tussenpozeMs: 20);
 
             await worker.DisposeAsync();
             var naDeKill = (await kr.GetFromJsonAsync<JsonElement>($"/api/v1/imports/koppelingen/{id}")).GetProperty("verwerkt").GetInt32();

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Inburgering.IntegrationTests.Infrastructure;
 
 namespace Inburgering.IntegrationTests.Dossiers;
 
@@ -91,18 +92,13 @@ internal sealed class TvsBestand
 
     public static async Task<JsonElement> WachtAsync(HttpClient client, Guid id, TimeSpan? geduld = null)
     {
-        var klok = System.Diagnostics.Stopwatch.StartNew();
-        var tot = geduld ?? TimeSpan.FromMinutes(3);
-        while (true)
+        JsonElement stand = default;
+        var klaar = await Peilen.TotAsync(async () =>
         {
-            var stand = await client.GetFromJsonAsync<JsonElement>($"/api/v1/imports/koppelingen/{id}");
-            if (stand.GetProperty("status").GetString() == "klaar")
-            {
-                return stand;
-            }
-
-            Assert.True(klok.Elapsed < tot, $"The import did not finish: {stand}");
-            await Task.Delay(250);
-        }
+            stand = await client.GetFromJsonAsync<JsonElement>($"/api/v1/imports/koppelingen/{id}");
+            return stand.GetProperty("status").GetString() == "klaar";
+        }, keer: (int)((geduld ?? TimeSpan.FromMinutes(3)).TotalMilliseconds / 250), tussenpozeMs: 250);
+        Assert.True(klaar, $"The import did not finish: {stand}");
+        return stand;
     }
 }

@@ -71,15 +71,13 @@ public sealed class WebhookTests(WebhookTests.RelayOpEigenWerker app) : IClassFi
             worker = StartWorker();
             await worker.WaitForUrlAsync(Geduld);
 
-            var klok = System.Diagnostics.Stopwatch.StartNew();
-            long open;
-            do
+            long open = -1;
+            await Peilen.TotAsync(async () =>
             {
-                await Task.Delay(500);
                 open = await AppFixture.ScalarAsync<long>(app.Database.Admin,
                     $"SELECT (SELECT count(*) FROM dossiers.gebeurtenis_uitgang) + (SELECT count(*) FROM dossiers.signaal_wachtrij) + (SELECT count(*) FROM dossiers.webhook_afleveringen WHERE abonnement_id = '{abonnement}' AND status <> 'afgeleverd')");
-            }
-            while ((open > 0 || ontvanger.Ontvangen.Count < 5) && klok.Elapsed < Geduld);
+                return open == 0 && ontvanger.Ontvangen.Count >= 5;
+            }, keer: 360, tussenpozeMs: 500);
 
             var afleveringen = await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM dossiers.webhook_afleveringen WHERE abonnement_id = '{abonnement}'");
             var ontvangen = ontvanger.Ontvangen.ToList();
@@ -136,17 +134,12 @@ public sealed class WebhookTests(WebhookTests.RelayOpEigenWerker app) : IClassFi
             var id = (await kr.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Inburgering.Platform.Tijd.Kalender.Vandaag(app.Clock).AddDays(-3)))).Verwacht(HttpStatusCode.Created).Id;
 
             JsonElement dood = default;
-            var klok = System.Diagnostics.Stopwatch.StartNew();
-            while (klok.Elapsed < Geduld)
+            await Peilen.TotAsync(async () =>
             {
-                await Task.Delay(300);
                 var lijst = await fb.GetFromJsonAsync<JsonElement>("/api/v1/webhooks/afleveringen?status=dood");
-                if (lijst.GetArrayLength() > 0)
-                {
-                    dood = lijst[0];
-                    break;
-                }
-            }
+                dood = lijst.GetArrayLength() > 0 ? lijst[0] : default;
+                return lijst.GetArrayLength() > 0;
+            });
 
             Assert.Equal((id.ToString(), 3), (dood.GetProperty("dossierId").GetString(), dood.GetProperty("pogingen").GetInt32()));
             Assert.Equal(503, dood.GetProperty("laatsteStatus").GetInt32());
@@ -158,11 +151,7 @@ public sealed class WebhookTests(WebhookTests.RelayOpEigenWerker app) : IClassFi
             ontvanger.Geheimen.Add(geroteerd.GetProperty("geheim").GetString()!);
             ontvanger.Weiger(0);
             (await Antwoord.VanAsync(await fb.PostAsync($"/api/v1/webhooks/afleveringen/{dood.GetProperty("id").GetInt64()}/opnieuw", null))).Verwacht(HttpStatusCode.OK);
-            klok.Restart();
-            while (ontvanger.Ontvangen.IsEmpty && klok.Elapsed < Geduld)
-            {
-                await Task.Delay(200);
-            }
+            await Peilen.TotAsync(() => Task.FromResult(!ontvanger.Ontvangen.IsEmpty));
 
             var (bericht, _) = Assert.Single(ontvanger.Ontvangen);
             Assert.Equal(dood.GetProperty("eventId").GetString(), bericht["id"]!.GetValue<string>());
