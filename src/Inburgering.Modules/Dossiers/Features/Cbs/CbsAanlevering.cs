@@ -63,9 +63,7 @@ internal sealed partial class CbsAanlevering(DossierWerkplaats werkplaats, IPerm
         await rechten.VereisAsync(user, DossierPermissies.CbsLeveren, ct);
         var (naam, van, tot) = Lees(kwartaal);
         var gemeentecode = (await werkplaats.Lees.BrpAansluitingen.Select(a => a.GemeenteCode).SingleOrDefaultAsync(ct)) ?? string.Empty;
-        var dossiers = await werkplaats.DossiersMetPipEnVerlengingen
-            .Where(d => d.Koppelingsdatum <= tot && (d.AfsluitingDatum == null || d.AfsluitingDatum >= van) && d.BeperktSinds == null && d.GeanonimiseerdOp == null)
-            .OrderBy(d => d.VNummer).ToListAsync(ct);
+        var dossiers = await InKwartaal(werkplaats.DossiersMetPipEnVerlengingen, van, tot).OrderBy(d => d.VNummer).ToListAsync(ct);
         var tabel = new Tabel($"swi-{naam}", Kolommen, [.. dossiers.Select(d => Rij(d, gemeentecode, naam, tot))]);
         var versie = 1 + (await werkplaats.CbsLeveringenVoorWijziging.Where(l => l.Kwartaal == naam).MaxAsync(l => (int?)l.Versie, ct) ?? 0);
         werkplaats.VoegToe(new CbsLevering(naam, versie, tabel.Csv(), dossiers.Count, HandelendePartij.Van(user).Naam, werkplaats.Nu));
@@ -81,9 +79,7 @@ internal sealed partial class CbsAanlevering(DossierWerkplaats werkplaats, IPerm
         var levering = await werkplaats.CbsLeveringenVoorWijziging.Where(l => l.Kwartaal == naam).OrderByDescending(l => l.Versie).FirstOrDefaultAsync(ct)
                        ?? throw new DomainException(DossierFouten.CbsNietGemaakt, "Voor dit kwartaal is nog geen levering gemaakt.", StatusCodes.Status404NotFound);
         levering.Gedownload(HandelendePartij.Van(user).Naam, werkplaats.Nu);
-        var personen = await werkplaats.Lees.Dossiers
-            .Where(d => d.Koppelingsdatum <= tot && (d.AfsluitingDatum == null || d.AfsluitingDatum >= van) && d.BeperktSinds == null && d.GeanonimiseerdOp == null)
-            .Select(d => d.Id).ToListAsync(ct);
+        var personen = await InKwartaal(werkplaats.Lees.Dossiers, van, tot).Select(d => d.Id).ToListAsync(ct);
         await werkplaats.SlaOpAsync(ct);
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), Onderdeel, personen, ct);
         return ($"swi-{naam}-v{levering.Versie}.csv", levering.Inhoud);
@@ -114,6 +110,10 @@ internal sealed partial class CbsAanlevering(DossierWerkplaats werkplaats, IPerm
             afgesloten is null || d.AfsluitingReden is not { } reden ? null : Woorden.Naam(reden),
         ];
     }
+
+    /// <summary>Who a quarter's file holds: coupled by its last day, not closed before its first, not restricted or anonymised.</summary>
+    private static IQueryable<Dossier> InKwartaal(IQueryable<Dossier> dossiers, DateOnly van, DateOnly tot) =>
+        dossiers.Where(d => d.Koppelingsdatum <= tot && (d.AfsluitingDatum == null || d.AfsluitingDatum >= van) && d.BeperktSinds == null && d.GeanonimiseerdOp == null);
 
     private (string Naam, DateOnly Van, DateOnly Tot) Lees(string? kwartaal)
     {

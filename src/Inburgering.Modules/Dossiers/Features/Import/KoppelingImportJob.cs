@@ -66,13 +66,12 @@ internal sealed class KoppelingImportJob(DossierWerkplaats werkplaats, ICurrentT
                 await scopes.RunAsync(gemeente, async rijDiensten =>
                 {
                     var rijWerkplaats = rijDiensten.GetRequiredService<DossierWerkplaats>();
-                    await rijWerkplaats.AllesOfNietsAsync(async () =>
+                    verwerkt = await rijWerkplaats.AllesOfNietsAsync(async () =>
                     {
                         var (uitkomst, dossierId) = await beoordeling.VerwerkAsync(rijDiensten, user, rij, proef: false, ct);
                         await RegelAsync(rijWerkplaats, importId, rij, uitkomst, dossierId, [], ct);
-                        return uitkomst;
+                        return dossierId;
                     }, ct);
-                    verwerkt = await rijWerkplaats.Lees.ImportRegels.Where(r => r.ImportId == importId && r.Rij == rij.Nummer).Select(r => r.DossierId).SingleAsync(ct);
                 });
             }
             catch (Exception ex) when (beoordeling.Afwijzing(ex, rij) is { } fouten)
