@@ -44,6 +44,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<DossierMijlpalen>();
         services.AddScoped<Contracts.IDossierMijlpalen>(sp => sp.GetRequiredService<DossierMijlpalen>());
         services.AddScoped<DossierRegistratie>();
+        services.AddScoped<Features.Huishouden.DossierHuishouden>();
         services.AddScoped<Features.Import.KoppelingImporteur>();
         services.AddScoped<Contracts.IKoppelingImport>(sp => sp.GetRequiredService<Features.Import.KoppelingImporteur>());
         services.AddScoped<Features.Import.KoppelingImportJob>();
@@ -95,6 +96,7 @@ public sealed class DossiersModule : IModule
         Features.Webhooks.WebhookEndpoints.Map(endpoints);
         MijlpaalEndpoints.Map(endpoints);
         TijdlijnEndpoints.Map(endpoints);
+        Features.Huishouden.HuishoudenEndpoints.Map(endpoints);
         Features.Rechten.Beperking.Map(endpoints);
         Features.Rechten.Verwijderen.Map(endpoints);
         Features.Rechten.Bewaarplicht.Map(endpoints);

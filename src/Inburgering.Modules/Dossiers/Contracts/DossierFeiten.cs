@@ -61,7 +61,9 @@ public sealed record VerblijfFeit(string Soort, DateOnly Van, DateOnly? Tot, Gui
 /// <summary>One housed person: facts only, never a plan (a planned move or contract has no date here).</summary>
 /// <param name="HuishoudenGrootte">The people of the household, members without a dossier (minors) included.</param>
 /// <param name="OvergenomenOp">Taken over from another gemeente on this day: a housing before it was that gemeente's.</param>
-public sealed record Huisvestingsfeit(Guid Id, Guid HuishoudenId, int HuishoudenGrootte, bool Amv, DateOnly? Verhuisdatum, DateOnly? HuurcontractIngang, DateOnly? OvergenomenOp);
+/// <param name="Nareiziger">Joined a household already here: counts as one person on the day of arrival, apart from the household's housing.</param>
+public sealed record Huisvestingsfeit(Guid Id, Guid HuishoudenId, int HuishoudenGrootte, bool Amv, DateOnly? Verhuisdatum, DateOnly? HuurcontractIngang, DateOnly? OvergenomenOp,
+    bool Nareiziger = false);
 
 /// <summary>The keys of the gemeente's norms that figures are judged by (values in Tenancy's beleid).</summary>
 public static class DossierNormen

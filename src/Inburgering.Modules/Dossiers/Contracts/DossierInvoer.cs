@@ -42,7 +42,13 @@ public sealed record NieuwDossier(
     [property: Description("The COA location the person lives in now.")] Guid? CoaLocatieId,
     Guid? KlantregisseurId,
     [property: Description("Nationality as TVS records it (may differ from the country of origin).")] string? Nationaliteit = null,
-    [property: Description("The person's place in the household: referent, partner, kind or overig.")] string? Relatie = null);
+    [property: Description("The person's place in the household: referent, partner, kind or overig.")] string? Relatie = null,
+    [property: Description("koppeling (by COA, the default), nareiziger (joins the household of huishoudenVan; koppelingsdatum is the day of arrival) or verhuizing (moved in from a gemeente outside the platform; koppelingsdatum is the day of registration here).")] string? Instroom = null,
+    [property: Description("For an instroom by verhuizing: the gemeente the person came from.")] string? VorigeGemeente = null,
+    [property: Description("DUO's kennisgeving, when already known (an instroom by verhuizing).")] DateOnly? KennisgevingDuo = null,
+    [property: Description("The registration in this gemeente's BRP, when already known.")] DateOnly? BrpInschrijving = null,
+    [property: Description("A running inburgeringstermijn taken over from the previous gemeente: its start (the day after the first PIP there).")] DateOnly? TermijnStart = null,
+    [property: Description("The end of that termijn as DUO shows it, when an extension moved it; left out: start + 3 years - 1 day.")] DateOnly? TermijnEinde = null);
 
 [Description("Changes to the person and the key dates; fields left out stay as they are.")]
 public sealed record DossierWijziging(
@@ -147,3 +153,9 @@ public sealed record AfsluitingInvoer(
 public sealed record Aanbod(Guid? DoelGemeenteId, string? Toelichting);
 
 public sealed record Weigering(string? Reden);
+
+[Description("A member of the household without a dossier of their own (a minor, or an adult who is not inburgeringsplichtig).")]
+public sealed record LidInvoer(
+    string? Voornamen, DateOnly? Geboortedatum,
+    [property: Description("partner, kind or overig.")] string? Relatie,
+    [property: Description("For a nareiziger: the day of arrival. They count for the taakstelling on that day.")] DateOnly? Aankomst = null);

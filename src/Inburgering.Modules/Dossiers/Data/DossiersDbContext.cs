@@ -56,6 +56,8 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<GebeurtenisUitgang> GebeurtenisUitgang => Set<GebeurtenisUitgang>();
 
+    public DbSet<LidZonderDossier> LedenZonderDossier => Set<LidZonderDossier>();
+
     protected override IReadOnlyDictionary<Type, string> BeheerdeEntiteiten { get; } = new Dictionary<Type, string>
     {
         [typeof(Kolomindeling)] = "importkolommen",
@@ -71,6 +73,14 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
         modelBuilder.Entity<Voortgangsgesprek>().Property(v => v.Id).ValueGeneratedNever();
         modelBuilder.Entity<Termijnverlenging>().Property(t => t.Id).ValueGeneratedNever();
         modelBuilder.Entity<Dossier>().Property(d => d.Id).ValueGeneratedNever();
+        modelBuilder.Entity<LidZonderDossier>(b =>
+        {
+            b.ToTable("huishoudleden");
+            b.Property(l => l.Id).ValueGeneratedNever();
+            b.Property(l => l.Voornamen).HasMaxLength(200);
+            b.Property(l => l.Relatie).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(l => new { l.TenantId, l.HuishoudenId });
+        });
         modelBuilder.Entity<WerkvoorraadFilter>(b =>
         {
             b.ToTable("werkvoorraad_filters");
@@ -98,6 +108,8 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.Property(d => d.LandVanHerkomst).HasMaxLength(100);
             b.Property(d => d.Nationaliteit).HasMaxLength(100);
             b.Property(d => d.HuishoudenRelatie).HasConversion<string>().HasMaxLength(20);
+            b.Property(d => d.Instroom).HasConversion<string>().HasMaxLength(20);
+            b.Property(d => d.VorigeGemeente).HasMaxLength(100);
             b.Property(d => d.Geslacht).HasConversion<string>().HasMaxLength(20);
             b.Property(d => d.Doelgroep).HasConversion<string>().HasMaxLength(50);
             b.Property(d => d.Fase).HasConversion<string>().HasMaxLength(30);

@@ -91,6 +91,55 @@ internal sealed class Dossier : ITenantOwned
 
     public void NeemOver(DateOnly op) => OvergenomenOp = op;
 
+    public Instroom Instroom { get; private set; } = Instroom.Koppeling;
+
+    /// <summary>For an instroom by verhuizing: the gemeente the person came from.</summary>
+    public string? VorigeGemeente { get; private set; }
+
+    /// <summary>
+    /// A nareiziger or a person moving in has no COA koppeling: the koppelingsdatum is the day they became this
+    /// gemeente's, and every clock of this gemeente starts there (as after an omkoppeling).
+    /// </summary>
+    public void StroomIn(Instroom instroom, string? vorigeGemeente)
+    {
+        Instroom = instroom;
+        VorigeGemeente = vorigeGemeente;
+        if (instroom != Instroom.Koppeling)
+        {
+            OvergenomenOp = Koppelingsdatum;
+        }
+    }
+
+    /// <summary>A termijn that started elsewhere (the first PIP of another gemeente): it runs on, it does not start again here.</summary>
+    /// <param name="eindeVolgensDuo">The end DUO shows when an extension moved it; kept as that extension, so the end is exactly DUO's.</param>
+    public void NeemLopendeTermijnOver(DateOnly start, DateOnly? eindeVolgensDuo, string reden, DateTimeOffset nu)
+    {
+        TermijnStart = start;
+        BerekenTermijnEinde();
+        if (eindeVolgensDuo is { } einde && einde != TermijnEinde)
+        {
+            VerlengTermijn(0, 0, einde, reden, start, nu);
+        }
+    }
+
+    /// <summary>
+    /// The day the PIP clock starts: the later of DUO's kennisgeving and the BRP registration, and for a nareiziger or
+    /// a person moving in never before they became this gemeente's. None while a termijn taken over runs.
+    /// </summary>
+    public DateOnly? PipKlokStart()
+    {
+        if (TermijnStart is not null && PipVersies.Count == 0)
+        {
+            return null;
+        }
+
+        var start = WetInburgering.PipKlokStart(KennisgevingDuo, BrpInschrijving);
+        return Instroom != Instroom.Koppeling && start is { } s && OvergenomenOp is { } eigen && eigen > s ? eigen : start;
+    }
+
+    /// <summary>The COA path (overdracht, scenario in the azc, housing under the taakstelling) applies.</summary>
+    public bool ViaCoa => Instroom == Instroom.Koppeling && Doelgroep == Doelgroep.Asielstatushouder;
+
     public Guid? CoaLocatieId { get; private set; }
 
     public Guid? KlantregisseurId { get; private set; }
@@ -428,6 +477,16 @@ internal sealed class Dossier : ITenantOwned
             }
         }
 
+        if (Instroom != Instroom.Koppeling && CoaLocatieId is not null)
+        {
+            Fout(DossierRegels.InstroomZonderCoa, "Een nareiziger of iemand die verhuist uit een andere gemeente komt niet via een COA-locatie.", "coaLocatieId");
+        }
+
+        if (TermijnEinde is { } termijnEinde && PipVersies.Count == 0 && termijnEinde < Koppelingsdatum)
+        {
+            Fout(DossierRegels.TermijnVoorbij, "Deze termijn was al voorbij op de dag van instroom: leg een lopende termijn vast.", "termijnEinde");
+        }
+
         if (Koppelingsdatum < Vergunningdatum)
         {
             Fout(DossierRegels.KoppelingVoorVergunning, "De koppeling kan niet vóór de vergunning liggen.", "koppelingsdatum");
@@ -470,6 +529,11 @@ internal sealed class Dossier : ITenantOwned
 
         if (Scenario is { } scenario)
         {
+            if (Instroom != Instroom.Koppeling)
+            {
+                Fout(DossierRegels.ScenarioAlleenViaCoa, "De scenario's gaan over de start vanuit het azc: een nareiziger of iemand die uit een andere gemeente verhuist kiest er geen.", "scenario.scenario");
+            }
+
             NietVoorKoppeling(scenario.Besluitdatum, "scenario.besluitdatum");
             NietInToekomst(scenario.Besluitdatum, "scenario.besluitdatum");
             if (Kennismakingsgesprek?.Gehouden is { } gehouden && scenario.Besluitdatum < gehouden)
@@ -663,7 +727,7 @@ internal sealed class Dossier : ITenantOwned
 
     private Fase BepaalFase() =>
         AfsluitingReden is not null ? Fase.Afgesloten
-        : PipVersies.Count > 0 ? Fase.Inburgering
+        : PipVersies.Count > 0 || TermijnStart is not null ? Fase.Inburgering
         : BredeIntake?.Startdatum is not null ? Fase.BredeIntake
         : Scenario is not null ? Fase.ScenarioGekozen
         : Kennismakingsgesprek is not null ? Fase.Kennismaking
@@ -708,4 +772,7 @@ internal static class DossierRegels
     public const string VerklaringZonderPip = "Dossiers:VerklaringZonderPip";
     public const string VerblijvenOpVolgorde = "Dossiers:VerblijvenOpVolgorde";
     public const string VerblijfNaVerhuizing = "Dossiers:VerblijfNaVerhuizing";
+    public const string InstroomZonderCoa = "Dossiers:InstroomZonderCoa";
+    public const string TermijnVoorbij = "Dossiers:TermijnVoorbij";
+    public const string ScenarioAlleenViaCoa = "Dossiers:ScenarioAlleenViaCoa";
 }

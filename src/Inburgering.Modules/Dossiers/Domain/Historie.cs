@@ -87,6 +87,8 @@ internal static class Gebeurtenissen
     public const string OmkoppelingGeweigerd = "omkoppeling.geweigerd";
     public const string OmkoppelingIngetrokken = "omkoppeling.ingetrokken";
     public const string OmkoppelingOvergenomen = "omkoppeling.overgenomen";
+    public const string LidToegevoegd = "huishouden.lid-toegevoegd";
+    public const string LidVerwijderd = "huishouden.lid-verwijderd";
 
     public static string Omschrijving(string soort) => soort switch
     {
@@ -122,6 +124,8 @@ internal static class Gebeurtenissen
         OmkoppelingGeweigerd => "Omkoppeling geweigerd",
         OmkoppelingIngetrokken => "Omkoppeling ingetrokken",
         OmkoppelingOvergenomen => "Overgenomen van een andere gemeente",
+        LidToegevoegd => "Lid van het huishouden toegevoegd",
+        LidVerwijderd => "Lid van het huishouden verwijderd",
         _ => soort,
     };
 }

@@ -38,7 +38,8 @@ internal sealed record DossierFeiten(
     DateOnly? PipInformatieOntvangen = null,
     bool Asielstatushouder = true,
     DateOnly? OvergenomenOp = null,
-    DateOnly? VerlengingsverklaringTot = null);
+    DateOnly? VerlengingsverklaringTot = null,
+    Instroom Instroom = Instroom.Koppeling);
 
 /// <summary>A signal as evaluation wants it: dates, the facts its text mentions, and the norm version behind its dates.</summary>
 internal sealed record GewenstSignaal(SignaalSoort Soort, string Cyclus, Ernst Ernst, DateOnly ZichtbaarVanaf, DateOnly Vervaldatum,
@@ -114,7 +115,10 @@ internal static class SignaalRegels
         // The COA path (overdracht, the scenario choice in the azc, housing under the taakstelling, the residence
         // document) exists only for asielstatushouders; a gezinsmigrant's dossier gets the signals every
         // inburgeringsplichtige has (KMG, PIP, leerroute, termijn, progress).
-        var viaCoa = d.Asielstatushouder;
+        // A nareiziger or a person moving in from elsewhere has no COA path, and this gemeente's clocks start on the
+        // day they became its own: a deadline that passed before that is not theirs to be late for.
+        var viaCoa = d.Asielstatushouder && d.Instroom == Instroom.Koppeling;
+        var eigenStart = d.Instroom != Instroom.Koppeling ? d.OvergenomenOp : null;
         if (viaCoa && !d.OverdrachtOntvangen && Termijn(beleid, Normen.OverdrachtNaKoppeling, k, k) is var overdracht && vandaag > overdracht.Datum)
         {
             Telaat(SignaalSoort.OverdrachtOntbreekt, overdracht);
@@ -145,8 +149,9 @@ internal static class SignaalRegels
             Telaat(SignaalSoort.BredeIntakeNietGestart, intake, besluit, d.Scenario);
         }
 
-        if (d.EerstePipDagtekening is null && WetInburgering.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving) is { } start)
+        if (d is { EerstePipDagtekening: null, TermijnStart: null } && WetInburgering.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving) is { } pipKlok)
         {
+            var start = eigenStart is { } instroom && instroom > pipKlok ? instroom : pipKlok;
             // Information asked of a third party before the deadline suspends it until it arrives (no signal while
             // awaited), then the deadline runs to the norm's days after it arrived.
             var normaal = Termijn(beleid, Normen.PipNaKennisgeving, start, start);
@@ -200,7 +205,7 @@ internal static class SignaalRegels
                 signalen.Add(new GewenstSignaal(SignaalSoort.TermijnEindigt, "verlenging", vandaag > te ? Ernst.Overdue : Ernst.Info, venster.Datum, te, Norm: venster.Herkomst));
             }
 
-            var vorige = d.LaatsteVoortgangsgesprek is { } laatste && laatste > ts ? laatste : ts;
+            var vorige = new[] { d.LaatsteVoortgangsgesprek, ts, eigenStart }.Max()!.Value;
             var volgende = Termijn(beleid, vorige < ts.AddYears(1) ? Normen.VoortgangJaar1 : Normen.VoortgangDaarna, vorige, vorige);
             if (vandaag >= volgende.Datum)
             {

@@ -44,6 +44,28 @@ internal enum HuishoudenRelatie
     [JsonStringEnumMemberName("overig")] Overig = 4,
 }
 
+/// <summary>How the person came to the gemeente: each path has its own clocks.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Instroom>))]
+internal enum Instroom
+{
+    /// <summary>Coupled by COA from an azc: the whole COA path (overdracht, scenario in the azc, housing under the taakstelling).</summary>
+    [JsonStringEnumMemberName("koppeling")] Koppeling = 1,
+
+    /// <summary>Joins a household already here (family reunification): no COA koppeling, no KMG in the azc.</summary>
+    [JsonStringEnumMemberName("nareiziger")] Nareiziger = 2,
+
+    /// <summary>Moved in from a gemeente outside the platform, possibly with a running termijn.</summary>
+    [JsonStringEnumMemberName("verhuizing")] Verhuizing = 3,
+}
+
+/// <summary>Which law governs the plicht: Wi2021 for who became plichtig on or after 1 January 2022.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Wet>))]
+internal enum Wet
+{
+    [JsonStringEnumMemberName("Wi2013")] Wi2013 = 1,
+    [JsonStringEnumMemberName("Wi2021")] Wi2021 = 2,
+}
+
 /// <summary>The GGM "Model Inburgering" list.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<Doelgroep>))]
 internal enum Doelgroep

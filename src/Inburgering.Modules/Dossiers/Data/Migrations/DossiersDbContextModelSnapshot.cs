@@ -346,6 +346,12 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("huurcontract_ingang");
 
+                    b.Property<string>("Instroom")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("instroom");
+
                     b.Property<DateOnly?>("KennisgevingDuo")
                         .HasColumnType("date")
                         .HasColumnName("kennisgeving_duo");
@@ -426,6 +432,11 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("voornamen");
+
+                    b.Property<string>("VorigeGemeente")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("vorige_gemeente");
 
                     b.Property<DateOnly?>("WoningToegewezen")
                         .HasColumnType("date")
@@ -712,6 +723,53 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasDatabaseName("ix_koppeling_imports_tenant_id_aangemaakt_op");
 
                     b.ToTable("koppeling_imports", "dossiers");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.LidZonderDossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("Aankomst")
+                        .HasColumnType("date")
+                        .HasColumnName("aankomst");
+
+                    b.Property<DateOnly>("Geboortedatum")
+                        .HasColumnType("date")
+                        .HasColumnName("geboortedatum");
+
+                    b.Property<Guid>("HuishoudenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("huishouden_id");
+
+                    b.Property<string>("Relatie")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("relatie");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("ToegevoegdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("toegevoegd_op");
+
+                    b.Property<string>("Voornamen")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("voornamen");
+
+                    b.HasKey("Id")
+                        .HasName("pk_huishoudleden");
+
+                    b.HasIndex("TenantId", "HuishoudenId")
+                        .HasDatabaseName("ix_huishoudleden_tenant_id_huishouden_id");
+
+                    b.ToTable("huishoudleden", "dossiers");
                 });
 
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Omkoppeling", b =>

@@ -64,16 +64,29 @@ internal static class DossierFeitenSql
         """;
 
     /// <summary>Every recorded housing of the gemeente, those of dossiers that moved on since included (they were housed here).</summary>
+    /// <summary>
+    /// Every recorded housing of the gemeente, those of dossiers that moved on since included (they were housed here).
+    /// A household counts its recorded members (with or without a dossier) or the size given at the koppeling when
+    /// that is more; a nareiziger counts apart, on the day of arrival.
+    /// </summary>
     public const string Huisvestingen = """
-        SELECT d.id, d.huishouden_id, d.huishouden_grootte, d.amv, d.verhuisdatum, d.huurcontract_ingang, d.overgenomen_op
+        SELECT d.id, d.huishouden_id,
+               CASE WHEN d.instroom = 'Nareiziger' THEN 1 ELSE greatest(d.huishouden_grootte,
+                 (SELECT count(*) FROM dossiers.dossiers h WHERE h.tenant_id = @tenant AND h.huishouden_id = d.huishouden_id AND h.instroom <> 'Nareiziger')
+                 + (SELECT count(*) FROM dossiers.huishoudleden l WHERE l.tenant_id = @tenant AND l.huishouden_id = d.huishouden_id AND l.aankomst IS NULL))::int END,
+               d.amv, d.verhuisdatum, d.huurcontract_ingang, d.overgenomen_op, d.instroom = 'Nareiziger'
         FROM dossiers.dossiers d
         WHERE d.tenant_id = @tenant AND (d.verhuisdatum IS NOT NULL OR d.huurcontract_ingang IS NOT NULL)
         UNION ALL
         SELECT x.dossier_id, (x.feiten->>'huishouden_id')::uuid, coalesce((x.feiten->>'huishouden_grootte')::int, 1), coalesce((x.feiten->>'amv')::boolean, false),
-               (x.feiten->>'verhuisdatum')::date, (x.feiten->>'huurcontract_ingang')::date, (x.feiten->>'overgenomen_op')::date
+               (x.feiten->>'verhuisdatum')::date, (x.feiten->>'huurcontract_ingang')::date, (x.feiten->>'overgenomen_op')::date, false
         FROM dossiers.vertrokken_dossiers x
         WHERE x.tenant_id = @tenant AND (x.feiten->>'verhuisdatum' IS NOT NULL OR x.feiten->>'huurcontract_ingang' IS NOT NULL)
           AND NOT EXISTS (SELECT 1 FROM dossiers.dossiers terug WHERE terug.tenant_id = @tenant AND terug.id = x.dossier_id)
+        UNION ALL
+        SELECT l.id, l.huishouden_id, 1, false, l.aankomst, l.aankomst, NULL::date, true
+        FROM dossiers.huishoudleden l
+        WHERE l.tenant_id = @tenant AND l.aankomst IS NOT NULL
         """;
 
     public static async Task<List<Huisvestingsfeit>> HuisvestingenAsync(NpgsqlDataSource source, Guid tenant, CancellationToken ct)
@@ -85,7 +98,7 @@ internal static class DossierFeitenSql
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
-            feiten.Add(new Huisvestingsfeit(r.GetGuid(0), r.IsDBNull(1) ? r.GetGuid(0) : r.GetGuid(1), r.GetInt32(2), r.GetBoolean(3), Datum(r, 4), Datum(r, 5), Datum(r, 6)));
+            feiten.Add(new Huisvestingsfeit(r.GetGuid(0), r.IsDBNull(1) ? r.GetGuid(0) : r.GetGuid(1), r.GetInt32(2), r.GetBoolean(3), Datum(r, 4), Datum(r, 5), Datum(r, 6), r.GetBoolean(7)));
         }
 
         return feiten;

@@ -43,7 +43,7 @@ internal static class SignaalSql
           a.laatste_einde, a.laatste_taalles_einde, v.laatste,
           d.woning_toegewezen, d.huurcontract_ingang, d.verhuisdatum, d.verblijfsdocument_ontvangen,
           d.pip_informatie_gevraagd, d.pip_informatie_ontvangen, d.doelgroep = 'Asielstatushouder', d.overgenomen_op,
-          (SELECT max((v->>'VerwachteStart')::date) FROM jsonb_array_elements(d.verlengingsverklaringen) v)
+          (SELECT max((v->>'VerwachteStart')::date) FROM jsonb_array_elements(d.verlengingsverklaringen) v), d.instroom
         FROM dossiers.dossiers d
         LEFT JOIN (
           SELECT dossier_id, (array_agg(dagtekening ORDER BY nummer))[1] AS eerste, (array_agg(leerroute ORDER BY nummer DESC))[1] AS leerroute,
@@ -85,7 +85,7 @@ internal static class SignaalSql
                 Datum(r, 18), Datum(r, 19), r.GetBoolean(20),
                 Datum(r, 21), Datum(r, 22), Datum(r, 23),
                 Datum(r, 24), Datum(r, 25), Datum(r, 26), Datum(r, 27),
-                Datum(r, 28), Datum(r, 29), r.GetBoolean(30), Datum(r, 31), Datum(r, 32)));
+                Datum(r, 28), Datum(r, 29), r.GetBoolean(30), Datum(r, 31), Datum(r, 32), Enum.Parse<Instroom>(r.GetString(33))));
         }
 
         return feiten;

@@ -35,7 +35,20 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
         var koppeling = check.Verplicht(invoer.Koppelingsdatum, "koppelingsdatum");
         await CoaLocatieAsync(check, organisaties, invoer.CoaLocatieId, ct);
         await KlantregisseurAsync(check, mensen, gemeente, invoer.KlantregisseurId, ct);
+        var instroom = check.Woord<Instroom>(invoer.Instroom, "instroom") ?? Instroom.Koppeling;
+        var vorigeGemeente = check.Tekst(invoer.VorigeGemeente, "vorigeGemeente", verplicht: instroom == Instroom.Verhuizing, max: 100);
+        if (instroom != Instroom.Verhuizing && (invoer.TermijnStart ?? invoer.TermijnEinde) is not null)
+        {
+            check.Fout("termijnStart", "Alleen wie uit een andere gemeente verhuist, brengt een lopende termijn mee.");
+        }
+
+        if (invoer.TermijnEinde is not null && invoer.TermijnStart is null)
+        {
+            check.Fout("termijnStart", "Vul ook de start van de lopende termijn in.");
+        }
+
         var huishouden = Guid.CreateVersion7(werkplaats.Nu);
+        Dossier[] huisgenoten = [];
         if (invoer.HuishoudenVan is { } van)
         {
             var lid = await werkplaats.Lees.Dossiers.Where(d => d.Id == van).Select(d => (Guid?)d.HuishoudenId).SingleOrDefaultAsync(ct);
@@ -46,13 +59,31 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
             else
             {
                 huishouden = lid.Value;
+                huisgenoten = await werkplaats.Lees.Dossiers.Where(d => d.HuishoudenId == huishouden).ToArrayAsync(ct);
             }
+        }
+        else if (instroom == Instroom.Nareiziger)
+        {
+            check.Fout("huishoudenVan", "Een nareiziger voegt zich bij een huishouden: kies een dossier van dat huishouden.");
         }
 
         check.Klaar();
         var dossier = new Dossier(Guid.CreateVersion7(werkplaats.Nu), vNummer, bsn, persoon, doelgroep,
             huishouden, invoer.HuishoudenGrootte is null ? 1 : grootte, vergunning, koppeling, invoer.CoaLocatieId, invoer.KlantregisseurId, werkplaats.Nu);
         dossier.LegHerkomstVast(nationaliteit, relatie);
+        dossier.StroomIn(instroom, vorigeGemeente);
+        dossier.WijzigGegevens(persoon, bsn, doelgroep, dossier.HuishoudenGrootte, vergunning, koppeling, invoer.CoaLocatieId, invoer.KennisgevingDuo, invoer.BrpInschrijving);
+        if (instroom == Instroom.Nareiziger && huisgenoten.Any(h => h.Verhuisdatum is { } v && v <= koppeling))
+        {
+            // Family reunification joins the house the household already has: housed on the day of arrival.
+            dossier.LegHuisvestingVast(koppeling, null, koppeling, null);
+        }
+
+        if (invoer.TermijnStart is { } lopend)
+        {
+            dossier.NeemLopendeTermijnOver(lopend, invoer.TermijnEinde, "Lopende termijn overgenomen van " + vorigeGemeente, werkplaats.Nu);
+        }
+
         if (proef)
         {
             RuleViolationException.ThrowIfAny(dossier.Controleer(werkplaats.Vandaag));
@@ -61,7 +92,11 @@ internal sealed class DossierRegistratie(DossierWerkplaats werkplaats, DossierLe
 
         werkplaats.VoegToe(dossier);
         await werkplaats.BewaarAsync(dossier, Gebeurtenissen.Aangemaakt,
-            new { dossier.VNummer, dossier.Koppelingsdatum, dossier.Vergunningdatum, dossier.CoaLocatieId, dossier.KlantregisseurId, bron },
+            new
+            {
+                dossier.VNummer, dossier.Koppelingsdatum, dossier.Vergunningdatum, dossier.CoaLocatieId, dossier.KlantregisseurId, bron,
+                instroom = Woorden.Naam(instroom), dossier.VorigeGemeente, dossier.TermijnStart, dossier.TermijnEinde,
+            },
             DossierWerkplaats.ActorVan(user), ct);
         return dossier;
     }

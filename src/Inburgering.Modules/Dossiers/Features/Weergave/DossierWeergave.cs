@@ -2,9 +2,27 @@ using Inburgering.Modules.Dossiers.Domain;
 
 namespace Inburgering.Modules.Dossiers.Features.Weergave;
 
-internal sealed record HuishoudenLid(Guid Id, string VNummer, string Naam, HuishoudenRelatie? Relatie);
+/// <param name="Nareiziger">Joined the household later (family reunification).</param>
+internal sealed record HuishoudenLid(Guid Id, string VNummer, string Naam, HuishoudenRelatie? Relatie, bool Nareiziger = false, DateOnly? Geboortedatum = null);
 
-internal sealed record HuishoudenWeergave(Guid Id, int Grootte, IReadOnlyList<HuishoudenLid> Leden, HuishoudenRelatie? Relatie);
+/// <param name="Aankomst">A nareiziger's day of arrival.</param>
+internal sealed record LidZonderDossierWeergave(Guid Id, string Voornamen, DateOnly Geboortedatum, HuishoudenRelatie Relatie, bool Minderjarig, DateOnly? Aankomst);
+
+/// <summary>Who the household is today: what the housing match and ontzorgen (bijstand per household) go by.</summary>
+internal sealed record SamenstellingWeergave(int Volwassenen, int Minderjarigen, int Nareizigers, int Totaal);
+
+/// <param name="Grootte">The people the household counts: the recorded members, or the size given at the koppeling when that is more.</param>
+/// <param name="Leden">The other members with a dossier of their own.</param>
+internal sealed record HuishoudenWeergave(Guid Id, int Grootte, IReadOnlyList<HuishoudenLid> Leden, HuishoudenRelatie? Relatie,
+    IReadOnlyList<LidZonderDossierWeergave>? ZonderDossier = null, SamenstellingWeergave? Samenstelling = null);
+
+/// <summary>Which rules apply: the law by the day the plicht started, and the age range (18 up to the AOW age).</summary>
+internal sealed record ToepasselijkheidWeergave(Wet Wet, DateOnly PlichtStart, int LeeftijdBijVergunning, bool BinnenLeeftijd, DateOnly AowDatum)
+{
+    public static ToepasselijkheidWeergave Van(Dossier d) => new(Toepasselijkheid.WetVoor(Toepasselijkheid.PlichtStart(d.Geboortedatum, d.Vergunningdatum)),
+        Toepasselijkheid.PlichtStart(d.Geboortedatum, d.Vergunningdatum), Toepasselijkheid.Leeftijd(d.Geboortedatum, d.Vergunningdatum),
+        Toepasselijkheid.BinnenLeeftijd(d.Geboortedatum, d.Vergunningdatum), Toepasselijkheid.AowDatum(d.Geboortedatum));
+}
 
 internal sealed record OverdrachtWeergave(
     string? Opleiding, string? Werkervaring, IReadOnlyList<string> Talen, string? ZichtbareBeperkingen, bool VoorinburgeringDeelname,
@@ -85,14 +103,15 @@ internal sealed record DossierWeergave(
     ScenarioWeergave? Scenario, BredeIntakeWeergave? BredeIntake, HuisvestingWeergave Huisvesting, PipWeergave Pip,
     TermijnWeergave? Termijn, IReadOnlyList<ActiviteitWeergave> Activiteiten, IReadOnlyList<VoortgangsgesprekWeergave> Voortgangsgesprekken,
     AfsluitingWeergave? Afsluiting, IReadOnlyList<OpenSignaalWeergave> Signalen, IReadOnlyList<VerlengingsverklaringWeergave> Verlengingsverklaringen,
-    IReadOnlyList<VerblijfWeergave> Verblijven, BeperkingWeergave? Beperking, string? Nationaliteit)
+    IReadOnlyList<VerblijfWeergave> Verblijven, BeperkingWeergave? Beperking, string? Nationaliteit,
+    Instroom Instroom = Instroom.Koppeling, string? VorigeGemeente = null, ToepasselijkheidWeergave? Toepasselijkheid = null)
 {
     /// <param name="pipDeadline">From the gemeente's norm that applied when the PIP clock started.</param>
     /// <param name="signalen">The open signals, snoozed ones included (with their date).</param>
-    public static DossierWeergave Van(Dossier d, IReadOnlyList<HuishoudenLid> leden, bool magGezondheid, string? gezondheid, DateOnly? pipDeadline, IReadOnlyList<OpenSignaalWeergave> signalen,
+    public static DossierWeergave Van(Dossier d, HuishoudenWeergave huishouden, bool magGezondheid, string? gezondheid, DateOnly? pipDeadline, IReadOnlyList<OpenSignaalWeergave> signalen,
         DateOnly vandaag) => new(
         d.Id, d.Versie, d.VNummer, d.Bsn, d.Voornamen, d.Achternaam, d.Geboortedatum, d.Geslacht, d.LandVanHerkomst, d.Talen, d.Doelgroep,
-        new HuishoudenWeergave(d.HuishoudenId, d.HuishoudenGrootte, leden, d.HuishoudenRelatie),
+        huishouden,
         d.Vergunningdatum, d.Koppelingsdatum, d.CoaLocatieId, d.KlantregisseurId, d.KennisgevingDuo, d.BrpInschrijving, d.Fase,
         OverdrachtWeergave.Van(d.Overdracht),
         d.Kennismakingsgesprek is { } k ? new KennismakingWeergave(k.Gepland, k.Gehouden, k.Locatie, k.Driegesprek, k.Gehouden is { } g ? d.InAzcOp(g) : null, k.Adres, k.Link) : null,
@@ -117,7 +136,7 @@ internal sealed record DossierWeergave(
         [.. d.Verlengingsverklaringen.OrderBy(v => v.Afgegeven).Select(v => new VerlengingsverklaringWeergave(v.Afgegeven, v.VerwachteStart, v.Reden))],
         [.. d.Verblijfshistorie().Select(v => new VerblijfWeergave(v.Soort, v.Van, v.Tot, v.CoaLocatieId))],
         d.BeperktSinds is { } sinds ? new BeperkingWeergave(sinds, d.BeperkingReden ?? string.Empty, d.BeperktDoor ?? string.Empty) : null,
-        d.Nationaliteit);
+        d.Nationaliteit, d.Instroom, d.VorigeGemeente, ToepasselijkheidWeergave.Van(d));
 }
 
 internal sealed record OpenSignaalWeergave(Guid Id, SignaalSoort Soort, Ernst Ernst, DateOnly Vervaldatum, string Tekst, DateOnly? GesnoozedTot);

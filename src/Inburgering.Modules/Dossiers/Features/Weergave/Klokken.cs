@@ -118,23 +118,40 @@ internal sealed class DossierOverzichten(DossierWerkplaats werkplaats, DossierLe
         };
     }
 
+    /// <summary>The clocks alone, as the strip on the dossier page shows them.</summary>
+    public async Task<IReadOnlyList<KlokRegel>> KlokkenAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        var d = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
+        return Bepaal(d, await regels.VanGemeenteAsync(ct), werkplaats.Vandaag);
+    }
+
     internal static List<KlokRegel> Bepaal(Dossier d, Beleid beleid, DateOnly vandaag)
     {
         var k = d.Koppelingsdatum;
         var pip = d.EerstePip?.Dagtekening;
         var leerroute = pip is { } p ? beleid.Na(d.HuidigePip?.Leerroute == Leerroute.Onderwijs ? Normen.LeerrouteStartOnderwijs : Normen.LeerrouteStart, p, p) : (DateOnly?)null;
         var ontzorgen = d.HuidigePip?.OntzorgenStart is { } os ? d.HuidigePip.OntzorgenEinde ?? beleid.Na(Normen.OntzorgenDuur, os, os) : (DateOnly?)null;
-        return
-        [
-            new("Vergunning", d.Vergunningdatum, "gehaald"),
-            Klok("Koppeling", beleid.Na(Normen.KoppelingNaVergunning, d.Vergunningdatum, d.Vergunningdatum), k),
-            Klok("Kennismakingsgesprek", beleid.Na(Normen.KennismakingNaKoppeling, k, k), d.Kennismakingsgesprek?.Gehouden),
-            Klok("PIP (10 weken)", DossierLezer.PipDeadline(d, beleid), pip),
-            Klok("Huisvesting", beleid.Na(Normen.HuisvestingNaKoppeling, k, k), d.Verhuisdatum),
-            Klok("Start leerroute", leerroute, d.Activiteiten.Where(a => a.Soort == ActiviteitSoort.Taalles).Select(a => a.Startdatum).Min()),
-            Klok("Einde termijn", d.TermijnEinde, d.AfsluitingDatum),
-            Klok("Einde ontzorgen", ontzorgen, null),
-        ];
+        var kmgStart = d.OvergenomenOp is { } over && over > k ? over : k;
+        var klokken = new List<KlokRegel> { new("Vergunning", d.Vergunningdatum, "gehaald") };
+        klokken.Add(d.Instroom switch
+        {
+            Instroom.Nareiziger => new KlokRegel("Aankomst nareiziger", k, "gehaald"),
+            Instroom.Verhuizing => new KlokRegel("Instroom na verhuizing", k, "gehaald"),
+            _ => Klok("Koppeling", beleid.Na(Normen.KoppelingNaVergunning, d.Vergunningdatum, d.Vergunningdatum), k),
+        });
+        klokken.Add(Klok("Kennismakingsgesprek", beleid.Na(Normen.KennismakingNaKoppeling, kmgStart, kmgStart), d.Kennismakingsgesprek?.Gehouden));
+        klokken.Add(d.TermijnStart is { } lopend && pip is null
+            ? new KlokRegel("PIP (elders vastgesteld)", lopend.AddDays(-1), "gehaald")
+            : Klok("PIP (10 weken)", DossierLezer.PipDeadline(d, beleid), pip));
+        if (d.ViaCoa)
+        {
+            klokken.Add(Klok("Huisvesting", beleid.Na(Normen.HuisvestingNaKoppeling, k, k), d.Verhuisdatum));
+        }
+
+        klokken.Add(Klok("Start leerroute", leerroute, d.Activiteiten.Where(a => a.Soort == ActiviteitSoort.Taalles).Select(a => a.Startdatum).Min()));
+        klokken.Add(Klok("Einde termijn", d.TermijnEinde, d.AfsluitingDatum));
+        klokken.Add(Klok("Einde ontzorgen", ontzorgen, null));
+        return klokken;
 
         KlokRegel Klok(string naam, DateOnly? uiterlijk, DateOnly? gebeurd) => (uiterlijk, gebeurd) switch
         {

@@ -54,7 +54,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
     /// <summary>The full view, logged as a read; health only with permission, and logged apart.</summary>
     public async Task<DossierWeergave> WeergaveAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken cancellationToken, bool logLezen = true)
     {
-        var leden = (await HuisgenotenAsync(dossier, cancellationToken)).Select(h => new HuishoudenLid(h.Id, h.VNummer, h.Naam, h.Relatie)).ToList();
+        var huishouden = await HuishoudenAsync(dossier, cancellationToken);
         var (magGezondheid, gezondheid) = await GezondheidAsync(user, dossier, logLezen, cancellationToken);
         if (logLezen)
         {
@@ -63,7 +63,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
 
         var signalen = (await werkplaats.Lees.Signalen.Where(s => s.DossierId == dossier.Id && s.OpgelostOp == null).OrderBy(s => s.Vervaldatum).ToListAsync(cancellationToken))
             .Select(s => new OpenSignaalWeergave(s.Id, s.Soort, s.Ernst, s.Vervaldatum, s.Tekst, s.GesnoozedTot)).ToList();
-        return DossierWeergave.Van(dossier, leden, magGezondheid, gezondheid, PipDeadline(dossier, await regels.VanGemeenteAsync(cancellationToken)), signalen,
+        return DossierWeergave.Van(dossier, huishouden, magGezondheid, gezondheid, PipDeadline(dossier, await regels.VanGemeenteAsync(cancellationToken)), signalen,
             werkplaats.Vandaag);
     }
 
@@ -72,8 +72,26 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
         await werkplaats.Lees.Dossiers
             .Where(d => d.HuishoudenId == dossier.HuishoudenId && d.Id != dossier.Id)
             .OrderBy(d => d.Geboortedatum)
-            .Select(d => new Huisgenoot(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, d.Fase, d.HuishoudenRelatie))
+            .Select(d => new Huisgenoot(d.Id, d.VNummer, d.Voornamen + " " + d.Achternaam, d.Geboortedatum, d.Fase, d.HuishoudenRelatie, d.Instroom))
             .ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The whole household: members with a dossier, members without one (minors), and who they are together today. A
+    /// nareiziger is part of it from arrival; the taakstelling counts them on that day.
+    /// </summary>
+    public async Task<HuishoudenWeergave> HuishoudenAsync(Dossier dossier, CancellationToken cancellationToken)
+    {
+        var vandaag = werkplaats.Vandaag;
+        var genoten = await HuisgenotenAsync(dossier, cancellationToken);
+        var zonder = await werkplaats.Lees.LedenZonderDossier.Where(l => l.HuishoudenId == dossier.HuishoudenId).OrderBy(l => l.Geboortedatum).ToListAsync(cancellationToken);
+        var geboortedata = genoten.Select(g => g.Geboortedatum).Append(dossier.Geboortedatum).Concat(zonder.Select(l => l.Geboortedatum)).ToList();
+        var minderjarig = geboortedata.Count(g => Toepasselijkheid.Leeftijd(g, vandaag) < 18);
+        var nareizigers = genoten.Count(g => g.Instroom == Instroom.Nareiziger) + (dossier.Instroom == Instroom.Nareiziger ? 1 : 0) + zonder.Count(l => l.Aankomst is not null);
+        var samenstelling = new SamenstellingWeergave(geboortedata.Count - minderjarig, minderjarig, nareizigers, geboortedata.Count);
+        return new HuishoudenWeergave(dossier.HuishoudenId, Math.Max(dossier.HuishoudenGrootte, samenstelling.Totaal),
+            [.. genoten.Select(h => new HuishoudenLid(h.Id, h.VNummer, h.Naam, h.Relatie, h.Instroom == Instroom.Nareiziger, h.Geboortedatum))], dossier.HuishoudenRelatie,
+            [.. zonder.Select(l => new LidZonderDossierWeergave(l.Id, l.Voornamen, l.Geboortedatum, l.Relatie, l.Minderjarig(vandaag), l.Aankomst))], samenstelling);
+    }
 
     public Task<bool> MagGezondheidAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
         permissions.HasAsync(user, DossierPermissies.GezondheidLezen, cancellationToken);
@@ -102,7 +120,7 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
 
     /// <summary>10 weeks (the gemeente's norm) after the later of DUO's kennisgeving and the BRP registration; none while either is unknown.</summary>
     public static DateOnly? PipDeadline(Dossier dossier, Beleid beleid) =>
-        DossierNormen.PipDeadline(beleid, WetInburgering.PipKlokStart(dossier.KennisgevingDuo, dossier.BrpInschrijving), dossier.PipInformatieGevraagd, dossier.PipInformatieOntvangen);
+        DossierNormen.PipDeadline(beleid, dossier.PipKlokStart(), dossier.PipInformatieGevraagd, dossier.PipInformatieOntvangen);
 
     public static IResult Resultaat(DossierWeergave weergave, HttpContext http, int status = StatusCodes.Status200OK)
     {
@@ -113,4 +131,4 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
     }
 }
 
-internal sealed record Huisgenoot(Guid Id, string VNummer, string Naam, DateOnly Geboortedatum, Fase Fase, HuishoudenRelatie? Relatie);
+internal sealed record Huisgenoot(Guid Id, string VNummer, string Naam, DateOnly Geboortedatum, Fase Fase, HuishoudenRelatie? Relatie, Instroom Instroom = Instroom.Koppeling);

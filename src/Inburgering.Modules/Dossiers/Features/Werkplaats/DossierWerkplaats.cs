@@ -56,6 +56,12 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public void VoegToe(Dossier dossier) => Db.Dossiers.Add(dossier);
 
+    public IQueryable<LidZonderDossier> LedenZonderDossierVoorWijziging => Db.LedenZonderDossier;
+
+    public void VoegToe(LidZonderDossier lid) => Db.LedenZonderDossier.Add(lid);
+
+    public void Verwijder(LidZonderDossier lid) => Db.LedenZonderDossier.Remove(lid);
+
     public void VoegToe(Domain.Omkoppeling omkoppeling) => Db.Omkoppelingen.Add(omkoppeling);
 
     public void VoegToe(GezondheidsInformatie gezondheid) => Db.Gezondheid.Add(gezondheid);
@@ -335,6 +341,8 @@ internal sealed class DossierLeesbron(DossiersDbContext db)
     public IQueryable<TijdlijnGebeurtenis> Tijdlijn => db.Tijdlijn.AsNoTracking();
 
     public IQueryable<Signaal> Signalen => db.Signalen.AsNoTracking();
+
+    public IQueryable<LidZonderDossier> LedenZonderDossier => db.LedenZonderDossier.AsNoTracking();
 
     public IQueryable<SignaalGebeurtenis> SignaalHistorie => db.SignaalHistorie.AsNoTracking();
 

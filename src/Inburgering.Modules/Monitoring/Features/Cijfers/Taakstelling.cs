@@ -22,8 +22,9 @@ internal static class Taakstelling
     public static (int Personen, int Amv, int Huishoudens) Tel(IEnumerable<Huisvestingsfeit> feiten, DateOnly van, DateOnly tot, string teldatum)
     {
         var gehuisvest = feiten.Where(f => Teldatum(f, teldatum) is { } d && d >= van && d <= tot && (f.OvergenomenOp is not { } over || d >= over)).ToList();
-        var huishoudens = gehuisvest.GroupBy(f => f.HuishoudenId).ToList();
-        return (huishoudens.Sum(h => Math.Max(h.Max(f => f.HuishoudenGrootte), h.Count())), gehuisvest.Count(f => f.Amv), huishoudens.Count);
+        // A nareiziger joins a household housed earlier: one more person on the day of arrival, not a new household.
+        var huishoudens = gehuisvest.Where(f => !f.Nareiziger).GroupBy(f => f.HuishoudenId).ToList();
+        return (huishoudens.Sum(h => Math.Max(h.Max(f => f.HuishoudenGrootte), h.Count())) + gehuisvest.Count(f => f.Nareiziger), gehuisvest.Count(f => f.Amv), huishoudens.Count);
     }
 
     /// <summary>
