@@ -45,6 +45,8 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Contracts.IDossierMijlpalen>(sp => sp.GetRequiredService<DossierMijlpalen>());
         services.AddScoped<DossierRegistratie>();
         services.AddScoped<Features.Huishouden.DossierHuishouden>();
+        services.AddScoped<Features.Duo.DuoInformatie>();
+        services.AddScoped<Features.Duo.DuoOverzicht>();
         services.AddScoped<Features.Import.KoppelingImporteur>();
         services.AddScoped<Contracts.IKoppelingImport>(sp => sp.GetRequiredService<Features.Import.KoppelingImporteur>());
         services.AddScoped<Features.Import.KoppelingImportJob>();
@@ -97,6 +99,7 @@ public sealed class DossiersModule : IModule
         MijlpaalEndpoints.Map(endpoints);
         TijdlijnEndpoints.Map(endpoints);
         Features.Huishouden.HuishoudenEndpoints.Map(endpoints);
+        Features.Duo.DuoEndpoints.Map(endpoints);
         Features.Rechten.Beperking.Map(endpoints);
         Features.Rechten.Verwijderen.Map(endpoints);
         Features.Rechten.Bewaarplicht.Map(endpoints);

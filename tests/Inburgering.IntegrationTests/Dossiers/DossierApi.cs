@@ -40,7 +40,7 @@ internal sealed class DossierApi(HttpClient client)
     /// </summary>
     public static JsonObject Volledig(string onderdeel, object body)
     {
-        var soort = Mijlpalen[onderdeel.Split('/')[^1]];
+        var soort = onderdeel.StartsWith("voortgang/", StringComparison.Ordinal) ? typeof(OnderdeelInvoer) : Mijlpalen[onderdeel.Split('/')[^1]];
         var json = JsonSerializer.SerializeToNode(body, Web)!.AsObject();
         foreach (var lid in Web.GetTypeInfo(soort).Properties.Where(p => p.IsRequired && !json.ContainsKey(p.Name)))
         {

@@ -32,7 +32,7 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
     [Fact]
     public async Task A_sweep_interrupted_half_way_and_run_again_leaves_exactly_what_a_clean_run_leaves()
     {
-        // 60 dossiers with three overdue gaps each: 180 signals, written 25 per transaction.
+        // 60 dossiers with four overdue gaps each (overdracht, kennismaking, huisvesting, DUO kennisgeving): 240 signals, written 25 per transaction.
         var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
         var ids = new List<Guid>();
         for (var i = 0; i < 60; i++)
@@ -53,17 +53,17 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
             """);
         await Assert.ThrowsAsync<PostgresException>(() => EvalueerAsync());
         var halverwege = await AantalAsync(lijst);
-        Assert.InRange(halverwege, 1, 179);
+        Assert.InRange(halverwege, 1, 239);
         await VoerUitAlsEigenaarAsync("drop trigger storing_halverwege on dossiers.signalen; drop function dossiers.storing_halverwege();");
 
         await EvalueerAsync();
         await EvalueerAsync();
         var naHerstart = await MomentopnameAsync(lijst);
-        Assert.Equal(180, await AantalAsync(lijst));
+        Assert.Equal(240, await AantalAsync(lijst));
 
         await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id in ({lijst})");
         await EvalueerAsync();
-        Assert.Equal(180, await AantalAsync(lijst));
+        Assert.Equal(240, await AantalAsync(lijst));
         Assert.Equal(await MomentopnameAsync(lijst), naHerstart);
     }
 

@@ -159,3 +159,34 @@ public sealed record LidInvoer(
     string? Voornamen, DateOnly? Geboortedatum,
     [property: Description("partner, kind or overig.")] string? Relatie,
     [property: Description("For a nareiziger: the day of arrival. They count for the taakstelling on that day.")] DateOnly? Aankomst = null);
+
+[Description("Where one part stands: knm, pvt, map, taal (NT2 hours at a keurmerk school), zroute-taal or zroute-participatie. The hours are the total so far. Every member must be named; null clears it.")]
+public sealed record OnderdeelInvoer(
+    [property: JsonRequired] decimal? Uren, [property: JsonRequired] DateOnly? Start,
+    [property: JsonRequired, Description("The day it was finished (PVT: the signature, after at least 12 hours).")] DateOnly? Afgerond,
+    [property: JsonRequired, Description("MAP and Z-route: the final talk at the gemeente (MAP: after at least 40 hours).")] DateOnly? Eindgesprek);
+
+[Description("One exam attempt and its result.")]
+public sealed record ExamenInvoer(
+    [property: Description("lezen, luisteren, schrijven, spreken or knm.")] string? Onderdeel, DateOnly? Datum,
+    [property: Description("A1, A2, B1 or B2.")] string? Niveau,
+    [property: Description("geslaagd, gezakt or in-afwachting.")] string? Uitslag);
+
+[Description("Scaling down from B1 to A2 (Besluit 5.5): only in the B1-route, after at least 600 hours of language education (the taal hours recorded).")]
+public sealed record AfschalingInvoer(DateOnly? Besluitdatum, string? Motivering);
+
+[Description("A switch of leerroute (Wi2021 art. 17), with its decision.")]
+public sealed record RoutewisselInvoer([property: Description("B1, onderwijs or Z.")] string? Naar, DateOnly? Besluitdatum, string? Motivering);
+
+[Description("A message from DUO, as DUO sent it. soort: kennisgeving, correctie (of the kennisgeving), lbt-uitslag, examenuitslag, ontheffing, ontheffing-gedeeltelijk, vrijstelling or verlenging.")]
+public sealed record DuoBerichtInvoer(
+    string? Soort,
+    [property: Description("The date of DUO's message or decision.")] DateOnly? Datum,
+    [property: Description("The date it is about: the kennisgeving, DUO's end of the termijn (verlenging), the LBT or exam date, the day an ontheffing or vrijstelling applies.")] DateOnly? Waarde,
+    [property: Description("The ground of an ontheffing, vrijstelling or extension.")] string? Grond = null,
+    [property: Description("Exams: lezen, luisteren, schrijven, spreken or knm.")] string? Onderdeel = null,
+    [property: Description("Exams: A1, A2, B1 or B2.")] string? Niveau = null,
+    [property: Description("Exams: geslaagd or gezakt; LBT: b1-haalbaar or b1-niet-haalbaar.")] string? Uitslag = null);
+
+[Description("How a difference with DUO is resolved: neem-duo-over (the dossier takes DUO's value) or dossier-klopt (kept, with why).")]
+public sealed record DuoAfhandelingInvoer(string? Besluit, string? Toelichting);

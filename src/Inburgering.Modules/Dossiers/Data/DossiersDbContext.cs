@@ -58,6 +58,10 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<LidZonderDossier> LedenZonderDossier => Set<LidZonderDossier>();
 
+    public DbSet<DuoBericht> DuoBerichten => Set<DuoBericht>();
+
+    public DbSet<DuoVerschil> DuoVerschillen => Set<DuoVerschil>();
+
     protected override IReadOnlyDictionary<Type, string> BeheerdeEntiteiten { get; } = new Dictionary<Type, string>
     {
         [typeof(Kolomindeling)] = "importkolommen",
@@ -73,6 +77,28 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
         modelBuilder.Entity<Voortgangsgesprek>().Property(v => v.Id).ValueGeneratedNever();
         modelBuilder.Entity<Termijnverlenging>().Property(t => t.Id).ValueGeneratedNever();
         modelBuilder.Entity<Dossier>().Property(d => d.Id).ValueGeneratedNever();
+        modelBuilder.Entity<DuoBericht>(b =>
+        {
+            b.ToTable("duo_berichten");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Soort).HasConversion<string>().HasMaxLength(30);
+            b.Property(x => x.Tekst).HasMaxLength(500);
+            b.Property(x => x.Bron).HasMaxLength(200);
+            b.HasIndex(x => new { x.TenantId, x.DossierId });
+        });
+        modelBuilder.Entity<DuoVerschil>(b =>
+        {
+            b.ToTable("duo_verschillen");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Veld).HasMaxLength(30);
+            b.Property(x => x.InDossier).HasMaxLength(600);
+            b.Property(x => x.VolgensDuo).HasMaxLength(600);
+            b.Property(x => x.Afhandeling).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.Toelichting).HasMaxLength(1000);
+            b.Property(x => x.AfgehandeldDoor).HasMaxLength(200);
+            b.HasIndex(x => new { x.TenantId, x.Afhandeling, x.GevondenOp });
+            b.HasIndex(x => new { x.TenantId, x.DossierId });
+        });
         modelBuilder.Entity<LidZonderDossier>(b =>
         {
             b.ToTable("huishoudleden");
@@ -131,6 +157,28 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.OwnsOne(d => d.PipCorrectie, o => o.ToJson());
             b.OwnsMany(d => d.Verlengingsverklaringen, o => o.ToJson());
             b.OwnsMany(d => d.Verblijven, o => o.ToJson());
+            b.OwnsOne(d => d.Voortgang, o =>
+            {
+                o.ToJson();
+                o.OwnsOne(v => v.Knm);
+                o.OwnsOne(v => v.Pvt);
+                o.OwnsOne(v => v.Map);
+                o.OwnsOne(v => v.Taal);
+                o.OwnsOne(v => v.ZrouteTaal);
+                o.OwnsOne(v => v.ZrouteParticipatie);
+                o.OwnsOne(v => v.Afschaling);
+                o.OwnsMany(v => v.Examens, e =>
+                {
+                    e.Property(x => x.Onderdeel).HasConversion<string>();
+                    e.Property(x => x.Niveau).HasConversion<string>();
+                    e.Property(x => x.Uitslag).HasConversion<string>();
+                });
+                o.OwnsMany(v => v.Routewissels, w =>
+                {
+                    w.Property(x => x.Van).HasConversion<string>();
+                    w.Property(x => x.Naar).HasConversion<string>();
+                });
+            });
             b.OwnsOne(d => d.BredeIntake, o =>
             {
                 o.ToJson();
@@ -142,6 +190,8 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
             b.HasMany(d => d.Termijnverlengingen).WithOne().HasForeignKey(t => t.DossierId).OnDelete(DeleteBehavior.Cascade);
             b.Ignore(d => d.EerstePip);
             b.Ignore(d => d.HuidigePip);
+            b.Ignore(d => d.HuidigeLeerroute);
+            b.Ignore(d => d.ViaCoa);
         });
         modelBuilder.Entity<PipVersie>(b =>
         {

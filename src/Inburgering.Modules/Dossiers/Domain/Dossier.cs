@@ -236,6 +236,20 @@ internal sealed class Dossier : ITenantOwned
 
     public List<Termijnverlenging> Termijnverlengingen { get; private set; } = [];
 
+    /// <summary>Hours, exams, scaling down and route switches through the termijn.</summary>
+    public Voortgang? Voortgang { get; private set; }
+
+    public Voortgang VoortgangVoorWijziging() => Voortgang ??= new Voortgang();
+
+    /// <summary>The route now: a route switch decided after the current PIP version, or that version's route.</summary>
+    public Leerroute? HuidigeLeerroute =>
+        Voortgang?.Routewissels.OrderBy(r => r.Besluitdatum).LastOrDefault() is { } wissel && (HuidigePip is not { } pip || wissel.Besluitdatum >= pip.Dagtekening)
+            ? wissel.Naar
+            : HuidigePip?.Leerroute;
+
+    /// <summary>What is still needed to meet the plicht before the termijn ends, in the order a klantregisseur would discuss it.</summary>
+    public List<NogNodig> WatNogNodigIs() => Plicht.NogNodig(this);
+
     public PipVersie? EerstePip => PipVersies.OrderBy(p => p.Nummer).FirstOrDefault();
 
     public PipVersie? HuidigePip => PipVersies.OrderByDescending(p => p.Nummer).FirstOrDefault();
@@ -261,6 +275,9 @@ internal sealed class Dossier : ITenantOwned
         KennisgevingDuo = kennisgevingDuo;
         BrpInschrijving = brpInschrijving;
     }
+
+    /// <summary>DUO's kennisgeving as DUO reported it: starts the PIP clock with the BRP registration.</summary>
+    public void LegKennisgevingVast(DateOnly kennisgeving) => KennisgevingDuo = kennisgeving;
 
     public void LegInformatieDerdenVast(DateOnly? gevraagd, DateOnly? ontvangen)
     {
@@ -708,6 +725,62 @@ internal sealed class Dossier : ITenantOwned
             Fout(DossierRegels.VerlengingZonderTermijn, "Er is nog geen termijn om te verlengen.", "termijnverlengingen");
         }
 
+        if (Voortgang is { } voortgang)
+        {
+            foreach (var onderdeel in Enum.GetValues<Onderdeel>())
+            {
+                if (voortgang.Stand(onderdeel) is not { } stand)
+                {
+                    continue;
+                }
+
+                var naam = "voortgang." + Woorden.Naam(onderdeel);
+                NietVoorKoppeling(stand.Start, naam + ".start");
+                NietInToekomst(stand.Start, naam + ".start");
+                NietInToekomst(stand.Afgerond, naam + ".afgerond");
+                NietInToekomst(stand.Eindgesprek, naam + ".eindgesprek");
+                EindeNaStart(stand.Start, stand.Afgerond, naam + ".afgerond");
+                if (onderdeel == Onderdeel.Pvt && stand.Afgerond is not null && stand.Uren < Plicht.PvtMinimumUren)
+                {
+                    Fout(DossierRegels.PvtMinimumUren, "De participatieverklaring volgt op ten minste 12 uur PVT.", naam + ".uren");
+                }
+
+                if (onderdeel == Onderdeel.Map && stand.Eindgesprek is not null && stand.Uren < Plicht.MapMinimumUren)
+                {
+                    Fout(DossierRegels.MapMinimumUren, "Het eindgesprek van de MAP volgt op ten minste 40 uur.", naam + ".eindgesprek");
+                }
+            }
+
+            foreach (var (examen, index) in voortgang.Examens.Select((e, i) => (e, i)))
+            {
+                NietVoorKoppeling(examen.Datum, $"examens[{index}].datum");
+                NietInToekomst(examen.Datum, $"examens[{index}].datum");
+            }
+
+            if (voortgang.Afschaling is { } afschaling)
+            {
+                NietInToekomst(afschaling.Besluitdatum, "afschaling.besluitdatum");
+                if (afschaling.UrenBijBesluit < Plicht.AfschalenNaUren)
+                {
+                    Fout(DossierRegels.AfschalenNa600Uren, "Afschalen van B1 naar A2 kan pas na ten minste 600 uur taalonderwijs.", "afschaling.besluitdatum");
+                }
+
+                if (HuidigeLeerroute != Leerroute.B1)
+                {
+                    Fout(DossierRegels.AfschalenAlleenB1, "Alleen in de B1-route kan worden afgeschaald naar A2.", "afschaling.besluitdatum");
+                }
+            }
+
+            foreach (var (wissel, index) in voortgang.Routewissels.Select((w, i) => (w, i)))
+            {
+                NietInToekomst(wissel.Besluitdatum, $"routewissels[{index}].besluitdatum");
+                if (EerstePip is not { } pipVoorWissel || wissel.Besluitdatum < pipVoorWissel.Dagtekening)
+                {
+                    Fout(DossierRegels.RoutewisselZonderPip, "Een wissel van leerroute volgt op het PIP.", $"routewissels[{index}].besluitdatum");
+                }
+            }
+        }
+
         if (AfsluitingDatum is { } afgesloten)
         {
             NietVoorKoppeling(afgesloten, "afsluiting.datum");
@@ -773,6 +846,11 @@ internal static class DossierRegels
     public const string VerblijvenOpVolgorde = "Dossiers:VerblijvenOpVolgorde";
     public const string VerblijfNaVerhuizing = "Dossiers:VerblijfNaVerhuizing";
     public const string InstroomZonderCoa = "Dossiers:InstroomZonderCoa";
+    public const string PvtMinimumUren = "Dossiers:PvtMinimumUren";
+    public const string MapMinimumUren = "Dossiers:MapMinimumUren";
+    public const string AfschalenNa600Uren = "Dossiers:AfschalenNa600Uren";
+    public const string AfschalenAlleenB1 = "Dossiers:AfschalenAlleenB1";
+    public const string RoutewisselZonderPip = "Dossiers:RoutewisselZonderPip";
     public const string TermijnVoorbij = "Dossiers:TermijnVoorbij";
     public const string ScenarioAlleenViaCoa = "Dossiers:ScenarioAlleenViaCoa";
 }

@@ -88,6 +88,12 @@ internal static class Gebeurtenissen
     public const string OmkoppelingIngetrokken = "omkoppeling.ingetrokken";
     public const string OmkoppelingOvergenomen = "omkoppeling.overgenomen";
     public const string LidToegevoegd = "huishouden.lid-toegevoegd";
+    public const string Onderdeel = "voortgang.onderdeel";
+    public const string DuoBericht = "duo.bericht";
+    public const string DuoVerschilAfgehandeld = "duo.verschil-afgehandeld";
+    public const string Examen = "voortgang.examen";
+    public const string Afschaling = "voortgang.afgeschaald";
+    public const string Routewissel = "voortgang.routewissel";
     public const string LidVerwijderd = "huishouden.lid-verwijderd";
 
     public static string Omschrijving(string soort) => soort switch
@@ -125,6 +131,12 @@ internal static class Gebeurtenissen
         OmkoppelingIngetrokken => "Omkoppeling ingetrokken",
         OmkoppelingOvergenomen => "Overgenomen van een andere gemeente",
         LidToegevoegd => "Lid van het huishouden toegevoegd",
+        Onderdeel => "Voortgang van een onderdeel vastgelegd",
+        DuoBericht => "Bericht van DUO vastgelegd",
+        DuoVerschilAfgehandeld => "Verschil met DUO afgehandeld",
+        Examen => "Examen vastgelegd",
+        Afschaling => "Afgeschaald van B1 naar A2",
+        Routewissel => "Leerroute gewisseld",
         LidVerwijderd => "Lid van het huishouden verwijderd",
         _ => soort,
     };

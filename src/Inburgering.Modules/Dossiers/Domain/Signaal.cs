@@ -20,6 +20,10 @@ internal enum SignaalSoort
     [JsonStringEnumMemberName("ontzorgen-eindigt")] OntzorgenEindigt = 11,
     [JsonStringEnumMemberName("voortgangsgesprek-nodig")] VoortgangsgesprekNodig = 12,
     [JsonStringEnumMemberName("verblijfsdocument-ontbreekt")] VerblijfsdocumentOntbreekt = 13,
+    [JsonStringEnumMemberName("onderdeel-niet-afgerond")] OnderdeelNietAfgerond = 14,
+    [JsonStringEnumMemberName("lbt-ontbreekt")] LbtOntbreekt = 15,
+    [JsonStringEnumMemberName("route-strijdig-met-lbt")] RouteStrijdigMetLbt = 16,
+    [JsonStringEnumMemberName("kennisgeving-duo-ontbreekt")] KennisgevingDuoOntbreekt = 17,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<Ernst>))]

@@ -39,7 +39,12 @@ internal sealed record DossierFeiten(
     bool Asielstatushouder = true,
     DateOnly? OvergenomenOp = null,
     DateOnly? VerlengingsverklaringTot = null,
-    Instroom Instroom = Instroom.Koppeling);
+    Instroom Instroom = Instroom.Koppeling,
+    bool PvtAfgerond = false,
+    bool MapAfgerond = false,
+    Leerroute? HuidigeLeerroute = null,
+    DateOnly? LbtDatum = null,
+    LeerbaarheidUitkomst? LbtUitkomst = null);
 
 /// <summary>A signal as evaluation wants it: dates, the facts its text mentions, and the norm version behind its dates.</summary>
 internal sealed record GewenstSignaal(SignaalSoort Soort, string Cyclus, Ernst Ernst, DateOnly ZichtbaarVanaf, DateOnly Vervaldatum,
@@ -75,6 +80,9 @@ internal static class SignaalRegels
         public const string OntzorgenWaarschuwing = "ontzorgen.waarschuwing";
         public const string VoortgangJaar1 = "voortgangsgesprek.interval-jaar1";
         public const string VoortgangDaarna = "voortgangsgesprek.interval-daarna";
+        public const string OnderdelenVenster = "voortgang.pvt-map-venster";
+        public const string LbtVoorPip = "lbt.voor-pip-deadline";
+        public const string KennisgevingNaKoppeling = "duo.kennisgeving-na-koppeling";
 
         public static IReadOnlyList<BeleidsparameterDefinitie> Alle { get; } =
         [
@@ -99,6 +107,9 @@ internal static class SignaalRegels
             BeleidsparameterDefinitie.Maanden(OntzorgenWaarschuwing, 1, "Zoveel maanden voor het einde van het ontzorgen verschijnt het signaal.", "Werkafspraak"),
             BeleidsparameterDefinitie.Maanden(VoortgangJaar1, 3, "Voortgangsgesprek in het eerste jaar van de termijn: elke zoveel maanden.", "Gemeentelijk beleid"),
             BeleidsparameterDefinitie.Maanden(VoortgangDaarna, 6, "Voortgangsgesprek na het eerste jaar: elke zoveel maanden.", "Gemeentelijk beleid"),
+            BeleidsparameterDefinitie.Maanden(OnderdelenVenster, 12, "Zoveel maanden voor het einde van de termijn verschijnt het signaal als PVT of MAP nog niet is afgerond.", "Wet inburgering 2021: PVT en MAP binnen de termijn"),
+            BeleidsparameterDefinitie.Dagen(LbtVoorPip, 28, "Zoveel dagen voor de PIP-deadline verschijnt het signaal als de leerbaarheidstoets ontbreekt.", "Wet inburgering 2021, art. 14"),
+            BeleidsparameterDefinitie.Dagen(KennisgevingNaKoppeling, 56, "De kennisgeving van DUO is er binnen zoveel dagen na de koppeling (DUO: tot 8 weken).", "inburgeren.nl, kennisgeving"),
         ];
     }
 
@@ -221,6 +232,44 @@ internal static class SignaalRegels
             if (vandaag >= zichtbaar.Datum && vandaag <= eind)
             {
                 signalen.Add(new GewenstSignaal(SignaalSoort.OntzorgenEindigt, Iso(eind), Ernst.Warning, zichtbaar.Datum, eind, Norm: zichtbaar.Herkomst));
+            }
+        }
+
+        if (d is { KennisgevingDuo: null, TermijnStart: null } && Termijn(beleid, Normen.KennisgevingNaKoppeling, kmgStart, kmgStart) is var kennisgeving
+            && vandaag > kennisgeving.Datum)
+        {
+            Telaat(SignaalSoort.KennisgevingDuoOntbreekt, kennisgeving, kmgStart);
+        }
+
+        if (d is { EerstePipDagtekening: null, TermijnStart: null, LbtDatum: null, BredeIntakeStart: not null }
+            && WetInburgering.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving) is { } lbtKlok
+            && Contracts.DossierNormen.PipDeadline(beleid, lbtKlok, d.PipInformatieGevraagd, d.PipInformatieOntvangen) is { } lbtDeadline
+            && Termijn(beleid, Normen.LbtVoorPip, lbtDeadline, lbtKlok, terug: true) is var lbtVenster && vandaag >= lbtVenster.Datum)
+        {
+            signalen.Add(new GewenstSignaal(SignaalSoort.LbtOntbreekt, "1", vandaag > lbtDeadline ? Ernst.Overdue : Ernst.Warning, lbtVenster.Datum, lbtDeadline,
+                Norm: lbtVenster.Herkomst));
+        }
+
+        // The LBT says whether the B1-route is haalbaar: B1 against "niet haalbaar", or Z against "haalbaar", asks for a look.
+        if (d is { HuidigeLeerroute: { } route, LbtUitkomst: { } uitkomst, LbtDatum: { } lbt }
+            && ((route == Leerroute.B1 && uitkomst == LeerbaarheidUitkomst.B1NietHaalbaar) || (route == Leerroute.Z && uitkomst == LeerbaarheidUitkomst.B1Haalbaar)))
+        {
+            var sinds = d.EerstePipDagtekening is { } pipDag && pipDag > lbt ? pipDag : lbt;
+            signalen.Add(new GewenstSignaal(SignaalSoort.RouteStrijdigMetLbt, Woorden.Naam(route), Ernst.Warning, sinds, sinds, lbt));
+        }
+
+        if (d is { TermijnStart: { } start2, TermijnEinde: { } einde2 } && Termijn(beleid, Normen.OnderdelenVenster, einde2, start2, terug: true) is var laatsteJaar
+            && vandaag >= laatsteJaar.Datum)
+        {
+            var ernst = vandaag > einde2 ? Ernst.Overdue : Ernst.Warning;
+            if (!d.PvtAfgerond)
+            {
+                signalen.Add(new GewenstSignaal(SignaalSoort.OnderdeelNietAfgerond, "pvt", ernst, laatsteJaar.Datum, einde2, Norm: laatsteJaar.Herkomst));
+            }
+
+            if (!d.MapAfgerond && (d.HuidigeLeerroute is not { } r || Plicht.MapVereist(r)))
+            {
+                signalen.Add(new GewenstSignaal(SignaalSoort.OnderdeelNietAfgerond, "map", ernst, laatsteJaar.Datum, einde2, Norm: laatsteJaar.Herkomst));
             }
         }
 

@@ -45,6 +45,12 @@ internal static class SignaalTekst
         SignaalSoort.VoortgangsgesprekNodig => $"A progress meeting is needed (due {E(vervaldatum)}"
             + (datum is { } vorige ? $"; the previous one was on {E(vorige)}" : "") + "). Plan the meeting.",
         SignaalSoort.VerblijfsdocumentOntbreekt => $"A home was allocated on {E(datum ?? vervaldatum)}, but the residence document has not been received. Without it there is no tenancy agreement and no registration: ask COA or the IND.",
+        SignaalSoort.OnderdeelNietAfgerond => cyclus == "pvt"
+            ? $"The participation statement (PVT) is not completed, and the term ends on {E(vervaldatum)}. Plan the remaining hours and the signing."
+            : $"The labour market and participation module (MAP) is not completed (40 hours and the final talk), and the term ends on {E(vervaldatum)}. Plan the remaining hours and the final talk.",
+        SignaalSoort.LbtOntbreekt => $"The PIP must be set by {E(vervaldatum)}, but the learnability test has not been taken. Plan the test: the PIP rests on it.",
+        SignaalSoort.RouteStrijdigMetLbt => $"The learning route ({cyclus}) does not match the outcome of the learnability test of {E(datum ?? vervaldatum)}. Check the route, or record why it differs.",
+        SignaalSoort.KennisgevingDuoOntbreekt => $"DUO's notification of the integration obligation has not been recorded (expected by {E(vervaldatum)}). Check the DUO portal, or ask DUO.",
         _ => soort.ToString(),
     };
 
@@ -74,6 +80,12 @@ internal static class SignaalTekst
         SignaalSoort.VoortgangsgesprekNodig => $"Er is een voortgangsgesprek nodig (uiterlijk {D(vervaldatum)}"
             + (datum is { } vorige ? $"; het vorige was op {D(vorige)}" : "") + "). Plan het gesprek.",
         SignaalSoort.VerblijfsdocumentOntbreekt => $"Er is een woning toegewezen op {D(datum ?? vervaldatum)}, maar het verblijfsdocument is niet ontvangen. Zonder document geen huurcontract en geen inschrijving: vraag het na bij COA of IND.",
+        SignaalSoort.OnderdeelNietAfgerond => cyclus == "pvt"
+            ? $"Het participatieverklaringstraject (PVT) is niet afgerond, en de termijn eindigt op {D(vervaldatum)}. Plan de resterende uren en de ondertekening."
+            : $"De module arbeidsmarkt en participatie (MAP) is niet afgerond (40 uur en het eindgesprek), en de termijn eindigt op {D(vervaldatum)}. Plan de resterende uren en het eindgesprek.",
+        SignaalSoort.LbtOntbreekt => $"Het PIP moet uiterlijk {D(vervaldatum)} zijn vastgesteld, maar de leerbaarheidstoets is niet afgenomen. Plan de toets: het PIP rust erop.",
+        SignaalSoort.RouteStrijdigMetLbt => $"De leerroute ({cyclus}) past niet bij de uitkomst van de leerbaarheidstoets van {D(datum ?? vervaldatum)}. Kijk de route na, of leg vast waarom die afwijkt.",
+        SignaalSoort.KennisgevingDuoOntbreekt => $"De kennisgeving van DUO is niet vastgelegd (verwacht uiterlijk {D(vervaldatum)}). Kijk in het DUO-portaal of vraag het na bij DUO.",
         _ => soort.ToString(),
     };
 

@@ -466,6 +466,128 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.ToTable("dossiers", "dossiers");
                 });
 
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.DuoBericht", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Bron")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("bron");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date")
+                        .HasColumnName("datum");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("soort");
+
+                    b.Property<string>("Tekst")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("tekst");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vastgelegd_op");
+
+                    b.Property<DateOnly?>("Waarde")
+                        .HasColumnType("date")
+                        .HasColumnName("waarde");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duo_berichten");
+
+                    b.HasIndex("TenantId", "DossierId")
+                        .HasDatabaseName("ix_duo_berichten_tenant_id_dossier_id");
+
+                    b.ToTable("duo_berichten", "dossiers");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.DuoVerschil", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AfgehandeldDoor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("afgehandeld_door");
+
+                    b.Property<DateTimeOffset?>("AfgehandeldOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("afgehandeld_op");
+
+                    b.Property<string>("Afhandeling")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("afhandeling");
+
+                    b.Property<Guid>("BerichtId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bericht_id");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<DateTimeOffset>("GevondenOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gevonden_op");
+
+                    b.Property<string>("InDossier")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("in_dossier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("toelichting");
+
+                    b.Property<string>("Veld")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("veld");
+
+                    b.Property<string>("VolgensDuo")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)")
+                        .HasColumnName("volgens_duo");
+
+                    b.HasKey("Id")
+                        .HasName("pk_duo_verschillen");
+
+                    b.HasIndex("TenantId", "DossierId")
+                        .HasDatabaseName("ix_duo_verschillen_tenant_id_dossier_id");
+
+                    b.HasIndex("TenantId", "Afhandeling", "GevondenOp")
+                        .HasDatabaseName("ix_duo_verschillen_tenant_id_afhandeling_gevonden_op");
+
+                    b.ToTable("duo_verschillen", "dossiers");
+                });
+
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.GebeurtenisUitgang", b =>
                 {
                     b.Property<long>("Id")
@@ -1833,6 +1955,255 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                                 .HasConstraintName("fk_dossiers_dossiers_dossier_id");
                         });
 
+                    b.OwnsOne("Inburgering.Modules.Dossiers.Domain.Voortgang", "Voortgang", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId");
+
+                            b1.HasKey("DossierId");
+
+                            b1.ToTable("dossiers", "dossiers");
+
+                            b1
+                                .ToJson("voortgang")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId")
+                                .HasConstraintName("fk_dossiers_dossiers_id");
+
+                            b1.OwnsOne("Inburgering.Modules.Dossiers.Domain.Afschaling", "Afschaling", b2 =>
+                                {
+                                    b2.Property<Guid>("VoortgangDossierId");
+
+                                    b2.Property<DateOnly>("Besluitdatum");
+
+                                    b2.Property<string>("Motivering")
+                                        .IsRequired();
+
+                                    b2.Property<decimal>("UrenBijBesluit");
+
+                                    b2.HasKey("VoortgangDossierId")
+                                        .HasName("pk_dossiers");
+
+                                    b2.ToTable("dossiers", "dossiers");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VoortgangDossierId")
+                                        .HasConstraintName("fk_dossiers_dossiers_voortgang_dossier_id");
+                                });
+
+                            b1.OwnsMany("Inburgering.Modules.Dossiers.Domain.Examen", "Examens", b2 =>
+                                {
+                                    b2.Property<Guid>("VoortgangDossierId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Bron")
+                                        .IsRequired();
+
+                                    b2.Property<DateOnly>("Datum");
+
+                                    b2.Property<Guid>("Id");
+
+                                    b2.Property<string>("Niveau")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Onderdeel")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Uitslag")
+                                        .IsRequired();
+
+                                    b2.HasKey("VoortgangDossierId", "__synthesizedOrdinal")
+                                        .HasName("pk_dossiers");
+
+                                    b2.ToTable("dossiers", "dossiers");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VoortgangDossierId")
+                                        .HasConstraintName("fk_dossiers_dossiers_voortgang_dossier_id");
+                                });
+
+                            b1.OwnsMany("Inburgering.Modules.Dossiers.Domain.Routewissel", "Routewissels", b2 =>
+                                {
+                                    b2.Property<Guid>("VoortgangDossierId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<DateOnly>("Besluitdatum");
+
+                                    b2.Property<string>("Motivering")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Naar")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Van")
+                                        .IsRequired();
+
+                                    b2.HasKey("VoortgangDossierId", "__synthesizedOrdinal")
+                                        .HasName("pk_dossiers");
+
+                                    b2.ToTable("dossiers", "dossiers");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VoortgangDossierId")
+                                        .HasConstraintName("fk_dossiers_dossiers_voortgang_dossier_id");
+                                });
+
+                            b1.OwnsOne("Inburgering.Modules.Dossiers.Domain.OnderdeelStand", "Knm", b2 =>
+                                {
+                                    b2.Property<Guid>("VoortgangDossierId");
+
+                                    b2.Property<DateOnly?>("Afgerond");
+
+                                    b2.Property<DateOnly?>("Eindgesprek");
+
+                                    b2.Property<DateOnly?>("Start");
+
+                                    b2.Property<decimal>("Uren");
+
+                                    b2.HasKey("VoortgangDossierId")
+                                        .HasName("pk_dossiers");
+
+                                    b2.ToTable("dossiers", "dossiers");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VoortgangDossierId")
+                                        .HasConstraintName("fk_dossiers_dossiers_voortgang_dossier_id");
+                                });
+
+                            b1.OwnsOne("Inburgering.Modules.Dossiers.Domain.OnderdeelStand", "Map", b2 =>
+                                {
+                                    b2.Property<Guid>("VoortgangDossierId");
+
+                                    b2.Property<DateOnly?>("Afgerond");
+
+                                    b2.Property<DateOnly?>("Eindgesprek");
+
+                                    b2.Property<DateOnly?>("Start");
+
+                                    b2.Property<decimal>("Uren");
+
+                                    b2.HasKey("VoortgangDossierId")
+                                        .HasName("pk_dossiers");
+
+                                    b2.ToTable("dossiers", "dossiers");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VoortgangDossierId")
+                                        .HasConstraintName("fk_dossiers_dossiers_voortgang_dossier_id");
+                                });
+
+                            b1.OwnsOne("Inburgering.Modules.Dossiers.Domain.OnderdeelStand", "Pvt", b2 =>
+                                {
+                                    b2.Property<Guid>("VoortgangDossierId");
+
+                                    b2.Property<DateOnly?>("Afgerond");
+
+                                    b2.Property<DateOnly?>("Eindgesprek");
+
+                                    b2.Property<DateOnly?>("Start");
+
+                                    b2.Property<decimal>("Uren");
+
+                                    b2.HasKey("VoortgangDossierId")
+                                        .HasName("pk_dossiers");
+
+                                    b2.ToTable("dossiers", "dossiers");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VoortgangDossierId")
+                                        .HasConstraintName("fk_dossiers_dossiers_voortgang_dossier_id");
+                                });
+
+                            b1.OwnsOne("Inburgering.Modules.Dossiers.Domain.OnderdeelStand", "Taal", b2 =>
+                                {
+                                    b2.Property<Guid>("VoortgangDossierId");
+
+                                    b2.Property<DateOnly?>("Afgerond");
+
+                                    b2.Property<DateOnly?>("Eindgesprek");
+
+                                    b2.Property<DateOnly?>("Start");
+
+                                    b2.Property<decimal>("Uren");
+
+                                    b2.HasKey("VoortgangDossierId")
+                                        .HasName("pk_dossiers");
+
+                                    b2.ToTable("dossiers", "dossiers");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VoortgangDossierId")
+                                        .HasConstraintName("fk_dossiers_dossiers_voortgang_dossier_id");
+                                });
+
+                            b1.OwnsOne("Inburgering.Modules.Dossiers.Domain.OnderdeelStand", "ZrouteParticipatie", b2 =>
+                                {
+                                    b2.Property<Guid>("VoortgangDossierId");
+
+                                    b2.Property<DateOnly?>("Afgerond");
+
+                                    b2.Property<DateOnly?>("Eindgesprek");
+
+                                    b2.Property<DateOnly?>("Start");
+
+                                    b2.Property<decimal>("Uren");
+
+                                    b2.HasKey("VoortgangDossierId")
+                                        .HasName("pk_dossiers");
+
+                                    b2.ToTable("dossiers", "dossiers");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VoortgangDossierId")
+                                        .HasConstraintName("fk_dossiers_dossiers_voortgang_dossier_id");
+                                });
+
+                            b1.OwnsOne("Inburgering.Modules.Dossiers.Domain.OnderdeelStand", "ZrouteTaal", b2 =>
+                                {
+                                    b2.Property<Guid>("VoortgangDossierId");
+
+                                    b2.Property<DateOnly?>("Afgerond");
+
+                                    b2.Property<DateOnly?>("Eindgesprek");
+
+                                    b2.Property<DateOnly?>("Start");
+
+                                    b2.Property<decimal>("Uren");
+
+                                    b2.HasKey("VoortgangDossierId")
+                                        .HasName("pk_dossiers");
+
+                                    b2.ToTable("dossiers", "dossiers");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("VoortgangDossierId")
+                                        .HasConstraintName("fk_dossiers_dossiers_voortgang_dossier_id");
+                                });
+
+                            b1.Navigation("Afschaling");
+
+                            b1.Navigation("Examens");
+
+                            b1.Navigation("Knm");
+
+                            b1.Navigation("Map");
+
+                            b1.Navigation("Pvt");
+
+                            b1.Navigation("Routewissels");
+
+                            b1.Navigation("Taal");
+
+                            b1.Navigation("ZrouteParticipatie");
+
+                            b1.Navigation("ZrouteTaal");
+                        });
+
                     b.Navigation("BredeIntake");
 
                     b.Navigation("Kennismakingsgesprek");
@@ -1846,6 +2217,8 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.Navigation("Verblijven");
 
                     b.Navigation("Verlengingsverklaringen");
+
+                    b.Navigation("Voortgang");
                 });
 
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.GezondheidsInformatie", b =>

@@ -43,10 +43,15 @@ internal static class SignaalSql
           a.laatste_einde, a.laatste_taalles_einde, v.laatste,
           d.woning_toegewezen, d.huurcontract_ingang, d.verhuisdatum, d.verblijfsdocument_ontvangen,
           d.pip_informatie_gevraagd, d.pip_informatie_ontvangen, d.doelgroep = 'Asielstatushouder', d.overgenomen_op,
-          (SELECT max((v->>'VerwachteStart')::date) FROM jsonb_array_elements(d.verlengingsverklaringen) v), d.instroom
+          (SELECT max((v->>'VerwachteStart')::date) FROM jsonb_array_elements(d.verlengingsverklaringen) v), d.instroom,
+          d.voortgang->'Pvt'->>'Afgerond' IS NOT NULL AND coalesce((d.voortgang->'Pvt'->>'Uren')::numeric, 0) >= 12,
+          d.voortgang->'Map'->>'Eindgesprek' IS NOT NULL AND coalesce((d.voortgang->'Map'->>'Uren')::numeric, 0) >= 40,
+          CASE WHEN w.naar IS NOT NULL AND (p.laatste_dagtekening IS NULL OR w.besluit >= p.laatste_dagtekening) THEN w.naar ELSE p.leerroute END,
+          (d.brede_intake->>'LeerbaarheidstoetsDatum')::date, d.brede_intake->>'LeerbaarheidstoetsUitkomst'
         FROM dossiers.dossiers d
         LEFT JOIN (
           SELECT dossier_id, (array_agg(dagtekening ORDER BY nummer))[1] AS eerste, (array_agg(leerroute ORDER BY nummer DESC))[1] AS leerroute,
+                 (array_agg(dagtekening ORDER BY nummer DESC))[1] AS laatste_dagtekening,
                  (array_agg(ontzorgen_start ORDER BY nummer DESC))[1] AS ontzorgen_start, (array_agg(ontzorgen_einde ORDER BY nummer DESC))[1] AS ontzorgen_einde
           FROM dossiers.pip_versies WHERE tenant_id = @tenant /*per-dossier*/ GROUP BY dossier_id) p ON p.dossier_id = d.id
         LEFT JOIN (
@@ -55,6 +60,9 @@ internal static class SignaalSql
           FROM dossiers.activiteiten WHERE tenant_id = @tenant AND startdatum IS NOT NULL /*per-dossier*/ GROUP BY dossier_id) a ON a.dossier_id = d.id
         LEFT JOIN (SELECT dossier_id, max(datum) AS laatste FROM dossiers.voortgangsgesprekken WHERE tenant_id = @tenant /*per-dossier*/ GROUP BY dossier_id) v ON v.dossier_id = d.id
         LEFT JOIN (SELECT DISTINCT dossier_id FROM dossiers.termijnverlengingen WHERE tenant_id = @tenant /*per-dossier*/) t ON t.dossier_id = d.id
+        LEFT JOIN LATERAL (
+          SELECT r->>'Naar' AS naar, (r->>'Besluitdatum')::date AS besluit FROM jsonb_array_elements(d.voortgang->'Routewissels') r
+          ORDER BY (r->>'Besluitdatum')::date DESC LIMIT 1) w ON true
         WHERE d.tenant_id = @tenant /*dossier*/
         ORDER BY d.id
         """;
@@ -85,7 +93,9 @@ internal static class SignaalSql
                 Datum(r, 18), Datum(r, 19), r.GetBoolean(20),
                 Datum(r, 21), Datum(r, 22), Datum(r, 23),
                 Datum(r, 24), Datum(r, 25), Datum(r, 26), Datum(r, 27),
-                Datum(r, 28), Datum(r, 29), r.GetBoolean(30), Datum(r, 31), Datum(r, 32), Enum.Parse<Instroom>(r.GetString(33))));
+                Datum(r, 28), Datum(r, 29), r.GetBoolean(30), Datum(r, 31), Datum(r, 32), Enum.Parse<Instroom>(r.GetString(33)),
+                r.GetBoolean(34), r.GetBoolean(35), r.IsDBNull(36) ? null : Enum.Parse<Leerroute>(r.GetString(36)), Datum(r, 37),
+                r.IsDBNull(38) ? null : Enum.Parse<LeerbaarheidUitkomst>(r.GetString(38))));
         }
 
         return feiten;

@@ -236,6 +236,82 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
             return (Gebeurtenissen.Termijnverlenging, new { maanden, weken, einddatum = invoer.Einddatum, reden, besluit, d.TermijnEinde });
         }, onleesbaar, ct);
 
+    public Task<Dossier> OnderdeelAsync(ClaimsPrincipal user, Guid id, string onderdeelNaam, Versievoorwaarde versie, OnderdeelInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            if (!Woorden.TryLees<Onderdeel>(onderdeelNaam, out var onderdeel))
+            {
+                throw new DomainException(DossierFouten.NietGevonden, "Dit onderdeel bestaat niet.", StatusCodes.Status404NotFound);
+            }
+
+            var uren = invoer.Uren;
+            if (uren is < 0 or > 5000)
+            {
+                check.Fout("uren", "Vul een aantal uren in tussen 0 en 5000.");
+            }
+
+            if (onderdeel != Onderdeel.Map && onderdeel != Onderdeel.ZrouteTaal && invoer.Eindgesprek is not null)
+            {
+                check.Fout("eindgesprek", "Alleen de MAP en de Z-route hebben een eindgesprek.");
+            }
+
+            check.Klaar();
+            var leeg = uren is null && invoer.Start is null && invoer.Afgerond is null && invoer.Eindgesprek is null;
+            d.VoortgangVoorWijziging().Zet(onderdeel, leeg ? null : new OnderdeelStand { Uren = uren ?? 0, Start = invoer.Start, Afgerond = invoer.Afgerond, Eindgesprek = invoer.Eindgesprek });
+            return (Gebeurtenissen.Onderdeel, new { onderdeel = Woorden.Naam(onderdeel), uren, invoer.Start, invoer.Afgerond, invoer.Eindgesprek });
+        }, onleesbaar, ct);
+
+    public Task<Dossier> ExamenAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, ExamenInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct, string bron = "hand") =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var onderdeel = check.Verplicht(check.Woord<ExamenOnderdeel>(invoer.Onderdeel, "onderdeel"), "onderdeel");
+            var datum = check.Verplicht(invoer.Datum, "datum");
+            var niveau = check.Verplicht(check.Woord<Taalniveau>(invoer.Niveau, "niveau"), "niveau");
+            var uitslag = check.Verplicht(check.Woord<ExamenUitslag>(invoer.Uitslag, "uitslag"), "uitslag");
+            check.Klaar();
+            var examen = new Examen { Id = Guid.CreateVersion7(werkplaats.Nu), Onderdeel = onderdeel, Datum = datum, Niveau = niveau, Uitslag = uitslag, Bron = bron };
+            var voortgang = d.VoortgangVoorWijziging();
+            voortgang.Examens.Add(examen);
+            return (Gebeurtenissen.Examen, new
+            {
+                examen.Id, invoer.Onderdeel, datum, invoer.Niveau, invoer.Uitslag, poging = voortgang.Examens.Count(e => e.Onderdeel == onderdeel), bron,
+            });
+        }, onleesbaar, ct);
+
+    /// <summary>Scaling down is judged on the language hours recorded at the decision: the rule is checked on the whole dossier.</summary>
+    public Task<Dossier> AfschalingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, AfschalingInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var besluit = check.Verplicht(invoer.Besluitdatum, "besluitdatum");
+            var motivering = check.Tekst(invoer.Motivering, "motivering", verplicht: true, max: 2000);
+            check.Klaar();
+            var voortgang = d.VoortgangVoorWijziging();
+            if (voortgang.Afschaling is not null)
+            {
+                throw new DomainException(DossierFouten.AlAfgeschaald, "Er is al afgeschaald naar A2.", StatusCodes.Status409Conflict);
+            }
+
+            voortgang.Afschaling = new Afschaling { Besluitdatum = besluit, Motivering = motivering!, UrenBijBesluit = voortgang.Taal?.Uren ?? 0 };
+            return (Gebeurtenissen.Afschaling, new { besluit, uren = voortgang.Afschaling.UrenBijBesluit, motivering });
+        }, onleesbaar, ct);
+
+    public Task<Dossier> RoutewisselAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, RoutewisselInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct) =>
+        SchrijfAsync(user, id, versie, (d, check) =>
+        {
+            var naar = check.Verplicht(check.Woord<Leerroute>(invoer.Naar, "naar"), "naar");
+            var besluit = check.Verplicht(invoer.Besluitdatum, "besluitdatum");
+            var motivering = check.Tekst(invoer.Motivering, "motivering", verplicht: true, max: 2000);
+            if (d.HuidigeLeerroute == naar)
+            {
+                check.Fout("naar", "Dit is al de leerroute.");
+            }
+
+            check.Klaar();
+            var van = d.HuidigeLeerroute ?? naar;
+            d.VoortgangVoorWijziging().Routewissels.Add(new Routewissel { Van = van, Naar = naar, Besluitdatum = besluit, Motivering = motivering! });
+            return (Gebeurtenissen.Routewissel, new { van = Woorden.Naam(van), naar = invoer.Naar, besluit, motivering });
+        }, onleesbaar, ct);
+
     /// <summary>
     /// Asks to correct a mistyped first PIP dagtekening. It moves the termijn, so it waits for a second person; the
     /// new date must satisfy every rule a first PIP does (checked now and again at the approval).

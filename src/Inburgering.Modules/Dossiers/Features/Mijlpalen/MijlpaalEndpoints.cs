@@ -59,6 +59,20 @@ internal static class MijlpaalEndpoints
         bewerken.MapPost("/voortgangsgesprekken", Route<VoortgangsgesprekInvoer>((m, u, id, v, i, ct) => m.VoortgangsgesprekAsync(u, id, v, i, null, ct), StatusCodes.Status201Created));
         bewerken.MapPost("/termijnverlengingen", Route<TermijnverlengingInvoer>((m, u, id, v, i, ct) => m.TermijnverlengingAsync(u, id, v, i, null, ct), StatusCodes.Status201Created))
             .WithSummary("Records an extension granted by DUO; the termijn end moves by its length.");
+        bewerken.MapPut("/voortgang/{onderdeel}", async (Guid id, string onderdeel, OnderdeelInvoer? invoer, HttpContext http, ClaimsPrincipal user,
+                DossierMijlpalen mijlpalen, DossierLezer lezer) =>
+            {
+                var dossier = await mijlpalen.OnderdeelAsync(user, id, onderdeel, IfMatch.Versie(http),
+                    invoer ?? throw Invoer.Afgewezen(DossierFouten.Validatie, "body", ["Stuur de gegevens als JSON-object."]), null, http.RequestAborted);
+                return DossierLezer.Resultaat(await lezer.WeergaveAsync(user, dossier, http.RequestAborted, logLezen: false), http);
+            })
+            .WithSummary("Where one part stands (knm, pvt, map, taal, zroute-taal, zroute-participatie): total hours, start, finished, final talk.");
+        bewerken.MapPost("/examens", Route<ExamenInvoer>((m, u, id, v, i, ct) => m.ExamenAsync(u, id, v, i, null, ct), StatusCodes.Status201Created))
+            .WithSummary("One exam attempt per part (lezen, luisteren, schrijven, spreken, knm) with its level and result; attempts are counted per part.");
+        bewerken.MapPost("/afschaling", Route<AfschalingInvoer>((m, u, id, v, i, ct) => m.AfschalingAsync(u, id, v, i, null, ct), StatusCodes.Status201Created))
+            .WithSummary("Scales the B1-route down to A2 (Besluit 5.5): refused (422) before 600 recorded language hours or outside the B1-route.");
+        bewerken.MapPost("/routewissels", Route<RoutewisselInvoer>((m, u, id, v, i, ct) => m.RoutewisselAsync(u, id, v, i, null, ct), StatusCodes.Status201Created))
+            .WithSummary("A switch of leerroute with its decision; it applies from its date.");
         bewerken.MapPost("/afsluiting", Route<AfsluitingInvoer>((m, u, id, v, i, ct) => m.AfsluitingAsync(u, id, v, i, null, ct)))
             .WithSummary("Closes the dossier: voldaan, ontheffing, vrijstelling, vertrokken or overleden.");
     }

@@ -16,6 +16,38 @@ internal sealed record SamenstellingWeergave(int Volwassenen, int Minderjarigen,
 internal sealed record HuishoudenWeergave(Guid Id, int Grootte, IReadOnlyList<HuishoudenLid> Leden, HuishoudenRelatie? Relatie,
     IReadOnlyList<LidZonderDossierWeergave>? ZonderDossier = null, SamenstellingWeergave? Samenstelling = null);
 
+internal sealed record OnderdeelWeergave(decimal Uren, DateOnly? Start, DateOnly? Afgerond, DateOnly? Eindgesprek)
+{
+    public static OnderdeelWeergave? Van(OnderdeelStand? s) => s is null ? null : new(s.Uren, s.Start, s.Afgerond, s.Eindgesprek);
+}
+
+internal sealed record ExamenWeergave(Guid Id, ExamenOnderdeel Onderdeel, DateOnly Datum, Taalniveau Niveau, ExamenUitslag Uitslag, int Poging, string Bron);
+
+internal sealed record RoutewisselWeergave(Leerroute Van, Leerroute Naar, DateOnly Besluitdatum, string Motivering);
+
+internal sealed record AfschalingWeergave(DateOnly Besluitdatum, decimal UrenBijBesluit, string Motivering);
+
+/// <summary>Progress to the end of the termijn, and in one list what is still needed to meet the plicht.</summary>
+/// <param name="Doelniveau">The language level the route asks (A2 once scaled down).</param>
+internal sealed record VoortgangWeergave(
+    Leerroute? Leerroute, Taalniveau? Doelniveau, OnderdeelWeergave? Knm, OnderdeelWeergave? Pvt, OnderdeelWeergave? Map, OnderdeelWeergave? Taal,
+    OnderdeelWeergave? ZrouteTaal, OnderdeelWeergave? ZrouteParticipatie, IReadOnlyList<ExamenWeergave> Examens, AfschalingWeergave? Afschaling,
+    IReadOnlyList<RoutewisselWeergave> Routewissels, IReadOnlyList<NogNodig> NogNodig)
+{
+    public static VoortgangWeergave Van(Dossier d)
+    {
+        var v = d.Voortgang ?? new Voortgang();
+        var route = d.HuidigeLeerroute;
+        return new(route, route is { } r ? Plicht.Doelniveau(r, v.Afschaling is not null) : null, OnderdeelWeergave.Van(v.Knm), OnderdeelWeergave.Van(v.Pvt),
+            OnderdeelWeergave.Van(v.Map), OnderdeelWeergave.Van(v.Taal), OnderdeelWeergave.Van(v.ZrouteTaal), OnderdeelWeergave.Van(v.ZrouteParticipatie),
+            [.. v.Examens.OrderBy(e => e.Datum).Select(e => new ExamenWeergave(e.Id, e.Onderdeel, e.Datum, e.Niveau, e.Uitslag,
+                v.Examens.Count(x => x.Onderdeel == e.Onderdeel && (x.Datum < e.Datum || (x.Datum == e.Datum && x.Id.CompareTo(e.Id) <= 0))), e.Bron))],
+            v.Afschaling is { } a ? new AfschalingWeergave(a.Besluitdatum, a.UrenBijBesluit, a.Motivering) : null,
+            [.. v.Routewissels.OrderBy(w => w.Besluitdatum).Select(w => new RoutewisselWeergave(w.Van, w.Naar, w.Besluitdatum, w.Motivering))],
+            d.WatNogNodigIs());
+    }
+}
+
 /// <summary>Which rules apply: the law by the day the plicht started, and the age range (18 up to the AOW age).</summary>
 internal sealed record ToepasselijkheidWeergave(Wet Wet, DateOnly PlichtStart, int LeeftijdBijVergunning, bool BinnenLeeftijd, DateOnly AowDatum)
 {
@@ -104,7 +136,7 @@ internal sealed record DossierWeergave(
     TermijnWeergave? Termijn, IReadOnlyList<ActiviteitWeergave> Activiteiten, IReadOnlyList<VoortgangsgesprekWeergave> Voortgangsgesprekken,
     AfsluitingWeergave? Afsluiting, IReadOnlyList<OpenSignaalWeergave> Signalen, IReadOnlyList<VerlengingsverklaringWeergave> Verlengingsverklaringen,
     IReadOnlyList<VerblijfWeergave> Verblijven, BeperkingWeergave? Beperking, string? Nationaliteit,
-    Instroom Instroom = Instroom.Koppeling, string? VorigeGemeente = null, ToepasselijkheidWeergave? Toepasselijkheid = null)
+    Instroom Instroom = Instroom.Koppeling, string? VorigeGemeente = null, ToepasselijkheidWeergave? Toepasselijkheid = null, VoortgangWeergave? Voortgang = null)
 {
     /// <param name="pipDeadline">From the gemeente's norm that applied when the PIP clock started.</param>
     /// <param name="signalen">The open signals, snoozed ones included (with their date).</param>
@@ -136,7 +168,7 @@ internal sealed record DossierWeergave(
         [.. d.Verlengingsverklaringen.OrderBy(v => v.Afgegeven).Select(v => new VerlengingsverklaringWeergave(v.Afgegeven, v.VerwachteStart, v.Reden))],
         [.. d.Verblijfshistorie().Select(v => new VerblijfWeergave(v.Soort, v.Van, v.Tot, v.CoaLocatieId))],
         d.BeperktSinds is { } sinds ? new BeperkingWeergave(sinds, d.BeperkingReden ?? string.Empty, d.BeperktDoor ?? string.Empty) : null,
-        d.Nationaliteit, d.Instroom, d.VorigeGemeente, ToepasselijkheidWeergave.Van(d));
+        d.Nationaliteit, d.Instroom, d.VorigeGemeente, ToepasselijkheidWeergave.Van(d), VoortgangWeergave.Van(d));
 }
 
 internal sealed record OpenSignaalWeergave(Guid Id, SignaalSoort Soort, Ernst Ernst, DateOnly Vervaldatum, string Tekst, DateOnly? GesnoozedTot);

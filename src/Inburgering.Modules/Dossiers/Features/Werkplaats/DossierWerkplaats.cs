@@ -62,6 +62,12 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public void Verwijder(LidZonderDossier lid) => Db.LedenZonderDossier.Remove(lid);
 
+    public void VoegToe(DuoBericht bericht) => Db.DuoBerichten.Add(bericht);
+
+    public void VoegToe(DuoVerschil verschil) => Db.DuoVerschillen.Add(verschil);
+
+    public IQueryable<DuoVerschil> DuoVerschillenVoorWijziging => Db.DuoVerschillen;
+
     public void VoegToe(Domain.Omkoppeling omkoppeling) => Db.Omkoppelingen.Add(omkoppeling);
 
     public void VoegToe(GezondheidsInformatie gezondheid) => Db.Gezondheid.Add(gezondheid);
@@ -344,6 +350,10 @@ internal sealed class DossierLeesbron(DossiersDbContext db)
 
     public IQueryable<LidZonderDossier> LedenZonderDossier => db.LedenZonderDossier.AsNoTracking();
 
+    public IQueryable<DuoBericht> DuoBerichten => db.DuoBerichten.AsNoTracking();
+
+    public IQueryable<DuoVerschil> DuoVerschillen => db.DuoVerschillen.AsNoTracking();
+
     public IQueryable<SignaalGebeurtenis> SignaalHistorie => db.SignaalHistorie.AsNoTracking();
 
     public IQueryable<Domain.Omkoppeling> Omkoppelingen => db.Omkoppelingen.AsNoTracking();
@@ -392,6 +402,8 @@ internal static class DossierFouten
     public const string AlleenVoorMensen = "Dossiers:PeopleOnly";
     public const string GeenPipCorrectie = "Dossiers:NoPipCorrection";
     public const string AlGestart = "Dossiers:AlreadyStarted";
+    public const string AlAfgeschaald = "Dossiers:AlreadyScaledDown";
+    public const string DuoVerschilAfgehandeld = "Dossiers:DuoDifferenceResolved";
     public const string PipCorrectieWacht = "Dossiers:PipCorrectionWaiting";
     public const string VierOgen = "Dossiers:FourEyes";
     public const string Beperkt = "Dossiers:Restricted";
