@@ -47,6 +47,14 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Features.Huishouden.DossierHuishouden>();
         services.AddScoped<Features.Duo.DuoInformatie>();
         services.AddScoped<Features.Duo.DuoOverzicht>();
+        services.AddScoped<Features.Contactmomenten.DossierContactmomenten>();
+        services.AddScoped<Features.Bestanden.DossierBestanden>();
+        services.AddOptions<Features.Bestanden.BestandenOptions>().BindConfiguration("Bestanden");
+        services.AddSingleton<Features.Bestanden.S3Verbinding>();
+        services.AddScoped<Features.Bestanden.IBestandsopslag>(sp =>
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.Bestanden.BestandenOptions>>().Value.Opslag == Features.Bestanden.BestandenOptions.S3
+                ? ActivatorUtilities.CreateInstance<Features.Bestanden.S3Bestandsopslag>(sp)
+                : ActivatorUtilities.CreateInstance<Features.Bestanden.PostgresBestandsopslag>(sp));
         services.AddScoped<Features.Import.KoppelingImporteur>();
         services.AddScoped<Contracts.IKoppelingImport>(sp => sp.GetRequiredService<Features.Import.KoppelingImporteur>());
         services.AddScoped<Features.Import.KoppelingImportJob>();
@@ -100,6 +108,7 @@ public sealed class DossiersModule : IModule
         TijdlijnEndpoints.Map(endpoints);
         Features.Huishouden.HuishoudenEndpoints.Map(endpoints);
         Features.Duo.DuoEndpoints.Map(endpoints);
+        Features.Bestanden.BestandEndpoints.Map(endpoints);
         Features.Rechten.Beperking.Map(endpoints);
         Features.Rechten.Verwijderen.Map(endpoints);
         Features.Rechten.Bewaarplicht.Map(endpoints);

@@ -190,3 +190,10 @@ public sealed record DuoBerichtInvoer(
 
 [Description("How a difference with DUO is resolved: neem-duo-over (the dossier takes DUO's value) or dossier-klopt (kept, with why).")]
 public sealed record DuoAfhandelingInvoer(string? Besluit, string? Toelichting);
+
+[Description("A note of a contact: gesprek, telefoon, huisbezoek, brief-ontvangen or overig. A note about health (gezondheid: true) needs the health permission to write and to read.")]
+public sealed record ContactmomentInvoer(
+    string? Soort, DateOnly? Datum,
+    [property: Description("Who took part, as the klantregisseur writes it.")] string? Deelnemers,
+    [property: Description("The interpreter's language, when an interpreter was used.")] string? TolkTaal,
+    string? Tekst, bool? Gezondheid = null);

@@ -62,6 +62,12 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<DuoVerschil> DuoVerschillen => Set<DuoVerschil>();
 
+    public DbSet<Contactmoment> Contactmomenten => Set<Contactmoment>();
+
+    public DbSet<DossierBestand> Bestanden => Set<DossierBestand>();
+
+    public DbSet<BestandInhoud> BestandInhoud => Set<BestandInhoud>();
+
     protected override IReadOnlyDictionary<Type, string> BeheerdeEntiteiten { get; } = new Dictionary<Type, string>
     {
         [typeof(Kolomindeling)] = "importkolommen",
@@ -77,6 +83,36 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
         modelBuilder.Entity<Voortgangsgesprek>().Property(v => v.Id).ValueGeneratedNever();
         modelBuilder.Entity<Termijnverlenging>().Property(t => t.Id).ValueGeneratedNever();
         modelBuilder.Entity<Dossier>().Property(d => d.Id).ValueGeneratedNever();
+        modelBuilder.Entity<Contactmoment>(b =>
+        {
+            b.ToTable("contactmomenten");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Soort).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.Deelnemers).HasMaxLength(500);
+            b.Property(x => x.TolkTaal).HasMaxLength(50);
+            b.Property(x => x.Tekst).HasMaxLength(8000);
+            b.Property(x => x.VastgelegdDoor).HasMaxLength(200);
+            b.HasIndex(x => new { x.TenantId, x.DossierId, x.Datum });
+        });
+        modelBuilder.Entity<DossierBestand>(b =>
+        {
+            b.ToTable("dossier_bestanden");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Soort).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.Naam).HasMaxLength(120);
+            b.Property(x => x.ContentType).HasMaxLength(50);
+            b.Property(x => x.Sha256).HasMaxLength(64);
+            b.Property(x => x.Opslag).HasMaxLength(10);
+            b.Property(x => x.VastgelegdDoor).HasMaxLength(200);
+            b.HasIndex(x => new { x.TenantId, x.DossierId });
+        });
+        modelBuilder.Entity<BestandInhoud>(b =>
+        {
+            b.ToTable("bestand_inhoud");
+            b.HasKey(x => x.BestandId);
+            b.Property(x => x.BestandId).ValueGeneratedNever();
+            b.HasIndex(x => new { x.TenantId, x.DossierId });
+        });
         modelBuilder.Entity<DuoBericht>(b =>
         {
             b.ToTable("duo_berichten");

@@ -90,6 +90,10 @@ internal static class Gebeurtenissen
     public const string LidToegevoegd = "huishouden.lid-toegevoegd";
     public const string Onderdeel = "voortgang.onderdeel";
     public const string DuoBericht = "duo.bericht";
+    public const string Contactmoment = "contactmoment.vastgelegd";
+    public const string BestandToegevoegd = "bestand.toegevoegd";
+    public const string AfspraakGepland = "afspraak.gepland";
+    public const string AfspraakUitkomst = "afspraak.uitkomst";
     public const string DuoVerschilAfgehandeld = "duo.verschil-afgehandeld";
     public const string Examen = "voortgang.examen";
     public const string Afschaling = "voortgang.afgeschaald";
@@ -133,6 +137,10 @@ internal static class Gebeurtenissen
         LidToegevoegd => "Lid van het huishouden toegevoegd",
         Onderdeel => "Voortgang van een onderdeel vastgelegd",
         DuoBericht => "Bericht van DUO vastgelegd",
+        Contactmoment => "Contactmoment vastgelegd",
+        BestandToegevoegd => "Document toegevoegd",
+        AfspraakGepland => "Afspraak gepland",
+        AfspraakUitkomst => "Afspraak gehouden of gemist",
         DuoVerschilAfgehandeld => "Verschil met DUO afgehandeld",
         Examen => "Examen vastgelegd",
         Afschaling => "Afgeschaald van B1 naar A2",

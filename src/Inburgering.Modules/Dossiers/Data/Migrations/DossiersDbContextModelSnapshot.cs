@@ -73,6 +73,34 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.ToTable("activiteiten", "dossiers");
                 });
 
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.BestandInhoud", b =>
+                {
+                    b.Property<Guid>("BestandId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("bestand_id");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<byte[]>("Inhoud")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("inhoud");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("BestandId")
+                        .HasName("pk_bestand_inhoud");
+
+                    b.HasIndex("TenantId", "DossierId")
+                        .HasDatabaseName("ix_bestand_inhoud_tenant_id_dossier_id");
+
+                    b.ToTable("bestand_inhoud", "dossiers");
+                });
+
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.BrpAansluiting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -225,6 +253,69 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasDatabaseName("ix_coa_verblijven_coa_locatie_id_verhuisdatum");
 
                     b.ToTable("coa_verblijven", "dossiers");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Contactmoment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date")
+                        .HasColumnName("datum");
+
+                    b.Property<string>("Deelnemers")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("deelnemers");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<bool>("Gezondheid")
+                        .HasColumnType("boolean")
+                        .HasColumnName("gezondheid");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("soort");
+
+                    b.Property<string>("Tekst")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("tekst");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TolkTaal")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("tolk_taal");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("vastgelegd_door");
+
+                    b.Property<DateTimeOffset>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vastgelegd_op");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contactmomenten");
+
+                    b.HasIndex("TenantId", "DossierId", "Datum")
+                        .HasDatabaseName("ix_contactmomenten_tenant_id_dossier_id_datum");
+
+                    b.ToTable("contactmomenten", "dossiers");
                 });
 
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Dossier", b =>
@@ -464,6 +555,77 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasDatabaseName("ix_dossiers_tenant_id_klantregisseur_id_koppelingsdatum_id");
 
                     b.ToTable("dossiers", "dossiers");
+                });
+
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.DossierBestand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateOnly>("Datum")
+                        .HasColumnType("date")
+                        .HasColumnName("datum");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<long>("Grootte")
+                        .HasColumnType("bigint")
+                        .HasColumnName("grootte");
+
+                    b.Property<string>("Naam")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("naam");
+
+                    b.Property<string>("Opslag")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("opslag");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("soort");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("VastgelegdDoor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("vastgelegd_door");
+
+                    b.Property<DateTimeOffset>("VastgelegdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("vastgelegd_op");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dossier_bestanden");
+
+                    b.HasIndex("TenantId", "DossierId")
+                        .HasDatabaseName("ix_dossier_bestanden_tenant_id_dossier_id");
+
+                    b.ToTable("dossier_bestanden", "dossiers");
                 });
 
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.DuoBericht", b =>

@@ -70,10 +70,18 @@ internal sealed class DossierInzage(DossierWerkplaats werkplaats, DossierLezer l
                 _ => "aangeboden",
             })));
 
+        // Notes and documents are part of what is held about the person: in the report, health notes only with the health permission.
+        var gegevens = JsonSerializer.SerializeToNode(weergave, DossierWerkplaats.Json)!.AsObject();
+        var notities = await werkplaats.Lees.Contactmomenten.Where(c => c.DossierId == dossier.Id && (magGezondheid || !c.Gezondheid)).OrderBy(c => c.Datum).ToListAsync(ct);
+        gegevens["contactmomenten"] = JsonSerializer.SerializeToNode(notities.Select(c => new { soort = Woorden.Naam(c.Soort), c.Datum, c.Deelnemers, c.TolkTaal, c.Tekst, c.Gezondheid }),
+            DossierWerkplaats.Json);
+        var documenten = await werkplaats.Lees.Bestanden.Where(b => b.DossierId == dossier.Id).OrderBy(b => b.Datum).ToListAsync(ct);
+        gegevens["documenten"] = JsonSerializer.SerializeToNode(documenten.Select(b => new { soort = Woorden.Naam(b.Soort), b.Datum, b.Naam, b.ContentType, b.Grootte }),
+            DossierWerkplaats.Json);
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "inzage", [dossier.Id], ct);
         return new DossierInzageGegevens(
             new InzageBetrokkene(dossier.Id, dossier.Voornamen + " " + dossier.Achternaam, dossier.VNummer, dossier.Versie, dossier.BeperktSinds),
-            JsonSerializer.SerializeToElement(weergave, DossierWerkplaats.Json),
+            JsonSerializer.SerializeToElement(gegevens, DossierWerkplaats.Json),
             [.. rijen.Select(t => new InzageGebeurtenis(t.Tijdstip, t.Soort, Gebeurtenissen.Omschrijving(t.Soort), t.ActorNaam, namen.GetValueOrDefault(t.OrganisatieId, "?"),
                 DossierOverzichten.Gegevens(t, magGezondheid)))],
             ontvangers,

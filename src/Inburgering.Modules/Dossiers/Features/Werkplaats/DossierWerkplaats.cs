@@ -68,6 +68,12 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public IQueryable<DuoVerschil> DuoVerschillenVoorWijziging => Db.DuoVerschillen;
 
+    public void VoegToe(Contactmoment moment) => Db.Contactmomenten.Add(moment);
+
+    public void VoegToe(DossierBestand bestand) => Db.Bestanden.Add(bestand);
+
+    public void VoegToe(BestandInhoud inhoud) => Db.BestandInhoud.Add(inhoud);
+
     public void VoegToe(Domain.Omkoppeling omkoppeling) => Db.Omkoppelingen.Add(omkoppeling);
 
     public void VoegToe(GezondheidsInformatie gezondheid) => Db.Gezondheid.Add(gezondheid);
@@ -353,6 +359,12 @@ internal sealed class DossierLeesbron(DossiersDbContext db)
     public IQueryable<DuoBericht> DuoBerichten => db.DuoBerichten.AsNoTracking();
 
     public IQueryable<DuoVerschil> DuoVerschillen => db.DuoVerschillen.AsNoTracking();
+
+    public IQueryable<Contactmoment> Contactmomenten => db.Contactmomenten.AsNoTracking();
+
+    public IQueryable<DossierBestand> Bestanden => db.Bestanden.AsNoTracking();
+
+    public IQueryable<BestandInhoud> BestandInhoud => db.BestandInhoud.AsNoTracking();
 
     public IQueryable<SignaalGebeurtenis> SignaalHistorie => db.SignaalHistorie.AsNoTracking();
 
