@@ -48,6 +48,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Features.Duo.DuoInformatie>();
         services.AddScoped<Features.Duo.DuoOverzicht>();
         services.AddScoped<Features.Contactmomenten.DossierContactmomenten>();
+        services.AddScoped<Features.Afspraken.DossierAfspraken>();
         services.AddScoped<Features.Bestanden.DossierBestanden>();
         services.AddOptions<Features.Bestanden.BestandenOptions>().BindConfiguration("Bestanden");
         services.AddSingleton<Features.Bestanden.S3Verbinding>();
@@ -109,6 +110,7 @@ public sealed class DossiersModule : IModule
         Features.Huishouden.HuishoudenEndpoints.Map(endpoints);
         Features.Duo.DuoEndpoints.Map(endpoints);
         Features.Bestanden.BestandEndpoints.Map(endpoints);
+        Features.Afspraken.AfspraakEndpoints.Map(endpoints);
         Features.Rechten.Beperking.Map(endpoints);
         Features.Rechten.Verwijderen.Map(endpoints);
         Features.Rechten.Bewaarplicht.Map(endpoints);

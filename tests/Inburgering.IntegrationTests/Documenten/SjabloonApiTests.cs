@@ -21,7 +21,7 @@ public sealed class SjabloonApiTests(AppFixture app) : IClassFixture<AppFixture>
         var beheer = await app.IntegrationAsync(AppFixture.TenantA, Roles.FunctioneelBeheerder);
 
         var overzicht = await beheer.GetFromJsonAsync<JsonElement>("/api/v1/beheer/sjablonen");
-        Assert.Equal(5, overzicht.GetArrayLength());
+        Assert.Equal(7, overzicht.GetArrayLength());
         Assert.All(overzicht.EnumerateArray(), s => Assert.Equal(0, s.GetProperty("versie").GetInt32()));
         var pip = (await beheer.GetFromJsonAsync<JsonElement>("/api/v1/beheer/sjablonen/pip-beschikking")).GetProperty("tekst").GetString();
         var goed = await Antwoord.VanAsync(await beheer.PostAsJsonAsync("/api/v1/beheer/sjablonen/proef", new { tekst = pip }));

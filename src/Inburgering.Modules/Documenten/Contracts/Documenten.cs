@@ -75,7 +75,8 @@ public interface IBrieven
 
     Task<IReadOnlyList<DocumentOverzicht>> LijstAsync(ClaimsPrincipal user, Guid dossierId, CancellationToken ct);
 
-    Task<DocumentInhoud> MaakAsync(ClaimsPrincipal user, Guid dossierId, string? sjabloon, CancellationToken ct);
+    /// <param name="afspraakId">For an invitation: the appointment it invites to (none: the next planned one).</param>
+    Task<DocumentInhoud> MaakAsync(ClaimsPrincipal user, Guid dossierId, string? sjabloon, CancellationToken ct, Guid? afspraakId = null);
 
     Task<DocumentInhoud> LeesAsync(ClaimsPrincipal user, Guid dossierId, Guid documentId, CancellationToken ct);
 

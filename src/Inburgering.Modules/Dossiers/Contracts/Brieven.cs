@@ -13,7 +13,13 @@ public sealed record BriefGegevens(
     DateOnly? PipDagtekening, string? Leerroute, IReadOnlyList<string> PipOnderdelen, DateOnly? TermijnStart, DateOnly? TermijnEinde,
     CoaOverdrachtGegevens? Overdracht, DateTimeOffset? OverdrachtVastgelegdOp, string? OverdrachtVastgelegdDoor,
     string? KennismakingAdres = null, string? KennismakingLink = null, string? PipOndersteuning = null, DateOnly? OntzorgenStart = null,
-    DateOnly? OntzorgenEinde = null, string? PipMotivering = null);
+    DateOnly? OntzorgenEinde = null, string? PipMotivering = null, BriefAfspraak? Afspraak = null, BriefVerklaring? Verlengingsverklaring = null);
+
+/// <summary>The appointment a letter invites to: its kind in words, its Dutch date and time, where, and the interpreter.</summary>
+public sealed record BriefAfspraak(string Soort, DateTime Lokaal, int DuurMinuten, string? Locatie, string? Adres, string? Link, string? TolkTaal);
+
+/// <summary>The latest verlengingsverklaring: the leerroute starts later than the norm, through no fault of the person.</summary>
+public sealed record BriefVerklaring(DateOnly Afgegeven, DateOnly VerwachteStart, string Reden);
 
 /// <summary>One line of a klantregisseur's morning digest: a name and a link target, never personal details.</summary>
 /// <param name="Soort">The signal kind in words (e.g. <c>pip-termijn</c>), or <c>kennismakingsgesprek</c> for an appointment.</param>
@@ -26,7 +32,8 @@ public sealed record DigestInhoud(Guid KlantregisseurId, IReadOnlyList<DigestReg
 public interface IDossierBrieven
 {
     /// <summary>Only a dossier the caller may see (404 otherwise); the read is logged.</summary>
-    Task<BriefGegevens> LeesAsync(ClaimsPrincipal user, Guid id, CancellationToken ct);
+    /// <param name="afspraakId">The appointment an invitation is about; none: the next planned one.</param>
+    Task<BriefGegevens> LeesAsync(ClaimsPrincipal user, Guid id, CancellationToken ct, Guid? afspraakId = null);
 
     /// <summary>Whether the caller may see the dossier (404 otherwise, as for a dossier that exists nowhere); reading its letters is logged.</summary>
     Task ControleerToegangAsync(ClaimsPrincipal user, Guid id, CancellationToken ct);

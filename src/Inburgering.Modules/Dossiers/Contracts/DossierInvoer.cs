@@ -197,3 +197,13 @@ public sealed record ContactmomentInvoer(
     [property: Description("Who took part, as the klantregisseur writes it.")] string? Deelnemers,
     [property: Description("The interpreter's language, when an interpreter was used.")] string? TolkTaal,
     string? Tekst, bool? Gezondheid = null);
+
+[Description("An appointment: kennismakingsgesprek, brede-intake, voortgangsgesprek or overig, at a place (locatie, adres) or online (link, https), with an interpreter's language when needed.")]
+public sealed record AfspraakInvoer(
+    string? Soort,
+    [property: Description("Start, with its offset (Europe/Amsterdam local time is what the letter and calendar show).")] DateTimeOffset? Begin,
+    [property: Description("Minutes, 15 to 480; default 60.")] int? DuurMinuten,
+    string? Locatie, string? Adres, string? Link, string? TolkTaal);
+
+[Description("The outcome of an appointment: gehouden (records the milestone: the KMG held, a voortgangsgesprek, the start of the brede intake), gemist (to follow up) or geannuleerd.")]
+public sealed record AfspraakUitkomstInvoer(string? Status, string? Toelichting);

@@ -64,6 +64,8 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<Contactmoment> Contactmomenten => Set<Contactmoment>();
 
+    public DbSet<Afspraak> Afspraken => Set<Afspraak>();
+
     public DbSet<DossierBestand> Bestanden => Set<DossierBestand>();
 
     public DbSet<BestandInhoud> BestandInhoud => Set<BestandInhoud>();
@@ -83,6 +85,24 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
         modelBuilder.Entity<Voortgangsgesprek>().Property(v => v.Id).ValueGeneratedNever();
         modelBuilder.Entity<Termijnverlenging>().Property(t => t.Id).ValueGeneratedNever();
         modelBuilder.Entity<Dossier>().Property(d => d.Id).ValueGeneratedNever();
+        modelBuilder.Entity<Afspraak>(b =>
+        {
+            b.ToTable("afspraken");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Soort).HasConversion<string>().HasMaxLength(30);
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.Locatie).HasMaxLength(200);
+            b.Property(x => x.Adres).HasMaxLength(300);
+            b.Property(x => x.Link).HasMaxLength(500);
+            b.Property(x => x.TolkTaal).HasMaxLength(50);
+            b.Property(x => x.MedewerkerId).HasMaxLength(200);
+            b.Property(x => x.MedewerkerNaam).HasMaxLength(200);
+            b.Property(x => x.Toelichting).HasMaxLength(1000);
+            b.Ignore(x => x.Einde);
+            b.Ignore(x => x.TeVolgen);
+            b.HasIndex(x => new { x.TenantId, x.MedewerkerId, x.Begin });
+            b.HasIndex(x => new { x.TenantId, x.DossierId });
+        });
         modelBuilder.Entity<Contactmoment>(b =>
         {
             b.ToTable("contactmomenten");

@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Inburgering.Modules.Documenten.Features.Brieven;
 
-[Description("Which letter to make: uitnodiging-kennismakingsgesprek, bevestiging-scenario, pip-beschikking or overdracht-samenvatting.")]
-internal sealed record BriefVerzoek(string? Sjabloon);
+[Description("Which letter to make: uitnodiging-kennismakingsgesprek, uitnodiging-afspraak, bevestiging-scenario, pip-beschikking, overdracht-samenvatting or verlengingsverklaring.")]
+internal sealed record BriefVerzoek(string? Sjabloon, [property: Description("For uitnodiging-afspraak: the appointment (default: the next planned one).")] Guid? AfspraakId = null);
 
 /// <summary>Letters of a dossier: made from the gemeente's template, stored as made, shown as HTML and printed as PDF.</summary>
 internal static class BriefEndpoints
@@ -26,7 +26,7 @@ internal static class BriefEndpoints
             .RequirePermission(DossierPermissies.Lezen).WithSummary("The dossier's letters, newest first, with the template version that made each.");
         groep.MapPost("/", async (Guid id, BriefVerzoek verzoek, ClaimsPrincipal user, IBrieven brieven, HttpContext http, CancellationToken ct) =>
             {
-                var brief = await brieven.MaakAsync(user, id, verzoek.Sjabloon, ct);
+                var brief = await brieven.MaakAsync(user, id, verzoek.Sjabloon, ct, verzoek.AfspraakId);
                 return TypedResults.Created($"{http.Request.PathBase}/api/v1/dossiers/{id}/documenten/{brief.Document.Id}", brief);
             })
             .RequirePermission(DocumentPermissies.Maken).ProducesValidationProblem()

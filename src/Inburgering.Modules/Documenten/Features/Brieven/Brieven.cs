@@ -34,7 +34,7 @@ internal sealed class BriefService(
         return [.. lijst.Select(Overzicht)];
     }
 
-    public async Task<DocumentInhoud> MaakAsync(ClaimsPrincipal user, Guid dossierId, string? sjabloon, CancellationToken ct)
+    public async Task<DocumentInhoud> MaakAsync(ClaimsPrincipal user, Guid dossierId, string? sjabloon, CancellationToken ct, Guid? afspraakId = null)
     {
         var gemeente = tenant.Vereis("Brieven");
         await MagAsync(user, DocumentPermissies.Maken, ct);
@@ -43,7 +43,7 @@ internal sealed class BriefService(
             throw Invoer.Afgewezen(DocumentenFouten.Validation, "sjabloon", [$"Kies een van: {string.Join(", ", Soorten.Select(s => s.Sleutel))}."]);
         }
 
-        var gegevens = await dossiers.LeesAsync(user, dossierId, ct);
+        var gegevens = await dossiers.LeesAsync(user, dossierId, ct, afspraakId);
         var (tekst, versie) = await sjablonen.HuidigAsync(sjabloon, ct);
         var model = await ModelAsync(gemeente, gegevens, user, ct);
         string inhoud;
@@ -153,6 +153,10 @@ internal sealed class BriefService(
             pip: (d.PipDagtekening, BriefWoorden.Leerroute(d.Leerroute), [.. d.PipOnderdelen.Select(BriefWoorden.Onderdeel)], BriefWoorden.RouteUitleg(d.Leerroute),
                 d.PipOndersteuning, d.OntzorgenStart, d.OntzorgenEinde, d.PipMotivering),
             termijn: (d.TermijnStart, d.TermijnEinde),
+            afspraak: d.Afspraak is { } a
+                ? (BriefWoorden.Afspraak(a.Soort), DateOnly.FromDateTime(a.Lokaal), a.Lokaal.ToString("HH:mm", CultureInfo.InvariantCulture), a.DuurMinuten, a.Locatie, a.Adres, a.Link, a.TolkTaal)
+                : default,
+            verklaring: d.Verlengingsverklaring is { } vv ? (vv.Afgegeven, vv.VerwachteStart, vv.Reden) : default,
             overdracht: d.Overdracht is { } o
                 ? SjabloonModel.Groep(("vastgelegd_op", SjabloonModel.Datum(d.OverdrachtVastgelegdOp is { } op ? DateOnly.FromDateTime(Platform.Tijd.Kalender.Lokaal(op)) : null)),
                     ("vastgelegd_door", d.OverdrachtVastgelegdDoor), ("opleiding", o.Opleiding), ("werkervaring", o.Werkervaring),
@@ -169,6 +173,14 @@ internal sealed class BriefService(
 /// <summary>The API's codes in the words a letter uses.</summary>
 internal static class BriefWoorden
 {
+    public static string Afspraak(string soort) => soort switch
+    {
+        "kennismakingsgesprek" => "een kennismakingsgesprek",
+        "brede-intake" => "de brede intake",
+        "voortgangsgesprek" => "een voortgangsgesprek",
+        _ => "een gesprek",
+    };
+
     public static string? Locatie(string? code) => code switch
     {
         "azc" => "op het asielzoekerscentrum waar u woont",

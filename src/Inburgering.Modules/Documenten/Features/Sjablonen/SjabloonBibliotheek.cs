@@ -24,6 +24,8 @@ internal sealed class SjabloonBibliotheek(DocumentenDbContext db, ITenantSetting
     public static IReadOnlyDictionary<string, string> Titels { get; } = new Dictionary<string, string>
     {
         ["uitnodiging-kennismakingsgesprek"] = "Uitnodiging kennismakingsgesprek",
+        ["uitnodiging-afspraak"] = "Uitnodiging voor een afspraak",
+        ["verlengingsverklaring"] = "Verlengingsverklaring",
         ["bevestiging-scenario"] = "Bevestiging scenario",
         ["pip-beschikking"] = "PIP-beschikking",
         ["overdracht-samenvatting"] = "Samenvatting warme overdracht",

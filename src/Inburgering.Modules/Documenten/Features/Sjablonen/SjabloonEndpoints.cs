@@ -71,6 +71,8 @@ internal static class Voorbeelden
             "Een taalcoach helpt u één keer per week met oefenen.", new DateOnly(2027, 2, 1), new DateOnly(2027, 7, 31),
             "Uit de brede intake blijkt dat u het niveau B1 kunt halen. U wilt graag werken als verpleegkundige."),
         termijn: (WetInburgering.TermijnStart(Dag), WetInburgering.TermijnEinde(Dag)),
+        afspraak: ("een voortgangsgesprek", new DateOnly(2027, 4, 12), "14:00", 60, "Wijkcentrum De Bron", "Brinkstraat 4, 1234 EF Voorbeeldstad", null, "Tigrinya"),
+        verklaring: (new DateOnly(2027, 4, 20), new DateOnly(2027, 9, 1), "Er is nog geen plaats bij een taalschool met keurmerk."),
         signalen: [SjabloonModel.Groep(("naam", "Amal Voorbeeld"), ("link", "https://inburgering.example/dossiers/voorbeeld"), ("soort", "pip-termijn"), ("uiterlijk", "20 januari 2027"))],
         afspraken: [SjabloonModel.Groep(("tijd", "10:00"), ("naam", "Amal Voorbeeld"), ("link", "https://inburgering.example/dossiers/voorbeeld"))]);
 

@@ -22,7 +22,9 @@ internal static class SjabloonModel
         (DateOnly? Start, DateOnly? Einde) termijn = default,
         IReadOnlyDictionary<string, object?>? overdracht = null,
         IReadOnlyList<IReadOnlyDictionary<string, object?>>? signalen = null,
-        IReadOnlyList<IReadOnlyDictionary<string, object?>>? afspraken = null) => new()
+        IReadOnlyList<IReadOnlyDictionary<string, object?>>? afspraken = null,
+        (string? Wat, DateOnly? Datum, string? Tijd, int? Duur, string? Locatie, string? Adres, string? Link, string? Tolk) afspraak = default,
+        (DateOnly? Afgegeven, DateOnly? VerwachteStart, string? Reden) verklaring = default) => new()
     {
         ["datum"] = Datum(vandaag),
         ["gemeente"] = Groep(("naam", gemeente.Naam), ("adres", gemeente.Adres)),
@@ -42,6 +44,9 @@ internal static class SjabloonModel
             ("voorinburgering", null), ("beschikbaarheid", null), ("driegesprek", null)),
         ["signalen"] = signalen ?? [],
         ["afspraken"] = afspraken ?? [],
+        ["afspraak"] = Groep(("wat", afspraak.Wat), ("datum", Datum(afspraak.Datum)), ("tijd", afspraak.Tijd), ("duur", afspraak.Duur), ("locatie", afspraak.Locatie),
+            ("adres", afspraak.Adres), ("link", afspraak.Link), ("tolk", afspraak.Tolk)),
+        ["verklaring"] = Groep(("afgegeven", Datum(verklaring.Afgegeven)), ("verwachte_start", Datum(verklaring.VerwachteStart)), ("reden", verklaring.Reden)),
     };
 
     public static Dictionary<string, object?> Groep(params (string Naam, object? Waarde)[] velden) => velden.ToDictionary(v => v.Naam, v => v.Waarde);

@@ -26,7 +26,7 @@ internal static class SjabloonRenderer
     private static readonly Assembly Bron = typeof(SjabloonRenderer).Assembly;
 
     public static IReadOnlyList<string> Standaard { get; } =
-        ["uitnodiging-kennismakingsgesprek", "bevestiging-scenario", "pip-beschikking", "overdracht-samenvatting", "signalen-digest"];
+        ["uitnodiging-kennismakingsgesprek", "uitnodiging-afspraak", "bevestiging-scenario", "pip-beschikking", "overdracht-samenvatting", "verlengingsverklaring", "signalen-digest"];
 
     /// <summary>The default text of a template (Dutch, B1).</summary>
     public static string StandaardTekst(string sleutel)

@@ -73,6 +73,97 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.ToTable("activiteiten", "dossiers");
                 });
 
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Afspraak", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Adres")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("adres");
+
+                    b.Property<DateTimeOffset>("Begin")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("begin");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("dossier_id");
+
+                    b.Property<int>("DuurMinuten")
+                        .HasColumnType("integer")
+                        .HasColumnName("duur_minuten");
+
+                    b.Property<DateTimeOffset>("GeplandOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gepland_op");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<string>("Locatie")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("locatie");
+
+                    b.Property<string>("MedewerkerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("medewerker_id");
+
+                    b.Property<string>("MedewerkerNaam")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("medewerker_naam");
+
+                    b.Property<DateTimeOffset?>("OpgevolgdOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opgevolgd_op");
+
+                    b.Property<string>("Soort")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("soort");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Toelichting")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("toelichting");
+
+                    b.Property<string>("TolkTaal")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("tolk_taal");
+
+                    b.HasKey("Id")
+                        .HasName("pk_afspraken");
+
+                    b.HasIndex("TenantId", "DossierId")
+                        .HasDatabaseName("ix_afspraken_tenant_id_dossier_id");
+
+                    b.HasIndex("TenantId", "MedewerkerId", "Begin")
+                        .HasDatabaseName("ix_afspraken_tenant_id_medewerker_id_begin");
+
+                    b.ToTable("afspraken", "dossiers");
+                });
+
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.BestandInhoud", b =>
                 {
                     b.Property<Guid>("BestandId")

@@ -14,9 +14,15 @@ internal sealed class DossierBrieven(DossierWerkplaats werkplaats, DossierLezer 
     /// <summary>Who the digest's read is logged as: the job, not a person.</summary>
     private static readonly Actor DigestActor = new("systeem:digest", "Dagelijkse e-mail", Guid.Empty);
 
-    public async Task<BriefGegevens> LeesAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    public async Task<BriefGegevens> LeesAsync(ClaimsPrincipal user, Guid id, CancellationToken ct, Guid? afspraakId = null)
     {
         var d = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
+        var nu = werkplaats.Nu;
+        var afspraak = afspraakId is { } gekozen
+            ? await werkplaats.Lees.Afspraken.SingleOrDefaultAsync(a => a.Id == gekozen && a.DossierId == d.Id, ct)
+              ?? throw new Platform.Errors.DomainException(DossierFouten.NietGevonden, "Deze afspraak hoort niet bij dit dossier.", Microsoft.AspNetCore.Http.StatusCodes.Status404NotFound)
+            : await werkplaats.Lees.Afspraken.Where(a => a.DossierId == d.Id && a.Status == AfspraakStatus.Gepland && a.Begin >= nu).OrderBy(a => a.Begin).FirstOrDefaultAsync(ct);
+        var verklaring = d.Verlengingsverklaringen.OrderBy(v => v.Afgegeven).LastOrDefault();
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "brief", [d.Id], ct);
         var pip = d.HuidigePip;
         return new BriefGegevens(d.Id, d.VNummer, d.Voornamen, d.Achternaam, d.Koppelingsdatum, d.KlantregisseurId,
@@ -25,7 +31,10 @@ internal sealed class DossierBrieven(DossierWerkplaats werkplaats, DossierLezer 
             d.Scenario?.Scenario, d.Scenario?.Besluitdatum, d.Scenario?.TenzijRedenen ?? [], d.BredeIntake?.Startdatum,
             pip?.Dagtekening, pip is null ? null : Woorden.Naam(pip.Leerroute), pip is null ? [] : Onderdelen(pip),
             d.TermijnStart, d.TermijnEinde, OverdrachtWeergave.Gegevens(d.Overdracht), d.Overdracht?.VastgelegdOp, d.Overdracht?.VastgelegdDoor,
-            d.Kennismakingsgesprek?.Adres, d.Kennismakingsgesprek?.Link, pip?.Ondersteuning, pip?.OntzorgenStart, pip?.OntzorgenEinde, pip?.Motivering);
+            d.Kennismakingsgesprek?.Adres, d.Kennismakingsgesprek?.Link, pip?.Ondersteuning, pip?.OntzorgenStart, pip?.OntzorgenEinde, pip?.Motivering,
+            afspraak is null ? null : new BriefAfspraak(Woorden.Naam(afspraak.Soort), Kalender.Lokaal(afspraak.Begin), afspraak.DuurMinuten, afspraak.Locatie, afspraak.Adres,
+                afspraak.Link, afspraak.TolkTaal),
+            verklaring is null ? null : new BriefVerklaring(verklaring.Afgegeven, verklaring.VerwachteStart, verklaring.Reden));
     }
 
     private static List<string> Onderdelen(PipVersie pip) =>

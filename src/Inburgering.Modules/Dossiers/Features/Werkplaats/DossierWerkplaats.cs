@@ -70,6 +70,10 @@ internal sealed class DossierWerkplaats(IServiceProvider services, ICurrentTenan
 
     public void VoegToe(Contactmoment moment) => Db.Contactmomenten.Add(moment);
 
+    public void VoegToe(Afspraak afspraak) => Db.Afspraken.Add(afspraak);
+
+    public IQueryable<Afspraak> AfsprakenVoorWijziging => Db.Afspraken;
+
     public void VoegToe(DossierBestand bestand) => Db.Bestanden.Add(bestand);
 
     public void VoegToe(BestandInhoud inhoud) => Db.BestandInhoud.Add(inhoud);
@@ -362,6 +366,8 @@ internal sealed class DossierLeesbron(DossiersDbContext db)
 
     public IQueryable<Contactmoment> Contactmomenten => db.Contactmomenten.AsNoTracking();
 
+    public IQueryable<Afspraak> Afspraken => db.Afspraken.AsNoTracking();
+
     public IQueryable<DossierBestand> Bestanden => db.Bestanden.AsNoTracking();
 
     public IQueryable<BestandInhoud> BestandInhoud => db.BestandInhoud.AsNoTracking();
@@ -416,6 +422,7 @@ internal static class DossierFouten
     public const string AlGestart = "Dossiers:AlreadyStarted";
     public const string AlAfgeschaald = "Dossiers:AlreadyScaledDown";
     public const string DuoVerschilAfgehandeld = "Dossiers:DuoDifferenceResolved";
+    public const string AfspraakAfgehandeld = "Dossiers:AppointmentClosed";
     public const string PipCorrectieWacht = "Dossiers:PipCorrectionWaiting";
     public const string VierOgen = "Dossiers:FourEyes";
     public const string Beperkt = "Dossiers:Restricted";
