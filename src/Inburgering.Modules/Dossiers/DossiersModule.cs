@@ -49,6 +49,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Features.Duo.DuoOverzicht>();
         services.AddScoped<Features.Contactmomenten.DossierContactmomenten>();
         services.AddScoped<Features.Afspraken.DossierAfspraken>();
+        services.AddScoped<Contracts.IDossierZaakwerk, Features.Zaakwerk.DossierZaakwerk>();
         services.AddScoped<Features.Bestanden.DossierBestanden>();
         services.AddOptions<Features.Bestanden.BestandenOptions>().BindConfiguration("Bestanden");
         services.AddSingleton<Features.Bestanden.S3Verbinding>();

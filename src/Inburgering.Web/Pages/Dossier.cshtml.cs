@@ -20,8 +20,65 @@ namespace Inburgering.Web.Pages;
 [Authorize(Policy = PermissionPolicy.Prefix + DossierPermissies.Lezen)]
 public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpalen mijlpalen, IDossierRegistratie registratie, ISignaalBehandeling signalen, IDossierOverdragen overdragen,
     IWerkvoorraad werkvoorraad, IPeopleDirectory mensen, IPermissionChecker rechten, Modules.Documenten.Contracts.IBrieven brieven,
-    Modules.Tenancy.Contracts.IOrganisationDirectory organisaties) : PageModel
+    Modules.Tenancy.Contracts.IOrganisationDirectory organisaties, IDossierZaakwerk zaakwerk) : PageModel
 {
+    /// <summary>Household, progress, notes, documents and appointments.</summary>
+    public Zaakwerk? Zaakwerk { get; private set; }
+
+    [BindProperty]
+    public string? LidVoornamen { get; set; }
+
+    [BindProperty]
+    public string? LidGeboortedatum { get; set; }
+
+    [BindProperty]
+    public string? LidRelatie { get; set; }
+
+    [BindProperty]
+    public string? LidAankomst { get; set; }
+
+    [BindProperty]
+    public string? ContactSoort { get; set; }
+
+    [BindProperty]
+    public string? ContactDatum { get; set; }
+
+    [BindProperty]
+    public string? Deelnemers { get; set; }
+
+    [BindProperty]
+    public string? TolkTaal { get; set; }
+
+    [BindProperty]
+    public string? ContactTekst { get; set; }
+
+    [BindProperty]
+    public bool ContactGezondheid { get; set; }
+
+    [BindProperty]
+    public string? AfspraakSoort { get; set; }
+
+    [BindProperty]
+    public string? AfspraakDatum { get; set; }
+
+    [BindProperty]
+    public string? AfspraakTijd { get; set; }
+
+    [BindProperty]
+    public int? DuurMinuten { get; set; }
+
+    [BindProperty]
+    public string? AfspraakStatus { get; set; }
+
+    [BindProperty]
+    public string? BestandSoort { get; set; }
+
+    [BindProperty]
+    public string? BestandDatum { get; set; }
+
+    [BindProperty]
+    public IFormFile? Bestand { get; set; }
+
     public IReadOnlyList<Modules.Documenten.Contracts.DocumentOverzicht> Brieven { get; private set; } = [];
 
     public IReadOnlyList<(string Sleutel, string Titel)> BriefSoorten => brieven.Soorten;
@@ -365,6 +422,47 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
     public Task<IActionResult> OnPostGoedkeurenAsync(Guid id, CancellationToken ct) =>
         BewaarAsync(id, "brieven", _ => brieven.KeurGoedAsync(User, id, Document ?? Guid.Empty, ct), ct);
 
+    public Task<IActionResult> OnPostLidAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "huishouden", datums => zaakwerk.VoegLidToeAsync(User, id, Versievoorwaarde.Precies(Versie),
+            new LidInvoer(LidVoornamen, datums.Lees(LidGeboortedatum, "geboortedatum"), LidRelatie, datums.Lees(LidAankomst, "aankomst")), datums.Onleesbaar, ct), ct);
+
+    public Task<IActionResult> OnPostContactmomentAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "contactmomenten", datums =>
+        {
+            var datum = datums.Lees(ContactDatum, "datum");
+            Onleesbaar(datums);
+            return zaakwerk.LegContactmomentVastAsync(User, id, new ContactmomentInvoer(ContactSoort, datum, Deelnemers, TolkTaal, ContactTekst, ContactGezondheid), ct);
+        }, ct);
+
+    public Task<IActionResult> OnPostAfspraakAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "afspraken", datums =>
+        {
+            var begin = datums.LeesMoment(AfspraakDatum, AfspraakTijd, "begin");
+            Onleesbaar(datums);
+            return zaakwerk.PlanAfspraakAsync(User, id, Versievoorwaarde.Precies(Versie), new AfspraakInvoer(AfspraakSoort, begin, DuurMinuten, Locatie, Adres, Link, TolkTaal), ct);
+        }, ct);
+
+    public Task<IActionResult> OnPostAfspraakUitkomstAsync(Guid id, Guid afspraak, CancellationToken ct) =>
+        BewaarAsync(id, "afspraken", _ => zaakwerk.AfspraakUitkomstAsync(User, id, afspraak, Versievoorwaarde.Precies(Versie), new AfspraakUitkomstInvoer(AfspraakStatus, Toelichting), ct), ct);
+
+    public Task<IActionResult> OnPostBestandAsync(Guid id, CancellationToken ct) =>
+        BewaarAsync(id, "documenten", async datums =>
+        {
+            var datum = datums.Lees(BestandDatum, "datum");
+            Onleesbaar(datums);
+            await using var inhoud = Bestand?.OpenReadStream();
+            await zaakwerk.VoegBestandToeAsync(User, id, BestandSoort, datum, Bestand?.FileName, inhoud, Bestand?.Length ?? 0, ct);
+        }, ct);
+
+    /// <summary>A date that could not be read is refused with the form, before the use case sees an empty field.</summary>
+    private static void Onleesbaar(Datums datums)
+    {
+        if (datums.Fouten.Count > 0)
+        {
+            throw new ValidationFailedException(DossierKeuzes.Validatiecode, datums.Fouten);
+        }
+    }
+
     /// <summary>The errors of one field of the refused form, for the message under it.</summary>
     public string[] FoutenVan(string formulier, string veld) => Formulier == formulier && Fouten.TryGetValue(veld, out var fouten) ? fouten : [];
 
@@ -410,6 +508,7 @@ public sealed class DossierModel(IDossierOverzichten overzichten, IDossierMijlpa
             MagBewerken = await rechten.HasAsync(User, DossierPermissies.Bewerken, ct);
             Locaties = MagBewerken ? await organisaties.CoaLocatiesAsync(ct) : [];
             Brieven = await brieven.LijstAsync(User, id, ct);
+            Zaakwerk = await zaakwerk.LeesAsync(User, id, ct);
             MagBrievenMaken = await rechten.HasAsync(User, DocumentPermissies.Maken, ct);
             MagGoedkeuren = await rechten.HasAsync(User, DocumentPermissies.Goedkeuren, ct);
             if (MagOverdragen && Guid.TryParse(User.FindFirstValue(PlatformClaims.OrganisationId), out var gemeente))

@@ -89,6 +89,17 @@ public static class DossierKeuzes
     public static IReadOnlyList<string> VerblijfSoorten { get; } = ["azc", "regionaal-azc", "tussenvoorziening", "hotel"];
 
     public static IReadOnlyList<string> AfsluitingRedenen { get; } = ["voldaan", "ontheffing", "vrijstelling", "vertrokken", "overleden"];
+
+    public static IReadOnlyList<string> LidRelaties { get; } = ["partner", "kind", "overig"];
+
+    public static IReadOnlyList<string> ContactSoorten { get; } = ["gesprek", "telefoon", "huisbezoek", "brief-ontvangen", "overig"];
+
+    public static IReadOnlyList<string> AfspraakSoorten { get; } = ["kennismakingsgesprek", "brede-intake", "voortgangsgesprek", "overig"];
+
+    public static IReadOnlyList<string> BestandSoorten { get; } = ["klantprofiel", "diploma", "brief-ontvangen", "identiteit", "overig"];
+
+    /// <summary>The code of a refused input in the dossier module (problem details <c>code</c>).</summary>
+    public const string Validatiecode = "Dossiers:Validation";
 }
 
 /// <summary>The tenzij-reden codes, in the order the form shows them.</summary>

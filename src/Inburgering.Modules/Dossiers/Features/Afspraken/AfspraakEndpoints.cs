@@ -22,7 +22,7 @@ internal static class AfspraakEndpoints
             {
                 var (dossier, afspraak) = await afspraken.PlanAsync(user, id, IfMatch.Versie(http),
                     invoer ?? throw Invoer.Afgewezen(DossierFouten.Validatie, "body", ["Stuur de gegevens als JSON-object."]), http.RequestAborted);
-                http.Response.Headers.ETag = DossierWerkplaats.ETag(dossier);
+                http.Response.Headers.ETag = $"\"{dossier.Versie}\"";
                 return TypedResults.Created($"/api/v1/dossiers/{id}/afspraken/{afspraak.Id}", (await afspraken.LijstAsync(user, id, http.RequestAborted)).Single(a => a.Id == afspraak.Id));
             })
             .RequirePermission(DossierPermissies.Bewerken).Produces<AfspraakRegel>(StatusCodes.Status201Created).ProducesValidationProblem()
@@ -33,7 +33,7 @@ internal static class AfspraakEndpoints
         groep.MapPost("/{afspraakId:guid}/uitkomst", async (Guid id, Guid afspraakId, AfspraakUitkomstInvoer? invoer, HttpContext http, ClaimsPrincipal user, DossierAfspraken afspraken) =>
             {
                 var (dossier, afspraak) = await afspraken.UitkomstAsync(user, id, afspraakId, IfMatch.Versie(http), invoer ?? new AfspraakUitkomstInvoer(null, null), http.RequestAborted);
-                http.Response.Headers.ETag = DossierWerkplaats.ETag(dossier);
+                http.Response.Headers.ETag = $"\"{dossier.Versie}\"";
                 return TypedResults.Ok((await afspraken.LijstAsync(user, id, http.RequestAborted)).Single(a => a.Id == afspraak.Id));
             })
             .RequirePermission(DossierPermissies.Bewerken).Produces<AfspraakRegel>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict)
