@@ -17,11 +17,11 @@ namespace Inburgering.Modules.Dossiers.Features.Afspraken;
 /// records its milestone (the KMG held, a voortgangsgesprek, the brede intake started) through the dossier's rules; a
 /// missed one stays in the agenda to follow up until a new one of its kind is planned or it is closed with why.
 /// </summary>
-internal sealed class DossierAfspraken(DossierLezer lezer, DossierWerkplaats werkplaats, IPermissionEvaluator rechten)
+internal sealed class DossierAfspraken(DossierLezer lezer, DossierWerkplaats werkplaats)
 {
     public async Task<(Dossier Dossier, Afspraak Afspraak)> PlanAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, AfspraakInvoer invoer, CancellationToken ct)
     {
-        var dossier = await LaadVoorWijzigingAsync(user, id, versie, ct);
+        var dossier = await lezer.LaadVoorWijzigingAsync(user, id, versie, ct);
         var check = new Invoer(DossierFouten.Validatie);
         var soort = check.Verplicht(check.Woord<AfspraakSoort>(invoer.Soort, "soort"), "soort");
         var begin = check.Verplicht(invoer.Begin, "begin");
@@ -73,7 +73,7 @@ internal sealed class DossierAfspraken(DossierLezer lezer, DossierWerkplaats wer
     public async Task<(Dossier Dossier, Afspraak Afspraak)> UitkomstAsync(ClaimsPrincipal user, Guid id, Guid afspraakId, Versievoorwaarde versie, AfspraakUitkomstInvoer invoer,
         CancellationToken ct)
     {
-        var dossier = await LaadVoorWijzigingAsync(user, id, versie, ct);
+        var dossier = await lezer.LaadVoorWijzigingAsync(user, id, versie, ct);
         var afspraak = await VindAsync(dossier, afspraakId, ct);
         var check = new Invoer(DossierFouten.Validatie);
         var status = check.Verplicht(check.Woord<AfspraakStatus>(invoer.Status, "status"), "status");
@@ -124,7 +124,7 @@ internal sealed class DossierAfspraken(DossierLezer lezer, DossierWerkplaats wer
     /// <summary>Closes the follow-up of a missed appointment without a new one (the person moved, declined), with why.</summary>
     public async Task<Afspraak> VolgOpAsync(ClaimsPrincipal user, Guid id, Guid afspraakId, string? toelichting, CancellationToken ct)
     {
-        var dossier = await LaadVoorWijzigingAsync(user, id, Versievoorwaarde.Elke, ct);
+        var dossier = await lezer.LaadVoorWijzigingAsync(user, id, Versievoorwaarde.Elke, ct);
         var afspraak = await VindAsync(dossier, afspraakId, ct);
         var check = new Invoer(DossierFouten.Validatie);
         var reden = check.Tekst(toelichting, "toelichting", verplicht: true, max: 1000);
@@ -218,14 +218,6 @@ internal sealed class DossierAfspraken(DossierLezer lezer, DossierWerkplaats wer
         return string.Concat(regels.Select(r => Vouw(r) + "\r\n"));
     }
 
-    private async Task<Dossier> LaadVoorWijzigingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, CancellationToken ct)
-    {
-        await rechten.VereisAsync(user, DossierPermissies.Bewerken, ct);
-        var dossier = await lezer.LaadAsync(user, id, ct);
-        DossierWerkplaats.ControleerVersie(versie, dossier);
-        DossierWerkplaats.NietAfgesloten(dossier);
-        return dossier;
-    }
 
     private async Task<Afspraak> VindAsync(Dossier dossier, Guid afspraakId, CancellationToken ct) =>
         await werkplaats.AfsprakenVoorWijziging.SingleOrDefaultAsync(a => a.Id == afspraakId && a.DossierId == dossier.Id, ct)

@@ -14,7 +14,7 @@ namespace Inburgering.Modules.Dossiers.Features.Huishouden;
 /// The household of a dossier, behind the API and the dossier page alike: members with a dossier are linked by the
 /// household id; members without one (minors) are recorded here, each change in the dossier's tijdlijn.
 /// </summary>
-internal sealed class DossierHuishouden(DossierLezer lezer, DossierWerkplaats werkplaats, IPermissionEvaluator rechten)
+internal sealed class DossierHuishouden(DossierLezer lezer, DossierWerkplaats werkplaats)
 {
     public async Task<HuishoudenWeergave> LeesAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ internal sealed class DossierHuishouden(DossierLezer lezer, DossierWerkplaats we
 
     public async Task<Dossier> VoegLidToeAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, LidInvoer invoer, Onleesbaar? onleesbaar, CancellationToken ct)
     {
-        var dossier = await LaadVoorWijzigingAsync(user, id, versie, ct);
+        var dossier = await lezer.LaadVoorWijzigingAsync(user, id, versie, ct);
         var check = new Invoer(DossierFouten.Validatie, onleesbaar?.Velden);
         var voornamen = check.Tekst(invoer.Voornamen, "voornamen", verplicht: true, max: 200);
         var geboortedatum = check.Verplicht(invoer.Geboortedatum, "geboortedatum");
@@ -57,7 +57,7 @@ internal sealed class DossierHuishouden(DossierLezer lezer, DossierWerkplaats we
 
     public async Task<Dossier> VerwijderLidAsync(ClaimsPrincipal user, Guid id, Guid lidId, Versievoorwaarde versie, CancellationToken ct)
     {
-        var dossier = await LaadVoorWijzigingAsync(user, id, versie, ct);
+        var dossier = await lezer.LaadVoorWijzigingAsync(user, id, versie, ct);
         var lid = await werkplaats.LedenZonderDossierVoorWijziging.SingleOrDefaultAsync(l => l.Id == lidId && l.HuishoudenId == dossier.HuishoudenId, ct)
             ?? throw new DomainException(DossierFouten.NietGevonden, "Dit lid hoort niet bij dit huishouden.", StatusCodes.Status404NotFound);
         werkplaats.Verwijder(lid);
@@ -65,12 +65,4 @@ internal sealed class DossierHuishouden(DossierLezer lezer, DossierWerkplaats we
         return dossier;
     }
 
-    private async Task<Dossier> LaadVoorWijzigingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, CancellationToken ct)
-    {
-        await rechten.VereisAsync(user, DossierPermissies.Bewerken, ct);
-        var dossier = await lezer.LaadAsync(user, id, ct);
-        DossierWerkplaats.ControleerVersie(versie, dossier);
-        DossierWerkplaats.NietAfgesloten(dossier);
-        return dossier;
-    }
 }

@@ -428,10 +428,7 @@ internal sealed class DossierMijlpalen(DossierLezer lezer, DossierWerkplaats wer
     private async Task<Dossier> SchrijfAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, Func<Dossier, Task>? voorbereiding,
         Func<Dossier, Invoer, (string Gebeurtenis, object Gegevens)> wijziging, Onleesbaar? onleesbaar, CancellationToken ct)
     {
-        await rechten.VereisAsync(user, DossierPermissies.Bewerken, ct);
-        var dossier = await lezer.LaadAsync(user, id, ct);
-        DossierWerkplaats.ControleerVersie(versie, dossier);
-        DossierWerkplaats.NietAfgesloten(dossier);
+        var dossier = await lezer.LaadVoorWijzigingAsync(user, id, versie, ct);
         if (voorbereiding is not null)
         {
             await voorbereiding(dossier);

@@ -51,6 +51,19 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
         return dossier;
     }
 
+    /// <summary>
+    /// The dossier for a write: the right to edit, the dossier as the caller may see it, the version the write is
+    /// based on (412), and open (a closed dossier is read-only).
+    /// </summary>
+    public async Task<Dossier> LaadVoorWijzigingAsync(ClaimsPrincipal user, Guid id, Versievoorwaarde versie, CancellationToken cancellationToken)
+    {
+        await permissions.VereisAsync(user, DossierPermissies.Bewerken, cancellationToken);
+        var dossier = await LaadAsync(user, id, cancellationToken);
+        DossierWerkplaats.ControleerVersie(versie, dossier);
+        DossierWerkplaats.NietAfgesloten(dossier);
+        return dossier;
+    }
+
     /// <summary>The full view, logged as a read; health only with permission, and logged apart.</summary>
     public async Task<DossierWeergave> WeergaveAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken cancellationToken, bool logLezen = true)
     {
