@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Platform.Authorization;
@@ -49,5 +50,13 @@ public sealed class BestandenInS3Tests(BestandenInS3Tests.MetS3 app) : IClassFix
         Assert.Equal(Png, await api.Client.GetByteArrayAsync(pad));
         var elders = await app.DossierApiAsync(AppFixture.TenantB, Roles.Klantregisseur);
         Assert.Equal(HttpStatusCode.NotFound, (await elders.Client.GetAsync(pad)).StatusCode);
+
+        // A dossier deleted (created by mistake, four eyes) takes its documents out of the store too.
+        var verzoek = (await Antwoord.VanAsync(await api.Client.PostAsJsonAsync($"/api/v1/dossiers/{id}/verwijderverzoek", new { reden = "dubbel", toelichting = "Twee keer ingevoerd" })))
+            .Verwacht(HttpStatusCode.Created).Id;
+        var teamleider = await app.DossierApiAsync(AppFixture.TenantA, Roles.Teamleider);
+        (await Antwoord.VanAsync(await teamleider.Client.PostAsync($"/api/v1/verwijderverzoeken/{verzoek}/goedkeuren", null))).Verwacht(HttpStatusCode.OK);
+        Assert.False(app.S3.Objecten.ContainsKey(sleutel));
+        Assert.Equal(0L, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM dossiers.dossier_bestanden WHERE dossier_id = '{id}'"));
     }
 }

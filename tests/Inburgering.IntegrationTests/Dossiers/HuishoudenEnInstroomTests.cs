@@ -128,6 +128,25 @@ public sealed class HuishoudenEnInstroomTests(AppFixture app) : IClassFixture<Ap
         Assert.DoesNotContain(signalen, s => s.GetProperty("soort").GetString() is "pip-termijn" or "voortgangsgesprek-nodig" or "overdracht-ontbreekt");
     }
 
+    [Fact]
+    public async Task The_ja_tenzij_figures_count_asielstatushouders_coupled_by_coa_and_no_one_else()
+    {
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var tl = await app.DossierApiAsync(AppFixture.TenantA, Roles.Teamleider);
+        var dag = Vandaag.AddDays(-3);
+        var periode = $"van={dag:yyyy-MM-dd}&tot={dag:yyyy-MM-dd}";
+        async Task<int> GekoppeldAsync() =>
+            (await tl.Client.GetFromJsonAsync<JsonElement>($"/api/v1/monitoring/ja-tenzij?{periode}")).GetProperty("gekoppeld").GetProperty("waarde").GetInt32();
+        var voor = await GekoppeldAsync();
+
+        var asiel = (await api.MaakAanAsync(Persoon("Meron", dag, relatie: "referent"))).Verwacht(HttpStatusCode.Created).Id;
+        (await api.MaakAanAsync(Persoon("Luwam", dag, relatie: "referent") with { Doelgroep = "gezinshereniger" })).Verwacht(HttpStatusCode.Created);
+        (await api.MaakAanAsync(Persoon("Aman", dag, relatie: "partner", huishoudenVan: asiel, instroom: "nareiziger"))).Verwacht(HttpStatusCode.Created);
+        (await api.MaakAanAsync(Persoon("Sara", dag, relatie: "referent", instroom: "verhuizing") with { VorigeGemeente = "Culemborg" })).Verwacht(HttpStatusCode.Created);
+
+        Assert.Equal(voor + 1, await GekoppeldAsync());
+    }
+
     private static Modules.Dossiers.Contracts.NieuwDossier Persoon(string voornaam, DateOnly koppeling, string relatie, Guid? huishoudenVan = null, string? instroom = null,
         Guid? coaLocatie = null) =>
         new DossierBouwer(koppeling) { Voornamen = voornaam, Achternaam = "Tekle", HuishoudenGrootte = 1, HuishoudenVan = huishoudenVan, CoaLocatieId = coaLocatie }.Invoer()

@@ -7,7 +7,9 @@ using Npgsql;
 namespace Inburgering.Modules.Dossiers.Data.Sql;
 
 /// <summary>
-/// One read of the facts behind every measure, inside the tenant (row-level security applies): the koppeling cohort,
+/// One read of the facts behind every measure, inside the tenant (row-level security applies): the koppeling cohort
+/// (asielstatushouders coupled by COA: the ja-tenzij policy and the pilot's measures are about them, not about
+/// gezinsmigranten, nareizigers or people who moved in),
 /// those housed in the period, and those still waiting on the peildatum. The per-dossier lookups are lateral index
 /// probes on purpose: with parameters the planner otherwise may rescan a grouped subquery for every dossier.
 /// </summary>
@@ -31,6 +33,7 @@ internal static class DossierFeitenSql
                              min(startdatum) FILTER (WHERE soort = 'BetaaldWerk') AS betaald_werk
                            FROM dossiers.activiteiten x WHERE x.tenant_id = @tenant AND x.dossier_id = d.id) a ON true
         WHERE d.tenant_id = @tenant AND (@kr::uuid IS NULL OR d.klantregisseur_id = @kr)
+          AND d.instroom = 'Koppeling' AND d.doelgroep = 'Asielstatushouder'
           AND (d.koppelingsdatum BETWEEN @van AND @tot
                OR d.verhuisdatum BETWEEN @van AND @tot
                OR (d.brede_intake->>'Startdatum')::date BETWEEN @van AND @tot

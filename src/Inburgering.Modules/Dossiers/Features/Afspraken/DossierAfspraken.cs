@@ -154,6 +154,11 @@ internal sealed class DossierAfspraken(DossierLezer lezer, DossierWerkplaats wer
     public async Task<Agenda> AgendaAsync(ClaimsPrincipal user, DateOnly? dag, bool iedereen, CancellationToken ct)
     {
         await lezer.VereisLezenAsync(user, ct);
+        if (dag is { } gekozen && !Platform.Http.StrikteJson.BinnenBereik(gekozen))
+        {
+            throw Invoer.Afgewezen(DossierFouten.Validatie, "datum", [$"Kies een datum tussen {Platform.Http.StrikteJson.EersteJaar} en {Platform.Http.StrikteJson.LaatsteJaar}."]);
+        }
+
         var alleenVan = await lezer.AlleenVanAsync(user, ct);
         var actor = DossierWerkplaats.ActorVan(user);
         var maandag = Maandag(dag ?? werkplaats.Vandaag);

@@ -49,6 +49,12 @@ internal interface IBestandsopslag
 
     /// <summary>Removes bytes whose row was never written (a failed save).</summary>
     Task VergeetAsync(DossierBestand bestand, CancellationToken ct);
+
+    /// <summary>
+    /// Before a dossier is deleted or anonymised: removes the bytes the database function cannot reach. Their rows go
+    /// with the dossier's other rows in the database's own transaction.
+    /// </summary>
+    Task VergeetVanDossierAsync(Guid dossierId, CancellationToken ct);
 }
 
 internal sealed class PostgresBestandsopslag(DossierWerkplaats werkplaats) : IBestandsopslag
@@ -65,6 +71,8 @@ internal sealed class PostgresBestandsopslag(DossierWerkplaats werkplaats) : IBe
         await werkplaats.Lees.BestandInhoud.Where(i => i.BestandId == bestand.Id).Select(i => i.Inhoud).SingleAsync(ct);
 
     public Task VergeetAsync(DossierBestand bestand, CancellationToken ct) => Task.CompletedTask;
+
+    public Task VergeetVanDossierAsync(Guid dossierId, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>One client for the process: it holds the connection pool.</summary>
@@ -109,6 +117,14 @@ internal sealed class S3Bestandsopslag(S3Verbinding s3, DossierWerkplaats werkpl
     }
 
     public async Task VergeetAsync(DossierBestand bestand, CancellationToken ct) => await s3.Client.DeleteObjectAsync(s3.Bucket, Sleutel(bestand), ct);
+
+    public async Task VergeetVanDossierAsync(Guid dossierId, CancellationToken ct)
+    {
+        foreach (var bestand in await werkplaats.Lees.Bestanden.Where(b => b.DossierId == dossierId && b.Opslag == BestandenOptions.S3).ToListAsync(ct))
+        {
+            await VergeetAsync(bestand, ct);
+        }
+    }
 
     private string Sleutel(DossierBestand b) => $"{werkplaats.Gemeente:N}/{b.DossierId:N}/{b.Id:N}";
 }

@@ -28,7 +28,8 @@ internal static class Bewaarnormen
 }
 
 /// <summary>A closed dossier past its retention period is anonymised; its tijdlijn, health, signals and letters go.</summary>
-internal sealed class DossierAnonimisering(DossierWerkplaats werkplaats, IBeleidsregels regels, IVernietigingsregister register) : IBewaarstap
+internal sealed class DossierAnonimisering(DossierWerkplaats werkplaats, IBeleidsregels regels, IVernietigingsregister register, Bestanden.IBestandsopslag bestanden)
+    : IBewaarstap
 {
     public const string Soort = "dossier-anonimiseren";
 
@@ -49,6 +50,7 @@ internal sealed class DossierAnonimisering(DossierWerkplaats werkplaats, IBeleid
         }
 
         var dossier = await werkplaats.LaadAsync(item.ObjectId, ct);
+        await bestanden.VergeetVanDossierAsync(dossier.Id, ct);
         var nu = werkplaats.Nu;
         dossier.Anonimiseer(nu);
         dossier.Gewijzigd(nu);

@@ -24,7 +24,7 @@ internal sealed record VerwijderVerzoekWeergave(Guid Id, Guid DossierId, string?
 /// Deleting a dossier created by mistake, with four eyes: one person asks with a reason, another decides. Carried
 /// out, nothing of the person stays behind; the request stays as a minimal record without personal data.
 /// </summary>
-internal sealed class Verwijderen(DossierWerkplaats werkplaats, DossierLezer lezer, IPermissionEvaluator rechten)
+internal sealed class Verwijderen(DossierWerkplaats werkplaats, DossierLezer lezer, IPermissionEvaluator rechten, Bestanden.IBestandsopslag bestanden)
 {
     public async Task<VerwijderVerzoekWeergave> VraagAanAsync(ClaimsPrincipal user, Guid id, VerwijderAanvraag invoer, CancellationToken ct)
     {
@@ -67,6 +67,7 @@ internal sealed class Verwijderen(DossierWerkplaats werkplaats, DossierLezer lez
     {
         var (verzoek, actor) = await BesluitAsync(user, verzoekId, ct);
         werkplaats.LogSchrijven(actor, "verwijdering", [verzoek.DossierId]);
+        await bestanden.VergeetVanDossierAsync(verzoek.DossierId, ct);
         try
         {
             await werkplaats.InEenTransactieAsync((verbinding, transactie) =>
