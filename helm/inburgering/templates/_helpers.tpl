@@ -56,6 +56,14 @@ app.kubernetes.io/component: {{ .component }}
   valueFrom:
     secretKeyRef: {name: {{ .Values.smtp.existingSecret }}, key: {{ .Values.smtp.passwordKey }}}
 {{- end }}
+{{- if and (eq .Values.documents.store "s3") .Values.documents.s3.existingSecret }}
+- name: Bestanden__S3Opslag__AccessKey
+  valueFrom:
+    secretKeyRef: {name: {{ .Values.documents.s3.existingSecret }}, key: {{ .Values.documents.s3.accessKeyKey }}}
+- name: Bestanden__S3Opslag__SecretKey
+  valueFrom:
+    secretKeyRef: {name: {{ .Values.documents.s3.existingSecret }}, key: {{ .Values.documents.s3.secretKeyKey }}}
+{{- end }}
 {{- end -}}
 
 {{- define "inburgering.appConnection" -}}
