@@ -36,7 +36,7 @@ public sealed class BestandenInS3Tests(BestandenInS3Tests.MetS3 app) : IClassFix
         using var form = new MultipartFormDataContent();
         var bestand = new ByteArrayContent(Png);
         bestand.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(bestand, "bestand", "diploma.pdf");
+        form.Add(bestand, "bestand", "diploma");
         form.Add(new StringContent("diploma"), "soort");
         form.Add(new StringContent(Kalender.Vandaag(app.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), "datum");
         var antwoord = (await Antwoord.VanAsync(await api.Client.PostAsync($"/api/v1/dossiers/{id}/bestanden", form))).Verwacht(HttpStatusCode.Created);

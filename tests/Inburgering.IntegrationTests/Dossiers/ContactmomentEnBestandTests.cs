@@ -67,12 +67,15 @@ public sealed class ContactmomentEnBestandTests(AppFixture app) : IClassFixture<
         var kr = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
         var id = (await kr.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Vandaag.AddDays(-40)))).Verwacht(HttpStatusCode.Created).Id;
 
-        // A PDF named .exe is a PDF; an executable named .pdf is refused.
-        var pdf = await StuurAsync(kr, id, Pdf, "klantprofiel.exe", "klantprofiel");
-        pdf.Verwacht(HttpStatusCode.Created);
-        Assert.Equal(("application/pdf", "klantprofiel.pdf"), (pdf.Json.GetProperty("contentType").GetString(), pdf.Json.GetProperty("naam").GetString()));
+        // The content decides: a PDF renamed to .exe is refused (a disguise), and so is an executable named .pdf.
+        var vermomd = await StuurAsync(kr, id, Pdf, "klantprofiel.exe", "klantprofiel");
+        Assert.Equal((HttpStatusCode.UnsupportedMediaType, "Dossiers:FileType"), (vermomd.Status, vermomd.Code));
         var exe = await StuurAsync(kr, id, [(byte)'M', (byte)'Z', 0x90, 0x00, .. new byte[200]], "diploma.pdf", "diploma");
         Assert.Equal((HttpStatusCode.UnsupportedMediaType, "Dossiers:FileType"), (exe.Status, exe.Code));
+        Assert.Empty((await kr.Client.GetFromJsonAsync<JsonElement[]>($"/api/v1/dossiers/{id}/bestanden"))!);
+        var pdf = await StuurAsync(kr, id, Pdf, "Klantprofiel COA (TVS).pdf", "klantprofiel");
+        pdf.Verwacht(HttpStatusCode.Created);
+        Assert.Equal(("application/pdf", "Klantprofiel COA TVS.pdf"), (pdf.Json.GetProperty("contentType").GetString(), pdf.Json.GetProperty("naam").GetString()));
 
         var groot = new byte[50 * 1024 * 1024];
         Pdf.CopyTo(groot, 0);

@@ -133,9 +133,12 @@ internal sealed class Dossier : ITenantOwned
             return null;
         }
 
-        var start = WetInburgering.PipKlokStart(KennisgevingDuo, BrpInschrijving);
-        return Instroom != Instroom.Koppeling && start is { } s && OvergenomenOp is { } eigen && eigen > s ? eigen : start;
+        return PipKlokStart(KennisgevingDuo, BrpInschrijving, Instroom != Instroom.Koppeling ? OvergenomenOp : null);
     }
+
+    /// <param name="eigenStart">For a nareiziger or a person moving in: the day they became this gemeente's.</param>
+    public static DateOnly? PipKlokStart(DateOnly? kennisgeving, DateOnly? brpInschrijving, DateOnly? eigenStart) =>
+        WetInburgering.PipKlokStart(kennisgeving, brpInschrijving) is { } klok ? (eigenStart > klok ? eigenStart.Value : klok) : null;
 
     /// <summary>The COA path (overdracht, scenario in the azc, housing under the taakstelling) applies.</summary>
     public bool ViaCoa => Instroom == Instroom.Koppeling && Doelgroep == Doelgroep.Asielstatushouder;

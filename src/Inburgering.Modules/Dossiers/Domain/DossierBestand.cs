@@ -112,4 +112,9 @@ internal static class Bestandsinhoud
         "image/png" => ".png",
         _ => ".jpg",
     };
+
+    /// <summary>A name without an extension, or with the one its content has; a PDF named .exe is a disguise, refused.</summary>
+    public static bool NaamPast(string? naam, string contentType) =>
+        Path.GetExtension(naam ?? string.Empty).ToLowerInvariant() is var extensie
+        && (extensie.Length == 0 || extensie == Extensie(contentType) || (contentType == "image/jpeg" && extensie == ".jpeg"));
 }

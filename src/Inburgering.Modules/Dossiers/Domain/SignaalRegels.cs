@@ -130,6 +130,7 @@ internal static class SignaalRegels
         // day they became its own: a deadline that passed before that is not theirs to be late for.
         var viaCoa = d.Asielstatushouder && d.Instroom == Instroom.Koppeling;
         var eigenStart = d.Instroom != Instroom.Koppeling ? d.OvergenomenOp : null;
+        var pipKlok = Dossier.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving, eigenStart);
         if (viaCoa && !d.OverdrachtOntvangen && Termijn(beleid, Normen.OverdrachtNaKoppeling, k, k) is var overdracht && vandaag > overdracht.Datum)
         {
             Telaat(SignaalSoort.OverdrachtOntbreekt, overdracht);
@@ -160,9 +161,8 @@ internal static class SignaalRegels
             Telaat(SignaalSoort.BredeIntakeNietGestart, intake, besluit, d.Scenario);
         }
 
-        if (d is { EerstePipDagtekening: null, TermijnStart: null } && WetInburgering.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving) is { } pipKlok)
+        if (d is { EerstePipDagtekening: null, TermijnStart: null } && pipKlok is { } start)
         {
-            var start = eigenStart is { } instroom && instroom > pipKlok ? instroom : pipKlok;
             // Information asked of a third party before the deadline suspends it until it arrives (no signal while
             // awaited), then the deadline runs to the norm's days after it arrived.
             var normaal = Termijn(beleid, Normen.PipNaKennisgeving, start, start);
@@ -242,7 +242,7 @@ internal static class SignaalRegels
         }
 
         if (d is { EerstePipDagtekening: null, TermijnStart: null, LbtDatum: null, BredeIntakeStart: not null }
-            && WetInburgering.PipKlokStart(d.KennisgevingDuo, d.BrpInschrijving) is { } lbtKlok
+            && pipKlok is { } lbtKlok
             && Contracts.DossierNormen.PipDeadline(beleid, lbtKlok, d.PipInformatieGevraagd, d.PipInformatieOntvangen) is { } lbtDeadline
             && Termijn(beleid, Normen.LbtVoorPip, lbtDeadline, lbtKlok, terug: true) is var lbtVenster && vandaag >= lbtVenster.Datum)
         {

@@ -140,12 +140,12 @@ internal sealed class DossierAfspraken(DossierLezer lezer, DossierWerkplaats wer
         return afspraak;
     }
 
-    public async Task<IReadOnlyList<AfspraakRegel>> LijstAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
-    {
-        var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true, metOnderdelen: false);
-        var afspraken = await werkplaats.Lees.Afspraken.Where(a => a.DossierId == dossier.Id).OrderByDescending(a => a.Begin).ToListAsync(ct);
-        return [.. afspraken.Select(a => Regel(a, null))];
-    }
+    public async Task<IReadOnlyList<AfspraakRegel>> LijstAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        await LijstAsync(await lezer.LaadAsync(user, id, ct, alleenLezen: true, metOnderdelen: false), ct);
+
+    /// <summary>The appointments of a dossier the caller has already been allowed to read.</summary>
+    public async Task<IReadOnlyList<AfspraakRegel>> LijstAsync(Dossier dossier, CancellationToken ct) =>
+        [.. (await werkplaats.Lees.Afspraken.Where(a => a.DossierId == dossier.Id).OrderByDescending(a => a.Begin).ToListAsync(ct)).Select(a => Regel(a, null))];
 
     /// <summary>
     /// The week's appointments (Monday to Sunday, Dutch time) of the caller, or of the whole gemeente; with every missed

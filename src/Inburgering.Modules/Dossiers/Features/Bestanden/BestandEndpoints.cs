@@ -35,7 +35,7 @@ internal static class BestandEndpoints
             .DisableAntiforgery().RequirePermission(DossierPermissies.Bewerken)
             .Produces<BestandRegel>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .WithSummary("Adds a document (multipart: bestand, soort klantprofiel|diploma|brief-ontvangen|identiteit|overig, datum yyyy-MM-dd). PDF, PNG or JPEG by content, at most the configured size (20 MB).");
+            .WithSummary("Adds a document (multipart: bestand, soort klantprofiel|diploma|brief-ontvangen|identiteit|overig, datum yyyy-MM-dd). PDF, PNG or JPEG by content (a name whose extension contradicts the content is refused too), at most the configured size (20 MB).");
         dossier.MapGet("/bestanden", async (Guid id, ClaimsPrincipal user, DossierBestanden bestanden, CancellationToken ct) => TypedResults.Ok(await bestanden.LijstAsync(user, id, ct)))
             .RequirePermission(DossierPermissies.Lezen).Produces<List<BestandRegel>>()
             .WithSummary("The documents of the dossier, newest first (no content).");

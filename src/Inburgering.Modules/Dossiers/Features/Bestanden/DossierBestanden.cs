@@ -52,6 +52,12 @@ internal sealed class DossierBestanden(DossierLezer lezer, DossierWerkplaats wer
         var bytes = buffer.ToArray();
         var type = Bestandsinhoud.Herken(bytes.AsSpan(0, Math.Min(bytes.Length, 16)))
             ?? throw new DomainException(Soort, "Dit is geen PDF en geen afbeelding (PNG of JPEG): de inhoud telt, niet de naam.", StatusCodes.Status415UnsupportedMediaType);
+        if (!Bestandsinhoud.NaamPast(naam, type))
+        {
+            throw new DomainException(Soort, $"De naam van het bestand ({Path.GetExtension(naam)}) past niet bij de inhoud ({Bestandsinhoud.Extensie(type)}): het wordt niet bewaard.",
+                StatusCodes.Status415UnsupportedMediaType);
+        }
+
         var schoon = Naam(naam, type);
         var actor = DossierWerkplaats.ActorVan(user);
         var bestand = new DossierBestand(dossier.Id, soort, dag, schoon, type, bytes.LongLength, Convert.ToHexStringLower(SHA256.HashData(bytes)), opslag.Naam, actor.Naam, werkplaats.Nu);
