@@ -77,9 +77,12 @@ internal sealed class DossierBestanden(DossierLezer lezer, DossierWerkplaats wer
         return Regel(bestand);
     }
 
-    public async Task<IReadOnlyList<BestandRegel>> LijstAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    public async Task<IReadOnlyList<BestandRegel>> LijstAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        await LijstAsync(user, await lezer.LaadAsync(user, id, ct, alleenLezen: true, metOnderdelen: false), ct);
+
+    /// <summary>The documents of a dossier the caller has already been allowed to read.</summary>
+    public async Task<IReadOnlyList<BestandRegel>> LijstAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken ct)
     {
-        var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true, metOnderdelen: false);
         var lijst = await werkplaats.Lees.Bestanden.Where(b => b.DossierId == dossier.Id).OrderByDescending(b => b.Datum).ThenByDescending(b => b.VastgelegdOp).ToListAsync(ct);
         await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "bestand", [dossier.Id], ct);
         return [.. lijst.Select(Regel)];

@@ -51,9 +51,12 @@ internal sealed class DossierContactmomenten(DossierLezer lezer, DossierWerkplaa
         return Regel(moment);
     }
 
-    public async Task<IReadOnlyList<ContactmomentRegel>> LijstAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    public async Task<IReadOnlyList<ContactmomentRegel>> LijstAsync(ClaimsPrincipal user, Guid id, CancellationToken ct) =>
+        await LijstAsync(user, await lezer.LaadAsync(user, id, ct, alleenLezen: true, metOnderdelen: false), ct);
+
+    /// <summary>The notes of a dossier the caller has already been allowed to read.</summary>
+    public async Task<IReadOnlyList<ContactmomentRegel>> LijstAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken ct)
     {
-        var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true, metOnderdelen: false);
         var magGezondheid = await lezer.MagGezondheidAsync(user, ct);
         var momenten = await werkplaats.Lees.Contactmomenten.Where(c => c.DossierId == dossier.Id && (magGezondheid || !c.Gezondheid))
             .OrderByDescending(c => c.Datum).ThenByDescending(c => c.VastgelegdOp).ToListAsync(ct);

@@ -8,15 +8,14 @@ using Inburgering.Modules.Dossiers.Features.Duo;
 using Inburgering.Modules.Dossiers.Features.Huishouden;
 using Inburgering.Modules.Dossiers.Features.Weergave;
 using Inburgering.Modules.Dossiers.Features.Werkplaats;
-using Microsoft.EntityFrameworkCore;
 
 namespace Inburgering.Modules.Dossiers.Features.Zaakwerk;
 
 /// <summary>The pages' door to the case work: every call is the use case the API route calls too.</summary>
-internal sealed class DossierZaakwerk(DossierLezer lezer, DossierWerkplaats werkplaats, DossierHuishouden huishouden, DossierContactmomenten contactmomenten, DossierBestanden bestanden,
+internal sealed class DossierZaakwerk(DossierLezer lezer, DossierHuishouden huishouden, DossierContactmomenten contactmomenten, DossierBestanden bestanden,
     DossierAfspraken afspraken, DuoInformatie duo) : IDossierZaakwerk
 {
-    /// <summary>One load of the dossier and one read per section, logged once (health notes apart, as a read of health).</summary>
+    /// <summary>One load of the dossier; each section read through its own use case, which logs the read.</summary>
     public async Task<Contracts.Zaakwerk> LeesAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var dossier = await lezer.LaadAsync(user, id, ct, alleenLezen: true);
@@ -24,18 +23,8 @@ internal sealed class DossierZaakwerk(DossierLezer lezer, DossierWerkplaats werk
         var toepassing = ToepasselijkheidWeergave.Van(dossier);
         var voortgang = VoortgangWeergave.Van(dossier);
         var samenstelling = huis.Samenstelling!;
-        var magGezondheid = await lezer.MagGezondheidAsync(user, ct);
-        var lees = werkplaats.Lees;
-        var notities = await lees.Contactmomenten.Where(c => c.DossierId == id && (magGezondheid || !c.Gezondheid))
-            .OrderByDescending(c => c.Datum).ThenByDescending(c => c.VastgelegdOp).ToListAsync(ct);
-        var documenten = await lees.Bestanden.Where(b => b.DossierId == id).OrderByDescending(b => b.Datum).ThenByDescending(b => b.VastgelegdOp).ToListAsync(ct);
-        var actor = DossierWerkplaats.ActorVan(user);
-        await werkplaats.LogInzageAsync(actor, "contactmoment", [id], ct);
-        if (notities.Any(n => n.Gezondheid))
-        {
-            await werkplaats.LogInzageAsync(actor, "gezondheid", [id], ct);
-        }
-
+        var notities = await contactmomenten.LijstAsync(user, dossier, ct);
+        var documenten = await bestanden.LijstAsync(user, dossier, ct);
         return new Contracts.Zaakwerk(Woorden.Naam(dossier.Instroom), dossier.VorigeGemeente, Woorden.Naam(toepassing.Wet), toepassing.PlichtStart, toepassing.BinnenLeeftijd,
             samenstelling.Volwassenen, samenstelling.Minderjarigen, samenstelling.Nareizigers, samenstelling.Totaal,
             [.. huis.ZonderDossier!.Select(l => new LidItem(l.Id, l.Voornamen, l.Geboortedatum, Woorden.Naam(l.Relatie), l.Minderjarig, l.Aankomst))],
