@@ -68,7 +68,7 @@ public class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var server = await TestDatabaseServer.InstanceAsync();
-        _database = await server.CreateDatabaseAsync();
+        _database = await server.CreateMigratedDatabaseAsync();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment(HostOmgeving);

@@ -18,27 +18,67 @@ internal sealed class TestDatabaseServer
     private readonly string _admin;
     private readonly string _owner;
     private readonly string _app;
+    private readonly Lazy<Task<string>> _template;
 
     private TestDatabaseServer(string admin, string owner, string app)
     {
         _admin = admin;
         _owner = owner;
         _app = app;
+        _template = new(PrepareTemplateAsync);
     }
 
     public static Task<TestDatabaseServer> InstanceAsync() => Shared.Value;
 
-    public async Task<TestDatabase> CreateDatabaseAsync()
+    /// <summary>An empty database, for what tests the way from nothing (migrating, restoring).</summary>
+    public Task<TestDatabase> CreateDatabaseAsync() => CreateAsync(template: null);
+
+    /// <summary>
+    /// A database with every module's schema, security and reference data: a copy of one that the app's own migrate
+    /// command prepared once for this test run. A fixture then starts on a ready schema instead of replaying every
+    /// migration; the app still runs its migrator on start, which finds nothing to apply.
+    /// </summary>
+    public async Task<TestDatabase> CreateMigratedDatabaseAsync() => await CreateAsync(await _template.Value);
+
+    private async Task<TestDatabase> CreateAsync(string? template)
     {
         var name = "it_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(_admin))
         {
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"CREATE DATABASE {name} OWNER {OwnerRole}", connection);
+            await using var command = new NpgsqlCommand(
+                $"CREATE DATABASE {name} OWNER {OwnerRole}" + (template is null ? string.Empty : $" TEMPLATE {template}"), connection);
             await command.ExecuteNonQueryAsync();
         }
 
         return new TestDatabase(WithDatabase(_admin, name), WithDatabase(_owner, name), WithDatabase(_app, name));
+    }
+
+    private async Task<string> PrepareTemplateAsync()
+    {
+        var database = await CreateAsync(template: null);
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["ConnectionStrings__Inburgering"] = database.App,
+            ["ConnectionStrings__InburgeringOwner"] = database.Owner,
+            ["EmbeddedDatabase__DataDirectory"] = null,
+            ["Tenancy__ActivateOnSeed__0"] = "Almelo",
+            ["Tenancy__ActivateOnSeed__1"] = "Enschede",
+        };
+        foreach (var (key, value) in AppFixture.ProductieInstellingen(smtpPoort: 25))
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        await using var migrate = AppProcess.Start(environment, ["--migrate"]);
+        var exitCode = await migrate.WaitForExitAsync(TimeSpan.FromMinutes(3));
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"The migrate command for the template database ended with {exitCode}:\n{migrate.Output}");
+        }
+
+        return new NpgsqlConnectionStringBuilder(database.Admin).Database!;
     }
 
     private static string WithDatabase(string connectionString, string database) =>
