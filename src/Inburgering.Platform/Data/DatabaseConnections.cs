@@ -12,6 +12,7 @@ public sealed class DatabaseConnections : IDisposable
     public const string AppKey = "Inburgering";
     public const string OwnerKey = "InburgeringOwner";
     public const string ReplicaKey = "InburgeringReplica";
+    public const string TransactionPoolingKey = "Database:TransactionPooling";
 
     private readonly Lock _gate = new();
     private NpgsqlDataSource? _appDataSource;
@@ -22,7 +23,14 @@ public sealed class DatabaseConnections : IDisposable
         App = configuration.GetConnectionString(AppKey);
         Owner = configuration.GetConnectionString(OwnerKey);
         Replica = configuration.GetConnectionString(ReplicaKey);
+        TransactionPooling = configuration.GetValue<bool>(TransactionPoolingKey);
     }
+
+    /// <summary>
+    /// The app connection goes through a pooler in transaction mode (PgBouncer): the server connection serves another
+    /// client after each transaction, so nothing may outlive one, prepared statements included.
+    /// </summary>
+    public bool TransactionPooling { get; }
 
     /// <summary>Optional: a read replica, connected as the app role, so row-level security applies there too.</summary>
     public string? Replica { get; }
@@ -92,13 +100,15 @@ public sealed class DatabaseConnections : IDisposable
         App ?? throw new InvalidOperationException(
             $"ConnectionStrings:{AppKey} is not configured. In Development the app starts its own PostgreSQL; elsewhere configure it (README, 'Configuration').");
 
-    private static NpgsqlDataSource Build(string connectionString)
+    private NpgsqlDataSource Build(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         // Every session setting is transaction-local (ADR 3), so a pooled connection carries nothing over and
-        // needs no DISCARD ALL; that keeps the prepared statements of the hot queries across requests.
+        // needs no DISCARD ALL; that keeps the prepared statements of the hot queries across requests, except behind
+        // a transaction pooler, where the next transaction may run on a server connection that never saw them.
         builder.ConnectionStringBuilder.NoResetOnClose = true;
-        builder.ConnectionStringBuilder.MaxAutoPrepare = builder.ConnectionStringBuilder.MaxAutoPrepare == 0 ? 100 : builder.ConnectionStringBuilder.MaxAutoPrepare;
+        builder.ConnectionStringBuilder.MaxAutoPrepare = TransactionPooling ? 0
+            : builder.ConnectionStringBuilder.MaxAutoPrepare == 0 ? 100 : builder.ConnectionStringBuilder.MaxAutoPrepare;
         return builder.Build();
     }
 

@@ -30,6 +30,9 @@ internal sealed class TestDatabaseServer
 
     public static Task<TestDatabaseServer> InstanceAsync() => Shared.Value;
 
+    /// <summary>The cluster's superuser, for what stands in front of the cluster (a pooler) rather than in one database.</summary>
+    public string AdminConnectionString => _admin;
+
     /// <summary>An empty database, for what tests the way from nothing (migrating, restoring).</summary>
     public Task<TestDatabase> CreateDatabaseAsync() => CreateAsync(template: null);
 
