@@ -40,7 +40,10 @@ public static class PlatformServices
         services.AddSingleton(Mail.MailRegistration.Create);
         services.Configure<Pdf.PdfOptions>(configuration.GetSection(Pdf.PdfOptions.Section));
         services.AddSingleton<Pdf.IPdfMaker, Pdf.ChromiumPdfMaker>();
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", HealthStatus.Unhealthy, [ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", HealthStatus.Unhealthy, [ReadyTag])
+            .AddCheck<ReplicaCheck>("replica", HealthStatus.Degraded, [GezondheidsRapport.DetailTag])
+            .AddCheck<JobWachtrijCheck>("taken", HealthStatus.Degraded, [GezondheidsRapport.DetailTag]);
         return services;
     }
 

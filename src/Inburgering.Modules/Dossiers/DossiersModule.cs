@@ -27,6 +27,7 @@ public sealed class DossiersModule : IModule
         services.AddModuleDbContext<DossiersDbContext>(DossiersDbContext.SchemaName);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, Features.Weergave.DossierJson.Default));
         services.AddScoped<DossierWerkplaats>();
+        services.AddHealthChecks().AddCheck<Jobs.UitgangGezondheid>("uitgang", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, [Platform.Health.GezondheidsRapport.DetailTag]);
         services.AddScoped<DossierLezer>();
         services.AddScoped<CoaToegang>();
         services.AddScoped<Contracts.ICoaBewoners>(sp => sp.GetRequiredService<CoaToegang>());

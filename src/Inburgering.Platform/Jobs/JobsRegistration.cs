@@ -38,6 +38,7 @@ public static class JobsRegistration
         {
             // Ids only in arguments, so a failed job may stay visible; retried a few times, then left for the beheerder.
             new AutomaticRetryAttribute { Attempts = 5, OnAttemptsExceeded = AttemptsExceededAction.Fail },
+            new Telemetrie.JobTelemetrie(),
         });
         services.AddHangfire((_, global) => global
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -7,6 +7,7 @@ using Inburgering.Platform.Data.Embedded;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Jobs;
 using Inburgering.Platform.Tenancy;
+using Inburgering.Platform.Telemetrie;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -50,6 +51,7 @@ internal static class InburgeringHost
         builder.Services.AddSingleton(ModuleCatalog.Permissies);
 
         builder.Services.AddPlatformJobs(builder.Configuration, launch.RunsJobs);
+        builder.Services.AddTelemetrie(builder.Configuration, launch.Role.ToString().ToLowerInvariant());
         // Before the JSON writer, which would also answer a browser's */*.
         builder.Services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, HtmlProblemWriter>());
         builder.Services.AddOpenApi(ApiDocument.Configureer);
@@ -226,6 +228,8 @@ internal static class InburgeringHost
         // Probes are served by every role: Kubernetes checks workers too.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(PlatformServices.ReadyTag) }).AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = Inburgering.Platform.Health.GezondheidsRapport.SchrijfAsync }).AllowAnonymous();
+        app.MapTelemetrie();
 
         if (launch.ServesWeb)
         {

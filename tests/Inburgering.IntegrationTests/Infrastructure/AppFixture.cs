@@ -52,6 +52,9 @@ public class AppFixture : IAsyncLifetime
     /// <summary>A real Kestrel listener instead of the in-memory test server, for a real browser.</summary>
     protected virtual bool RealServer => false;
 
+    /// <summary>The database the app starts on: by default a copy of the run's migrated template.</summary>
+    internal virtual Task<TestDatabase> DatabaseAsync(TestDatabaseServer server) => server.CreateMigratedDatabaseAsync();
+
     /// <summary>Where a real browser reaches the app (with <see cref="RealServer"/>).</summary>
     public Uri Address => new(Factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
         .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
@@ -67,8 +70,7 @@ public class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var server = await TestDatabaseServer.InstanceAsync();
-        _database = await server.CreateMigratedDatabaseAsync();
+        _database = await DatabaseAsync(await TestDatabaseServer.InstanceAsync());
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment(HostOmgeving);
