@@ -70,6 +70,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Features.Webhooks.WebhookBeheer>();
         services.AddScoped<Contracts.IWebhooks>(sp => sp.GetRequiredService<Features.Webhooks.WebhookBeheer>());
         services.AddHostedService<Features.Webhooks.WebhookRelay>();
+        services.AddSingleton(new Platform.Jobs.WekKanaal(Features.Webhooks.WebhookRelay.WekKanaal));
         services.AddScoped<Contracts.IDossierRegistratie>(sp => sp.GetRequiredService<DossierRegistratie>());
         services.AddScoped<Contracts.IWerkvoorraad>(sp => sp.GetRequiredService<CaseloadLezer>());
         services.AddScoped<DossierOmkoppelingen>();
@@ -95,6 +96,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Jobs.SignaalGemeenteJob>();
         services.AddSingleton<Platform.Jobs.IRecurringJob, Jobs.SignaalRecurringJob>();
         services.AddHostedService<Jobs.SignaalWachtrijVerwerker>();
+        services.AddSingleton(new Platform.Jobs.WekKanaal(Jobs.SignaalWachtrijVerwerker.WekKanaal));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -45,6 +45,8 @@ public static class JobsRegistration
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
         services.AddSingleton<ITenantJobs, TenantJobs>();
+        services.AddSingleton<DatabaseWekker>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseWekker>());
         if (runsServer)
         {
             services.AddHostedService<RecurringJobRegistration>();

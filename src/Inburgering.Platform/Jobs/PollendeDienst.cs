@@ -5,10 +5,14 @@ namespace Inburgering.Platform.Jobs;
 
 /// <summary>
 /// A relay of the worker role that polls a table: it goes on at once while a round finds work, waits its interval when
-/// one finds none, and outlives a database that is briefly gone (the next round tries again).
+/// one finds none (or until the database announces new rows on its channel), and outlives a database that is briefly
+/// gone (the next round tries again).
 /// </summary>
-public abstract class PollendeDienst(ProcessRole role, ILogger logger) : BackgroundService
+public abstract class PollendeDienst(ProcessRole role, ILogger logger, DatabaseWekker? wekker = null) : BackgroundService
 {
+    /// <summary>The channel on which the database announces this relay's work, if any.</summary>
+    protected virtual string? Kanaal => null;
+
     /// <summary>Whether this process runs it at all (beside the worker role).</summary>
     protected virtual bool Actief => true;
 
@@ -44,7 +48,14 @@ public abstract class PollendeDienst(ProcessRole role, ILogger logger) : Backgro
 
             try
             {
-                await Task.Delay(Interval, stoppingToken);
+                if (wekker is not null && Kanaal is { } kanaal)
+                {
+                    await wekker.WachtAsync(kanaal, Interval, stoppingToken);
+                }
+                else
+                {
+                    await Task.Delay(Interval, stoppingToken);
+                }
             }
             catch (OperationCanceledException)
             {

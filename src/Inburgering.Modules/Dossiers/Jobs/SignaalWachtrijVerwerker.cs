@@ -16,9 +16,14 @@ namespace Inburgering.Modules.Dossiers.Jobs;
 /// Several workers share the queue through SKIP LOCKED.
 /// </summary>
 internal sealed class SignaalWachtrijVerwerker(
-    DatabaseConnections connections, TenantScope scopes, ProcessRole role, IOptions<SignaalOptions> options, ILogger<SignaalWachtrijVerwerker> logger)
-    : PollendeDienst(role, logger)
+    DatabaseConnections connections, TenantScope scopes, ProcessRole role, IOptions<SignaalOptions> options, ILogger<SignaalWachtrijVerwerker> logger,
+    DatabaseWekker wekker)
+    : PollendeDienst(role, logger, wekker)
 {
+    public const string WekKanaal = "inburgering_signaal_wachtrij";
+
+    protected override string? Kanaal => WekKanaal;
+
     protected override TimeSpan Interval => options.Value.WachtrijInterval;
 
     protected override async Task<int> RondeAsync(CancellationToken ct) => connections.IsConfigured ? await VerwerkAsync(ct) : 0;

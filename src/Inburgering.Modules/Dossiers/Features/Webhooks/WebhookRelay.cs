@@ -26,9 +26,14 @@ namespace Inburgering.Modules.Dossiers.Features.Webhooks;
 /// recognise a repeat by its <c>id</c>.
 /// </summary>
 internal sealed class WebhookRelay(
-    DatabaseConnections connections, TenantScope scopes, ProcessRole role, TimeProvider time, PublicSite site, IOptions<WebhookOpties> opties, ILogger<WebhookRelay> logger)
-    : PollendeDienst(role, logger)
+    DatabaseConnections connections, TenantScope scopes, ProcessRole role, TimeProvider time, PublicSite site, IOptions<WebhookOpties> opties, ILogger<WebhookRelay> logger,
+    DatabaseWekker wekker)
+    : PollendeDienst(role, logger, wekker)
 {
+    public const string WekKanaal = "inburgering_gebeurtenis_uitgang";
+
+    protected override string? Kanaal => WekKanaal;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private HttpClient? _http;
