@@ -37,7 +37,7 @@ public sealed class ProxyFixture : AppFixture, IAsyncLifetime
     public new async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Poort = VrijePoort();
+        Poort = Lokaal.VrijePoort();
         var poorten = new List<int>();
         for (var i = 0; i < 2; i++)
         {
@@ -157,15 +157,6 @@ public sealed class ProxyFixture : AppFixture, IAsyncLifetime
         {
             return false;
         }
-    }
-
-    private static int VrijePoort()
-    {
-        var luisteraar = new TcpListener(IPAddress.Loopback, 0);
-        luisteraar.Start();
-        var poort = ((IPEndPoint)luisteraar.LocalEndpoint).Port;
-        luisteraar.Stop();
-        return poort;
     }
 }
 

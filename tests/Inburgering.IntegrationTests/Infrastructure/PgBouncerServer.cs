@@ -33,10 +33,8 @@ internal sealed class PgBouncerServer : IAsyncDisposable
     {
         Assert.True(File.Exists(Binary), $"{Binary} is missing: install Debian's pgbouncer (the test command does).");
         var cluster = new NpgsqlConnectionStringBuilder(adminConnectionString);
-        var folder = Directory.CreateTempSubdirectory("inburgering-pgbouncer-").FullName;
-        // PgBouncer runs as postgres when the tests run as root: it writes its log and pid file here.
-        File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("777", 8));
-        var port = VrijePoort();
+        var folder = Lokaal.Map("inburgering-pgbouncer-");
+        var port = Lokaal.VrijePoort();
         var roles = new[] { TestDatabaseServer.AppRole, TestDatabaseServer.OwnerRole, cluster.Username! };
         var password = cluster.Password;
         await File.WriteAllLinesAsync(Path.Combine(folder, "users.txt"), roles.Select(r => $"\"{r}\" \"{password ?? string.Empty}\""));
@@ -60,14 +58,7 @@ internal sealed class PgBouncerServer : IAsyncDisposable
 
             """));
 
-        // PgBouncer refuses to run as root; the test command runs as root on CI.
-        var asRoot = Environment.UserName == "root";
-        var start = asRoot
-            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", Binary, Path.Combine(folder, "pgbouncer.ini")])
-            : new ProcessStartInfo(Binary, [Path.Combine(folder, "pgbouncer.ini")]);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        var process = Process.Start(start)!;
+        var process = Process.Start(Lokaal.AlsPostgres(Binary, [Path.Combine(folder, "pgbouncer.ini")]))!;
         var server = new PgBouncerServer(process, folder, port);
         for (var poging = 0; poging < 100; poging++)
         {
@@ -98,12 +89,5 @@ internal sealed class PgBouncerServer : IAsyncDisposable
 
         _process.Dispose();
         Directory.Delete(_folder, recursive: true);
-    }
-
-    private static int VrijePoort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

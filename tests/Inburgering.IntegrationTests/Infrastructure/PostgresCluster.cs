@@ -28,7 +28,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
     /// <summary>A primary that keeps WAL for standbys, with the owner and app roles and the database <paramref name="database"/>.</summary>
     public static async Task<PostgresCluster> PrimaryAsync(string database)
     {
-        var data = Path.Combine(Folder(), "primary");
+        var data = Path.Combine(Lokaal.Map("inburgering-cluster-"), "primary");
         await RunAsync("initdb", "-D", data, "-U", Superuser, "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8");
         var cluster = await StartAsync(data);
         try
@@ -58,7 +58,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
     /// <summary>A hot standby streaming from <paramref name="primary"/>, from a base backup with its recovery settings (-R).</summary>
     public static async Task<PostgresCluster> StandbyAsync(PostgresCluster primary)
     {
-        var data = Path.Combine(Folder(), "standby");
+        var data = Path.Combine(Lokaal.Map("inburgering-cluster-"), "standby");
         await RunAsync("pg_basebackup", "-h", "127.0.0.1", "-p", primary.Port.ToString(CultureInfo.InvariantCulture), "-U", Superuser,
             "-D", data, "-R", "-X", "stream", "-c", "fast", "--no-sync");
         return await StartAsync(data);
@@ -77,29 +77,15 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
     private static async Task<PostgresCluster> StartAsync(string data)
     {
-        var port = FreePort();
+        var port = Lokaal.VrijePoort();
         await RunAsync("pg_ctl", "start", "-D", data, "-w", "-t", "60", "-l", Path.Combine(data, "server.log"), "-o",
             $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off -c max_connections=100 -c wal_level=replica -c max_wal_senders=5");
         return new PostgresCluster(data, port);
     }
 
-    private static string Folder()
-    {
-        var folder = Directory.CreateTempSubdirectory("inburgering-cluster-").FullName;
-        // The server runs as postgres when the tests run as root: it creates its data directory here.
-        File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("777", 8));
-        return folder;
-    }
-
     private static async Task RunAsync(string program, params string[] args)
     {
-        var path = Path.Combine(Binaries(), program);
-        var start = Environment.UserName == "root"
-            ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", path, .. args])
-            : new ProcessStartInfo(path, args);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(Lokaal.AlsPostgres(Path.Combine(Binaries(), program), args))!;
         var uit = process.StandardOutput.ReadToEndAsync();
         var fout = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -114,11 +100,4 @@ internal sealed class PostgresCluster : IAsyncDisposable
             .Concat(Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin")) : [])
             .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
         ?? throw new InvalidOperationException("PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin.");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
