@@ -1,6 +1,7 @@
 // Signal evaluation at scale: 200,000 dossiers over 200 gemeenten, swept through Hangfire exactly as the worker does
 // (fan-out job, one job per gemeente, tenant scope, row-level security, set-based writes), side by side with one plain
-// SQL pass that reads the same columns. Then the outbox path: one changed dossier, re-evaluated without a sweep.
+// SQL pass that reads the same columns. Then the outbox path: one changed dossier, re-evaluated without a sweep. Three runs;
+// the goals hold for their median.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -92,42 +93,69 @@ internal static class SignalsBench
             var platformId = await ScalarAsync<Guid>(admin, "SELECT id FROM tenancy.organisaties WHERE slug = 'platform'");
             var platform = await TokenAsync(factory, http, "bench-platform", platformId, "platform-beheerder");
 
-            var plain = new List<double>();
-            for (var i = 0; i < 3; i++)
-            {
-                plain.Add(await TimeAsync(() => ReadAllAsync(admin)));
-            }
-
-            var (appBefore, dbBefore) = Cpu();
-            var first = await TimeAsync(() => SweepAsync(http, platform, storage, gemeenten));
-            var (appFirst, dbFirst) = Cpu();
-            var raised = await ScalarAsync<long>(admin, "SELECT count(*) FROM dossiers.signalen WHERE opgelost_op IS NULL");
-            var second = await TimeAsync(() => SweepAsync(http, platform, storage, gemeenten));
-            var (appSecond, dbSecond) = Cpu();
-            var plainMedian = plain.Order().ElementAt(1);
-
-            Console.WriteLine();
-            Console.WriteLine($"{"",-44}{"seconds",10}{"ratio",8}");
-            Console.WriteLine($"{"plain SQL pass, same columns (median of 3)",-44}{plainMedian,10:0.00}");
-            Console.WriteLine($"{"first sweep through Hangfire (raises all)",-44}{first,10:0.00}{first / plainMedian,8:0.0}");
-            Console.WriteLine($"{"next sweep through Hangfire (nothing new)",-44}{second,10:0.00}{second / plainMedian,8:0.0}");
-            Console.WriteLine($"Open signals after the first sweep: {raised:N0}");
-            Console.WriteLine($"CPU seconds, app / PostgreSQL: first sweep {appFirst - appBefore:0.0} / {dbFirst - dbBefore:0.0}, next sweep {appSecond - appFirst:0.0} / {dbSecond - dbFirst:0.0} (2 cores)");
-
-            // One changed dossier: the klantregisseur records the overdracht; the outbox relay resolves the signal.
             var klantregisseur = await TokenAsync(factory, http, "bench-kr", almelo, "klantregisseur");
-            var candidates = await OpenOverdrachtAsync(admin, almelo, samples);
-            var latencies = new List<double>();
-            foreach (var dossier in candidates)
+            var runs = new List<(double Plain, double First, double Second, double P95)>();
+            var veranderd = new List<Guid>();
+            for (var run = 1; run <= 3; run++)
             {
-                latencies.Add(await ResolveLatencyAsync(http, klantregisseur, admin, dossier));
+                if (run > 1)
+                {
+                    // Each run starts from no signals and without the overdrachten the run before recorded, so its first
+                    // sweep raises everything again and its outbox changes have as many candidates.
+                    var lijst = string.Join(", ", veranderd.Select(v => $"'{v}'"));
+                    await ExecuteAsync(admin, $"TRUNCATE dossiers.signaal_historie, dossiers.signalen; UPDATE dossiers.dossiers SET overdracht = NULL WHERE id IN ({lijst})");
+                }
+
+                var plain = new List<double>();
+                for (var i = 0; i < 3; i++)
+                {
+                    plain.Add(await TimeAsync(() => ReadAllAsync(admin)));
+                }
+
+                var (appBefore, dbBefore) = Cpu();
+                var first = await TimeAsync(() => SweepAsync(http, platform, storage, gemeenten));
+                var (appFirst, dbFirst) = Cpu();
+                var raised = await ScalarAsync<long>(admin, "SELECT count(*) FROM dossiers.signalen WHERE opgelost_op IS NULL");
+                var second = await TimeAsync(() => SweepAsync(http, platform, storage, gemeenten));
+                var (appSecond, dbSecond) = Cpu();
+                var plainMedian = plain.Order().ElementAt(1);
+
+                // One changed dossier: the klantregisseur records the overdracht; the outbox relay resolves the signal.
+                var candidates = await OpenOverdrachtAsync(admin, almelo, samples);
+                if (candidates.Count == 0)
+                {
+                    throw new InvalidOperationException("No dossier with an open overdracht signal in the first gemeente: seed more (--per-gemeente).");
+                }
+
+                veranderd.AddRange(candidates);
+                var latencies = new List<double>();
+                foreach (var dossier in candidates)
+                {
+                    latencies.Add(await ResolveLatencyAsync(http, klantregisseur, admin, dossier));
+                }
+
+                latencies.Sort();
+                runs.Add((plainMedian, first, second, Percentile(latencies, 95)));
+                Console.WriteLine();
+                Console.WriteLine($"Run {run}{"",-38}{"seconds",10}{"ratio",8}");
+                Console.WriteLine($"{"plain SQL pass, same columns (median of 3)",-44}{plainMedian,10:0.00}");
+                Console.WriteLine($"{"first sweep through Hangfire (raises all)",-44}{first,10:0.00}{first / plainMedian,8:0.0}");
+                Console.WriteLine($"{"next sweep through Hangfire (nothing new)",-44}{second,10:0.00}{second / plainMedian,8:0.0}");
+                Console.WriteLine($"Open signals after the first sweep: {raised:N0}");
+                Console.WriteLine($"CPU seconds, app / PostgreSQL: first sweep {appFirst - appBefore:0.0} / {dbFirst - dbBefore:0.0}, next sweep {appSecond - appFirst:0.0} / {dbSecond - dbFirst:0.0} (2 cores)");
+                Console.WriteLine($"Re-evaluation of one changed dossier through the outbox, {latencies.Count} changes: p50 {Percentile(latencies, 50):0} ms, p95 {Percentile(latencies, 95):0} ms (API write to signal resolved)");
             }
 
-            latencies.Sort();
-            Console.WriteLine($"Re-evaluation of one changed dossier through the outbox, {latencies.Count} changes: p50 {Percentile(latencies, 50):0} ms, p95 {Percentile(latencies, 95):0} ms (API write to signal resolved)");
-
-            var met = first < 30 && second < 30 && first / plainMedian <= 5 && second / plainMedian <= 5;
-            Console.WriteLine(met ? "GOAL MET (each sweep under 30 s and at most 5 times the plain pass)" : "GOAL NOT MET (each sweep under 30 s and at most 5 times the plain pass)");
+            // The goals hold for the median of the three runs; one noisy run does not decide.
+            double Median(Func<(double Plain, double First, double Second, double P95), double> figure) => runs.Select(figure).Order().ElementAt(1);
+            var firstSeconds = Median(r => r.First);
+            var firstRatio = Median(r => r.First / r.Plain);
+            var nextRatio = Median(r => r.Second / r.Plain);
+            var outboxP95 = Median(r => r.P95);
+            Console.WriteLine();
+            Console.WriteLine($"Median of 3 runs: first sweep {firstSeconds:0.00} s (goal <= 10), ratio {firstRatio:0.0} (goal <= 3); next sweep ratio {nextRatio:0.0} (goal <= 1.5); outbox p95 {outboxP95:0} ms (goal <= 250)");
+            var met = firstSeconds <= 10 && firstRatio <= 3 && nextRatio <= 1.5 && outboxP95 <= 250;
+            Console.WriteLine(met ? "GOAL MET" : "GOAL NOT MET");
             return met ? 0 : 1;
         }
         finally
