@@ -1,5 +1,6 @@
 // Caseload and dossier-detail latency through the whole API (HTTP, bearer token, permissions, tenant scope, EF Core,
-// row-level security, inzage log) side by side with the same SQL run directly on the same database, in one run.
+// row-level security, inzage log) side by side with the same SQL run directly on the same database, three runs in one
+// process; the goals of issue 22 (caseload p95 ratio: cookie <= 2, bearer <= 3) hold for their median.
 using Microsoft.AspNetCore.Builder;
 using System.Diagnostics;
 using System.Globalization;
@@ -92,39 +93,53 @@ internal static class CaseloadBench
                 "SELECT * FROM dossiers.signalen WHERE tenant_id = @tenant AND dossier_id = @id AND opgelost_op IS NULL ORDER BY vervaldatum",
             ];
 
-            var samples = new Dictionary<string, List<double>>
-            {
-                ["caseload sql"] = [], ["caseload cookie"] = [], ["caseload bearer"] = [], ["detail sql"] = [], ["detail cookie"] = [], ["detail bearer"] = [],
-            };
             using var browser = await SessieAsync(http, "kr.almelo@demo.inburgering.nl");
-            var inApp = samples.Keys.ToDictionary(k => k, _ => new List<double>());
-            Task Run(string series, bool measure, Func<Task> action) =>
-                only is null || only == series ? TimeAsync(samples[series], inApp[series], measure, action) : Task.CompletedTask;
-            for (var i = -warmup; i < iterations; i++)
+            var ratios = new List<(double Cookie, double Bearer, double DetailCookie, double DetailBearer)>();
+            for (var run = 1; run <= 3; run++)
             {
-                var kr = klantregisseurs[random.Next(klantregisseurs.Length)];
-                var id = ids[random.Next(ids.Count)];
-                var measure = i >= 0;
-                await Run("caseload sql", measure, () => QueryAsync(direct, gemeente, [caseloadSql], ("kr", kr)));
-                await Run("caseload cookie", measure, () => GetAsync(browser, $"/api/v1/dossiers?klantregisseur={kr}&limit=50"));
-                await Run("caseload bearer", measure, () => GetAsync(http, $"/api/v1/dossiers?klantregisseur={kr}&limit=50"));
-                await Run("detail sql", measure, () => QueryAsync(direct, gemeente, detailSql, ("id", id)));
-                await Run("detail cookie", measure, () => GetAsync(browser, $"/api/v1/dossiers/{id}"));
-                await Run("detail bearer", measure, () => GetAsync(http, $"/api/v1/dossiers/{id}"));
-            }
+                var samples = new Dictionary<string, List<double>>
+                {
+                    ["caseload sql"] = [], ["caseload cookie"] = [], ["caseload bearer"] = [], ["detail sql"] = [], ["detail cookie"] = [], ["detail bearer"] = [],
+                };
+                var inApp = samples.Keys.ToDictionary(k => k, _ => new List<double>());
+                Task Run(string series, bool measure, Func<Task> action) =>
+                    only is null || only == series ? TimeAsync(samples[series], inApp[series], measure, action) : Task.CompletedTask;
+                for (var i = -warmup; i < iterations; i++)
+                {
+                    var kr = klantregisseurs[random.Next(klantregisseurs.Length)];
+                    var id = ids[random.Next(ids.Count)];
+                    var measure = i >= 0;
+                    await Run("caseload sql", measure, () => QueryAsync(direct, gemeente, [caseloadSql], ("kr", kr)));
+                    await Run("caseload cookie", measure, () => GetAsync(browser, $"/api/v1/dossiers?klantregisseur={kr}&limit=50"));
+                    await Run("caseload bearer", measure, () => GetAsync(http, $"/api/v1/dossiers?klantregisseur={kr}&limit=50"));
+                    await Run("detail sql", measure, () => QueryAsync(direct, gemeente, detailSql, ("id", id)));
+                    await Run("detail cookie", measure, () => GetAsync(browser, $"/api/v1/dossiers/{id}"));
+                    await Run("detail bearer", measure, () => GetAsync(http, $"/api/v1/dossiers/{id}"));
+                }
 
-            Console.WriteLine();
-            Console.WriteLine($"{iterations} measured requests each (after {warmup} warm-up), interleaved, one client at a time.");
-            Console.WriteLine($"{"",-24}{"p50 ms",10}{"p95 ms",10}");
-            foreach (var (name, values) in samples.Where(s => s.Value.Count > 0))
-            {
-                Console.WriteLine($"{name,-24}{Percentile(values, 50),10:0.00}{Percentile(values, 95),10:0.00}");
-            }
+                Console.WriteLine();
+                Console.WriteLine($"Run {run}: {iterations} measured requests each (after {warmup} warm-up), interleaved, one client at a time.");
+                Console.WriteLine($"{"",-24}{"p50 ms",10}{"p95 ms",10}");
+                foreach (var (name, values) in samples.Where(s => s.Value.Count > 0))
+                {
+                    Console.WriteLine($"{name,-24}{Percentile(values, 50),10:0.00}{Percentile(values, 95),10:0.00}");
+                }
 
-            Console.WriteLine("Of which inside the app (first middleware to last byte written):");
-            foreach (var (name, values) in inApp.Where(s => s.Value.Count > 0))
-            {
-                Console.WriteLine($"{name,-24}{Percentile(values, 50),10:0.00}{Percentile(values, 95),10:0.00}");
+                Console.WriteLine("Of which inside the app (first middleware to last byte written):");
+                foreach (var (name, values) in inApp.Where(s => s.Value.Count > 0))
+                {
+                    Console.WriteLine($"{name,-24}{Percentile(values, 50),10:0.00}{Percentile(values, 95),10:0.00}");
+                }
+
+                if (only is not null)
+                {
+                    continue;
+                }
+
+                double Ratio(string api, string sql) => Percentile(samples[api], 95) / Percentile(samples[sql], 95);
+                ratios.Add((Ratio("caseload cookie", "caseload sql"), Ratio("caseload bearer", "caseload sql"), Ratio("detail cookie", "detail sql"), Ratio("detail bearer", "detail sql")));
+                var r = ratios[^1];
+                Console.WriteLine($"p95 ratio API/SQL: caseload cookie {r.Cookie:0.00}, bearer {r.Bearer:0.00}; detail cookie {r.DetailCookie:0.00}, bearer {r.DetailBearer:0.00}");
             }
 
             if (only is not null)
@@ -132,14 +147,15 @@ internal static class CaseloadBench
                 return 0;
             }
 
-            double Ratio(string api, string sql) => Percentile(samples[api], 95) / Percentile(samples[sql], 95);
-            var caseloadRatio = Ratio("caseload cookie", "caseload sql");
-            var detailRatio = Ratio("detail cookie", "detail sql");
+            // The goals hold for the median of the three runs; one noisy run does not decide.
+            double Median(Func<(double Cookie, double Bearer, double DetailCookie, double DetailBearer), double> figure) => ratios.Select(figure).Order().ElementAt(1);
+            var cookie = Median(r => r.Cookie);
+            var bearer = Median(r => r.Bearer);
             Console.WriteLine();
-            Console.WriteLine($"p95 ratio API/SQL, signed in with the UI cookie: caseload {caseloadRatio:0.00}, detail {detailRatio:0.00} (goal: at most 3)");
-            Console.WriteLine($"p95 ratio API/SQL, with a bearer token:       caseload {Ratio("caseload bearer", "caseload sql"):0.00}, detail {Ratio("detail bearer", "detail sql"):0.00} (each call also looks up its token entry in the database)");
-            Console.WriteLine(caseloadRatio <= 3 && detailRatio <= 3 ? "GOAL MET" : "GOAL NOT MET");
-            return caseloadRatio <= 3 && detailRatio <= 3 ? 0 : 1;
+            Console.WriteLine($"Median of 3 runs, p95 ratio API/SQL: caseload cookie {cookie:0.00} (goal <= 2), bearer {bearer:0.00} (goal <= 3); detail cookie {Median(r => r.DetailCookie):0.00}, bearer {Median(r => r.DetailBearer):0.00}");
+            var met = cookie <= 2 && bearer <= 3;
+            Console.WriteLine(met ? "GOAL MET" : "GOAL NOT MET");
+            return met ? 0 : 1;
         }
         finally
         {
