@@ -83,7 +83,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
 
     private static async Task RunAsync(string program, params string[] args)
     {
-        using var process = Process.Start(Lokaal.AlsPostgres(Path.Combine(Binaries(), program), args))!;
+        using var process = Process.Start(Lokaal.AlsPostgres(Path.Combine(Inburgering.Platform.Data.Embedded.EmbeddedPostgres.FindBinaries(null), program), args))!;
         var uit = process.StandardOutput.ReadToEndAsync();
         var fout = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -92,10 +92,4 @@ internal sealed class PostgresCluster : IAsyncDisposable
             throw new InvalidOperationException($"{program} {string.Join(' ', args)} ended with {process.ExitCode}: {await uit}{await fout}");
         }
     }
-
-    private static string Binaries() =>
-        new[] { "/usr/lib/postgresql/15/bin" }
-            .Concat(Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin")) : [])
-            .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
-        ?? throw new InvalidOperationException("PostgreSQL server binaries not found in /usr/lib/postgresql/*/bin.");
 }
