@@ -112,6 +112,19 @@ public sealed class DatabaseConnections : IDisposable
         return builder.Build();
     }
 
+    /// <summary>
+    /// After a restart or a terminated session every idle pooled connection is dead; closing them at once spares each
+    /// request from finding one.
+    /// </summary>
+    public void LeegPools()
+    {
+        lock (_gate)
+        {
+            _appDataSource?.Clear();
+            _replicaDataSource?.Clear();
+        }
+    }
+
     public void Dispose()
     {
         _appDataSource?.Dispose();

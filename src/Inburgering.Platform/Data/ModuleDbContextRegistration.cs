@@ -13,6 +13,9 @@ public static class ModuleDbContextRegistration
 
     private static readonly TenantTransactionInterceptor TransactionInterceptor = new();
     private static readonly TenantCommandInterceptor CommandInterceptor = new();
+    private static readonly CommitWachter CommitWachter = new();
+    // Before the tenant interceptor, which puts its setting in front of the statement.
+    private static readonly AutocommitWachter AutocommitWachter = new();
 
     public static IServiceCollection AddModuleDbContext<TContext>(this IServiceCollection services, string schema)
         where TContext : ModuleDbContext
@@ -32,7 +35,7 @@ public static class ModuleDbContextRegistration
         Defaults(options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable, schema)));
 
     private static DbContextOptionsBuilder Defaults(DbContextOptionsBuilder options) =>
-        options.UseSnakeCaseNamingConvention().AddInterceptors(TransactionInterceptor, CommandInterceptor);
+        options.UseSnakeCaseNamingConvention().AddInterceptors(TransactionInterceptor, CommitWachter, AutocommitWachter, CommandInterceptor);
 
     /// <summary>Creates a module context that connects with another identity (the owner role, for migrations).</summary>
     internal static ModuleDbContext CreateWithConnection(IServiceProvider services, ModuleDbContextDescriptor descriptor, string connectionString)

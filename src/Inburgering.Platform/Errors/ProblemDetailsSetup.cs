@@ -114,6 +114,17 @@ internal sealed class ProblemExceptionHandler(
                 problem = new ProblemDetails { Status = bad.StatusCode, Title = "Het verzoek kon niet worden gelezen." };
                 problem.Extensions["code"] = PlatformErrors.BadRequest;
                 break;
+            case var _ when Data.DatabaseStoring.IsTijdelijk(exception):
+                // Met only when the fault outlasted the repeats of Http.DatabaseHerstel, or a write could not be repeated safely.
+                logger.LogWarning(exception, "Database unavailable");
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "De database is even niet bereikbaar. Probeer het over enkele seconden opnieuw.",
+                };
+                problem.Extensions["code"] = PlatformErrors.Unavailable;
+                httpContext.Response.Headers.RetryAfter = "5";
+                break;
             default:
                 logger.LogError(exception, "Unhandled exception");
                 problem = new ProblemDetails

@@ -5,6 +5,7 @@ using Inburgering.Platform.Authorization;
 using Inburgering.Platform.Data;
 using Inburgering.Platform.Data.Embedded;
 using Inburgering.Platform.Errors;
+using Inburgering.Platform.Http;
 using Inburgering.Platform.Jobs;
 using Inburgering.Platform.Tenancy;
 using Inburgering.Platform.Telemetrie;
@@ -213,6 +214,8 @@ internal static class InburgeringHost
         app.UseSecurityHeaders(app.Environment.IsDevelopment());
         app.UseApiVersie();
         app.UsePlatformProblemDetails();
+        // Inside the problem details handler (a fault that outlasts it becomes a 503), around everything that reads the database.
+        app.UseDatabaseHerstel();
         Platform.Http.StrikteJson.UseStrikteInvoer(app);
         app.UseStaticFiles();
         app.UseRouting();

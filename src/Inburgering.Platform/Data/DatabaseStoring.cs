@@ -1,0 +1,120 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace Inburgering.Platform.Data;
+
+/// <summary>
+/// A database fault that passes: a restarted or paused server, a terminated connection, a full pool, a deadlock.
+/// A request that met one did not change anything unless it had started to commit, so it may run again.
+/// </summary>
+public static class DatabaseStoring
+{
+    public static bool IsTijdelijk(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                // 57P01/57P02: the connection was ended by an operator or a crash; 57P03: the server is starting up.
+                case PostgresException postgres when postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
+                                                     || postgres.SqlState.StartsWith("08", StringComparison.Ordinal):
+                    return true;
+                case NpgsqlException npgsql when npgsql.IsTransient:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>
+/// What one attempt of a request has done to the database that a repeat could double: a commit sent, or a write
+/// outside a transaction (which commits by itself). A repeat is safe only when neither happened.
+/// </summary>
+public sealed class DatabasePoging
+{
+    private static readonly AsyncLocal<DatabasePoging?> Lopend = new();
+
+    public bool Onzeker { get; private set; }
+
+    public static DatabasePoging Begin() => Lopend.Value = new DatabasePoging();
+
+    internal static void MarkeerOnzeker()
+    {
+        if (Lopend.Value is { } poging)
+        {
+            poging.Onzeker = true;
+        }
+    }
+}
+
+internal sealed class CommitWachter : DbTransactionInterceptor
+{
+    public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        DatabasePoging.MarkeerOnzeker();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> TransactionCommittingAsync(
+        DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        DatabasePoging.MarkeerOnzeker();
+        return ValueTask.FromResult(result);
+    }
+}
+
+internal sealed class AutocommitWachter : DbCommandInterceptor
+{
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Markeer(command, alleenLezen: IsQuery(command));
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Markeer(command, alleenLezen: IsQuery(command));
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Markeer(command, alleenLezen: false);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Markeer(command, alleenLezen: false);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Markeer(command, alleenLezen: IsQuery(command));
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Markeer(command, alleenLezen: IsQuery(command));
+        return ValueTask.FromResult(result);
+    }
+
+    // A statement that starts with SELECT reads; anything else (a CTE may write) counts as a write.
+    private static bool IsQuery(DbCommand command) => command.CommandText.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+
+    private static void Markeer(DbCommand command, bool alleenLezen)
+    {
+        if (command.Transaction is null && !alleenLezen)
+        {
+            DatabasePoging.MarkeerOnzeker();
+        }
+    }
+}
