@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using NpgsqlTypes;
+using static BenchDelen;
 
 internal static class SignalsBench
 {
@@ -82,7 +82,7 @@ internal static class SignalsBench
             var perTenant = new Dictionary<Guid, List<Guid>>();
             foreach (var gemeente in ids)
             {
-                perTenant[gemeente] = await SeedAsync(admin, gemeente, perGemeente);
+                perTenant[gemeente] = await BenchZaaier.SeedAsync(admin, gemeente, perGemeente);
             }
 
             await ExecuteAsync(admin, "ANALYZE");
@@ -270,137 +270,6 @@ internal static class SignalsBench
         return [.. ids.OrderBy(i => i.Slug != "almelo").Select(i => i.Id)];
     }
 
-    /// <summary>A realistic spread of stages, with dates relative to today: fresh koppelingen, KMG and scenario, brede intake, PIP and termijn.</summary>
-    private static async Task<List<Guid>> SeedAsync(string admin, Guid tenant, int count)
-    {
-        var random = new Random(tenant.GetHashCode());
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var ids = new List<Guid>(count);
-        var pips = new List<(Guid Dossier, DateOnly Dagtekening, DateOnly? OntzorgenStart)>();
-        var taalles = new List<(Guid Dossier, DateOnly Start)>();
-        var gesprekken = new List<(Guid Dossier, DateOnly Datum)>();
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync();
-        await using (var copy = await connection.BeginBinaryImportAsync("""
-            COPY dossiers.dossiers (id, tenant_id, v_nummer, voornamen, achternaam, geboortedatum, geslacht, land_van_herkomst, talen, doelgroep,
-              huishouden_id, huishouden_grootte, vergunningdatum, koppelingsdatum, klantregisseur_id, fase, versie, aangemaakt_op, gewijzigd_op,
-              overdracht, kennismakingsgesprek, scenario, brede_intake, kennisgeving_duo, brp_inschrijving, termijn_start, termijn_einde,
-              woning_toegewezen, huurcontract_ingang, verhuisdatum, verblijfsdocument_ontvangen)
-            FROM STDIN (FORMAT BINARY)
-            """))
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var id = Guid.CreateVersion7();
-                ids.Add(id);
-                var stage = random.Next(100) switch { < 20 => 0, < 35 => 1, < 50 => 2, _ => 3 };
-                var koppeling = stage switch
-                {
-                    0 => today.AddDays(-random.Next(0, 40)),
-                    1 => today.AddDays(-random.Next(20, 90)),
-                    2 => today.AddDays(-random.Next(60, 200)),
-                    _ => today.AddDays(-random.Next(200, 1100)),
-                };
-                var kmg = stage >= 1 ? koppeling.AddDays(random.Next(3, 20)) : (DateOnly?)null;
-                var besluit = stage >= 1 && random.Next(10) > 0 ? kmg : null;
-                var scenario = random.Next(3) + 1;
-                var biStart = stage >= 2 ? koppeling.AddDays(random.Next(25, 50)) : (DateOnly?)null;
-                var biEinde = stage >= 3 || (stage == 2 && random.Next(2) == 0) ? biStart?.AddDays(random.Next(30, 60)) : null;
-                var verhuis = stage >= 2 && random.Next(4) > 0 ? koppeling.AddDays(random.Next(60, 160)) : (DateOnly?)null;
-                var pip = stage >= 3 ? biEinde!.Value.AddDays(random.Next(5, 30)) : (DateOnly?)null;
-                if (pip is { } dagtekening)
-                {
-                    pips.Add((id, dagtekening, random.Next(2) == 0 ? verhuis : null));
-                    if (random.Next(3) > 0)
-                    {
-                        taalles.Add((id, dagtekening.AddDays(random.Next(10, 120))));
-                    }
-
-                    if (random.Next(2) == 0)
-                    {
-                        gesprekken.Add((id, dagtekening.AddDays(random.Next(60, 200))));
-                    }
-                }
-
-                await copy.StartRowAsync();
-                await copy.WriteAsync(id, NpgsqlDbType.Uuid);
-                await copy.WriteAsync(tenant, NpgsqlDbType.Uuid);
-                await copy.WriteAsync((1_000_000_000L + i).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
-                await copy.WriteAsync("Amal", NpgsqlDbType.Varchar);
-                await copy.WriteAsync("Haddad " + i.ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
-                await copy.WriteAsync(today.AddYears(-random.Next(18, 60)), NpgsqlDbType.Date);
-                await copy.WriteAsync("Vrouw", NpgsqlDbType.Varchar);
-                await copy.WriteAsync("Syrië", NpgsqlDbType.Varchar);
-                await copy.WriteAsync(new[] { "Arabisch" }, NpgsqlDbType.Array | NpgsqlDbType.Text);
-                await copy.WriteAsync("Asielstatushouder", NpgsqlDbType.Varchar);
-                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-                await copy.WriteAsync(1 + random.Next(5), NpgsqlDbType.Integer);
-                await copy.WriteAsync(koppeling.AddDays(-10), NpgsqlDbType.Date);
-                await copy.WriteAsync(koppeling, NpgsqlDbType.Date);
-                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-                await copy.WriteAsync(stage switch { 0 => "Gekoppeld", 1 => "ScenarioGekozen", 2 => "BredeIntake", _ => "Inburgering" }, NpgsqlDbType.Varchar);
-                await copy.WriteAsync(1, NpgsqlDbType.Integer);
-                await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
-                await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
-                await Json(copy, stage >= 1 || random.Next(2) == 0 ? new { Opleiding = "Mbo", Talen = new[] { "Arabisch" }, VastgelegdOp = DateTime.UtcNow, VastgelegdDoor = "COA" } : null);
-                await Json(copy, kmg is { } k ? new { Gehouden = k, Locatie = "Azc", Driegesprek = false } : null);
-                await Json(copy, besluit is { } b ? new { Scenario = scenario, Besluitdatum = b, TenzijRedenen = scenario == 3 ? new[] { "reistijd" } : [] } : null);
-                await Json(copy, biStart is { } s ? new { Startdatum = s, Einddatum = biEinde } : null);
-                await Date(copy, stage >= 2 ? koppeling.AddDays(random.Next(5, 30)) : null);
-                await Date(copy, verhuis);
-                await Date(copy, pip?.AddDays(1));
-                await Date(copy, pip?.AddDays(1).AddYears(3).AddDays(-1));
-                await Date(copy, verhuis?.AddDays(-20));
-                await Date(copy, verhuis?.AddDays(-5));
-                await Date(copy, verhuis);
-                await Date(copy, verhuis is null ? null : verhuis.Value.AddDays(-30));
-            }
-
-            await copy.CompleteAsync();
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY dossiers.pip_versies (id, tenant_id, dossier_id, nummer, dagtekening, leerroute, knm, pvt, map, ontzorgen_start, vastgesteld_op, vastgesteld_door) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var (dossier, dagtekening, ontzorgen) in pips)
-            {
-                await copy.WriteRowAsync(default, Guid.CreateVersion7(), tenant, dossier, 1, dagtekening, "B1", true, true, false, (object?)ontzorgen ?? DBNull.Value, DateTime.UtcNow, "Bench");
-            }
-
-            await copy.CompleteAsync();
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY dossiers.activiteiten (id, tenant_id, dossier_id, soort, startdatum) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var (dossier, start) in taalles)
-            {
-                await copy.WriteRowAsync(default, Guid.CreateVersion7(), tenant, dossier, "Taalles", start);
-            }
-
-            await copy.CompleteAsync();
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY dossiers.voortgangsgesprekken (id, tenant_id, dossier_id, datum) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var (dossier, datum) in gesprekken)
-            {
-                await copy.WriteRowAsync(default, Guid.CreateVersion7(), tenant, dossier, datum);
-            }
-
-            await copy.CompleteAsync();
-        }
-
-        return ids;
-
-        static Task Json(NpgsqlBinaryImporter copy, object? value) =>
-            value is null ? copy.WriteNullAsync() : copy.WriteAsync(JsonSerializer.Serialize(value), NpgsqlDbType.Jsonb);
-
-        static Task Date(NpgsqlBinaryImporter copy, DateOnly? value) =>
-            value is { } d ? copy.WriteAsync(d, NpgsqlDbType.Date) : copy.WriteNullAsync();
-    }
-
     private static async Task<string> TokenAsync(WebApplicationFactory<Program> factory, HttpClient http, string clientId, Guid organisatie, string rol)
     {
         Inburgering.Modules.Identity.Contracts.ClientAangemaakt created;
@@ -448,35 +317,5 @@ internal static class SignalsBench
         var started = Stopwatch.GetTimestamp();
         await action();
         return Stopwatch.GetElapsedTime(started).TotalSeconds;
-    }
-
-    private static double Percentile(List<double> sorted, int percentile) =>
-        sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    private static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Inburgering.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
     }
 }

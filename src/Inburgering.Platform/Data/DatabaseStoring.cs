@@ -27,6 +27,28 @@ public static class DatabaseStoring
 
         return false;
     }
+
+    /// <summary>
+    /// The session itself is gone (ended, crashed, cut), so every idle one in the pool is likely gone too. A full pool or
+    /// a slow server is not that: its connections are still good.
+    /// </summary>
+    public static bool IsVerbindingVerloren(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException postgres)
+            {
+                return postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
+            }
+
+            if (e is IOException or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>

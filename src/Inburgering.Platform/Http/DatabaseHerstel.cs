@@ -16,7 +16,7 @@ namespace Inburgering.Platform.Http;
 /// </summary>
 internal sealed class DatabaseHerstel(RequestDelegate next, DatabaseConnections connections, IServiceScopeFactory scopes, ILogger<DatabaseHerstel> logger)
 {
-    private static readonly TimeSpan Geduld = TimeSpan.FromSeconds(40);
+    private static readonly TimeSpan Geduld = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan LangsteWacht = TimeSpan.FromSeconds(2);
 
     public async Task InvokeAsync(HttpContext context)
@@ -36,6 +36,7 @@ internal sealed class DatabaseHerstel(RequestDelegate next, DatabaseConnections 
             for (var poging = 1; ; poging++)
             {
                 var staat = DatabasePoging.Begin();
+                var verbindingVerloren = false;
                 try
                 {
                     await next(context);
@@ -45,9 +46,13 @@ internal sealed class DatabaseHerstel(RequestDelegate next, DatabaseConnections 
                 {
                     logger.LogWarning("Database fault on attempt {Poging} of {Method} {Path}; running it again in {Wacht} ms: {Fout}",
                         poging, context.Request.Method, context.Request.Path, wacht.TotalMilliseconds, fout.GetBaseException().Message);
+                    verbindingVerloren = DatabaseStoring.IsVerbindingVerloren(fout);
                 }
 
-                connections.LeegPools();
+                if (verbindingVerloren)
+                {
+                    connections.LeegPools();
+                }
                 await Task.Delay(wacht, context.RequestAborted);
                 wacht = wacht * 2 > LangsteWacht ? LangsteWacht : wacht * 2;
                 if (context.Request.Body.CanSeek)

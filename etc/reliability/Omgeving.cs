@@ -1,0 +1,252 @@
+// The run's own machinery: a PostgreSQL cluster it can restart and pause, and the app's instances as processes it can kill.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Inburgering.Platform.Data.Embedded;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+/// <summary>A private cluster with durable commits (fsync on), as production runs: a lost acknowledged write would show.</summary>
+internal sealed class Cluster
+{
+    private readonly EmbeddedPostgres _postgres;
+    private readonly string _bin;
+
+    private Cluster(EmbeddedPostgres postgres, string bin)
+    {
+        _postgres = postgres;
+        _bin = bin;
+    }
+
+    // Unpooled: the run's own checks must not trip over sessions its faults ended.
+    public string Admin => _postgres.AdminConnectionString(_postgres.Database) + ";Pooling=false";
+
+    public string Owner => _postgres.OwnerConnectionString;
+
+    // Small pools per instance: three processes and Hangfire stay under max_connections while requests pile up in a pause.
+    public string App => _postgres.AppConnectionString + ";Maximum Pool Size=40";
+
+    public static async Task<Cluster> StartAsync(string root)
+    {
+        var postgres = await EmbeddedPostgres.StartAsync(new EmbeddedDatabaseOptions { DataDirectory = root }, root, NullLogger.Instance, CancellationToken.None);
+        var bin = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
+            .Where(d => File.Exists(Path.Combine(d, "pg_ctl"))).OrderByDescending(d => d.Contains("/15/", StringComparison.Ordinal)).First();
+        return new Cluster(postgres, bin);
+    }
+
+    /// <summary><c>pg_ctl restart -m immediate</c>: no checkpoint, every session cut; crash recovery on the way up.</summary>
+    public Task HerstartOnmiddellijkAsync() =>
+        AlsServerAsync(Path.Combine(_bin, "pg_ctl"), "restart", "-D", _postgres.DataDirectory, "-m", "immediate", "-w", "-t", "120",
+            "-l", Path.Combine(_postgres.DataDirectory, "server.log"));
+
+    /// <summary>SIGSTOP to the postmaster and every process of the cluster, SIGCONT after <paramref name="duur"/>: a frozen server.</summary>
+    public async Task PauzeerAsync(TimeSpan duur)
+    {
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(_postgres.DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+        var processen = new List<int> { postmaster };
+        processen.AddRange(KinderenVan(postmaster));
+        await SignaalAsync("-STOP", processen);
+        try
+        {
+            await Task.Delay(duur);
+        }
+        finally
+        {
+            await SignaalAsync("-CONT", processen);
+        }
+    }
+
+    public async Task<long> BeeindigAppSessiesAsync()
+    {
+        await using var verbinding = new NpgsqlConnection(Admin);
+        await verbinding.OpenAsync();
+        await using var opdracht = new NpgsqlCommand(
+            $"SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity WHERE usename = '{EmbeddedPostgres.AppRole}'", verbinding);
+        return (long)(await opdracht.ExecuteScalarAsync())!;
+    }
+
+    public Task StopAsync() => _postgres.StopAsync();
+
+    private static IEnumerable<int> KinderenVan(int ouder)
+    {
+        foreach (var map in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(map), out var pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(map, "stat"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            // Field 4 (after the name in parentheses) is the parent.
+            var velden = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (int.Parse(velden[1], CultureInfo.InvariantCulture) == ouder)
+            {
+                yield return pid;
+            }
+        }
+    }
+
+    private static async Task SignaalAsync(string signaal, IEnumerable<int> processen)
+    {
+        using var kill = Process.Start("kill", [signaal, .. processen.Select(p => p.ToString(CultureInfo.InvariantCulture))])!;
+        await kill.WaitForExitAsync();
+    }
+
+    private static async Task AlsServerAsync(string bestand, params string[] args)
+    {
+        var start = Environment.IsPrivilegedProcess ? new ProcessStartInfo("runuser", ["-u", "postgres", "--", bestand, .. args]) : new ProcessStartInfo(bestand, args);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        using var proces = Process.Start(start)!;
+        var fout = proces.StandardError.ReadToEndAsync();
+        await proces.StandardOutput.ReadToEndAsync();
+        await proces.WaitForExitAsync();
+        if (proces.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(bestand)} {string.Join(' ', args)}: {await fout}");
+        }
+    }
+}
+
+/// <summary>One app process (web or worker) on a fixed loopback port, so a restarted instance comes back where it was.</summary>
+internal sealed class Instantie(string naam, string rol, int poort, string logMap, IReadOnlyDictionary<string, string> omgeving)
+{
+    private Process? _proces;
+    private StreamWriter? _log;
+
+    public string Naam { get; } = naam;
+
+    public Uri Url { get; } = new($"https://127.0.0.1:{poort}/");
+
+    public string LogPad { get; } = Path.Combine(logMap, naam + ".log");
+
+    public int Starts { get; private set; }
+
+    public void Start()
+    {
+        var web = Path.Combine(BenchDelen.RepositoryRoot(), "src", "Inburgering.Web", "bin", Configuratie(), "net10.0");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(web, "Inburgering.Web.dll"), "--role", rol, $"--urls={Url.ToString().TrimEnd('/')}"])
+        {
+            WorkingDirectory = web,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (sleutel, waarde) in omgeving)
+        {
+            start.Environment[sleutel] = waarde;
+        }
+
+        _log ??= new StreamWriter(LogPad, append: true) { AutoFlush = true };
+        _proces = Process.Start(start)!;
+        _proces.OutputDataReceived += (_, e) => Schrijf(e.Data);
+        _proces.ErrorDataReceived += (_, e) => Schrijf(e.Data);
+        _proces.BeginOutputReadLine();
+        _proces.BeginErrorReadLine();
+        Starts++;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flush; in-flight requests are cut.</summary>
+    public async Task KillAsync()
+    {
+        if (_proces is { HasExited: false } proces)
+        {
+            proces.Kill();
+            await proces.WaitForExitAsync();
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (_proces is { HasExited: false } proces)
+        {
+            proces.Kill(entireProcessTree: true);
+            await proces.WaitForExitAsync();
+        }
+
+        _log?.Dispose();
+    }
+
+    public double RssMegabytes()
+    {
+        if (_proces is not { HasExited: false } proces)
+        {
+            return 0;
+        }
+
+        var regel = File.ReadLines($"/proc/{proces.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(regel.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+    }
+
+    public async Task<bool> GereedAsync(HttpClient http)
+    {
+        try
+        {
+            using var tijd = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var antwoord = await http.GetAsync(new Uri(Url, "/health/ready"), tijd.Token);
+            return antwoord.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private void Schrijf(string? regel)
+    {
+        if (regel is null || _log is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.WriteLine(regel);
+        }
+    }
+
+    private static string Configuratie() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd('/')).Parent!.Name;
+
+    public static int VrijePoort()
+    {
+        using var luisteraar = new TcpListener(IPAddress.Loopback, 0);
+        luisteraar.Start();
+        return ((IPEndPoint)luisteraar.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Self-signed certificates for the production key path: token signing and encryption, and TLS on 127.0.0.1.</summary>
+internal static class Certificaten
+{
+    public const string Wachtwoord = "betrouwbaarheid";
+
+    public static string Maak(string map, string doel, X509KeyUsageFlags gebruik, bool tls = false)
+    {
+        using var rsa = RSA.Create(2048);
+        var verzoek = new CertificateRequest($"CN=Inburgering Reliability {doel}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        verzoek.CertificateExtensions.Add(new X509KeyUsageExtension(gebruik, critical: true));
+        if (tls)
+        {
+            verzoek.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
+            var namen = new SubjectAlternativeNameBuilder();
+            namen.AddIpAddress(IPAddress.Loopback);
+            verzoek.CertificateExtensions.Add(namen.Build());
+        }
+
+        using var certificaat = verzoek.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var pad = Path.Combine(map, doel + ".pfx");
+        File.WriteAllBytes(pad, certificaat.Export(X509ContentType.Pfx, Wachtwoord));
+        return pad;
+    }
+}
