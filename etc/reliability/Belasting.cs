@@ -33,7 +33,8 @@ internal sealed partial class Belasting(string fase, IReadOnlyList<Instantie> we
     [
         (Soort.Caseload, 25), (Soort.Detail, 20), (Soort.Zoeken, 15), (Soort.Signalen, 10),
         (Soort.Notitie, 15), (Soort.Mijlpaal, 10),
-        (Soort.Export, 3), (Soort.Monitoring, 2),
+        // An export is a whole werkvoorraad (thousands of people in a large gemeente, each read logged): rarer than a dashboard.
+        (Soort.Export, 1), (Soort.Monitoring, 4),
     ];
 
     private readonly HttpClient _http = new(new SocketsHttpHandler

@@ -1,5 +1,6 @@
 // Caseload and dossier-detail latency through the whole API (HTTP, bearer token, permissions, tenant scope, EF Core,
-// row-level security, inzage log) side by side with the same SQL run directly on the same database, three runs in one
+// row-level security, inzage log) side by side with the same SQL run directly on the same database (the query and the
+// read log's committed insert), three runs in one
 // process; the goals of issue 22 (caseload p95 ratio: cookie <= 2, bearer <= 3) hold for their median.
 using Microsoft.AspNetCore.Builder;
 using System.Diagnostics;
@@ -94,6 +95,11 @@ internal static class CaseloadBench
             ];
 
             using var browser = await SessieAsync(http, "kr.almelo@demo.inburgering.nl");
+            // Every read of personal data commits its processing-log entries before the answer (ADR 0015): that write is
+            // part of the SQL a caseload or detail request sends, so the direct side sends it too, with the values the
+            // app itself wrote for its own first request.
+            await GetAsync(http, $"/api/v1/dossiers?klantregisseur={klantregisseurs[0]}&limit=50");
+            var leesLog = await LeesLogAsync(seeder);
             var ratios = new List<(double Cookie, double Bearer, double DetailCookie, double DetailBearer)>();
             for (var run = 1; run <= 3; run++)
             {
@@ -109,10 +115,10 @@ internal static class CaseloadBench
                     var kr = klantregisseurs[random.Next(klantregisseurs.Length)];
                     var id = ids[random.Next(ids.Count)];
                     var measure = i >= 0;
-                    await Run("caseload sql", measure, () => QueryAsync(direct, gemeente, [caseloadSql], ("kr", kr)));
+                    await Run("caseload sql", measure, () => QueryAsync(direct, gemeente, [caseloadSql], ("kr", kr), leesLog));
                     await Run("caseload cookie", measure, () => GetAsync(browser, $"/api/v1/dossiers?klantregisseur={kr}&limit=50"));
                     await Run("caseload bearer", measure, () => GetAsync(http, $"/api/v1/dossiers?klantregisseur={kr}&limit=50"));
-                    await Run("detail sql", measure, () => QueryAsync(direct, gemeente, detailSql, ("id", id)));
+                    await Run("detail sql", measure, () => QueryAsync(direct, gemeente, detailSql, ("id", id), leesLog));
                     await Run("detail cookie", measure, () => GetAsync(browser, $"/api/v1/dossiers/{id}"));
                     await Run("detail bearer", measure, () => GetAsync(http, $"/api/v1/dossiers/{id}"));
                 }
@@ -188,9 +194,10 @@ internal static class CaseloadBench
         
         // Exactly what the app sends: each statement in its own implicit transaction, led by the same DO block that sets
         // the tenant for row-level security (see TenantSession.InlineStatement).
-        static async Task QueryAsync(NpgsqlDataSource source, Guid tenant, string[] statements, (string Name, Guid Value) parameter)
+        static async Task QueryAsync(NpgsqlDataSource source, Guid tenant, string[] statements, (string Name, Guid Value) parameter, LeesLog log)
         {
             await using var connection = await source.OpenConnectionAsync();
+            var gelezen = new HashSet<Guid>();
             foreach (var sql in statements)
             {
                 await using var command = new NpgsqlCommand($"DO $tenant$ BEGIN PERFORM set_config('app.tenant_id', '{tenant:D}', true); END $tenant$;\n" + sql, connection);
@@ -210,10 +217,59 @@ internal static class CaseloadBench
                         {
                             _ = reader.GetValue(c);
                         }
+
+                        // The people read: the caseload's rows, or the one dossier of a detail.
+                        if (ReferenceEquals(sql, statements[0]))
+                        {
+                            gelezen.Add(reader.GetGuid(0));
+                        }
                     }
                 }
                 while (await reader.NextResultAsync());
             }
+
+            // The read log, as the app writes it: its own transaction, the tenant set first, one entry per person, committed.
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using (var set = new NpgsqlCommand("SELECT set_config('app.tenant_id', @tenant, true)", connection, transaction))
+            {
+                set.Parameters.AddWithValue("tenant", tenant.ToString("D"));
+                await set.ExecuteNonQueryAsync();
+            }
+
+            await using (var insert = new NpgsqlCommand("""
+                INSERT INTO auditing.logboek (id, tenant_id, tijdstip, actor_id, organisatie_id, handeling, onderdeel, activiteit, dossier_id, trace_id, span_id, externe_span_id)
+                SELECT x.id, @gemeente, @tijdstip, @actor, @organisatie, @handeling, @onderdeel, @activiteit, x.dossier, @trace, @span, @extern
+                FROM unnest(@ids, @dossiers) WITH ORDINALITY AS x(id, dossier, n) ORDER BY x.n
+                """, connection, transaction))
+            {
+                var dossiers = gelezen.ToArray();
+                insert.Parameters.AddWithValue("ids", dossiers.Select(_ => Guid.CreateVersion7()).ToArray());
+                insert.Parameters.AddWithValue("dossiers", dossiers);
+                insert.Parameters.AddWithValue("gemeente", tenant);
+                insert.Parameters.AddWithValue("tijdstip", DateTimeOffset.UtcNow);
+                insert.Parameters.AddWithValue("actor", log.Actor);
+                insert.Parameters.AddWithValue("organisatie", log.Organisatie);
+                insert.Parameters.AddWithValue("handeling", log.Handeling);
+                insert.Parameters.AddWithValue("onderdeel", log.Onderdeel);
+                insert.Parameters.AddWithValue("activiteit", log.Activiteit);
+                insert.Parameters.Add(new NpgsqlParameter("trace", NpgsqlDbType.Text) { Value = "0af7651916cd43dd8448eb211c80319c" });
+                insert.Parameters.Add(new NpgsqlParameter("span", NpgsqlDbType.Text) { Value = "b7ad6b7169203331" });
+                insert.Parameters.Add(new NpgsqlParameter("extern", NpgsqlDbType.Text) { Value = DBNull.Value });
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        static async Task<LeesLog> LeesLogAsync(string admin)
+        {
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT actor_id, organisatie_id, handeling, onderdeel, activiteit FROM auditing.logboek ORDER BY tijdstip DESC LIMIT 1", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            return await reader.ReadAsync()
+                ? new LeesLog(reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3), reader.GetString(4))
+                : throw new InvalidOperationException("The app wrote no processing-log entry for its caseload read.");
         }
 
         static async Task<List<Guid>> SeedAsync(string owner, Guid tenant, int count, Guid[] klantregisseurs)
@@ -278,6 +334,8 @@ internal static class CaseloadBench
         
             }
 }
+
+internal sealed record LeesLog(string Actor, Guid Organisatie, string Handeling, string Onderdeel, string Activiteit);
 
 /// <summary>Time spent inside the app for the last request; the benchmark sends one request at a time.</summary>
 internal sealed class ServerClock : IStartupFilter

@@ -200,6 +200,9 @@ public sealed class CaseloadTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(DateOnly.Parse(csv[1][3], System.Globalization.CultureInfo.InvariantCulture),
             DateOnly.FromDateTime(DateTime.FromOADate(double.Parse(datum.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture))));
         Assert.True(await DossierTabellen.AantalNaInzageAsync(app, AppFixture.TenantA, $"auditing.logboek where onderdeel = 'export:werkvoorraad' and dossier_id = '{ids[0]}'", 2) >= 2);
+        // Each person once per export, as an export: the pages it read are not caseload views (only the list above is).
+        Assert.Equal(2, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM auditing.logboek WHERE onderdeel = 'export:werkvoorraad' AND dossier_id = '{ids[0]}'"));
+        Assert.Equal(1, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"SELECT count(*) FROM auditing.logboek WHERE onderdeel = 'caseload' AND dossier_id = '{ids[0]}'"));
         Assert.Equal(["formaat"], (await Antwoord.VanAsync(await api.Client.GetAsync("/api/v1/dossiers/export?formaat=pdf"))).Velden);
     }
 

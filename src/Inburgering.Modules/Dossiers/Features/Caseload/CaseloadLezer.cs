@@ -35,7 +35,12 @@ internal sealed class CaseloadLezer(
     }
 
     /// <summary>The caseload page behind the API and the werkvoorraad: parsing, visibility, the query and the read log.</summary>
-    public async Task<Weergave.Caseload> LeesAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor, string? signaal, CancellationToken ct)
+    public Task<Weergave.Caseload> LeesAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor, string? signaal, CancellationToken ct) =>
+        PaginaAsync(user, klantregisseur, fase, q, sort, limit, cursor, signaal, maximum: 100, logInzage: true, ct);
+
+    /// <remarks>The export reads larger pages and logs its rows once, as an export, not as caseload views nobody saw.</remarks>
+    private async Task<Weergave.Caseload> PaginaAsync(ClaimsPrincipal user, string? klantregisseur, string? fase, string? q, string? sort, int? limit, string? cursor,
+        string? signaal, int maximum, bool logInzage, CancellationToken ct)
     {
         var gemeente = werkplaats.Gemeente;
         var check = new Invoer(DossierFouten.Validatie);
@@ -50,9 +55,9 @@ internal sealed class CaseloadLezer(
         var (gekozenFase, opNaam, signaalFilter) = LeesFilters(check, fase, sort, signaal);
         var zoek = check.Tekst(q, "q", max: 100);
         var aantal = limit ?? StandaardAantal;
-        if (aantal is < 1 or > 100)
+        if (aantal < 1 || aantal > maximum)
         {
-            check.Fout("limit", "Kies 1 tot 100.");
+            check.Fout("limit", $"Kies 1 tot {maximum}.");
         }
 
         var positie = check.Cursor(cursor, opNaam ? OpNaam : OpKoppeling, sleutelIsDatum: !opNaam);
@@ -70,7 +75,11 @@ internal sealed class CaseloadLezer(
             [.. d.Signalen.Select(b => new SignaalBadge(b.Soort, b.Ernst, b.Vervaldatum))])).ToList();
         var volgende = rijen.Count <= aantal ? null
             : (opNaam ? new PagingCursor(OpNaam, pagina[^1].Achternaam, pagina[^1].Id) : PagingCursor.Na(OpKoppeling, pagina[^1].Koppelingsdatum, pagina[^1].Id)).Schrijf();
-        await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "caseload", [.. pagina.Select(d => d.Id)], ct);
+        if (logInzage)
+        {
+            await werkplaats.LogInzageAsync(DossierWerkplaats.ActorVan(user), "caseload", [.. pagina.Select(d => d.Id)], ct);
+        }
+
         return new Weergave.Caseload(pagina, volgende);
     }
 
@@ -103,7 +112,7 @@ internal sealed class CaseloadLezer(
         string? cursor = null;
         do
         {
-            var pagina = await LeesAsync(user, klantregisseur, fase, q, sort, 100, cursor, signaal, ct);
+            var pagina = await PaginaAsync(user, klantregisseur, fase, q, sort, 1000, cursor, signaal, maximum: 1000, logInzage: false, ct);
             regels.AddRange(pagina.Dossiers);
             cursor = pagina.Volgende;
         }
