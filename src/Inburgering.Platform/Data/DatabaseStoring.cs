@@ -22,6 +22,10 @@ public static class DatabaseStoring
                     return true;
                 case NpgsqlException npgsql when npgsql.IsTransient:
                     return true;
+                // A session ended between two statements of a transaction shows at the next one as a completed transaction.
+                case InvalidOperationException state when state.Source == "Npgsql"
+                                                          && state.Message.Contains("already completed", StringComparison.Ordinal):
+                    return true;
             }
         }
 
@@ -41,7 +45,7 @@ public static class DatabaseStoring
                 return postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
             }
 
-            if (e is IOException or System.Net.Sockets.SocketException)
+            if (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException { Source: "Npgsql" })
             {
                 return true;
             }
