@@ -169,7 +169,7 @@ internal sealed partial class Belasting(string fase, IReadOnlyList<Instantie> we
         var inhoud = await antwoord.Content.ReadAsStringAsync();
         if (!antwoord.IsSuccessStatusCode)
         {
-            await NoteerAfwijzingAsync("GET " + pad.Split('?')[0], antwoord);
+            await NoteerAfwijzingAsync("GET " + IdVorm().Replace(pad.Split('?')[0], "{id}"), antwoord);
         }
 
         var vreemd = VreemdeKanaries(inhoud, gemeente.Kanarie);
@@ -292,6 +292,9 @@ internal sealed partial class Belasting(string fase, IReadOnlyList<Instantie> we
 
         return vreemd;
     }
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex IdVorm();
 
     [GeneratedRegex("KANARIE[0-9A-F]{10}")]
     public static partial Regex KanarieVorm();
