@@ -95,7 +95,8 @@ internal sealed record Rapport(Dictionary<string, object?> Json, List<string> Re
         var dubbel = controle.NotitiesDubbel + controle.DubbeleSignalen;
         var lekken = belasting.Lekken.Count;
         var rssMax = rss.Values.DefaultIfEmpty(0).Max();
-        var elkeStoring = storingen.GroupBy(s => s.Soort).ToDictionary(g => g.Key, g => g.Count());
+        // Only faults that struck while the load ran count; a schedule delayed by slow recoveries can spill past its end.
+        var elkeStoring = storingen.Where(s => s.Op < seconden).GroupBy(s => s.Soort).ToDictionary(g => g.Key, g => g.Count());
 
         var doelen = new List<(string Naam, string Waarde, string Doel, bool Gehaald)>
         {
@@ -103,7 +104,7 @@ internal sealed record Rapport(Dictionary<string, object?> Json, List<string> Re
             ("write p95 (outside fault windows)", $"{P(schrijven, 95):0} ms", "<= 600 ms", P(schrijven, 95) <= 600),
             ("5xx answers", $"{vijfxx}", "0", vijfxx == 0),
             ("error rate", $"{foutPercentage:0.000} % ({fouten} of {totaal})", "<= 0.1 %", foutPercentage <= 0.1),
-            ("faults injected", string.Join(", ", elkeStoring.Select(e => $"{e.Key} x{e.Value}")), kort ? "each kind once" : "each kind at least twice",
+            ("faults injected under load", string.Join(", ", elkeStoring.Select(e => $"{e.Key} x{e.Value}")), kort ? "each kind once" : "each kind at least twice",
                 elkeStoring.Count == 5 && elkeStoring.Values.All(n => n >= (kort ? 1 : 2))),
             ("acknowledged writes lost", $"{verloren} of {controle.NotitiesBevestigd + controle.MijlpalenBevestigd}", "0", verloren == 0),
             ("duplicate effects (writes stored twice, signals raised twice)", $"{dubbel}", "0", dubbel == 0),

@@ -91,40 +91,49 @@ internal static class MonitoringBench
                 }
             }
 
-            var samples = new Dictionary<string, List<double>> { ["ja-tenzij sql"] = [], ["ja-tenzij cookie"] = [], ["ja-tenzij bearer"] = [] };
-            for (var i = -warmup; i < iterations; i++)
+            var runs = new List<(double Ratio, double P95, double Bearer)>();
+            for (var run = 1; run <= 3; run++)
             {
-                var measure = i >= 0;
-                await TimeAsync(samples["ja-tenzij sql"], measure, async () =>
+                var samples = new Dictionary<string, List<double>> { ["ja-tenzij sql"] = [], ["ja-tenzij cookie"] = [], ["ja-tenzij bearer"] = [] };
+                for (var i = -warmup; i < iterations; i++)
                 {
-                    await using var connection = await direct.OpenConnectionAsync();
-                    await using var command = DossierFeitenSql.Commando(connection, gemeente, van, vandaag, vandaag, null);
-                    await using var reader = await command.ExecuteReaderAsync();
-                    while (await reader.ReadAsync())
+                    var measure = i >= 0;
+                    await TimeAsync(samples["ja-tenzij sql"], measure, async () =>
                     {
-                        for (var c = 0; c < reader.FieldCount; c++)
+                        await using var connection = await direct.OpenConnectionAsync();
+                        await using var command = DossierFeitenSql.Commando(connection, gemeente, van, vandaag, vandaag, null);
+                        await using var reader = await command.ExecuteReaderAsync();
+                        while (await reader.ReadAsync())
                         {
-                            _ = reader.GetValue(c);
+                            for (var c = 0; c < reader.FieldCount; c++)
+                            {
+                                _ = reader.GetValue(c);
+                            }
                         }
-                    }
-                });
-                await TimeAsync(samples["ja-tenzij cookie"], measure, () => GetAsync(browser, pad));
-                await TimeAsync(samples["ja-tenzij bearer"], measure, () => GetAsync(http, pad));
+                    });
+                    await TimeAsync(samples["ja-tenzij cookie"], measure, () => GetAsync(browser, pad));
+                    await TimeAsync(samples["ja-tenzij bearer"], measure, () => GetAsync(http, pad));
+                }
+
+                Console.WriteLine();
+                Console.WriteLine($"Run {run}: {iterations} measured requests each (after {warmup} warm-up), interleaved, one client at a time.");
+                Console.WriteLine($"{"",-24}{"p50 ms",10}{"p95 ms",10}");
+                foreach (var (name, values) in samples)
+                {
+                    Console.WriteLine($"{name,-24}{Percentile(values, 50),10:0.00}{Percentile(values, 95),10:0.00}");
+                }
+
+                var sql = Percentile(samples["ja-tenzij sql"], 95);
+                runs.Add((Percentile(samples["ja-tenzij cookie"], 95) / sql, Percentile(samples["ja-tenzij cookie"], 95), Percentile(samples["ja-tenzij bearer"], 95) / sql));
+                Console.WriteLine($"p95 ratio API/SQL: cookie {runs[^1].Ratio:0.00}, bearer {runs[^1].Bearer:0.00}; API p95 {runs[^1].P95:0.0} ms");
             }
 
+            // The goals hold for the median of the three runs; one noisy run does not decide.
+            double Median(Func<(double Ratio, double P95, double Bearer), double> figure) => runs.Select(figure).Order().ElementAt(1);
+            var ratio = Median(r => r.Ratio);
+            var p95 = Median(r => r.P95);
             Console.WriteLine();
-            Console.WriteLine($"{iterations} measured requests each (after {warmup} warm-up), interleaved, one client at a time.");
-            Console.WriteLine($"{"",-24}{"p50 ms",10}{"p95 ms",10}");
-            foreach (var (name, values) in samples)
-            {
-                Console.WriteLine($"{name,-24}{Percentile(values, 50),10:0.00}{Percentile(values, 95),10:0.00}");
-            }
-
-            var ratio = Percentile(samples["ja-tenzij cookie"], 95) / Percentile(samples["ja-tenzij sql"], 95);
-            var p95 = Percentile(samples["ja-tenzij cookie"], 95);
-            Console.WriteLine();
-            Console.WriteLine($"p95 ratio API/SQL, signed in with the UI cookie: {ratio:0.00} (goal: at most 2); API p95 {p95:0.0} ms (goal: under 200 ms)");
-            Console.WriteLine($"p95 ratio API/SQL, with a bearer token: {Percentile(samples["ja-tenzij bearer"], 95) / Percentile(samples["ja-tenzij sql"], 95):0.00}");
+            Console.WriteLine($"Median of 3 runs: p95 ratio API/SQL with the UI cookie {ratio:0.00} (goal: at most 2), API p95 {p95:0.0} ms (goal: under 200 ms); bearer ratio {Median(r => r.Bearer):0.00}");
             var gehaald = ratio <= 2 && p95 < 200;
             Console.WriteLine(gehaald ? "GOAL MET" : "GOAL NOT MET");
             return gehaald ? 0 : 1;
