@@ -109,6 +109,11 @@ public sealed class WebhookTests(WebhookTests.RelayOpEigenWerker app) : IClassFi
             Assert.Equal(["dossier.aangemaakt", "mijlpaal.vastgelegd:kennismakingsgesprek", "mijlpaal.vastgelegd:scenario"], Verhaal(a));
             Assert.Equal(["dossier.aangemaakt", "dossier.afgesloten"], Verhaal(b));
             Assert.Contains(ontvangen, o => o.Event["type"]!.GetValue<string>() == "nl.inburgering.signaal.opgekomen" && o.Event["subject"]!.GetValue<string>() == a.ToString());
+            // Closing b resolved its open signals: each resolution is an event too, after the signal came up.
+            var vanB = ontvangen.Where(o => o.Event["subject"]!.GetValue<string>() == b.ToString()).Select(o => o.Event["type"]!.GetValue<string>()).ToList();
+            Assert.Contains("nl.inburgering.signaal.opgekomen", vanB);
+            Assert.Contains("nl.inburgering.signaal.opgelost", vanB);
+            Assert.True(vanB.IndexOf("nl.inburgering.signaal.opgekomen") < vanB.IndexOf("nl.inburgering.signaal.opgelost"));
         }
         finally
         {
