@@ -36,7 +36,7 @@ internal static class Betrouwbaarheid
         try
         {
             Meld("migrations and integrations, through the app's own services");
-            var platformClient = await OpzetAsync(cluster);
+            var (geheimen, platformGeheim) = await OpzetAsync(cluster);
             var gemeenten = await GemeentenAsync(cluster.Admin);
             var factor = (double)dossiersTotaal / gemeenten.Sum(g => g.Taakstelling);
             var zaaien = Stopwatch.StartNew();
@@ -78,11 +78,11 @@ internal static class Betrouwbaarheid
             foreach (var (id, slug, _) in onderBelasting)
             {
                 var (kanarie, dossiers) = perGemeente[id];
-                var token = await TokenAsync(http, web1.Url, "rel-" + slug, Geheimen[id]);
+                var token = await TokenAsync(http, web1.Url, "rel-" + slug, geheimen[id]);
                 tokens.Add(new Gemeente(slug, id, kanarie, token, [.. dossiers], new([.. dossiers.OrderBy(_ => willekeur.Next())])));
             }
 
-            var platform = await TokenAsync(http, web1.Url, platformClient.Id, platformClient.Geheim);
+            var platform = await TokenAsync(http, web1.Url, "rel-platform", platformGeheim);
             var sweep = Stopwatch.StartNew();
             await SweepAsync(http, web1.Url, platform);
             await WachtOpTakenAsync(cluster.Admin, TimeSpan.FromMinutes(10));
@@ -203,30 +203,23 @@ internal static class Betrouwbaarheid
         return [.. Enumerable.Range(0, soorten.Length * rondes).Select(i => (15 + (i * ruimte), soorten[i % soorten.Length]))];
     }
 
-    private static readonly Dictionary<Guid, string> Geheimen = [];
-
-    private static async Task<(string Id, string Geheim)> OpzetAsync(Cluster cluster)
+    /// <summary>Migrates, and registers an integration per gemeente and one for the platform; their secrets.</summary>
+    private static async Task<(Dictionary<Guid, string> Gemeenten, string Platform)> OpzetAsync(Cluster cluster)
     {
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INBURGERING_WEB", Path.Combine(RepositoryRoot(), "src", "Inburgering.Web"));
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        await using var factory = Fabriek(cluster.App, cluster.Owner, new Dictionary<string, string>
         {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Inburgering", cluster.App);
-            builder.UseSetting("ConnectionStrings:InburgeringOwner", cluster.Owner);
-            builder.UseSetting("Database:MigrateOnStart", "true");
-            builder.UseSetting("Dossiers:SeedDemoDossiers", "false");
-            builder.UseSetting("Identity:SeedDemoUsers", "false");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            ["Dossiers:SeedDemoDossiers"] = "false", ["Identity:SeedDemoUsers"] = "false",
         });
         _ = factory.Services;
         await ExecuteAsync(cluster.Admin, "UPDATE tenancy.organisaties SET actief = true WHERE soort = 'Gemeente'");
+        var geheimen = new Dictionary<Guid, string>();
         foreach (var (id, slug, _) in await GemeentenAsync(cluster.Admin))
         {
-            Geheimen[id] = await RegistreerAsync(factory, "rel-" + slug, id, ["klantregisseur", "teamleider"]);
+            geheimen[id] = await RegistreerAsync(factory, "rel-" + slug, id, ["klantregisseur", "teamleider"]);
         }
 
         var platformId = await ScalarAsync<Guid>(cluster.Admin, "SELECT id FROM tenancy.organisaties WHERE slug = 'platform'");
-        return ("rel-platform", await RegistreerAsync(factory, "rel-platform", platformId, ["platform-beheerder"]));
+        return (geheimen, await RegistreerAsync(factory, "rel-platform", platformId, ["platform-beheerder"]));
     }
 
     private static async Task<string> RegistreerAsync(WebApplicationFactory<Program> factory, string clientId, Guid organisatie, string[] rollen)

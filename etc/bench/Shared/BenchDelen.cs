@@ -1,6 +1,7 @@
 // Helpers the benchmarks share: finding the repository, percentiles, signing in as the app's users, plain SQL.
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -16,6 +17,36 @@ internal static class BenchDelen
         }
 
         return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+    }
+
+    /// <summary>
+    /// The app in this process on the given database, as every benchmark and the reliability run's set-up host it:
+    /// Development, migrated on start, request logging quiet; <paramref name="instellingen"/> and
+    /// <paramref name="diensten"/> add what one of them needs.
+    /// </summary>
+    public static WebApplicationFactory<Program> Fabriek(string app, string owner, IReadOnlyDictionary<string, string>? instellingen = null,
+        Action<IServiceCollection>? diensten = null)
+    {
+        // The app's content root is its project folder; the factory finds it by this variable.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INBURGERING_WEB", Path.Combine(RepositoryRoot(), "src", "Inburgering.Web"));
+        return new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Inburgering", app);
+            builder.UseSetting("ConnectionStrings:InburgeringOwner", owner);
+            builder.UseSetting("Database:MigrateOnStart", "true");
+            // Per-request logging goes to a terminal here; it is measured apart from the API.
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            foreach (var (sleutel, waarde) in instellingen ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(sleutel, waarde);
+            }
+
+            if (diensten is not null)
+            {
+                builder.ConfigureServices(diensten);
+            }
+        });
     }
 
     public static double Percentile(List<double> values, int percentile)

@@ -39,21 +39,11 @@ internal static class CaseloadBench
         var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedDatabaseOptions { DataDirectory = root }, root, NullLogger.Instance, CancellationToken.None);
         try
         {
-            // The app's content root is its project folder; the factory finds it by this variable.
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INBURGERING_WEB", Path.Combine(RepositoryRoot(), "src", "Inburgering.Web"));
-            await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-            {
-                builder.UseEnvironment("Development");
-                builder.UseSetting("ConnectionStrings:Inburgering", cluster.AppConnectionString);
-                builder.UseSetting("ConnectionStrings:InburgeringOwner", cluster.OwnerConnectionString);
-                builder.UseSetting("Database:MigrateOnStart", "true");
-                // Per-request logging goes to a terminal here; it is measured apart from the API.
-                builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-                builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ServerClock>());
-            });
+            await using var factory = Fabriek(cluster.AppConnectionString, cluster.OwnerConnectionString,
+                diensten: services => services.AddSingleton<IStartupFilter, ServerClock>());
             factory.UseKestrel(0);
             factory.StartServer();
-                    using var http = factory.CreateClient();
+            using var http = factory.CreateClient();
             Console.WriteLine($"App listening on {http.BaseAddress}");
 
             var gemeente = await ScalarAsync<Guid>(cluster.OwnerConnectionString, "select id from tenancy.organisaties where slug = 'almelo'");

@@ -36,16 +36,7 @@ internal static class MonitoringBench
         var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedDatabaseOptions { DataDirectory = root }, root, NullLogger.Instance, CancellationToken.None);
         try
         {
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INBURGERING_WEB", Path.Combine(RepositoryRoot(), "src", "Inburgering.Web"));
-            await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-            {
-                builder.UseEnvironment("Development");
-                builder.UseSetting("ConnectionStrings:Inburgering", cluster.AppConnectionString);
-                builder.UseSetting("ConnectionStrings:InburgeringOwner", cluster.OwnerConnectionString);
-                builder.UseSetting("Database:MigrateOnStart", "true");
-                builder.UseSetting("Dossiers:SeedDemoDossiers", "false");
-                builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-            });
+            await using var factory = Fabriek(cluster.AppConnectionString, cluster.OwnerConnectionString, new Dictionary<string, string> { ["Dossiers:SeedDemoDossiers"] = "false" });
             factory.UseKestrel(0);
             factory.StartServer();
             using var http = factory.CreateClient();

@@ -59,16 +59,7 @@ internal static class SignalsBench
         var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedDatabaseOptions { DataDirectory = root }, root, NullLogger.Instance, CancellationToken.None);
         try
         {
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_INBURGERING_WEB", Path.Combine(RepositoryRoot(), "src", "Inburgering.Web"));
-            await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-            {
-                builder.UseEnvironment("Development");
-                builder.UseSetting("ConnectionStrings:Inburgering", cluster.AppConnectionString);
-                builder.UseSetting("ConnectionStrings:InburgeringOwner", cluster.OwnerConnectionString);
-                builder.UseSetting("Database:MigrateOnStart", "true");
-                builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-                builder.UseSetting("Jobs:QueuePollInterval", "00:00:01");
-            });
+            await using var factory = Fabriek(cluster.AppConnectionString, cluster.OwnerConnectionString, new Dictionary<string, string> { ["Jobs:QueuePollInterval"] = "00:00:01" });
             factory.UseKestrel(0);
             factory.StartServer();
             using var http = factory.CreateClient();

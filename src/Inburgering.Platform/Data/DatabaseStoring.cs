@@ -16,9 +16,7 @@ public static class DatabaseStoring
         {
             switch (e)
             {
-                // 57P01/57P02: the connection was ended by an operator or a crash; 57P03: the server is starting up.
-                case PostgresException postgres when postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
-                                                     || postgres.SqlState.StartsWith("08", StringComparison.Ordinal):
+                case PostgresException postgres when SessieBeeindigd(postgres):
                     return true;
                 case NpgsqlException npgsql when npgsql.IsTransient:
                     return true;
@@ -42,7 +40,7 @@ public static class DatabaseStoring
         {
             if (e is PostgresException postgres)
             {
-                return postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
+                return SessieBeeindigd(postgres);
             }
 
             if (e is IOException or System.Net.Sockets.SocketException or InvalidOperationException { Source: "Npgsql" })
@@ -53,6 +51,10 @@ public static class DatabaseStoring
 
         return false;
     }
+
+    // 57P01/57P02: the session was ended by an operator or a crash; 57P03: the server is starting up; 08: connection lost.
+    private static bool SessieBeeindigd(PostgresException postgres) =>
+        postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);
 }
 
 /// <summary>
