@@ -97,8 +97,10 @@ internal static class BenchZaaier
                 await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
                 await copy.WriteAsync(stage switch { 0 => "Gekoppeld", 1 => "ScenarioGekozen", 2 => "BredeIntake", _ => "Inburgering" }, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(1, NpgsqlDbType.Integer);
-                await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
-                await copy.WriteAsync(DateTime.UtcNow, NpgsqlDbType.TimestampTz);
+                // Created on the koppeling, last written on its latest fact: the history a real gemeente's dossiers have.
+                DateOnly?[] feiten = [kmg, biStart, biEinde, verhuis, pip, gesprekken.Count > 0 && gesprekken[^1].Dossier == id ? gesprekken[^1].Datum : null];
+                await copy.WriteAsync(Tijdstip(koppeling), NpgsqlDbType.TimestampTz);
+                await copy.WriteAsync(Tijdstip(feiten.Max() is { } laatste && laatste > koppeling ? laatste : koppeling), NpgsqlDbType.TimestampTz);
                 await Json(copy, stage >= 1 || random.Next(2) == 0 ? new { Opleiding = "Mbo", Talen = new[] { "Arabisch" }, VastgelegdOp = DateTime.UtcNow, VastgelegdDoor = "COA" } : null);
                 await Json(copy, kmg is { } k ? new { Gehouden = k, Locatie = "Azc", Driegesprek = false } : null);
                 await Json(copy, besluit is { } b ? new { Scenario = scenario, Besluitdatum = b, TenzijRedenen = scenario == 3 ? new[] { "reistijd" } : [] } : null);
@@ -186,6 +188,8 @@ internal static class BenchZaaier
 
         // What happened lies before today (the product refuses a fact in the future); capping keeps every order of dates.
         DateOnly? Feit(DateOnly? datum) => datum is { } d && d >= today ? today.AddDays(-1) : datum;
+
+        static DateTime Tijdstip(DateOnly dag) => dag.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
 
         static Task Json(NpgsqlBinaryImporter copy, object? value) =>
             value is null ? copy.WriteNullAsync() : copy.WriteAsync(JsonSerializer.Serialize(value), NpgsqlDbType.Jsonb);

@@ -14,9 +14,14 @@ using Npgsql;
 
 namespace Inburgering.IntegrationTests.Dossiers;
 
-/// <summary>Small batches and a quick job poll, so a sweep spans many transactions and Hangfire answers within a second.</summary>
+/// <summary>
+/// Small batches and a quick job poll, so a sweep spans many transactions and Hangfire answers within a second. The
+/// clock starts in the morning, so the hours a test moves it stay on the same day.
+/// </summary>
 public sealed class SignaalSweepFixture : AppFixture
 {
+    protected override TimeOnly? StartTijd => new(9, 0);
+
     protected override IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>
     {
         ["Signalen:Batchgrootte"] = "25",
@@ -110,6 +115,46 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_later_sweep_on_the_same_day_looks_only_at_dossiers_written_since_and_a_new_day_or_norm_looks_at_all()
+    {
+        // Past what other tests of this class wrote at the fixture's start, and past the sweep's overlap.
+        app.Clock.Advance(TimeSpan.FromMinutes(15));
+        var alles = await SweepAsync(volledig: true);
+        Assert.True(alles.Volledig);
+        var aantal = await DossierTabellen.AantalAsync(app, AppFixture.TenantA, "dossiers.dossiers");
+        Assert.Equal(aantal, alles.Dossiers);
+
+        // A dossier written through the product after the sweep is looked at by the next one, and only that dossier.
+        var nieuw = await NieuwAsync(AppFixture.TenantA);
+        await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        var later = await SweepAsync(volledig: false);
+        Assert.False(later.Volledig);
+        Assert.Equal(1, later.Dossiers);
+
+        // Signals removed behind the product's back (a repair in the database) come back only with a full sweep.
+        app.Clock.Advance(TimeSpan.FromMinutes(30));
+        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id = '{nieuw}'");
+        var niets = await SweepAsync(volledig: false);
+        Assert.Equal((false, 0, 0), (niets.Volledig, niets.Dossiers, niets.Verhoogd));
+        Assert.Equal(0, await DossierTabellen.AantalAsync(app, AppFixture.TenantA, $"dossiers.signalen where dossier_id = '{nieuw}'"));
+        var hersteld = await SweepAsync(volledig: true);
+        Assert.True(hersteld.Verhoogd > 0);
+        Assert.True(await DossierTabellen.AantalAsync(app, AppFixture.TenantA, $"dossiers.signalen where dossier_id = '{nieuw}' and opgelost_op is null") > 0);
+
+        // A new norm of the gemeente, even one from tomorrow on, and a new day: every dossier again.
+        var beheer = await app.IntegrationAsync(AppFixture.TenantA, Roles.FunctioneelBeheerder);
+        (await Antwoord.VanAsync(await beheer.PostAsJsonAsync("/api/v1/beheer/beleid/kennismaking.na-koppeling/versies",
+            new { waarde = 21, geldigVanaf = Vandaag.AddDays(1), toelichting = "Meer tijd voor een gesprek met tolk" }))).Verwacht(HttpStatusCode.Created);
+        Assert.True((await SweepAsync(volledig: false)).Volledig);
+        Assert.False((await SweepAsync(volledig: false)).Volledig);
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        var morgen = await SweepAsync(volledig: false);
+        Assert.True(morgen.Volledig);
+        Assert.Equal(aantal + 1, morgen.Dossiers);
+    }
+
+    [Fact]
     public async Task Only_a_platform_beheerder_reaches_the_job_dashboard()
     {
         var platform = await app.SignedInBrowserAsync(await app.CreateUserAsync((TenancySeeder.PlatformId, OrganisationKind.Platform, Roles.PlatformBeheerder)));
@@ -130,6 +175,9 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
     private async Task<Guid> NieuwAsync(Guid gemeente) =>
         (await (await app.DossierApiAsync(gemeente, Roles.Klantregisseur)).MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Vandaag.AddDays(-30))))
         .Verwacht(HttpStatusCode.Created).Id;
+
+    private Task<EvaluatieResultaat> SweepAsync(bool volledig) =>
+        app.TenantScope.RunAsync(AppFixture.TenantA, scope => scope.GetRequiredService<SignaalEvaluatie>().SweepAsync(volledig, CancellationToken.None));
 
     private Task<EvaluatieResultaat> EvalueerAsync() =>
         app.TenantScope.RunAsync(AppFixture.TenantA, scope => scope.GetRequiredService<SignaalEvaluatie>().EvalueerAsync(null, CancellationToken.None));

@@ -38,6 +38,8 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<SignaalWachtrij> SignaalWachtrij => Set<SignaalWachtrij>();
 
+    public DbSet<SignaalEvaluatieStand> SignaalEvaluatieStanden => Set<SignaalEvaluatieStand>();
+
     public DbSet<WerkvoorraadFilter> WerkvoorraadFilters => Set<WerkvoorraadFilter>();
 
     public DbSet<KoppelingImport> Imports => Set<KoppelingImport>();
@@ -435,6 +437,13 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
         {
             b.ToTable("signaal_wachtrij");
             b.Property(w => w.Id).UseIdentityByDefaultColumn();
+        });
+        modelBuilder.Entity<SignaalEvaluatieStand>(b =>
+        {
+            b.ToTable("signaal_evaluatie_stand");
+            b.Property(e => e.Id).ValueGeneratedNever();
+            b.HasIndex(e => e.TenantId).IsUnique();
+            b.Property(e => e.Vingerafdruk).HasMaxLength(100);
         });
     }
 }

@@ -206,3 +206,25 @@ internal sealed class SignaalWachtrij
 
     public DateTimeOffset AangemaaktOp { get; private set; }
 }
+
+/// <summary>
+/// Where a gemeente's last full sweep left off: its day, the fingerprint of the norms and rules it applied, and when
+/// the last sweep started. A later sweep on the same day under the same norms can only find what changed since.
+/// </summary>
+internal sealed class SignaalEvaluatieStand : ITenantOwned
+{
+    private SignaalEvaluatieStand()
+    {
+        Vingerafdruk = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid TenantId { get; private set; }
+
+    public DateOnly Dag { get; private set; }
+
+    public string Vingerafdruk { get; private set; }
+
+    public DateTimeOffset GestartOp { get; private set; }
+}

@@ -14,12 +14,18 @@ internal sealed class SignaalSweep(IOrganisationDirectory organisaties, ITenantJ
     public const string Queue = "signalen";
 
     [AutomaticRetry(Attempts = 3)]
-    public async Task VerdeelAsync(CancellationToken cancellationToken)
+    public Task VerdeelAsync(CancellationToken cancellationToken) => VerdeelAsync(volledig: false, cancellationToken);
+
+    /// <summary>Every dossier of every gemeente, also where nothing changed since the day's first sweep.</summary>
+    [AutomaticRetry(Attempts = 3)]
+    public Task VerdeelVolledigAsync(CancellationToken cancellationToken) => VerdeelAsync(volledig: true, cancellationToken);
+
+    private async Task VerdeelAsync(bool volledig, CancellationToken cancellationToken)
     {
         var gemeenten = await organisaties.ActiveTenantsAsync(cancellationToken);
         foreach (var gemeente in gemeenten)
         {
-            jobs.Enqueue<SignaalGemeenteJob>(gemeente.Id, j => j.EvalueerAsync(CancellationToken.None), Queue);
+            jobs.Enqueue<SignaalGemeenteJob>(gemeente.Id, volledig ? j => j.EvalueerVolledigAsync(CancellationToken.None) : j => j.EvalueerAsync(CancellationToken.None), Queue);
         }
 
         logger.LogInformation("Signal evaluation queued for {Count} gemeenten", gemeenten.Count);
@@ -29,11 +35,15 @@ internal sealed class SignaalSweep(IOrganisationDirectory organisaties, ITenantJ
 /// <summary>Evaluates one gemeente; the activator has entered its tenant scope from the job's tenant parameter.</summary>
 internal sealed class SignaalGemeenteJob(SignaalEvaluatie evaluatie, ILogger<SignaalGemeenteJob> logger)
 {
-    public async Task EvalueerAsync(CancellationToken cancellationToken)
+    public Task EvalueerAsync(CancellationToken cancellationToken) => SweepAsync(volledig: false, cancellationToken);
+
+    public Task EvalueerVolledigAsync(CancellationToken cancellationToken) => SweepAsync(volledig: true, cancellationToken);
+
+    private async Task SweepAsync(bool volledig, CancellationToken cancellationToken)
     {
-        var resultaat = await evaluatie.EvalueerAsync(null, cancellationToken);
-        logger.LogInformation("Signals evaluated: {Dossiers} dossiers, {Raised} raised, {Changed} changed, {Resolved} resolved",
-            resultaat.Dossiers, resultaat.Verhoogd, resultaat.Gewijzigd, resultaat.Opgelost);
+        var resultaat = await evaluatie.SweepAsync(volledig, cancellationToken);
+        logger.LogInformation("Signals evaluated ({Scope}): {Dossiers} dossiers, {Raised} raised, {Changed} changed, {Resolved} resolved",
+            resultaat.Volledig ? "all dossiers" : "written since the last sweep", resultaat.Dossiers, resultaat.Verhoogd, resultaat.Gewijzigd, resultaat.Opgelost);
     }
 }
 

@@ -68,6 +68,30 @@ public sealed class Beleid(IReadOnlyDictionary<string, BeleidsparameterDefinitie
 
     /// <summary>The date the norm valid on <paramref name="op"/> puts after <paramref name="van"/>, in its unit.</summary>
     public DateOnly Na(string sleutel, DateOnly van, DateOnly op) => Herkomst(sleutel, op).Na(van);
+
+    /// <summary>Changes whenever any version of any norm, national or the gemeente's own, changes.</summary>
+    public string Vingerafdruk()
+    {
+        var tekst = new System.Text.StringBuilder();
+        foreach (var (sleutel, definitie) in definities.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            tekst.Append(sleutel).Append(':').Append(definitie.Eenheid);
+            Versies(definitie.Landelijk);
+            tekst.Append('#');
+            Versies(gemeente.TryGetValue(sleutel, out var eigen) ? eigen : []);
+            tekst.Append(';');
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(tekst.ToString())));
+
+        void Versies(IEnumerable<BeleidsVersie> versies)
+        {
+            foreach (var versie in versies)
+            {
+                tekst.Append('|').Append(versie.GeldigVanaf.DayNumber).Append('=').Append(versie.Waarde?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+            }
+        }
+    }
 }
 
 public interface IBeleidsregels

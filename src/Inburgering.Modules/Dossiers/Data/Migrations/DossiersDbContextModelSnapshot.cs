@@ -1421,6 +1421,40 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                     b.ToTable("signalen", "dossiers");
                 });
 
+            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.SignaalEvaluatieStand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Dag")
+                        .HasColumnType("date")
+                        .HasColumnName("dag");
+
+                    b.Property<DateTimeOffset>("GestartOp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gestart_op");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Vingerafdruk")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("vingerafdruk");
+
+                    b.HasKey("Id")
+                        .HasName("pk_signaal_evaluatie_stand");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_signaal_evaluatie_stand_tenant_id");
+
+                    b.ToTable("signaal_evaluatie_stand", "dossiers");
+                });
+
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.SignaalGebeurtenis", b =>
                 {
                     b.Property<Guid>("Id")

@@ -192,6 +192,49 @@ internal static class SignaalSql
         await transaction.CommitAsync(ct);
     }
 
+    public static async Task<(DateOnly Dag, string Vingerafdruk, DateTimeOffset GestartOp)?> LeesStandAsync(NpgsqlDataSource source, Guid tenant, CancellationToken ct)
+    {
+        await using var connection = await source.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            TenantSql.Prefix(tenant) + "SELECT dag, vingerafdruk, gestart_op FROM dossiers.signaal_evaluatie_stand WHERE tenant_id = @tenant", connection);
+        command.Parameters.AddWithValue("tenant", tenant);
+        await using var r = await command.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? (r.GetFieldValue<DateOnly>(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)) : null;
+    }
+
+    public static async Task BewaarStandAsync(NpgsqlDataSource source, Guid tenant, DateOnly dag, string vingerafdruk, DateTimeOffset gestartOp, CancellationToken ct)
+    {
+        await using var connection = await source.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(TenantSql.Prefix(tenant) + """
+            INSERT INTO dossiers.signaal_evaluatie_stand (id, tenant_id, dag, vingerafdruk, gestart_op) VALUES (@id, @tenant, @dag, @vingerafdruk, @gestart)
+            ON CONFLICT (tenant_id) DO UPDATE SET dag = excluded.dag, vingerafdruk = excluded.vingerafdruk, gestart_op = excluded.gestart_op
+            """, connection);
+        command.Parameters.AddWithValue("id", Guid.CreateVersion7(gestartOp));
+        command.Parameters.AddWithValue("tenant", tenant);
+        command.Parameters.AddWithValue("dag", dag);
+        command.Parameters.AddWithValue("vingerafdruk", vingerafdruk);
+        command.Parameters.AddWithValue("gestart", gestartOp);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The gemeente's dossiers whose facts were written since <paramref name="sinds"/>, closed ones included.</summary>
+    public static async Task<List<Guid>> GewijzigdSindsAsync(NpgsqlDataSource source, Guid tenant, DateTimeOffset sinds, CancellationToken ct)
+    {
+        await using var connection = await source.OpenConnectionAsync(ct);
+        await using var command = new NpgsqlCommand(
+            TenantSql.Prefix(tenant) + "SELECT id FROM dossiers.dossiers WHERE tenant_id = @tenant AND gewijzigd_op >= @sinds", connection);
+        command.Parameters.AddWithValue("tenant", tenant);
+        command.Parameters.AddWithValue("sinds", sinds);
+        var ids = new List<Guid>();
+        await using var r = await command.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            ids.Add(r.GetGuid(0));
+        }
+
+        return ids;
+    }
+
     /// <summary>Takes the changed dossiers off the outbox, oldest first; the rows come back if the caller does not commit.</summary>
     public static async Task<List<(Guid Gemeente, Guid Dossier)>> NeemUitWachtrijAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int aantal, CancellationToken ct)
     {

@@ -27,8 +27,8 @@ internal sealed record SignaalTelling(Guid? KlantregisseurId, int Info, int Warn
 [Description("Hides the signal until a date (tomorrow up to 180 days ahead), with the reason; it comes back by itself if the condition still holds.")]
 internal sealed record Snooze(DateOnly? Tot, string? Reden);
 
-[Description("Evaluates the signals now: one gemeente (organisatieId) or every active gemeente (empty).")]
-internal sealed record EvaluatieVerzoek(Guid? OrganisatieId);
+[Description("Evaluates the signals now: one gemeente (organisatieId) or every active gemeente (empty). As the schedule does, a later sweep on the same day looks only at dossiers written since; volledig=true evaluates every dossier (after a repair in the database, say).")]
+internal sealed record EvaluatieVerzoek(Guid? OrganisatieId, bool? Volledig = null);
 
 /// <summary>Binds the signal routes to <see cref="SignaalLezer"/>; every check lives there.</summary>
 internal static class SignaalEndpoints
@@ -49,6 +49,6 @@ internal static class SignaalEndpoints
             .WithSummary("The dossier's signals: open ones by default, status=alle for the history as well.");
         api.MapPost("/beheer/signalen/evaluatie", async (EvaluatieVerzoek? verzoek, ClaimsPrincipal user, SignaalLezer lezer, CancellationToken ct) =>
                 TypedResults.Accepted((string?)null, await lezer.EvalueerAsync(verzoek, user, ct))).WithTags("Beheer: signalen").RequirePermission(DossierPermissies.SignalenEvalueren)
-            .WithSummary("Platform beheerder: evaluate now, for one gemeente or all. Returns the queued job ids (202).");
+            .WithSummary("Platform beheerder: evaluate now, for one gemeente or all, as the schedule does (volledig=true: every dossier). Returns the queued job ids (202).");
     }
 }

@@ -23,7 +23,10 @@ internal sealed class SignaalOptions
     public TimeSpan WachtrijInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
 
-internal sealed record EvaluatieResultaat(int Dossiers, int Verhoogd, int Gewijzigd, int Opgelost);
+internal sealed record EvaluatieResultaat(int Dossiers, int Verhoogd, int Gewijzigd, int Opgelost)
+{
+    public bool Volledig { get; init; } = true;
+}
 
 /// <summary>
 /// Evaluates the active gemeente's dossiers (all, or the given ones): which signals should be open today, compared with
@@ -32,9 +35,44 @@ internal sealed record EvaluatieResultaat(int Dossiers, int Verhoogd, int Gewijz
 /// </summary>
 internal sealed class SignaalEvaluatie(ICurrentTenant tenant, DatabaseConnections connections, IBeleidsregels regels, TimeProvider time, IOptions<SignaalOptions> options)
 {
+    /// <summary>Covers a write whose transaction took its time before it committed, and clocks of instances that differ a little.</summary>
+    private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(10);
+
+    /// <summary>Changes with every build, so new rules are applied to every dossier on the first sweep after a deploy.</summary>
+    private static readonly string Regelversie = typeof(SignaalRegels).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
+    /// <summary>
+    /// The scheduled sweep of the gemeente. Signals follow from the facts, the norms and the day. Every write of a fact
+    /// stamps the dossier (and queues it in the outbox), so on the same day under the same norms and rules only the
+    /// dossiers written since the previous sweep can come out differently; the first sweep of a day, or after a change of
+    /// norms or rules, evaluates all. <paramref name="volledig"/> evaluates all regardless.
+    /// </summary>
+    public async Task<EvaluatieResultaat> SweepAsync(bool volledig, CancellationToken ct)
+    {
+        var gemeente = Gemeente();
+        var source = connections.AppDataSource;
+        var gestart = time.GetUtcNow();
+        var vandaag = Kalender.Vandaag(time);
+        var vingerafdruk = $"{(await regels.VanGemeenteAsync(ct)).Vingerafdruk()}:{Regelversie}";
+        var stand = volledig ? null : await SignaalSql.LeesStandAsync(source, gemeente, ct);
+        EvaluatieResultaat resultaat;
+        if (stand is { } vorige && vorige.Dag == vandaag && vorige.Vingerafdruk == vingerafdruk)
+        {
+            var gewijzigd = await SignaalSql.GewijzigdSindsAsync(source, gemeente, vorige.GestartOp - Overlap, ct);
+            resultaat = (gewijzigd.Count == 0 ? new EvaluatieResultaat(0, 0, 0, 0) : await EvalueerAsync(gewijzigd, ct)) with { Volledig = false };
+        }
+        else
+        {
+            resultaat = await EvalueerAsync(null, ct);
+        }
+
+        await SignaalSql.BewaarStandAsync(source, gemeente, vandaag, vingerafdruk, gestart, ct);
+        return resultaat;
+    }
+
     public async Task<EvaluatieResultaat> EvalueerAsync(IReadOnlyCollection<Guid>? dossiers, CancellationToken ct)
     {
-        var gemeente = tenant.Id ?? throw new TenantIsolationException("Signals are evaluated inside one gemeente; enter its tenant scope first.");
+        var gemeente = Gemeente();
         var source = connections.AppDataSource;
         var beleid = await regels.VanGemeenteAsync(ct);
         var vandaag = Kalender.Vandaag(time);
@@ -92,4 +130,6 @@ internal sealed class SignaalEvaluatie(ICurrentTenant tenant, DatabaseConnection
 
         static SignaalWijzigingen Leeg() => new([], [], []);
     }
+
+    private Guid Gemeente() => tenant.Id ?? throw new TenantIsolationException("Signals are evaluated inside one gemeente; enter its tenant scope first.");
 }

@@ -148,7 +148,9 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
         await rechten.VereisAsync(user, DossierPermissies.SignalenEvalueren, ct);
         if (verzoek?.OrganisatieId is not { } gemeente)
         {
-            return new EvaluatieGestart([jobs.EnqueueHost<SignaalSweep>(s => s.VerdeelAsync(CancellationToken.None), SignaalSweep.Queue)]);
+            return new EvaluatieGestart([verzoek?.Volledig == true
+                ? jobs.EnqueueHost<SignaalSweep>(s => s.VerdeelVolledigAsync(CancellationToken.None), SignaalSweep.Queue)
+                : jobs.EnqueueHost<SignaalSweep>(s => s.VerdeelAsync(CancellationToken.None), SignaalSweep.Queue)]);
         }
 
         if (await organisaties.FindAsync(gemeente, ct) is not { Soort: Platform.Tenancy.OrganisationKind.Gemeente, Actief: true })
@@ -156,7 +158,9 @@ internal sealed class SignaalLezer(DossierWerkplaats werkplaats, DossierLezer le
             throw Invoer.Afgewezen(DossierFouten.Validatie, "organisatieId", ["Kies een actieve gemeente."]);
         }
 
-        return new EvaluatieGestart([jobs.Enqueue<SignaalGemeenteJob>(gemeente, j => j.EvalueerAsync(CancellationToken.None), SignaalSweep.Queue)]);
+        return new EvaluatieGestart([verzoek.Volledig == true
+            ? jobs.Enqueue<SignaalGemeenteJob>(gemeente, j => j.EvalueerVolledigAsync(CancellationToken.None), SignaalSweep.Queue)
+            : jobs.Enqueue<SignaalGemeenteJob>(gemeente, j => j.EvalueerAsync(CancellationToken.None), SignaalSweep.Queue)]);
     }
 
     /// <summary>Member-initialised (not positional) so EF Core can translate filters on it.</summary>
