@@ -189,7 +189,9 @@ internal static class BenchZaaier
         // What happened lies before today (the product refuses a fact in the future); capping keeps every order of dates.
         DateOnly? Feit(DateOnly? datum) => datum is { } d && d >= today ? today.AddDays(-1) : datum;
 
-        static DateTime Tijdstip(DateOnly dag) => dag.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        // A dossier coupled today was written an hour ago at the latest: never after the run starts.
+        static DateTime Tijdstip(DateOnly dag) =>
+            dag.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc) is var tijdstip && tijdstip < DateTime.UtcNow.AddHours(-1) ? tijdstip : DateTime.UtcNow.AddHours(-1);
 
         static Task Json(NpgsqlBinaryImporter copy, object? value) =>
             value is null ? copy.WriteNullAsync() : copy.WriteAsync(JsonSerializer.Serialize(value), NpgsqlDbType.Jsonb);

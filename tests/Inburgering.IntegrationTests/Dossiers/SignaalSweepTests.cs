@@ -155,6 +155,43 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task An_evaluation_that_meets_a_deletion_in_progress_waits_for_it_and_leaves_no_signal_of_the_deleted_dossier()
+    {
+        var dossier = await NieuwAsync(AppFixture.TenantA);
+        await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
+        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id = '{dossier}'");
+        var teamleider = await app.DossierApiAsync(AppFixture.TenantA, Roles.Teamleider);
+        var verzoek = (await Antwoord.VanAsync(await teamleider.Client.PostAsJsonAsync($"/api/v1/dossiers/{dossier}/verwijderverzoek",
+            new { reden = "dubbel", toelichting = "Tweede registratie" }))).Verwacht(HttpStatusCode.Created).Id;
+
+        // The second person's yes runs, and has not committed yet, while the evaluation reads the dossier and raises for it.
+        await using var verwijdering = await AppFixture.OpenAsync(app.Database.Owner);
+        await using var transactie = await verwijdering.BeginTransactionAsync();
+        await using (var vernietig = new NpgsqlCommand(
+            $"select set_config('app.tenant_id', '{AppFixture.TenantA}', true); select dossiers.vernietig_dossier('{verzoek}', 'tweede', 'Tweede teamleider', now())", verwijdering, transactie))
+        {
+            await vernietig.ExecuteNonQueryAsync();
+        }
+
+        var evaluatie = app.TenantScope.RunAsync(AppFixture.TenantA, scope => scope.GetRequiredService<SignaalEvaluatie>().EvalueerAsync([dossier], CancellationToken.None));
+        var gewacht = false;
+        for (var poging = 0; poging < 200 && !gewacht && !evaluatie.IsCompleted; poging++)
+        {
+            gewacht = await AppFixture.ScalarAsync<long>(app.Database.Admin,
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%INSERT INTO dossiers.signalen%'") > 0;
+            await Task.Delay(50);
+        }
+
+        Assert.True(gewacht, "The evaluation did not wait for the deletion's lock on the dossier");
+        await transactie.CommitAsync();
+
+        var resultaat = await evaluatie;
+        Assert.Equal(1, resultaat.Dossiers);
+        Assert.Equal(0L, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"select count(*) from dossiers.signalen where dossier_id = '{dossier}'"));
+        Assert.Equal(0L, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"select count(*) from dossiers.dossiers where id = '{dossier}'"));
+    }
+
+    [Fact]
     public async Task Only_a_platform_beheerder_reaches_the_job_dashboard()
     {
         var platform = await app.SignedInBrowserAsync(await app.CreateUserAsync((TenancySeeder.PlatformId, OrganisationKind.Platform, Roles.PlatformBeheerder)));

@@ -2538,16 +2538,6 @@ namespace Inburgering.Modules.Dossiers.Data.Migrations
                         .HasConstraintName("fk_pip_versies_dossiers_dossier_id");
                 });
 
-            modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.Signaal", b =>
-                {
-                    b.HasOne("Inburgering.Modules.Dossiers.Domain.Dossier", null)
-                        .WithMany()
-                        .HasForeignKey("DossierId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_signalen_dossiers_dossier_id");
-                });
-
             modelBuilder.Entity("Inburgering.Modules.Dossiers.Domain.SignaalGebeurtenis", b =>
                 {
                     b.HasOne("Inburgering.Modules.Dossiers.Domain.Signaal", null)
