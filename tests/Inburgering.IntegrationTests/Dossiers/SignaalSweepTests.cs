@@ -178,7 +178,7 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
         for (var poging = 0; poging < 200 && !gewacht && !evaluatie.IsCompleted; poging++)
         {
             gewacht = await AppFixture.ScalarAsync<long>(app.Database.Admin,
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%INSERT INTO dossiers.signalen%'") > 0;
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%FROM dossiers.dossiers WHERE id = ANY($1) FOR KEY SHARE%'") > 0;
             await Task.Delay(50);
         }
 

@@ -140,8 +140,11 @@ internal static class SignaalSql
         if (w.Nieuw.Count > 0)
         {
             // Raising and resolving are recorded on the signal itself (verhoogd_op, opgelost_op): one row per signal. The
-            // dossiers are locked as a foreign key would lock them, once per dossier: one deleted before is skipped, one
-            // deleted after waits for this commit and its trigger then takes these signals too.
+            // dossiers are locked first, as a foreign key would lock them but once per dossier: one deleted before is not
+            // raised for, one deleted after waits for this commit and its trigger then takes these signals too.
+            var vast = new NpgsqlBatchCommand("SELECT count(*) FROM (SELECT 1 FROM dossiers.dossiers WHERE id = ANY(@vast) FOR KEY SHARE) d");
+            vast.Parameters.AddWithValue("vast", w.Nieuw.Select(n => n.DossierId).Distinct().ToArray());
+            batch.BatchCommands.Add(vast);
             var nieuw = new NpgsqlBatchCommand("""
                 INSERT INTO dossiers.signalen (id, tenant_id, dossier_id, soort, cyclus, ernst, ernst_bij_verhoging, zichtbaar_vanaf, vervaldatum,
                   datum, getal, norm, norm_waarde, norm_geldig_vanaf, norm_van_gemeente, verhoogd_op)
@@ -149,7 +152,7 @@ internal static class SignaalSql
                   u.datum, u.getal, u.norm, u.norm_waarde, u.norm_vanaf, u.norm_gemeente, @nu
                 FROM unnest(@ids, @dossiers, @soorten, @cycli, @ernsten, @zichtbaar, @verval, @datums, @getallen, @normen, @normwaarden, @normvanaf, @normgemeente)
                   AS u(id, dossier_id, soort, cyclus, ernst, zichtbaar, verval, datum, getal, norm, norm_waarde, norm_vanaf, norm_gemeente)
-                JOIN (SELECT d.id FROM dossiers.dossiers d WHERE d.tenant_id = @tenant AND d.id = ANY(@dossiers) FOR KEY SHARE) d ON d.id = u.dossier_id
+                WHERE EXISTS (SELECT 1 FROM dossiers.dossiers d WHERE d.id = u.dossier_id)
                 ON CONFLICT (tenant_id, dossier_id, soort, cyclus) WHERE opgelost_op IS NULL DO NOTHING
                 """);
             nieuw.Parameters.AddWithValue("tenant", tenant);
