@@ -125,6 +125,7 @@ internal sealed class Instantie(string naam, string rol, int poort, string logMa
 {
     private Process? _proces;
     private StreamWriter? _log;
+    private double _eerdereCpu;
 
     public string Naam { get; } = naam;
 
@@ -162,6 +163,7 @@ internal sealed class Instantie(string naam, string rol, int poort, string logMa
     {
         if (_proces is { HasExited: false } proces)
         {
+            _eerdereCpu += Cpu.VanProces(proces.Id, metKinderen: false);
             proces.Kill();
             await proces.WaitForExitAsync();
         }
@@ -177,6 +179,9 @@ internal sealed class Instantie(string naam, string rol, int poort, string logMa
 
         _log?.Dispose();
     }
+
+    /// <summary>Of every process this instance ran so far (a killed one's up to its last moment).</summary>
+    public double CpuSeconden() => _eerdereCpu + (_proces is { HasExited: false } proces ? Cpu.VanProces(proces.Id, metKinderen: false) : 0);
 
     public double RssMegabytes()
     {
@@ -248,5 +253,39 @@ internal static class Certificaten
         var pad = Path.Combine(map, doel + ".pfx");
         File.WriteAllBytes(pad, certificaat.Export(X509ContentType.Pfx, Wachtwoord));
         return pad;
+    }
+}
+
+/// <summary>CPU time from /proc, in seconds (clock ticks of 1/100 s).</summary>
+internal static class Cpu
+{
+    public static double VanProces(int pid, bool metKinderen)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // After the name in parentheses: field 14 utime, 15 stime, 16 cutime, 17 cstime (1-based, counting from pid).
+            var velden = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(velden[11], CultureInfo.InvariantCulture) + long.Parse(velden[12], CultureInfo.InvariantCulture);
+            if (metKinderen)
+            {
+                ticks += long.Parse(velden[13], CultureInfo.InvariantCulture) + long.Parse(velden[14], CultureInfo.InvariantCulture);
+            }
+
+            return ticks / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Busy CPU seconds of the whole machine (every core), from /proc/stat.</summary>
+    public static double Machine()
+    {
+        var velden = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
+        var waarden = velden.Skip(1).Take(8).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        return (waarden.Sum() - waarden[3] - waarden[4]) / 100.0;
     }
 }

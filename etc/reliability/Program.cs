@@ -33,6 +33,26 @@ internal static class Betrouwbaarheid
 
         var cluster = await Cluster.StartAsync(Path.Combine(root, "db"));
         var instanties = new List<Instantie>();
+
+        // Where the CPU goes under steady load: sizing a deployment starts from these figures.
+        Dictionary<string, double> Verbruik() => new()
+        {
+            ["web"] = instanties.Where(i => i.Naam.StartsWith("web", StringComparison.Ordinal)).Sum(i => i.CpuSeconden()),
+            ["worker"] = instanties.Where(i => i.Naam == "worker").Sum(i => i.CpuSeconden()),
+            ["driver"] = Environment.CpuUsage.TotalTime.TotalSeconds,
+            ["machine"] = Cpu.Machine(),
+        };
+
+        static Dictionary<string, double> Capaciteit(Dictionary<string, double> voor, Dictionary<string, double> na, int verzoeken, double seconden) => new()
+        {
+            ["web"] = Math.Round((na["web"] - voor["web"]) * 1000 / verzoeken, 1),
+            ["worker"] = Math.Round((na["worker"] - voor["worker"]) * 1000 / verzoeken, 1),
+            ["driver"] = Math.Round((na["driver"] - voor["driver"]) * 1000 / verzoeken, 1),
+            // The cluster's own count restarts with the postmaster: after a restart fault only the machine's total holds.
+            ["postgresqlAndRest"] = Math.Round((na["machine"] - voor["machine"] - (na["web"] - voor["web"]) - (na["worker"] - voor["worker"]) - (na["driver"] - voor["driver"])) * 1000 / verzoeken, 1),
+            ["machine"] = Math.Round((na["machine"] - voor["machine"]) * 1000 / verzoeken, 1),
+            ["machineBusyPercent"] = Math.Round((na["machine"] - voor["machine"]) * 100 / (seconden * Environment.ProcessorCount)),
+        };
         try
         {
             Meld("migrations and integrations, through the app's own services");
@@ -92,13 +112,17 @@ internal static class Betrouwbaarheid
             var vandaag = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")).DateTime);
             // Warm-up, not measured: every instance compiles its paths before the figures count (as after any deploy).
             var opwarmen = Stopwatch.StartNew();
+            var voor = Verbruik();
             await new Belasting("opwarmen", [web1, web2], tokens, vandaag).DraaiAsync(perSeconde, TimeSpan.FromSeconds(kort ? 15 : 30), Stopwatch.StartNew(), CancellationToken.None);
-            Meld($"warm-up: {(kort ? 15 : 30) * perSeconde} requests answered in {opwarmen.Elapsed.TotalSeconds:0} s");
+            var verbruik = Capaciteit(voor, Verbruik(), (kort ? 15 : 30) * perSeconde, opwarmen.Elapsed.TotalSeconds);
+            Meld($"warm-up: {(kort ? 15 : 30) * perSeconde} requests answered in {opwarmen.Elapsed.TotalSeconds:0} s; CPU ms per request: "
+                 + string.Join(", ", verbruik.Where(v => v.Key != "machineBusyPercent").Select(v => $"{v.Key} {v.Value}")) + $"; machine busy {verbruik["machineBusyPercent"]} %");
             var belasting = new Belasting(Controles.Fase, [web1, web2], tokens, vandaag);
             var storingen = new List<Storing>();
             var lastKlok = Stopwatch.StartNew();
             Meld($"L1: {perSeconde} requests/s for {seconden} s over {tokens.Count} gemeenten, with faults");
             using var stop = new CancellationTokenSource();
+            var voorLast = Verbruik();
             var last = belasting.DraaiAsync(perSeconde, TimeSpan.FromSeconds(seconden), lastKlok, stop.Token);
             var schema = Schema(kort, seconden);
             foreach (var (op, soort) in schema)
@@ -126,7 +150,9 @@ internal static class Betrouwbaarheid
             }
 
             await last;
-            Meld($"L1 done: {belasting.Metingen.Count:N0} requests");
+            var verbruikLast = Capaciteit(voorLast, Verbruik(), belasting.Metingen.Count, lastKlok.Elapsed.TotalSeconds);
+            Meld($"L1 done: {belasting.Metingen.Count:N0} requests; CPU ms per request (faults and restarts included): "
+                 + string.Join(", ", verbruikLast.Where(v => v.Key != "machineBusyPercent").Select(v => $"{v.Key} {v.Value}")) + $"; machine busy {verbruikLast["machineBusyPercent"]} %");
 
             // Recovery: jobs a killed worker held come back after the invisibility timeout; the outbox empties.
             var drain = Stopwatch.StartNew();
@@ -142,6 +168,7 @@ internal static class Betrouwbaarheid
 
             var controle = await Controles.VoerUitAsync(cluster.Admin, belasting, instanties);
             var rapport = Rapport.Maak(modus, kort, gemeenten.Count, dossierAantal, tijdlijnAantal, openSignalen, perSeconde, seconden, belasting, storingen, controle, uitgang, rss);
+            rapport.Json["cpuMsPerRequest"] = new Dictionary<string, object> { ["warmUp"] = verbruik, ["l1"] = verbruikLast };
             await File.WriteAllTextAsync(uit, JsonSerializer.Serialize(rapport.Json, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
             Console.WriteLine();
             foreach (var regel in rapport.Regels)
