@@ -68,9 +68,10 @@ internal static class BenchZaaier
                 if (pip is { } dagtekening)
                 {
                     pips.Add((id, dagtekening, random.Next(2) == 0 ? verhuis : null));
-                    if (random.Next(3) > 0)
+                    // Language classes that have started; one that has yet to start is a plan, which the product does not take.
+                    if (random.Next(3) > 0 && dagtekening.AddDays(random.Next(10, 120)) is var start && start < today)
                     {
-                        taalles.Add((id, dagtekening.AddDays(random.Next(10, 120))));
+                        taalles.Add((id, start));
                     }
 
                     if (random.Next(2) == 0)
