@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Inburgering.Modules.Tenancy.Contracts;
 
 public enum BeleidsEenheid
@@ -72,7 +76,7 @@ public sealed class Beleid(IReadOnlyDictionary<string, BeleidsparameterDefinitie
     /// <summary>Changes whenever any version of any norm, national or the gemeente's own, changes.</summary>
     public string Vingerafdruk()
     {
-        var tekst = new System.Text.StringBuilder();
+        var tekst = new StringBuilder();
         foreach (var (sleutel, definitie) in definities.OrderBy(d => d.Key, StringComparer.Ordinal))
         {
             tekst.Append(sleutel).Append(':').Append(definitie.Eenheid);
@@ -82,13 +86,13 @@ public sealed class Beleid(IReadOnlyDictionary<string, BeleidsparameterDefinitie
             tekst.Append(';');
         }
 
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(tekst.ToString())));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(tekst.ToString())));
 
         void Versies(IEnumerable<BeleidsVersie> versies)
         {
             foreach (var versie in versies)
             {
-                tekst.Append('|').Append(versie.GeldigVanaf.DayNumber).Append('=').Append(versie.Waarde?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+                tekst.Append('|').Append(versie.GeldigVanaf.DayNumber).Append('=').Append(versie.Waarde?.ToString(CultureInfo.InvariantCulture) ?? "-");
             }
         }
     }
