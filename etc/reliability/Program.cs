@@ -43,6 +43,10 @@ internal static class Betrouwbaarheid
             ["machine"] = Cpu.Machine(),
         };
 
+        static string Regel(Dictionary<string, double> verbruik) =>
+            "CPU ms per request: " + string.Join(", ", verbruik.Where(v => v.Key != "machineBusyPercent").Select(v => $"{v.Key} {v.Value}"))
+            + $"; machine busy {verbruik["machineBusyPercent"]} %";
+
         static Dictionary<string, double> Capaciteit(Dictionary<string, double> voor, Dictionary<string, double> na, int verzoeken, double seconden) => new()
         {
             ["web"] = Math.Round((na["web"] - voor["web"]) * 1000 / verzoeken, 1),
@@ -115,17 +119,17 @@ internal static class Betrouwbaarheid
             var voor = Verbruik();
             await new Belasting("opwarmen", [web1, web2], tokens, vandaag).DraaiAsync(perSeconde, TimeSpan.FromSeconds(kort ? 15 : 30), Stopwatch.StartNew(), CancellationToken.None);
             var verbruik = Capaciteit(voor, Verbruik(), (kort ? 15 : 30) * perSeconde, opwarmen.Elapsed.TotalSeconds);
-            Meld($"warm-up: {(kort ? 15 : 30) * perSeconde} requests answered in {opwarmen.Elapsed.TotalSeconds:0} s; CPU ms per request: "
-                 + string.Join(", ", verbruik.Where(v => v.Key != "machineBusyPercent").Select(v => $"{v.Key} {v.Value}")) + $"; machine busy {verbruik["machineBusyPercent"]} %");
+            Meld($"warm-up: {(kort ? 15 : 30) * perSeconde} requests answered in {opwarmen.Elapsed.TotalSeconds:0} s; {Regel(verbruik)}");
             var belasting = new Belasting(Controles.Fase, [web1, web2], tokens, vandaag);
             var storingen = new List<Storing>();
             var lastKlok = Stopwatch.StartNew();
-            Meld($"L1: {perSeconde} requests/s for {seconden} s over {tokens.Count} gemeenten, with faults");
+            var zonderStoringen = args.Contains("--zonder-storingen");
+            Meld($"L1: {perSeconde} requests/s for {seconden} s over {tokens.Count} gemeenten, {(zonderStoringen ? "without" : "with")} faults");
             using var stop = new CancellationTokenSource();
             var voorLast = Verbruik();
             var last = belasting.DraaiAsync(perSeconde, TimeSpan.FromSeconds(seconden), lastKlok, stop.Token);
             // Without faults the run measures capacity alone (CPU per request under a steady load); its fault goals then miss.
-            var schema = args.Contains("--zonder-storingen") ? new List<(double Op, string Soort)>() : Schema(kort, seconden);
+            List<(double Op, string Soort)> schema = zonderStoringen ? [] : Schema(kort, seconden);
             foreach (var (op, soort) in schema)
             {
                 var wacht = op - lastKlok.Elapsed.TotalSeconds;
@@ -152,8 +156,7 @@ internal static class Betrouwbaarheid
 
             await last;
             var verbruikLast = Capaciteit(voorLast, Verbruik(), belasting.Metingen.Count, lastKlok.Elapsed.TotalSeconds);
-            Meld($"L1 done: {belasting.Metingen.Count:N0} requests; CPU ms per request (faults and restarts included): "
-                 + string.Join(", ", verbruikLast.Where(v => v.Key != "machineBusyPercent").Select(v => $"{v.Key} {v.Value}")) + $"; machine busy {verbruikLast["machineBusyPercent"]} %");
+            Meld($"L1 done: {belasting.Metingen.Count:N0} requests; {Regel(verbruikLast)}{(zonderStoringen ? "" : " (faults and restarts included)")}");
 
             // Recovery: jobs a killed worker held come back after the invisibility timeout; the outbox empties.
             var drain = Stopwatch.StartNew();
