@@ -69,6 +69,16 @@ internal static class DossierTabellen
     }
 
     /// <summary>Lets the outbox relay finish with earlier changes, so a test's own evaluation is the last word.</summary>
+    /// <summary>Until Hangfire has no job waiting or running (an accepted request may have queued some).</summary>
+    public static async Task WachtOpTakenAsync(AppFixture app)
+    {
+        for (var poging = 0; poging < 300 && await AppFixture.ScalarAsync<long>(app.Database.Owner,
+                 "select count(*) from hangfire.job where statename in ('Enqueued', 'Processing', 'Awaiting')") > 0; poging++)
+        {
+            await Task.Delay(100);
+        }
+    }
+
     public static async Task WachtOpSignaalWachtrijAsync(AppFixture app)
     {
         for (var poging = 0; poging < 100 && await AppFixture.ScalarAsync<long>(app.Database.Owner, "select count(*) from dossiers.signaal_wachtrij") > 0; poging++)

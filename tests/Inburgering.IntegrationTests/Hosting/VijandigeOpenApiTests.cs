@@ -89,7 +89,8 @@ public sealed class VijandigeOpenApiTests(AppFixture app, ITestOutputHelper outp
 
         async Task WachtEnVernieuwAsync()
         {
-            // An accepted write may have queued work (signals): the new "before" is taken once it is done.
+            // An accepted write may have queued work (signals, jobs): the new "before" is taken once it is done.
+            await DossierTabellen.WachtOpTakenAsync(app);
             await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
             voor = await snapshot.NeemAsync();
         }

@@ -208,8 +208,8 @@ internal sealed class SignaalWachtrij
 }
 
 /// <summary>
-/// Where a gemeente's last full sweep left off: its day, the fingerprint of the norms and rules it applied, and when
-/// the last sweep started. A later sweep on the same day under the same norms can only find what changed since.
+/// A gemeente's last full sweep: its day, the fingerprint of the norms and rules it applied, and when it started. A
+/// later sweep on the same day under the same norms can only find what was written since.
 /// </summary>
 internal sealed class SignaalEvaluatieStand : ITenantOwned
 {

@@ -44,8 +44,9 @@ internal sealed class SignaalEvaluatie(ICurrentTenant tenant, DatabaseConnection
     /// <summary>
     /// The scheduled sweep of the gemeente. Signals follow from the facts, the norms and the day. Every write of a fact
     /// stamps the dossier (and queues it in the outbox), so on the same day under the same norms and rules only the
-    /// dossiers written since the previous sweep can come out differently; the first sweep of a day, or after a change of
-    /// norms or rules, evaluates all. <paramref name="volledig"/> evaluates all regardless.
+    /// dossiers written since that day's full sweep can come out differently; the first sweep of a day, or after a
+    /// change of norms or rules, evaluates all. <paramref name="volledig"/> evaluates all regardless. Only a full sweep
+    /// writes its stand: a sweep that finds nothing to change writes nothing.
     /// </summary>
     public async Task<EvaluatieResultaat> SweepAsync(bool volledig, CancellationToken ct)
     {
@@ -55,17 +56,13 @@ internal sealed class SignaalEvaluatie(ICurrentTenant tenant, DatabaseConnection
         var vandaag = Kalender.Vandaag(time);
         var vingerafdruk = $"{(await regels.VanGemeenteAsync(ct)).Vingerafdruk()}:{Regelversie}";
         var stand = volledig ? null : await SignaalSql.LeesStandAsync(source, gemeente, ct);
-        EvaluatieResultaat resultaat;
         if (stand is { } vorige && vorige.Dag == vandaag && vorige.Vingerafdruk == vingerafdruk)
         {
             var gewijzigd = await SignaalSql.GewijzigdSindsAsync(source, gemeente, vorige.GestartOp - Overlap, ct);
-            resultaat = (gewijzigd.Count == 0 ? new EvaluatieResultaat(0, 0, 0, 0) : await EvalueerAsync(gewijzigd, ct)) with { Volledig = false };
-        }
-        else
-        {
-            resultaat = await EvalueerAsync(null, ct);
+            return (gewijzigd.Count == 0 ? new EvaluatieResultaat(0, 0, 0, 0) : await EvalueerAsync(gewijzigd, ct)) with { Volledig = false };
         }
 
+        var resultaat = await EvalueerAsync(null, ct);
         await SignaalSql.BewaarStandAsync(source, gemeente, vandaag, vingerafdruk, gestart, ct);
         return resultaat;
     }
