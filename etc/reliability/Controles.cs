@@ -100,8 +100,8 @@ internal sealed record Rapport(Dictionary<string, object?> Json, List<string> Re
 
         var doelen = new List<(string Naam, string Waarde, string Doel, bool Gehaald)>
         {
-            ("read p95 (outside fault windows)", $"{P(lezen, 95):0} ms", "<= 300 ms", P(lezen, 95) <= 300),
-            ("write p95 (outside fault windows)", $"{P(schrijven, 95):0} ms", "<= 600 ms", P(schrijven, 95) <= 600),
+            ("read p95 (outside fault windows)", $"{BenchDelen.Percentile(lezen, 95):0} ms", "<= 300 ms", BenchDelen.Percentile(lezen, 95) <= 300),
+            ("write p95 (outside fault windows)", $"{BenchDelen.Percentile(schrijven, 95):0} ms", "<= 600 ms", BenchDelen.Percentile(schrijven, 95) <= 600),
             ("5xx answers", $"{vijfxx}", "0", vijfxx == 0),
             ("error rate", $"{foutPercentage:0.000} % ({fouten} of {totaal})", "<= 0.1 %", foutPercentage <= 0.1),
             ("faults injected under load", string.Join(", ", elkeStoring.Select(e => $"{e.Key} x{e.Value}")), kort ? "each kind once" : "each kind at least twice",
@@ -157,15 +157,12 @@ internal sealed record Rapport(Dictionary<string, object?> Json, List<string> Re
         };
         var regels = doelen.Select(d => $"{(d.Gehaald ? "met " : "MISS")}  {d.Naam}: {d.Waarde} (goal {d.Doel})").ToList();
         regels.Insert(0, $"{modus} run: {gemeenten} gemeenten, {dossiers:N0} dossiers; {metingen.Count:N0} requests at {perSeconde}/s for {seconden} s; " +
-                         $"read p95 with faults {P(lezenAlles, 95):0} ms, write p95 with faults {P(schrijvenAlles, 95):0} ms");
+                         $"read p95 with faults {BenchDelen.Percentile(lezenAlles, 95):0} ms, write p95 with faults {BenchDelen.Percentile(schrijvenAlles, 95):0} ms");
         return new Rapport(json, regels, doelen.All(d => d.Gehaald));
     }
 
     private static List<double> Ms(IEnumerable<Meting> metingen) => [.. metingen.Select(m => m.Milliseconden).Order()];
 
-    private static double P(List<double> gesorteerd, int percentiel) =>
-        gesorteerd.Count == 0 ? double.NaN : gesorteerd[Math.Clamp((int)Math.Ceiling(percentiel / 100.0 * gesorteerd.Count) - 1, 0, gesorteerd.Count - 1)];
-
     private static object Samenvatting(List<double> ms) =>
-        new { aantal = ms.Count, p50 = Math.Round(P(ms, 50)), p95 = Math.Round(P(ms, 95)), p99 = Math.Round(P(ms, 99)), max = Math.Round(ms.DefaultIfEmpty(0).Max()) };
+        new { aantal = ms.Count, p50 = Math.Round(BenchDelen.Percentile(ms, 50)), p95 = Math.Round(BenchDelen.Percentile(ms, 95)), p99 = Math.Round(BenchDelen.Percentile(ms, 99)), max = Math.Round(ms.DefaultIfEmpty(0).Max()) };
 }

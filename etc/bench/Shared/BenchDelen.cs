@@ -49,8 +49,14 @@ internal static class BenchDelen
         });
     }
 
+    /// <summary>Nearest-rank percentile; NaN when there is nothing to rank (a report shows it as missing, not as 0).</summary>
     public static double Percentile(List<double> values, int percentile)
     {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
