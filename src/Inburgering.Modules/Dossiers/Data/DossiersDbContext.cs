@@ -38,8 +38,6 @@ internal sealed class DossiersDbContext(DbContextOptions<DossiersDbContext> opti
 
     public DbSet<SignaalWachtrij> SignaalWachtrij => Set<SignaalWachtrij>();
 
-    public DbSet<SignaalEvaluatieStand> SignaalEvaluatieStanden => Set<SignaalEvaluatieStand>();
-
     public DbSet<WerkvoorraadFilter> WerkvoorraadFilters => Set<WerkvoorraadFilter>();
 
     public DbSet<KoppelingImport> Imports => Set<KoppelingImport>();
