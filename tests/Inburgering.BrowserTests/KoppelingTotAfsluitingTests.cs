@@ -77,7 +77,7 @@ public sealed class KoppelingTotAfsluitingTests(BrowserFixture app) : IClassFixt
         await Bewaar(page, "brede-intake");
         fouten.AddRange(await BrowserFixture.ToegankelijkheidsfoutenAsync(page));
 
-        await page.Locator("#dagtekening").FillAsync(Dag(-20));
+        await VulDagtekeningIn(page, -20);
         await page.Locator("#leerroute").SelectOptionAsync("B1");
         await page.Locator("#pip-Knm").CheckAsync();
         await page.Locator("#pip-Pvt").CheckAsync();
@@ -195,7 +195,7 @@ public sealed class KoppelingTotAfsluitingTests(BrowserFixture app) : IClassFixt
         await Bewaar(page, "scenario");
         await page.Locator("#startdatum").FillAsync(Dag(-20));
         await Bewaar(page, "brede-intake");
-        await page.Locator("#dagtekening").FillAsync(Dag(-5));
+        await VulDagtekeningIn(page, -5);
         await page.Locator("#leerroute").SelectOptionAsync("B1");
         await Bewaar(page, "pip");
         return (id, "Rami " + achternaam);
@@ -209,6 +209,18 @@ public sealed class KoppelingTotAfsluitingTests(BrowserFixture app) : IClassFixt
         await page.Locator("#aanbod-toelichting").FillAsync("Verhuist naar een woning in " + gemeente);
         await page.Locator("#omkoppelen button[type=submit]").ClickAsync();
         await page.Locator("#open-aanbod").WaitForAsync();
+    }
+
+    /// <summary>
+    /// Types the PIP's dagtekening and waits for the termijn preview it brings in, as a user reads it before going on:
+    /// the preview's text arriving moves the fields below it, and a click in that moment misses its checkbox.
+    /// </summary>
+    private async Task VulDagtekeningIn(IPage page, int dagen)
+    {
+        await page.Locator("#dagtekening").FillAsync(Dag(dagen));
+        await page.Locator("#dagtekening").DispatchEventAsync("change");
+        var start = Kalender.Vandaag(app.Clock).AddDays(dagen + 1).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+        await Assertions.Expect(page.Locator("#termijn-voorbeeld")).ToContainTextAsync($"van {start} tot en met");
     }
 
     /// <summary>Submits one milestone form and waits until the page is back on that form with no error.</summary>
