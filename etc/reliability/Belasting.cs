@@ -37,14 +37,13 @@ internal sealed partial class Belasting(string fase, IReadOnlyList<Instantie> we
         (Soort.Export, 1), (Soort.Monitoring, 4),
     ];
 
-    private readonly HttpClient _http = new(new SocketsHttpHandler
+    private readonly HttpClient _http = Ingress.Zet(new(new SocketsHttpHandler
     {
-        SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
         MaxConnectionsPerServer = 4096,
         PooledConnectionLifetime = TimeSpan.FromMinutes(1),
         ConnectTimeout = TimeSpan.FromSeconds(5),
     })
-    { Timeout = TimeSpan.FromSeconds(90) };
+    { Timeout = TimeSpan.FromSeconds(90) });
 
     private readonly ConcurrentBag<Meting> _metingen = [];
     private readonly ConcurrentBag<Boeking> _grootboek = [];

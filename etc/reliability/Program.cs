@@ -84,10 +84,11 @@ internal static class Betrouwbaarheid
             var web2 = new Instantie("web2", "web", Instantie.VrijePoort(), logMap, omgeving);
             var worker = new Instantie("worker", "worker", Instantie.VrijePoort(), logMap, omgeving);
             instanties.AddRange([web1, web2, worker]);
-            using var http = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true } })
+            using var http = new HttpClient(new SocketsHttpHandler())
             {
                 Timeout = TimeSpan.FromSeconds(60),
             };
+            Ingress.Zet(http);
             foreach (var instantie in instanties)
             {
                 instantie.Start();
@@ -303,8 +304,9 @@ internal static class Betrouwbaarheid
         ["Oidc__SigningCertificate__Password"] = Certificaten.Wachtwoord,
         ["Oidc__EncryptionCertificate__Path"] = Certificaten.Maak(certificaten, "encryption", X509KeyUsageFlags.KeyEncipherment),
         ["Oidc__EncryptionCertificate__Password"] = Certificaten.Wachtwoord,
-        ["Kestrel__Certificates__Default__Path"] = Certificaten.Maak(certificaten, "tls", X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, tls: true),
-        ["Kestrel__Certificates__Default__Password"] = Certificaten.Wachtwoord,
+        // As the chart deploys it: the pods speak HTTP and the ingress ends TLS, telling the app so in X-Forwarded-Proto
+        // (the driver sends what the ingress would); only this proxy address may.
+        ["Proxy__KnownProxies"] = "127.0.0.1",
         // No mail leaves this machine: nothing listens there.
         ["Smtp__Host"] = "127.0.0.1",
         ["Smtp__Port"] = "9",

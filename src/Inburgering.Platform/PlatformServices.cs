@@ -40,6 +40,7 @@ public static class PlatformServices
         services.AddSingleton(Mail.MailRegistration.Create);
         services.Configure<Pdf.PdfOptions>(configuration.GetSection(Pdf.PdfOptions.Section));
         services.AddSingleton<Pdf.IPdfMaker, Pdf.ChromiumPdfMaker>();
+        services.AddSingleton<MigratieStand>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", HealthStatus.Unhealthy, [ReadyTag])
             .AddCheck<ReplicaCheck>("replica", HealthStatus.Degraded, [GezondheidsRapport.DetailTag])

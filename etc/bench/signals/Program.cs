@@ -1,4 +1,4 @@
-// Signal evaluation at scale: 200,000 dossiers over 200 gemeenten, swept through Hangfire exactly as the worker does
+// Signal evaluation at scale: 220,000 dossiers over 220 gemeenten (the national scale), swept through Hangfire exactly as the worker does
 // (fan-out job, one job per gemeente, tenant scope, row-level security, set-based writes), side by side with one plain
 // SQL pass that reads the same columns. Then the outbox path: one changed dossier, re-evaluated without a sweep. Three runs;
 // the goals hold for their median.
@@ -46,7 +46,7 @@ internal static class SignalsBench
 
     public static async Task<int> Main(string[] args)
     {
-        var gemeenten = Arg("--gemeenten", 200);
+        var gemeenten = Arg("--gemeenten", 220);
         var perGemeente = Arg("--per-gemeente", 1000);
         var samples = Arg("--changes", 30);
 

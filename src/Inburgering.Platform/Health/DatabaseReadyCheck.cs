@@ -10,7 +10,8 @@ namespace Inburgering.Platform.Health;
 internal sealed class DatabaseReadyCheck(
     DatabaseConnections connections,
     IEnumerable<ModuleDbContextDescriptor> contexts,
-    IServiceScopeFactory scopes) : IHealthCheck
+    IServiceScopeFactory scopes,
+    MigratieStand stand) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -29,6 +30,11 @@ internal sealed class DatabaseReadyCheck(
                 }
             }
 
+            if (stand.Bijgewerkt)
+            {
+                return HealthCheckResult.Healthy();
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             foreach (var descriptor in contexts)
             {
@@ -40,11 +46,27 @@ internal sealed class DatabaseReadyCheck(
                 }
             }
 
+            stand.Bijgewerkt = true;
             return HealthCheckResult.Healthy();
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
         {
             return HealthCheckResult.Unhealthy("database unreachable", ex);
         }
+    }
+}
+
+/// <summary>
+/// Whether this process found every migration it knows applied. That cannot become untrue while it runs (a later release
+/// adds migrations this build does not know), so the probes stop asking once it holds.
+/// </summary>
+internal sealed class MigratieStand
+{
+    private volatile bool _bijgewerkt;
+
+    public bool Bijgewerkt
+    {
+        get => _bijgewerkt;
+        set => _bijgewerkt = value;
     }
 }
