@@ -117,11 +117,11 @@ internal static class BenchDelen
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    public static async Task ExecuteAsync(string connectionString, string sql)
+    public static async Task ExecuteAsync(string connectionString, string sql, TimeSpan? geduld = null)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = (int)(geduld ?? TimeSpan.FromSeconds(30)).TotalSeconds };
         await command.ExecuteNonQueryAsync();
     }
 }

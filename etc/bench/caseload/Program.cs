@@ -233,7 +233,7 @@ internal static class CaseloadBench
                 """, connection, transaction))
             {
                 var dossiers = gelezen.ToArray();
-                insert.Parameters.AddWithValue("ids", dossiers.Select(_ => Guid.CreateVersion7()).ToArray());
+                insert.Parameters.AddWithValue("ids", Inburgering.Platform.Data.TijdGuids.Maak(dossiers.Length, DateTimeOffset.UtcNow));
                 insert.Parameters.AddWithValue("dossiers", dossiers);
                 insert.Parameters.AddWithValue("gemeente", tenant);
                 insert.Parameters.AddWithValue("tijdstip", DateTimeOffset.UtcNow);

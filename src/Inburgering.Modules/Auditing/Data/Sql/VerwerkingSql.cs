@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Inburgering.Modules.Auditing.Contracts;
+using Inburgering.Platform.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -36,7 +37,7 @@ internal static class VerwerkingSql
             // Row-level security checks tenant_id against the transaction's own gemeente setting.
             await using var command = new NpgsqlCommand(Insert, (NpgsqlConnection)verbinding, (NpgsqlTransaction?)transactie);
             var dossiers = v.DossierIds.Distinct().ToArray();
-            command.Parameters.AddWithValue("ids", dossiers.Select(_ => Guid.CreateVersion7(v.Tijdstip)).ToArray());
+            command.Parameters.AddWithValue("ids", TijdGuids.Maak(dossiers.Length, v.Tijdstip));
             command.Parameters.AddWithValue("dossiers", dossiers);
             command.Parameters.AddWithValue("gemeente", gemeente);
             command.Parameters.AddWithValue("tijdstip", v.Tijdstip);

@@ -1,4 +1,5 @@
 using Inburgering.Modules.Dossiers.Domain;
+using Inburgering.Platform.Data;
 using Inburgering.Platform.Data.Sql;
 using Npgsql;
 using NpgsqlTypes;
@@ -157,7 +158,7 @@ internal static class SignaalSql
                 """);
             nieuw.Parameters.AddWithValue("tenant", tenant);
             nieuw.Parameters.AddWithValue("nu", nu);
-            nieuw.Parameters.AddWithValue("ids", w.Nieuw.Select(_ => Guid.CreateVersion7(nu)).ToArray());
+            nieuw.Parameters.AddWithValue("ids", TijdGuids.Maak(w.Nieuw.Count, nu));
             nieuw.Parameters.AddWithValue("dossiers", w.Nieuw.Select(n => n.DossierId).ToArray());
             Velden(nieuw, w.Nieuw.Select(n => n.Signaal).ToList());
             batch.BatchCommands.Add(nieuw);
