@@ -246,10 +246,15 @@ internal sealed partial class Belasting(string fase, IReadOnlyList<Instantie> we
         return ((int)antwoord.StatusCode, gestart);
     }
 
-    /// <summary>Sends to the chosen instance; a refused connection (the instance is down) goes to the other, as a balancer would.</summary>
+    /// <summary>
+    /// Sends to the chosen instance if it is in rotation, else to one that is; a refused connection (the instance died
+    /// since its last probe) goes to the next, as a balancer would.
+    /// </summary>
     private async Task<HttpResponseMessage> StuurAsync(Instantie web, Gemeente gemeente, Func<HttpRequestMessage> maak)
     {
-        var doelen = webs.OrderBy(w => w != web).ToList();
+        // Only instances in rotation, as the Service routes; none at all would be a 503 of the ingress, so then any.
+        var inRotatie = webs.Where(w => w.InRotatie).ToList();
+        var doelen = (inRotatie.Count > 0 ? inRotatie : [.. webs]).OrderBy(w => w != web).ToList();
         for (var i = 0; ; i++)
         {
             using var verzoek = maak();

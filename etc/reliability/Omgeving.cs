@@ -135,6 +135,29 @@ internal sealed class Instantie(string naam, string rol, int poort, string logMa
 
     public int Starts { get; private set; }
 
+    private volatile bool _inRotatie;
+    private int _misluktOpRij;
+
+    /// <summary>
+    /// Whether the balancer sends it traffic, as a Kubernetes Service does with the chart's readiness probe: a started
+    /// instance from its first successful probe on, a killed one no longer at once, a live one after three failed
+    /// probes in a row no longer.
+    /// </summary>
+    public bool InRotatie => _inRotatie;
+
+    public void NaProbe(bool gereed)
+    {
+        _misluktOpRij = gereed ? 0 : _misluktOpRij + 1;
+        if (gereed)
+        {
+            _inRotatie = true;
+        }
+        else if (_misluktOpRij >= 3)
+        {
+            _inRotatie = false;
+        }
+    }
+
     public void Start()
     {
         var web = Path.Combine(BenchDelen.RepositoryRoot(), "src", "Inburgering.Web", "bin", Configuratie(), "net10.0");
@@ -150,6 +173,7 @@ internal sealed class Instantie(string naam, string rol, int poort, string logMa
         }
 
         _log ??= new StreamWriter(LogPad, append: true) { AutoFlush = true };
+        _inRotatie = false;
         _proces = Process.Start(start)!;
         _proces.OutputDataReceived += (_, e) => Schrijf(e.Data);
         _proces.ErrorDataReceived += (_, e) => Schrijf(e.Data);
@@ -164,6 +188,7 @@ internal sealed class Instantie(string naam, string rol, int poort, string logMa
         if (_proces is { HasExited: false } proces)
         {
             _eerdereCpu += Cpu.VanProces(proces.Id, metKinderen: false);
+            _inRotatie = false;
             proces.Kill();
             await proces.WaitForExitAsync();
         }
@@ -194,11 +219,11 @@ internal sealed class Instantie(string naam, string rol, int poort, string logMa
         return long.Parse(regel.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
     }
 
-    public async Task<bool> GereedAsync(HttpClient http)
+    public async Task<bool> GereedAsync(HttpClient http, TimeSpan? geduld = null)
     {
         try
         {
-            using var tijd = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            using var tijd = new CancellationTokenSource(geduld ?? TimeSpan.FromSeconds(2));
             using var antwoord = await http.GetAsync(new Uri(Url, "/health/ready"), tijd.Token);
             return antwoord.IsSuccessStatusCode;
         }
@@ -290,5 +315,25 @@ internal static class Ingress
         http.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         http.DefaultRequestHeaders.Add("X-Forwarded-For", "127.0.0.1");
         return http;
+    }
+}
+
+/// <summary>The chart's readiness probe as the kubelet runs it: every 10 s, 5 s to answer.</summary>
+internal static class Rotatie
+{
+    public static async Task BewaakAsync(HttpClient http, IReadOnlyList<Instantie> webs, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            await Task.WhenAll(webs.Select(async w => w.NaProbe(await w.GereedAsync(http, TimeSpan.FromSeconds(5)))));
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), stop);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 }

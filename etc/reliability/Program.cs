@@ -96,6 +96,8 @@ internal static class Betrouwbaarheid
 
             var gereed = await HerstelAsync(http, instanties, TimeSpan.FromMinutes(3));
             Meld($"two web instances and a worker ready in {gereed:0.0} s");
+            using var probes = new CancellationTokenSource();
+            var rotatie = Rotatie.BewaakAsync(http, [web1, web2], probes.Token);
 
             var onderBelasting = gemeenten.OrderByDescending(g => g.Taakstelling).Take(gemeentenOnderBelasting).ToList();
             var tokens = new List<Gemeente>();
@@ -164,6 +166,8 @@ internal static class Betrouwbaarheid
             }
 
             await last;
+            await probes.CancelAsync();
+            await rotatie;
             var verbruikLast = Capaciteit(voorLast, Verbruik(), belasting.Metingen.Count, lastKlok.Elapsed.TotalSeconds);
             Meld($"L1 done: {belasting.Metingen.Count:N0} requests; {Regel(verbruikLast)}{(zonderStoringen ? "" : " (faults and restarts included)")}");
 
