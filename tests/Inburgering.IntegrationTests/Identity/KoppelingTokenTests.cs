@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Identity.Contracts;
+using Inburgering.Modules.Identity.Features.Oidc;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,35 @@ public sealed class KoppelingTokenTests(AppFixture app) : IClassFixture<AppFixtu
 
         Assert.Equal(HttpStatusCode.OK, intrekking.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Bearer(token).GetAsync("/api/v1/dossiers")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_revoked_on_one_instance_is_refused_by_another_that_had_accepted_it()
+    {
+        await using var tweede = app.TweedeInstantie();
+        var eerste = app.Factory.Services.GetRequiredService<TokenInvoerCache>();
+        // Both keep token entries only while they listen for changes to them.
+        Assert.True(await Peilen.TotAsync(() => Task.FromResult(eerste.Bewaart && tweede.Services.GetRequiredService<TokenInvoerCache>().Bewaart)));
+        var koppeling = await RegistreerAsync(AppFixture.TenantB);
+        var token = Toegang(await TokenAsync(koppeling.Client.ClientId, koppeling.Secret!, "inburgering"));
+        var opTweede = tweede.CreateClient(new() { BaseAddress = app.ClientBase });
+        opTweede.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await app.Bearer(token).GetAsync("/api/v1/dossiers")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await opTweede.GetAsync("/api/v1/dossiers")).StatusCode);
+        }
+
+        var intrekking = await Anoniem().PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["token"] = token, ["token_type_hint"] = "access_token",
+            ["client_id"] = koppeling.Client.ClientId, ["client_secret"] = koppeling.Secret!,
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, intrekking.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Bearer(token).GetAsync("/api/v1/dossiers")).StatusCode);
+        // The other instance hears of it when the revocation commits: the announcement may still be on its way.
+        Assert.True(await Peilen.TotAsync(async () => (await opTweede.GetAsync("/api/v1/dossiers")).StatusCode == HttpStatusCode.Unauthorized, tussenpozeMs: 20));
     }
 
     [Fact]

@@ -71,31 +71,7 @@ public class AppFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await DatabaseAsync(await TestDatabaseServer.InstanceAsync());
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment(HostOmgeving);
-            builder.UseSetting("ConnectionStrings:Inburgering", _database.App);
-            builder.UseSetting("ConnectionStrings:InburgeringOwner", _database.Owner);
-            builder.UseSetting("Database:MigrateOnStart", "true");
-            builder.UseSetting("Tenancy:ActivateOnSeed:0", "Almelo");
-            builder.UseSetting("Tenancy:ActivateOnSeed:1", "Enschede");
-            foreach (var (key, value) in ProductieInstellingen(Mail.Port))
-            {
-                builder.UseSetting(key, value);
-            }
-
-            foreach (var (key, value) in ExtraSettings)
-            {
-                builder.UseSetting(key, value);
-            }
-
-            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
-            if (RealServer)
-            {
-                // A free port of its own: test classes run side by side.
-                builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
-            }
-        });
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => Configureer(builder, migreer: true));
         if (RealServer)
         {
             _factory.UseKestrel();
@@ -104,6 +80,40 @@ public class AppFixture : IAsyncLifetime
         else
         {
             _ = _factory.Server;
+        }
+    }
+
+    /// <summary>Another instance of the same deployment: the same database, settings and clock, as a second pod.</summary>
+    public WebApplicationFactory<Program> TweedeInstantie()
+    {
+        var tweede = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => Configureer(builder, migreer: false));
+        _ = tweede.Server;
+        return tweede;
+    }
+
+    private void Configureer(IWebHostBuilder builder, bool migreer)
+    {
+        builder.UseEnvironment(HostOmgeving);
+        builder.UseSetting("ConnectionStrings:Inburgering", Database.App);
+        builder.UseSetting("ConnectionStrings:InburgeringOwner", Database.Owner);
+        builder.UseSetting("Database:MigrateOnStart", migreer ? "true" : "false");
+        builder.UseSetting("Tenancy:ActivateOnSeed:0", "Almelo");
+        builder.UseSetting("Tenancy:ActivateOnSeed:1", "Enschede");
+        foreach (var (key, value) in ProductieInstellingen(Mail.Port))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        if (RealServer)
+        {
+            // A free port of its own: test classes run side by side.
+            builder.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         }
     }
 

@@ -50,6 +50,8 @@ internal sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> opti
 
     public DbSet<RolePermissionGrant> RolePermissionGrants => Set<RolePermissionGrant>();
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(OidcInvoerWachter.Instantie);
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.UseOpenIddict<Guid>();

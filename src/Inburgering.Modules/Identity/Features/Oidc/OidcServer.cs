@@ -42,7 +42,8 @@ internal sealed class OidcOptions
 /// <summary>
 /// The OpenID Connect server in this host: authorization code with PKCE (S256 only) for people, client credentials for
 /// integrations, rotating refresh tokens. Every token is stored, and validation checks the token and authorization
-/// entries on every request, so revoking a user or client takes effect at once.
+/// entries on every request, so revoking a user or client takes effect at once (read through
+/// <see cref="TokenInvoerCache"/>, which every change to an entry clears).
 /// </summary>
 internal static class OidcServer
 {
@@ -115,11 +116,14 @@ internal static class OidcServer
                 // Advisory GHSA-cxgj-hwwh-855g: a token is only good while its entry and its authorization are valid.
                 validation.EnableTokenEntryValidation();
                 validation.EnableAuthorizationEntryValidation();
+                validation.MetTokenInvoerCache();
                 validation.UseAspNetCore();
             });
 
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, OidcKeys>();
         services.AddSingleton<IConfigureOptions<OpenIddictServerAspNetCoreOptions>, OidcKeys>();
+        services.AddSingleton<TokenInvoerCache>();
+        services.AddSingleton<Platform.Jobs.IDatabaseLuisteraar>(sp => sp.GetRequiredService<TokenInvoerCache>());
         services.AddScoped<TokenPrincipals>();
         services.AddScoped<MachtigingPerOrganisatie>();
         return services;
