@@ -65,15 +65,54 @@ public sealed class DatabasePoging
 {
     private static readonly AsyncLocal<DatabasePoging?> Lopend = new();
 
+    private int _herhaalbaar;
+
     public bool Onzeker { get; private set; }
 
     public static DatabasePoging Begin() => Lopend.Value = new DatabasePoging();
 
+    /// <summary>
+    /// What commits inside may be written again by a repeat and stay true: a read's processing-log entry (the repeat
+    /// reads again, and is logged again). Without this, every write request that read first could not be repeated.
+    /// </summary>
+    public static IDisposable Herhaalbaar()
+    {
+        if (Lopend.Value is not { } poging)
+        {
+            return Leeg.Instantie;
+        }
+
+        Interlocked.Increment(ref poging._herhaalbaar);
+        return new Einde(poging);
+    }
+
     internal static void MarkeerOnzeker()
     {
-        if (Lopend.Value is { } poging)
+        if (Lopend.Value is { } poging && Volatile.Read(ref poging._herhaalbaar) == 0)
         {
             poging.Onzeker = true;
+        }
+    }
+
+    private sealed class Einde(DatabasePoging poging) : IDisposable
+    {
+        private int _klaar;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _klaar, 1) == 0)
+            {
+                Interlocked.Decrement(ref poging._herhaalbaar);
+            }
+        }
+    }
+
+    private sealed class Leeg : IDisposable
+    {
+        public static readonly Leeg Instantie = new();
+
+        public void Dispose()
+        {
         }
     }
 }

@@ -22,6 +22,7 @@ internal sealed class Verwerkingslog(TenantScope scopes) : IVerwerkingslog
             return;
         }
 
+        using var herhaalbaar = Platform.Data.DatabasePoging.Herhaalbaar();
         await scopes.RunAsync(gemeente, async services =>
         {
             var db = services.GetRequiredService<AuditingDbContext>();
