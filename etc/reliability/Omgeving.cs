@@ -172,6 +172,12 @@ internal sealed class Instantie(string naam, string rol, int poort, string logMa
             start.Environment[sleutel] = waarde;
         }
 
+        // Each process's sessions carry its name, so a session the database reports can be traced to its process.
+        if (omgeving.TryGetValue("ConnectionStrings__Inburgering", out var app))
+        {
+            start.Environment["ConnectionStrings__Inburgering"] = $"{app};Application Name=inburgering-{Naam}-{Starts + 1}";
+        }
+
         _log ??= new StreamWriter(LogPad, append: true) { AutoFlush = true };
         _inRotatie = false;
         _proces = Process.Start(start)!;

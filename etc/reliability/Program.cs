@@ -139,6 +139,9 @@ internal static class Betrouwbaarheid
             using var stop = new CancellationTokenSource();
             var voorLast = Verbruik();
             var last = belasting.DraaiAsync(perSeconde, TimeSpan.FromSeconds(seconden), lastKlok, stop.Token);
+            using var wachtStop = new CancellationTokenSource();
+            var langeTransacties = new LangeTransacties(cluster.Admin, Meld);
+            var bewaking = langeTransacties.BewaakAsync(wachtStop.Token);
             // Without faults the run measures capacity alone (CPU per request under a steady load); its fault goals then miss.
             List<(double Op, string Soort)> schema = zonderStoringen ? [] : Schema(kort, seconden);
             foreach (var (op, soort) in schema)
@@ -166,6 +169,8 @@ internal static class Betrouwbaarheid
             }
 
             await last;
+            await wachtStop.CancelAsync();
+            await bewaking;
             await probes.CancelAsync();
             await rotatie;
             var verbruikLast = Capaciteit(voorLast, Verbruik(), belasting.Metingen.Count, lastKlok.Elapsed.TotalSeconds);
@@ -186,6 +191,7 @@ internal static class Betrouwbaarheid
             var controle = await Controles.VoerUitAsync(cluster.Admin, belasting, instanties);
             var rapport = Rapport.Maak(modus, kort, gemeenten.Count, dossierAantal, tijdlijnAantal, openSignalen, perSeconde, seconden, belasting, storingen, controle, uitgang, rss);
             rapport.Json["cpuMsPerRequest"] = new Dictionary<string, object> { ["warmUp"] = verbruik, ["l1"] = verbruikLast };
+            rapport.Json["langeTransacties"] = langeTransacties.Gezien;
             await File.WriteAllTextAsync(uit, JsonSerializer.Serialize(rapport.Json, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
             Console.WriteLine();
             foreach (var regel in rapport.Regels)
