@@ -52,6 +52,34 @@ public static class DatabaseStoring
         return false;
     }
 
+    /// <summary>
+    /// Runs a read again while it meets a passing fault, for the answer to a write that has committed: the request cannot
+    /// run again (that could store the write twice), but its read can, so the person sees the write succeed.
+    /// </summary>
+    public static async Task<T> HerhaalLezenAsync<T>(Func<Task<T>> lees, DatabaseConnections connections, CancellationToken ct)
+    {
+        var wacht = TimeSpan.FromMilliseconds(100);
+        var begin = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                return await lees();
+            }
+            catch (Exception fout) when (IsTijdelijk(fout) && !ct.IsCancellationRequested
+                                         && System.Diagnostics.Stopwatch.GetElapsedTime(begin) < TimeSpan.FromSeconds(60))
+            {
+                if (IsVerbindingVerloren(fout))
+                {
+                    connections.LeegPools();
+                }
+            }
+
+            await Task.Delay(wacht, ct);
+            wacht = wacht * 2 > TimeSpan.FromSeconds(2) ? TimeSpan.FromSeconds(2) : wacht * 2;
+        }
+    }
+
     // 57P01/57P02: the session was ended by an operator or a crash; 57P03: the server is starting up; 08: connection lost.
     private static bool SessieBeeindigd(PostgresException postgres) =>
         postgres.SqlState.StartsWith("57P", StringComparison.Ordinal) || postgres.SqlState.StartsWith("08", StringComparison.Ordinal);

@@ -34,3 +34,32 @@ public sealed class DatabasePogingTests
         Assert.False(DatabasePoging.Begin().Onzeker);
     }
 }
+
+/// <summary>The answer to a committed write is a read that may run again; the write may not.</summary>
+public sealed class HerhaalLezenTests
+{
+    private static readonly DatabaseConnections Verbindingen = new(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+
+    [Fact]
+    public async Task A_read_that_meets_a_passing_fault_is_run_again_until_it_answers()
+    {
+        var pogingen = 0;
+
+        var antwoord = await DatabaseStoring.HerhaalLezenAsync(
+            () => ++pogingen < 3 ? throw new Npgsql.PostgresException("beëindigd", "FATAL", "FATAL", "57P01") : Task.FromResult("weergave"),
+            Verbindingen, CancellationToken.None);
+
+        Assert.Equal("weergave", antwoord);
+        Assert.Equal(3, pogingen);
+    }
+
+    [Fact]
+    public async Task Any_other_error_reaches_the_caller_at_once()
+    {
+        var pogingen = 0;
+
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => DatabaseStoring.HerhaalLezenAsync<string>(
+            () => { pogingen++; throw new Npgsql.PostgresException("fout", "ERROR", "ERROR", "42P01"); }, Verbindingen, CancellationToken.None));
+        Assert.Equal(1, pogingen);
+    }
+}

@@ -5,6 +5,7 @@ using Inburgering.Modules.Dossiers.Features.Weergave;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Data;
 using Inburgering.Platform.Errors;
 using Inburgering.Platform.Tijd;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,8 @@ namespace Inburgering.Modules.Dossiers.Features.Werkplaats;
 /// What the caller may see of a dossier and how it is shown: the gemeente may limit klantregisseurs to their own
 /// caseload (tenant setting), and health is shown only with its own permission. Every read is logged.
 /// </summary>
-internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEvaluator permissions, ITenantSettings settings, IBeleidsregels regels)
+internal sealed class DossierLezer(
+    DossierWerkplaats werkplaats, IPermissionEvaluator permissions, ITenantSettings settings, IBeleidsregels regels, DatabaseConnections connections)
 {
     /// <summary>Tenant setting: <c>alle</c> (default) or <c>eigen</c> (a klantregisseur sees only their own dossiers).</summary>
     public const string ZichtbaarheidSetting = "dossiers.klantregisseur-ziet";
@@ -65,7 +67,12 @@ internal sealed class DossierLezer(DossierWerkplaats werkplaats, IPermissionEval
     }
 
     /// <summary>The full view, logged as a read; health only with permission, and logged apart.</summary>
-    public async Task<DossierWeergave> WeergaveAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken cancellationToken, bool logLezen = true)
+    public Task<DossierWeergave> WeergaveAsync(ClaimsPrincipal user, Dossier dossier, CancellationToken cancellationToken, bool logLezen = true) =>
+        logLezen
+            ? LeesWeergaveAsync(user, dossier, logLezen, cancellationToken)
+            : DatabaseStoring.HerhaalLezenAsync(() => LeesWeergaveAsync(user, dossier, logLezen, cancellationToken), connections, cancellationToken);
+
+    private async Task<DossierWeergave> LeesWeergaveAsync(ClaimsPrincipal user, Dossier dossier, bool logLezen, CancellationToken cancellationToken)
     {
         var huishouden = await HuishoudenAsync(dossier, cancellationToken);
         var (magGezondheid, gezondheid) = await GezondheidAsync(user, dossier, logLezen, cancellationToken);
