@@ -3,10 +3,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Inburgering.IntegrationTests.Infrastructure;
+using Inburgering.Modules.Dossiers.Data.Sql;
+using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Signalen;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Data.ReferenceData;
 using Inburgering.Platform.Authorization;
+using Inburgering.Platform.Data;
 using Inburgering.Platform.Tenancy;
 using Inburgering.Platform.Tijd;
 using Microsoft.Extensions.DependencyInjection;
@@ -191,6 +194,40 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
         Assert.Equal(1, resultaat.Dossiers);
         Assert.Equal(0L, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"select count(*) from dossiers.signalen where dossier_id = '{dossier}'"));
         Assert.Equal(0L, await AppFixture.ScalarAsync<long>(app.Database.Admin, $"select count(*) from dossiers.dossiers where id = '{dossier}'"));
+    }
+
+    [Fact]
+    public async Task A_batch_that_meets_a_signal_another_evaluation_raised_meanwhile_keeps_that_one_and_raises_the_rest()
+    {
+        var api = await app.DossierApiAsync(AppFixture.TenantA, Roles.Klantregisseur);
+        var al = (await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Vandaag.AddDays(-100)))).Verwacht(HttpStatusCode.Created).Id;
+        var nog = (await api.MaakAanAsync(DossierApi.Nieuw(DossierApi.NieuwVNummer(), Vandaag.AddDays(-100)))).Verwacht(HttpStatusCode.Created).Id;
+        await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
+        var bestaand = await OpenSignalenAsync(al);
+        var gewenst = await OpenSignalenAsync(nog);
+        Assert.NotEmpty(bestaand);
+        Assert.NotEmpty(gewenst);
+        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id = '{nog}'");
+
+        // This evaluation read no open signals for either dossier; another raised the first one's before it wrote.
+        var batch = new SignaalWijzigingen([.. bestaand.Select(g => new NieuwSignaal(al, g)), .. gewenst.Select(g => new NieuwSignaal(nog, g))], [], []);
+        await SignaalSql.SchrijfAsync(app.Services.GetRequiredService<DatabaseConnections>().AppDataSource, AppFixture.TenantA, batch, app.Clock.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal(bestaand.Count, await DossierTabellen.AantalAsync(app, AppFixture.TenantA, $"dossiers.signalen where dossier_id = '{al}'"));
+        Assert.Equal(
+            gewenst.Select(g => (g.Soort, g.Cyclus)).Order(),
+            (await OpenSignalenAsync(nog)).Select(g => (g.Soort, g.Cyclus)).Order());
+    }
+
+    private async Task<List<GewenstSignaal>> OpenSignalenAsync(Guid dossier)
+    {
+        var rijen = await DossierTabellen.AlsGemeenteAsync<string>(app, AppFixture.TenantA, $"""
+            select coalesce(string_agg(soort || '|' || cyclus || '|' || ernst || '|' || zichtbaar_vanaf || '|' || vervaldatum, ';'), '')
+            from dossiers.signalen where dossier_id = '{dossier}' and opgelost_op is null
+            """);
+        return [.. rijen.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(r => r.Split('|')).Select(v => new GewenstSignaal(
+            Enum.Parse<SignaalSoort>(v[0]), v[1], Enum.Parse<Ernst>(v[2]),
+            DateOnly.Parse(v[3], CultureInfo.InvariantCulture), DateOnly.Parse(v[4], CultureInfo.InvariantCulture)))];
     }
 
     [Fact]
