@@ -56,9 +56,19 @@ public static class DatabaseStoring
     /// Runs a read again while it meets a passing fault, for the answer to a write that has committed: the request cannot
     /// run again (that could store the write twice), but its read can, so the person sees the write succeed.
     /// </summary>
+    /// <summary>How long a request or a read waits out a passing fault before the fault reaches the person (503).</summary>
+    internal static readonly TimeSpan Geduld = TimeSpan.FromSeconds(60);
+
+    /// <summary>The first wait before a repeat; it doubles up to <see cref="LangsteWacht"/>.</summary>
+    internal static readonly TimeSpan EersteWacht = TimeSpan.FromMilliseconds(100);
+
+    internal static readonly TimeSpan LangsteWacht = TimeSpan.FromSeconds(2);
+
+    internal static TimeSpan VolgendeWacht(TimeSpan wacht) => wacht * 2 > LangsteWacht ? LangsteWacht : wacht * 2;
+
     public static async Task<T> HerhaalLezenAsync<T>(Func<Task<T>> lees, DatabaseConnections connections, CancellationToken ct)
     {
-        var wacht = TimeSpan.FromMilliseconds(100);
+        var wacht = EersteWacht;
         var begin = System.Diagnostics.Stopwatch.GetTimestamp();
         while (true)
         {
@@ -67,7 +77,7 @@ public static class DatabaseStoring
                 return await lees();
             }
             catch (Exception fout) when (IsTijdelijk(fout) && !ct.IsCancellationRequested
-                                         && System.Diagnostics.Stopwatch.GetElapsedTime(begin) < TimeSpan.FromSeconds(60))
+                                         && System.Diagnostics.Stopwatch.GetElapsedTime(begin) < Geduld)
             {
                 if (IsVerbindingVerloren(fout))
                 {
@@ -76,7 +86,7 @@ public static class DatabaseStoring
             }
 
             await Task.Delay(wacht, ct);
-            wacht = wacht * 2 > TimeSpan.FromSeconds(2) ? TimeSpan.FromSeconds(2) : wacht * 2;
+            wacht = VolgendeWacht(wacht);
         }
     }
 

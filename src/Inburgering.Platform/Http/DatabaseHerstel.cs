@@ -11,14 +11,11 @@ namespace Inburgering.Platform.Http;
 /// Runs a request again when it met a passing database fault (a restart, a pause, terminated sessions) before its
 /// answer started: the person sees a slower answer instead of an error. A read always runs again; a write only when
 /// its attempt sent no commit and no write outside a transaction, so a repeat can never store it twice. Each attempt
-/// gets a fresh service scope; the body is buffered to be read again. After <see cref="Geduld"/> the fault reaches the
-/// problem details handler (503).
+/// gets a fresh service scope; the body is buffered to be read again. After <see cref="DatabaseStoring.Geduld"/> the fault
+/// reaches the problem details handler (503).
 /// </summary>
 internal sealed class DatabaseHerstel(RequestDelegate next, DatabaseConnections connections, IServiceScopeFactory scopes, ILogger<DatabaseHerstel> logger)
 {
-    private static readonly TimeSpan Geduld = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan LangsteWacht = TimeSpan.FromSeconds(2);
-
     public async Task InvokeAsync(HttpContext context)
     {
         if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
@@ -28,7 +25,7 @@ internal sealed class DatabaseHerstel(RequestDelegate next, DatabaseConnections 
 
         var kop = context.Response.Headers.ToDictionary(h => h.Key, h => h.Value);
         var begin = Stopwatch.GetTimestamp();
-        var wacht = TimeSpan.FromMilliseconds(100);
+        var wacht = DatabaseStoring.EersteWacht;
         var eigenDiensten = context.RequestServices;
         AsyncServiceScope? scope = null;
         try
@@ -54,7 +51,7 @@ internal sealed class DatabaseHerstel(RequestDelegate next, DatabaseConnections 
                     connections.LeegPools();
                 }
                 await Task.Delay(wacht, context.RequestAborted);
-                wacht = wacht * 2 > LangsteWacht ? LangsteWacht : wacht * 2;
+                wacht = DatabaseStoring.VolgendeWacht(wacht);
                 if (context.Request.Body.CanSeek)
                 {
                     context.Request.Body.Position = 0;
@@ -91,7 +88,7 @@ internal sealed class DatabaseHerstel(RequestDelegate next, DatabaseConnections 
         && !context.Response.HasStarted
         && !context.RequestAborted.IsCancellationRequested
         && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || !staat.Onzeker)
-        && Stopwatch.GetElapsedTime(begin) < Geduld;
+        && Stopwatch.GetElapsedTime(begin) < DatabaseStoring.Geduld;
 }
 
 public static class DatabaseHerstelSetup

@@ -41,6 +41,9 @@ internal static class TokenInvoerControle
                     await manager.GetTypeAsync(token, ct), await manager.HasStatusAsync(token, Statuses.Valid, ct));
         });
 
+    // The entry the first handler read, for the second: without a listening cache it would be read from the database twice.
+    private const string GelezenInvoer = "inburgering:token-invoer";
+
     private static void Weiger(ValidateTokenContext context, string id) =>
         context.Reject(error: Errors.InvalidToken, description: SR.GetResourceString(id), uri: SR.FormatID8000(id));
 
@@ -75,6 +78,7 @@ internal static class TokenInvoerControle
                 return;
             }
 
+            context.Transaction.Properties[GelezenInvoer] = invoer;
             context.Principal
                 .SetCreationDate(invoer.Aangemaakt)
                 .SetExpirationDate(invoer.Verloopt)
@@ -96,7 +100,9 @@ internal static class TokenInvoerControle
 
         public async ValueTask HandleAsync(ValidateTokenContext context)
         {
-            var invoer = await TokenAsync(cache, diensten, context, context.TokenId!)
+            var invoer = (context.Transaction.Properties.TryGetValue(GelezenInvoer, out var gelezen) && gelezen is TokenInvoer eerder && eerder.Id == context.TokenId
+                             ? eerder
+                             : await TokenAsync(cache, diensten, context, context.TokenId!))
                          ?? throw new InvalidOperationException(SR.GetResourceString(SR.ID0021));
             if (!invoer.Geldig)
             {
