@@ -24,6 +24,9 @@ public sealed class BrowserFixture : AppFixture, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
+
+        // As long as a page action may wait: on a busy shared machine a page can take longer than the 5 s default.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -139,6 +142,7 @@ public sealed class BrowserFixture : AppFixture, IAsyncLifetime
     /// </summary>
     public static async Task<IReadOnlyList<string>> ToegankelijkheidsfoutenAsync(IPage page)
     {
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
             await page.EvaluateAsync(AxeBron.Value);
