@@ -59,6 +59,7 @@ internal static class InburgeringHost
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorPages();
         builder.Services.AddLoginRateLimiting(builder.Configuration);
+        builder.Services.AddToelating();
         builder.Services.AddProxyInstellingen(builder.Configuration);
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -218,6 +219,8 @@ internal static class InburgeringHost
         app.UseDatabaseHerstel();
         Platform.Http.StrikteJson.UseStrikteInvoer(app);
         app.UseStaticFiles();
+        // Inside the repeats of DatabaseHerstel: a request waiting out a fault gives its turn to others.
+        app.UseToelating();
         app.UseRouting();
         app.UseRequestLocalization(Localization.Languages.Options());
         app.UseRateLimiter();

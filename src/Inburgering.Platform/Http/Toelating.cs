@@ -1,0 +1,83 @@
+using System.Threading.RateLimiting;
+using Inburgering.Platform.Data;
+using Inburgering.Platform.Errors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Inburgering.Platform.Http;
+
+/// <summary>
+/// Admits as many requests at once as the app's connection pool serves; the others wait their turn in arrival order
+/// before they build a scope, database contexts and buffers. Without it a 20-second database pause left a thousand
+/// requests per instance holding all of that, which then died in gen2 and kept the instance's memory high long after
+/// (ADR 0019). A full queue is refused with 503 and Retry-After. Probes and metrics are never queued: they must answer
+/// while the instance is busy.
+/// </summary>
+internal sealed class Toelating(RequestDelegate next, ToelatingsRij rij, IProblemDetailsService problemDetails)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/metrics"))
+        {
+            await next(context);
+            return;
+        }
+
+        using var lease = await rij.Limiter.AcquireAsync(1, context.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Het is nu te druk om uw verzoek te behandelen. Probeer het over enkele seconden opnieuw.",
+            };
+            problem.Extensions["code"] = PlatformErrors.Unavailable;
+            await problemDetails.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+            return;
+        }
+
+        await next(context);
+    }
+}
+
+/// <summary>
+/// The one queue of an instance. <c>Toelating:Gelijktijdig</c> sets how many requests run at once (default: the app
+/// connection string's Maximum Pool Size); <c>Toelating:Wachtrij</c> how many may wait (default 5,000, about a minute
+/// of an instance's peak load).
+/// </summary>
+internal sealed class ToelatingsRij : IDisposable
+{
+    public const int StandaardWachtrij = 5_000;
+
+    public ToelatingsRij(IConfiguration configuration, DatabaseConnections connections)
+    {
+        var gelijktijdig = configuration.GetValue<int?>("Toelating:Gelijktijdig")
+                           ?? (connections.App is { } app ? new NpgsqlConnectionStringBuilder(app).MaxPoolSize : 100);
+        Gelijktijdig = Math.Max(1, gelijktijdig);
+        Wachtrij = Math.Max(0, configuration.GetValue("Toelating:Wachtrij", StandaardWachtrij));
+        Limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = Gelijktijdig, QueueLimit = Wachtrij, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+    }
+
+    public int Gelijktijdig { get; }
+
+    public int Wachtrij { get; }
+
+    public ConcurrencyLimiter Limiter { get; }
+
+    public void Dispose() => Limiter.Dispose();
+}
+
+public static class ToelatingSetup
+{
+    public static IServiceCollection AddToelating(this IServiceCollection services) => services.AddSingleton<ToelatingsRij>();
+
+    public static IApplicationBuilder UseToelating(this IApplicationBuilder app) => app.UseMiddleware<Toelating>();
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Inburgering.Platform.Data;
+using Inburgering.Platform.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inburgering.UnitTests.Platform;
+
+public sealed class ToelatingTests
+{
+    [Fact]
+    public async Task Requests_beyond_the_pool_wait_their_turn_in_order_and_a_full_queue_is_refused_with_503_while_probes_pass()
+    {
+        using var rij = Rij(gelijktijdig: 1, wachtrij: 1);
+        var lopend = new List<string>();
+        var vrij = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var toelating = new Toelating(async context =>
+        {
+            lock (lopend)
+            {
+                lopend.Add(context.Request.Path);
+            }
+
+            if (context.Request.Path == "/eerste")
+            {
+                await vrij.Task;
+            }
+        }, rij, Diensten().GetRequiredService<IProblemDetailsService>());
+
+        var eerste = toelating.InvokeAsync(Verzoek("/eerste", out _));
+        var tweede = toelating.InvokeAsync(Verzoek("/tweede", out _));
+        var derde = Verzoek("/derde", out var derdeAntwoord);
+        await toelating.InvokeAsync(derde);
+        await toelating.InvokeAsync(Verzoek("/health/ready", out _));
+
+        Assert.Equal(["/eerste", "/health/ready"], lopend);
+        Assert.False(tweede.IsCompleted);
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, derde.Response.StatusCode);
+        Assert.Equal("5", derde.Response.Headers.RetryAfter.ToString());
+        derdeAntwoord.Position = 0;
+        using var probleem = await JsonDocument.ParseAsync(derdeAntwoord);
+        Assert.Equal("Platform:Unavailable", probleem.RootElement.GetProperty("code").GetString());
+
+        vrij.SetResult();
+        await Task.WhenAll(eerste, tweede);
+        Assert.Equal(["/eerste", "/health/ready", "/tweede"], lopend);
+    }
+
+    [Fact]
+    public async Task A_waiting_request_whose_client_left_gives_up_its_place()
+    {
+        using var rij = Rij(gelijktijdig: 1, wachtrij: 1);
+        var vrij = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gestart = 0;
+        var toelating = new Toelating(async context =>
+        {
+            Interlocked.Increment(ref gestart);
+            if (context.Request.Path == "/eerste")
+            {
+                await vrij.Task;
+            }
+        }, rij, Diensten().GetRequiredService<IProblemDetailsService>());
+
+        var eerste = toelating.InvokeAsync(Verzoek("/eerste", out _));
+        using var weg = new CancellationTokenSource();
+        var wachtend = Verzoek("/weg", out _);
+        wachtend.RequestAborted = weg.Token;
+        var tweede = toelating.InvokeAsync(wachtend);
+        await weg.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tweede);
+        var derde = toelating.InvokeAsync(Verzoek("/derde", out _));
+        Assert.False(derde.IsCompleted);
+        vrij.SetResult();
+        await Task.WhenAll(eerste, derde);
+        Assert.Equal(2, gestart);
+    }
+
+    [Fact]
+    public void By_default_as_many_run_at_once_as_the_app_pool_has_connections()
+    {
+        var configuratie = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Inburgering"] = "Host=127.0.0.1;Username=app;Maximum Pool Size=40",
+        }).Build();
+        using var connections = new DatabaseConnections(configuratie);
+        using var rij = new ToelatingsRij(configuratie, connections);
+
+        Assert.Equal(40, rij.Gelijktijdig);
+        Assert.Equal(ToelatingsRij.StandaardWachtrij, rij.Wachtrij);
+    }
+
+    private static ToelatingsRij Rij(int gelijktijdig, int wachtrij)
+    {
+        var configuratie = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Toelating:Gelijktijdig"] = gelijktijdig.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Toelating:Wachtrij"] = wachtrij.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build();
+        return new ToelatingsRij(configuratie, new DatabaseConnections(configuratie));
+    }
+
+    private static ServiceProvider Diensten()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddProblemDetails();
+        return services.BuildServiceProvider();
+    }
+
+    private static DefaultHttpContext Verzoek(string pad, out MemoryStream antwoord)
+    {
+        antwoord = new MemoryStream();
+        var context = new DefaultHttpContext { RequestServices = Diensten() };
+        context.Request.Path = pad;
+        context.Request.Method = HttpMethods.Get;
+        context.Response.Body = antwoord;
+        return context;
+    }
+}
