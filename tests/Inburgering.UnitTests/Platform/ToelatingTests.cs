@@ -10,9 +10,9 @@ namespace Inburgering.UnitTests.Platform;
 public sealed class ToelatingTests
 {
     [Fact]
-    public async Task Requests_beyond_the_pool_wait_their_turn_in_order_and_a_full_queue_is_refused_with_503_while_probes_pass()
+    public async Task Requests_beyond_the_pool_wait_newest_first_and_a_full_queue_refuses_its_oldest_with_503_while_probes_pass()
     {
-        using var rij = Rij(gelijktijdig: 1, wachtrij: 1);
+        using var rij = Rij(gelijktijdig: 1, wachtrij: 2);
         var lopend = new List<string>();
         var vrij = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var toelating = new Toelating(async context =>
@@ -29,22 +29,25 @@ public sealed class ToelatingTests
         }, rij, Diensten().GetRequiredService<IProblemDetailsService>());
 
         var eerste = toelating.InvokeAsync(Verzoek("/eerste", out _));
-        var tweede = toelating.InvokeAsync(Verzoek("/tweede", out _));
-        var derde = Verzoek("/derde", out var derdeAntwoord);
-        await toelating.InvokeAsync(derde);
+        var tweedeVerzoek = Verzoek("/tweede", out var tweedeAntwoord);
+        var tweede = toelating.InvokeAsync(tweedeVerzoek);
+        var derde = toelating.InvokeAsync(Verzoek("/derde", out _));
+        var vierde = toelating.InvokeAsync(Verzoek("/vierde", out _));
+        await tweede;
         await toelating.InvokeAsync(Verzoek("/health/ready", out _));
 
         Assert.Equal(["/eerste", "/health/ready"], lopend);
-        Assert.False(tweede.IsCompleted);
-        Assert.Equal(StatusCodes.Status503ServiceUnavailable, derde.Response.StatusCode);
-        Assert.Equal("5", derde.Response.Headers.RetryAfter.ToString());
-        derdeAntwoord.Position = 0;
-        using var probleem = await JsonDocument.ParseAsync(derdeAntwoord);
+        Assert.False(derde.IsCompleted);
+        Assert.False(vierde.IsCompleted);
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, tweedeVerzoek.Response.StatusCode);
+        Assert.Equal("5", tweedeVerzoek.Response.Headers.RetryAfter.ToString());
+        tweedeAntwoord.Position = 0;
+        using var probleem = await JsonDocument.ParseAsync(tweedeAntwoord);
         Assert.Equal("Platform:Unavailable", probleem.RootElement.GetProperty("code").GetString());
 
         vrij.SetResult();
-        await Task.WhenAll(eerste, tweede);
-        Assert.Equal(["/eerste", "/health/ready", "/tweede"], lopend);
+        await Task.WhenAll(eerste, derde, vierde);
+        Assert.Equal(["/eerste", "/health/ready", "/vierde", "/derde"], lopend);
     }
 
     [Fact]
