@@ -10,8 +10,8 @@ using Npgsql;
 namespace Inburgering.Platform.Http;
 
 /// <summary>
-/// Admits as many requests at once as the app's connection pool serves; the others wait before they build a scope,
-/// database contexts and buffers. Without it a 20-second database pause left a thousand requests per instance holding
+/// Admits as many requests at once as the app's connection pool serves; the others wait, signed in and checked, before
+/// their endpoint builds database contexts and buffers. Without it a 20-second database pause left a thousand requests per instance holding
 /// all of that, which then died in gen2 and kept the instance's memory high long after (ADR 0019). The newest waiting
 /// request goes first: after a fault the backlog is worked off in the capacity that new requests leave, instead of
 /// making every new request wait behind it for half a minute; a person whose request came during the fault waits
