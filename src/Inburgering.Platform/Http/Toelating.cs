@@ -10,7 +10,7 @@ using Npgsql;
 namespace Inburgering.Platform.Http;
 
 /// <summary>
-/// Admits as many requests at once as the app's connection pool serves; the others wait, signed in and checked, before
+/// Admits as many requests at once as the instance can work on; the others wait before they are signed in and before
 /// their endpoint builds database contexts and buffers. Without it a 20-second database pause left a thousand requests per instance holding
 /// all of that, which then died in gen2 and kept the instance's memory high long after (ADR 0019). The newest waiting
 /// request goes first: after a fault the backlog is worked off in the capacity that new requests leave, instead of
@@ -48,18 +48,22 @@ internal sealed class Toelating(RequestDelegate next, ToelatingsRij rij, IProble
 }
 
 /// <summary>
-/// The one queue of an instance. <c>Toelating:Gelijktijdig</c> sets how many requests run at once (default: the app
-/// connection string's Maximum Pool Size); <c>Toelating:Wachtrij</c> how many may wait (default 5,000, about a minute
-/// of an instance's peak load).
+/// The one queue of an instance. <c>Toelating:Gelijktijdig</c> sets how many requests run at once; by default eight per
+/// core, and never more than the app connection string's Maximum Pool Size. More would not finish sooner: they share
+/// the same cores, and while a backlog drains every running request takes as many times longer as there are others, so
+/// the newest request would still wait behind all of them. <c>Toelating:Wachtrij</c> sets how many may wait (default
+/// 5,000, about a minute of an instance's peak load).
 /// </summary>
 internal sealed class ToelatingsRij : IDisposable
 {
     public const int StandaardWachtrij = 5_000;
 
+    public const int PerKern = 8;
+
     public ToelatingsRij(IConfiguration configuration, DatabaseConnections connections)
     {
-        var gelijktijdig = configuration.GetValue<int?>("Toelating:Gelijktijdig")
-                           ?? (connections.App is { } app ? new NpgsqlConnectionStringBuilder(app).MaxPoolSize : 100);
+        var pool = connections.App is { } app ? new NpgsqlConnectionStringBuilder(app).MaxPoolSize : 100;
+        var gelijktijdig = configuration.GetValue<int?>("Toelating:Gelijktijdig") ?? Math.Min(pool, PerKern * Environment.ProcessorCount);
         Gelijktijdig = Math.Max(1, gelijktijdig);
         Wachtrij = Math.Max(0, configuration.GetValue("Toelating:Wachtrij", StandaardWachtrij));
         Limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions

@@ -219,6 +219,9 @@ internal static class InburgeringHost
         app.UseDatabaseHerstel();
         Platform.Http.StrikteJson.UseStrikteInvoer(app);
         app.UseStaticFiles();
+        // Before sign-in and everything after it: a waiting request holds little. Inside the repeats of DatabaseHerstel:
+        // a request waiting out a fault gives its turn to others.
+        app.UseToelating();
         app.UseRouting();
         app.UseRequestLocalization(Localization.Languages.Options());
         app.UseRateLimiter();
@@ -228,10 +231,6 @@ internal static class InburgeringHost
         app.UseCookieApiBescherming();
         app.UseTenantResolution();
         app.UseAuthorization();
-        // Last before the endpoint: a request is signed in and checked while it waits (work a paused database leaves the
-        // CPU free for), and waits before its endpoint builds database contexts. Inside the repeats of DatabaseHerstel:
-        // a request waiting out a fault gives its turn to others.
-        app.UseToelating();
 
         // Probes are served by every role: Kubernetes checks workers too.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

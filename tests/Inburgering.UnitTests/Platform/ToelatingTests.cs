@@ -80,17 +80,19 @@ public sealed class ToelatingTests
         Assert.Equal(2, gestart);
     }
 
-    [Fact]
-    public void By_default_as_many_run_at_once_as_the_app_pool_has_connections()
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(3)]
+    public void By_default_eight_run_at_once_per_core_and_never_more_than_the_app_pool_has_connections(int pool)
     {
         var configuratie = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Inburgering"] = "Host=127.0.0.1;Username=app;Maximum Pool Size=40",
+            ["ConnectionStrings:Inburgering"] = $"Host=127.0.0.1;Username=app;Maximum Pool Size={pool}",
         }).Build();
         using var connections = new DatabaseConnections(configuratie);
         using var rij = new ToelatingsRij(configuratie, connections);
 
-        Assert.Equal(40, rij.Gelijktijdig);
+        Assert.Equal(Math.Min(pool, 8 * Environment.ProcessorCount), rij.Gelijktijdig);
         Assert.Equal(ToelatingsRij.StandaardWachtrij, rij.Wachtrij);
     }
 
