@@ -127,9 +127,28 @@ internal static class SignaalSql
         return open;
     }
 
+    /// <summary>
+    /// Writes the batch in one transaction. Raising inserts plainly: another evaluation of the same dossier (the outbox's,
+    /// a beheerder's) raising the same signal meanwhile is rare, and then the unique index of open signals refuses the
+    /// batch and it is written again with <c>ON CONFLICT DO NOTHING</c>, which costs every row a speculative insertion.
+    /// </summary>
     public static async Task SchrijfAsync(NpgsqlDataSource source, Guid tenant, SignaalWijzigingen w, DateTimeOffset nu, CancellationToken ct)
     {
+        var ids = TijdGuids.Maak(w.Nieuw.Count, nu);
         await using var connection = await source.OpenConnectionAsync(ct);
+        try
+        {
+            await SchrijfAsync(connection, tenant, w, ids, nu, naGelijktijdigeVerhoging: false, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "ux_signalen_open")
+        {
+            await SchrijfAsync(connection, tenant, w, ids, nu, naGelijktijdigeVerhoging: true, ct);
+        }
+    }
+
+    private static async Task SchrijfAsync(
+        NpgsqlConnection connection, Guid tenant, SignaalWijzigingen w, Guid[] ids, DateTimeOffset nu, bool naGelijktijdigeVerhoging, CancellationToken ct)
+    {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var batch = new NpgsqlBatch(connection, transaction);
         // Signals are derived data: a commit lost in a crash is raised again by the next evaluation, so the batch need
@@ -141,24 +160,24 @@ internal static class SignaalSql
         if (w.Nieuw.Count > 0)
         {
             // Raising and resolving are recorded on the signal itself (verhoogd_op, opgelost_op): one row per signal. The
-            // dossiers are locked first, as a foreign key would lock them but once per dossier: one deleted before is not
-            // raised for, one deleted after waits for this commit and its trigger then takes these signals too.
-            var vast = new NpgsqlBatchCommand("SELECT count(*) FROM (SELECT 1 FROM dossiers.dossiers WHERE id = ANY(@vast) FOR KEY SHARE) d");
-            vast.Parameters.AddWithValue("vast", w.Nieuw.Select(n => n.DossierId).Distinct().ToArray());
-            batch.BatchCommands.Add(vast);
-            var nieuw = new NpgsqlBatchCommand("""
+            // dossiers are locked in the same statement, as a foreign key would lock them but once per dossier, and only
+            // the locked ones get their signals: one deleted before is not raised for, one deleted after waits for this
+            // commit and its trigger then takes these signals too.
+            var nieuw = new NpgsqlBatchCommand($"""
+                WITH vast AS (SELECT id FROM dossiers.dossiers WHERE id = ANY(@vast) FOR KEY SHARE)
                 INSERT INTO dossiers.signalen (id, tenant_id, dossier_id, soort, cyclus, ernst, ernst_bij_verhoging, zichtbaar_vanaf, vervaldatum,
                   datum, getal, norm, norm_waarde, norm_geldig_vanaf, norm_van_gemeente, verhoogd_op)
                 SELECT u.id, @tenant, u.dossier_id, u.soort, u.cyclus, u.ernst, u.ernst, u.zichtbaar, u.verval,
                   u.datum, u.getal, u.norm, u.norm_waarde, u.norm_vanaf, u.norm_gemeente, @nu
                 FROM unnest(@ids, @dossiers, @soorten, @cycli, @ernsten, @zichtbaar, @verval, @datums, @getallen, @normen, @normwaarden, @normvanaf, @normgemeente)
                   AS u(id, dossier_id, soort, cyclus, ernst, zichtbaar, verval, datum, getal, norm, norm_waarde, norm_vanaf, norm_gemeente)
-                WHERE EXISTS (SELECT 1 FROM dossiers.dossiers d WHERE d.id = u.dossier_id)
-                ON CONFLICT (tenant_id, dossier_id, soort, cyclus) WHERE opgelost_op IS NULL DO NOTHING
+                JOIN vast ON vast.id = u.dossier_id
+                {(naGelijktijdigeVerhoging ? "ON CONFLICT (tenant_id, dossier_id, soort, cyclus) WHERE opgelost_op IS NULL DO NOTHING" : "")}
                 """);
+            nieuw.Parameters.AddWithValue("vast", w.Nieuw.Select(n => n.DossierId).Distinct().ToArray());
             nieuw.Parameters.AddWithValue("tenant", tenant);
             nieuw.Parameters.AddWithValue("nu", nu);
-            nieuw.Parameters.AddWithValue("ids", TijdGuids.Maak(w.Nieuw.Count, nu));
+            nieuw.Parameters.AddWithValue("ids", ids);
             nieuw.Parameters.AddWithValue("dossiers", w.Nieuw.Select(n => n.DossierId).ToArray());
             Velden(nieuw, w.Nieuw.Select(n => n.Signaal).ToList());
             batch.BatchCommands.Add(nieuw);
