@@ -183,11 +183,11 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
         for (var poging = 0; poging < 200 && !gewacht && !evaluatie.IsCompleted; poging++)
         {
             gewacht = await AppFixture.ScalarAsync<long>(app.Database.Admin,
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%FROM dossiers.dossiers WHERE id = ANY($1) FOR KEY SHARE%'") > 0;
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and wait_event = 'advisory' and query like '%pg_advisory_xact_lock_shared(hashtextextended(''dossiers.signalen:''%'") > 0;
             await Task.Delay(50);
         }
 
-        Assert.True(gewacht, "The evaluation did not wait for the deletion's lock on the dossier");
+        Assert.True(gewacht, "The evaluation did not wait for the deletion's lock on its gemeente's signals");
         await transactie.CommitAsync();
 
         var resultaat = await evaluatie;
