@@ -11,12 +11,13 @@ namespace Inburgering.Platform.Http;
 
 /// <summary>
 /// Admits as many requests at once as the instance can work on; the others wait before they are signed in and before
-/// their endpoint builds database contexts and buffers. Without it a 20-second database pause left a thousand requests per instance holding
-/// all of that, which then died in gen2 and kept the instance's memory high long after (ADR 0019). The newest waiting
-/// request goes first: after a fault the backlog is worked off in the capacity that new requests leave, instead of
-/// making every new request wait behind it for half a minute; a person whose request came during the fault waits
-/// longer, and the client that gave up on its request meanwhile costs nothing. A full queue refuses its oldest request
-/// with 503 and Retry-After. Probes and metrics are never queued: they must answer while the instance is busy.
+/// their endpoint builds database contexts and buffers. Without it a 20-second database pause left a thousand requests
+/// per instance holding all of that, which then died in gen2 and kept the instance's memory high long after (ADR 0019).
+/// The newest waiting request goes first: after a fault the backlog is worked off in the capacity that new requests
+/// leave, instead of making every new request wait behind it for half a minute; a person whose request came during the
+/// fault waits longer, and a client that gave up on its request meanwhile costs nothing. A full queue refuses its
+/// oldest request with 503 and Retry-After. Probes and metrics are never queued: they must answer while the instance
+/// is busy.
 /// </summary>
 internal sealed class Toelating(RequestDelegate next, ToelatingsRij rij, IProblemDetailsService problemDetails)
 {
