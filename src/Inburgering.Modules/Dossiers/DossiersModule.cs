@@ -94,6 +94,7 @@ public sealed class DossiersModule : IModule
         services.AddScoped<Contracts.ISignaalBehandeling>(sp => sp.GetRequiredService<SignaalBehandeling>());
         services.AddScoped<Jobs.SignaalSweep>();
         services.AddScoped<Jobs.SignaalGemeenteJob>();
+        services.AddScoped<Jobs.SignaalGroepJob>();
         services.AddSingleton<Platform.Jobs.IRecurringJob, Jobs.SignaalRecurringJob>();
         services.AddHostedService<Jobs.SignaalWachtrijVerwerker>();
         services.AddSingleton(new Platform.Jobs.WekKanaal(Jobs.SignaalWachtrijVerwerker.WekKanaal));

@@ -6,6 +6,7 @@ using Inburgering.IntegrationTests.Infrastructure;
 using Inburgering.Modules.Dossiers.Data.Sql;
 using Inburgering.Modules.Dossiers.Domain;
 using Inburgering.Modules.Dossiers.Features.Signalen;
+using Inburgering.Modules.Dossiers.Jobs;
 using Inburgering.Modules.Identity.Contracts;
 using Inburgering.Modules.Tenancy.Data.ReferenceData;
 using Inburgering.Platform.Authorization;
@@ -99,7 +100,7 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
         Assert.True(await WachtOpAsync(AppFixture.TenantA, inA), "Hangfire did not evaluate Almelo");
         Assert.True(await WachtOpAsync(AppFixture.TenantB, inB), "Hangfire did not evaluate Enschede");
 
-        // The fan-out job and one job per gemeente; their arguments and parameters hold no personal data.
+        // The fan-out job and one job per group of gemeenten; their arguments and parameters hold ids, no personal data.
         await using var connection = await AppFixture.OpenAsync(app.Database.Owner);
         await using var command = new NpgsqlCommand("select j.invocationdata::text || ' ' || j.arguments::text || ' ' || coalesce(string_agg(p.name || '=' || p.value, ' '), '') from hangfire.job j left join hangfire.jobparameter p on p.jobid = j.id group by j.id", connection);
         var jobs = new List<string>();
@@ -112,9 +113,46 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
         }
 
         Assert.Contains(jobs, j => j.Contains("SignaalSweep", StringComparison.Ordinal));
-        Assert.Contains(jobs, j => j.Contains(AppFixture.TenantB.ToString(), StringComparison.Ordinal) && j.Contains("SignaalGemeenteJob", StringComparison.Ordinal));
+        Assert.Contains(jobs, j => j.Contains(AppFixture.TenantB.ToString(), StringComparison.Ordinal) && j.Contains("SignaalGroepJob", StringComparison.Ordinal));
         Assert.All(jobs, j => Assert.DoesNotContain("Haddad", j, StringComparison.Ordinal));
         Assert.All(jobs, j => Assert.DoesNotContain("Amal", j, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_gemeente_whose_evaluation_fails_gets_a_job_of_its_own_and_the_rest_of_its_group_is_still_evaluated()
+    {
+        var inA = await NieuwAsync(AppFixture.TenantA);
+        var inB = await NieuwAsync(AppFixture.TenantB);
+        await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
+        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id = '{inA}'");
+        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantB, $"delete from dossiers.signalen where dossier_id = '{inB}'");
+        var voor = await AppFixture.ScalarAsync<long>(app.Database.Admin, "select coalesce(max(id), 0) from hangfire.job");
+
+        // Enschede's evaluation fails once, as a lost connection would; Almelo comes after it in the group.
+        await VoerUitAlsEigenaarAsync($"""
+            create sequence dossiers.storing_enschede_teller;
+            create function dossiers.storing_enschede() returns trigger language plpgsql security definer as $$
+            begin if new.tenant_id = '{AppFixture.TenantB}' and nextval('dossiers.storing_enschede_teller') = 1 then raise exception 'storing in Enschede'; end if; return new; end $$;
+            create trigger storing_enschede before insert on dossiers.signalen for each row execute function dossiers.storing_enschede();
+            """);
+        try
+        {
+            await using var host = app.TenantScope.EnterHost();
+            await host.ServiceProvider.GetRequiredService<SignaalGroepJob>().EvalueerAsync([AppFixture.TenantB, AppFixture.TenantA], volledig: false, CancellationToken.None);
+        }
+        finally
+        {
+            await VoerUitAlsEigenaarAsync("drop trigger storing_enschede on dossiers.signalen; drop function dossiers.storing_enschede(); drop sequence dossiers.storing_enschede_teller;");
+        }
+
+        Assert.True(await DossierTabellen.AantalAsync(app, AppFixture.TenantA, $"dossiers.signalen where dossier_id = '{inA}' and soort = 'OverdrachtOntbreekt'") > 0,
+            "Almelo was not evaluated after Enschede failed");
+        var eigen = await AppFixture.ScalarAsync<long>(app.Database.Admin, $"""
+            select count(*) from hangfire.job j join hangfire.jobparameter p on p.jobid = j.id
+            where j.id > {voor} and j.invocationdata::text like '%SignaalGemeenteJob%' and p.name = 'tenant' and p.value like '%{AppFixture.TenantB}%'
+            """);
+        Assert.Equal(1, eigen);
+        Assert.True(await WachtOpAsync(AppFixture.TenantB, inB), "Enschede's own job did not evaluate it");
     }
 
     [Fact]

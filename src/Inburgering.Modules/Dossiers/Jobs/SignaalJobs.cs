@@ -2,13 +2,19 @@ using Hangfire;
 using Inburgering.Modules.Dossiers.Features.Signalen;
 using Inburgering.Modules.Tenancy.Contracts;
 using Inburgering.Platform.Jobs;
+using Inburgering.Platform.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Inburgering.Modules.Dossiers.Jobs;
 
-/// <summary>The recurring sweep: one host-level job that enqueues one evaluation job per active gemeente.</summary>
-internal sealed class SignaalSweep(IOrganisationDirectory organisaties, ITenantJobs jobs, ILogger<SignaalSweep> logger)
+/// <summary>
+/// The recurring sweep: one host-level job that splits the active gemeenten into groups of
+/// <see cref="SignaalOptions.GemeentenPerJob"/> and enqueues one job per group. A job per gemeente cost the sweep as much
+/// in Hangfire's own bookkeeping (nine commits per job) as in evaluating a small gemeente.
+/// </summary>
+internal sealed class SignaalSweep(IOrganisationDirectory organisaties, ITenantJobs jobs, IOptions<SignaalOptions> options, ILogger<SignaalSweep> logger)
 {
     public const string RecurringId = "signalen-evaluatie";
     public const string Queue = "signalen";
@@ -23,23 +29,48 @@ internal sealed class SignaalSweep(IOrganisationDirectory organisaties, ITenantJ
     private async Task VerdeelAsync(bool volledig, CancellationToken cancellationToken)
     {
         var gemeenten = await organisaties.ActiveTenantsAsync(cancellationToken);
-        foreach (var gemeente in gemeenten)
+        var groepen = gemeenten.Select(g => g.Id).Chunk(Math.Max(1, options.Value.GemeentenPerJob)).ToList();
+        foreach (var groep in groepen)
         {
-            jobs.Enqueue<SignaalGemeenteJob>(gemeente.Id, volledig ? j => j.EvalueerVolledigAsync(CancellationToken.None) : j => j.EvalueerAsync(CancellationToken.None), Queue);
+            jobs.EnqueueHost<SignaalGroepJob>(j => j.EvalueerAsync(groep, volledig, CancellationToken.None), Queue);
         }
 
-        logger.LogInformation("Signal evaluation queued for {Count} gemeenten", gemeenten.Count);
+        logger.LogInformation("Signal evaluation queued for {Count} gemeenten in {Jobs} jobs", gemeenten.Count, groepen.Count);
     }
 }
 
-/// <summary>Evaluates one gemeente; the activator has entered its tenant scope from the job's tenant parameter.</summary>
+/// <summary>
+/// Evaluates a group of gemeenten one after another, each in its own tenant scope. A gemeente whose evaluation fails
+/// gets a job of its own, with Hangfire's retries and its own line in the dashboard; the others do not wait for it.
+/// </summary>
+internal sealed class SignaalGroepJob(TenantScope scopes, ITenantJobs jobs, ILogger<SignaalGroepJob> logger)
+{
+    public async Task EvalueerAsync(Guid[] gemeenten, bool volledig, CancellationToken cancellationToken)
+    {
+        foreach (var gemeente in gemeenten)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await scopes.RunAsync(gemeente, scope => scope.GetRequiredService<SignaalGemeenteJob>().SweepAsync(volledig, cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Signal evaluation of gemeente {Gemeente} failed; it is retried in a job of its own", gemeente);
+                jobs.Enqueue<SignaalGemeenteJob>(gemeente, volledig ? j => j.EvalueerVolledigAsync(CancellationToken.None) : j => j.EvalueerAsync(CancellationToken.None), SignaalSweep.Queue);
+            }
+        }
+    }
+}
+
+/// <summary>Evaluates one gemeente inside its tenant scope (entered by the activator, or by <see cref="SignaalGroepJob"/>).</summary>
 internal sealed class SignaalGemeenteJob(SignaalEvaluatie evaluatie, ILogger<SignaalGemeenteJob> logger)
 {
     public Task EvalueerAsync(CancellationToken cancellationToken) => SweepAsync(volledig: false, cancellationToken);
 
     public Task EvalueerVolledigAsync(CancellationToken cancellationToken) => SweepAsync(volledig: true, cancellationToken);
 
-    private async Task SweepAsync(bool volledig, CancellationToken cancellationToken)
+    internal async Task SweepAsync(bool volledig, CancellationToken cancellationToken)
     {
         var resultaat = await evaluatie.SweepAsync(volledig, cancellationToken);
         logger.LogInformation("Signals evaluated ({Scope}): {Dossiers} dossiers, {Raised} raised, {Changed} changed, {Resolved} resolved",

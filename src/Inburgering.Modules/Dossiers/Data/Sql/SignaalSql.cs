@@ -172,8 +172,10 @@ internal static class SignaalSql
                   datum, getal, norm, norm_waarde, norm_geldig_vanaf, norm_van_gemeente, verhoogd_op)
                 SELECT u.id, @tenant, u.dossier_id, u.soort, u.cyclus, u.ernst, u.ernst, u.zichtbaar, u.verval,
                   u.datum, u.getal, u.norm, u.norm_waarde, u.norm_vanaf, u.norm_gemeente, @nu
-                FROM unnest(@ids, @dossiers, @soorten, @cycli, @ernsten, @zichtbaar, @verval, @datums, @getallen, @normen, @normwaarden, @normvanaf, @normgemeente)
-                  AS u(id, dossier_id, soort, cyclus, ernst, zichtbaar, verval, datum, getal, norm, norm_waarde, norm_vanaf, norm_gemeente)
+                FROM (SELECT unnest(@ids) AS id, unnest(@dossiers) AS dossier_id, unnest(@soorten) AS soort, unnest(@cycli) AS cyclus,
+                        unnest(@ernsten) AS ernst, unnest(@zichtbaar) AS zichtbaar, unnest(@verval) AS verval, unnest(@datums) AS datum,
+                        unnest(@getallen) AS getal, unnest(@normen) AS norm, unnest(@normwaarden) AS norm_waarde, unnest(@normvanaf) AS norm_vanaf,
+                        unnest(@normgemeente) AS norm_gemeente) u
                 JOIN dossiers.dossiers d ON d.id = u.dossier_id
                 {(naGelijktijdigeVerhoging ? "ON CONFLICT (tenant_id, dossier_id, soort, cyclus) WHERE opgelost_op IS NULL DO NOTHING" : "")}
                 """);

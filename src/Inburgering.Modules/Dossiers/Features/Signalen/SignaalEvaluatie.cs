@@ -19,6 +19,9 @@ internal sealed class SignaalOptions
     /// <summary>Changes written per transaction; an interrupted evaluation keeps the batches it finished.</summary>
     public int Batchgrootte { get; set; } = 2000;
 
+    /// <summary>Gemeenten evaluated one after another in one sweep job; fewer jobs cost Hangfire less, more spread better over workers.</summary>
+    public int GemeentenPerJob { get; set; } = 8;
+
     /// <summary>How often the worker looks for changed dossiers in the outbox.</summary>
     public TimeSpan WachtrijInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
