@@ -123,7 +123,6 @@ internal sealed class ProblemExceptionHandler(
                     Title = "De database is even niet bereikbaar. Probeer het over enkele seconden opnieuw.",
                 };
                 problem.Extensions["code"] = PlatformErrors.Unavailable;
-                httpContext.Response.Headers.RetryAfter = "5";
                 break;
             default:
                 logger.LogError(exception, "Unhandled exception");
@@ -137,6 +136,12 @@ internal sealed class ProblemExceptionHandler(
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (httpContext.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Every refusal for want of capacity, the database's or the instance's, tells the client when to come back.
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -16,10 +16,10 @@ namespace Inburgering.Platform.Http;
 /// The newest waiting request goes first: after a fault the backlog is worked off in the capacity that new requests
 /// leave, instead of making every new request wait behind it for half a minute; a person whose request came during the
 /// fault waits longer, and a client that gave up on its request meanwhile costs nothing. A full queue refuses its
-/// oldest request with 503 and Retry-After. Probes and metrics are never queued: they must answer while the instance
-/// is busy.
+/// oldest request with 503 (the exception handler adds Retry-After, as to every 503). Probes and metrics are never
+/// queued: they must answer while the instance is busy.
 /// </summary>
-internal sealed class Toelating(RequestDelegate next, ToelatingsRij rij, IProblemDetailsService problemDetails)
+internal sealed class Toelating(RequestDelegate next, ToelatingsRij rij)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -32,16 +32,8 @@ internal sealed class Toelating(RequestDelegate next, ToelatingsRij rij, IProble
         using var lease = await rij.Limiter.AcquireAsync(1, context.RequestAborted);
         if (!lease.IsAcquired)
         {
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = "5";
-            var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Het is nu te druk om uw verzoek te behandelen. Probeer het over enkele seconden opnieuw.",
-            };
-            problem.Extensions["code"] = PlatformErrors.Unavailable;
-            await problemDetails.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
-            return;
+            throw new DomainException(PlatformErrors.Unavailable, "Het is nu te druk om uw verzoek te behandelen. Probeer het over enkele seconden opnieuw.",
+                StatusCodes.Status503ServiceUnavailable);
         }
 
         await next(context);

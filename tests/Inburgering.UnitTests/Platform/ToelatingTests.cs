@@ -1,9 +1,12 @@
 using System.Text.Json;
 using Inburgering.Platform.Data;
+using Inburgering.Platform.Errors;
 using Inburgering.Platform.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Inburgering.UnitTests.Platform;
 
@@ -26,24 +29,20 @@ public sealed class ToelatingTests
             {
                 await vrij.Task;
             }
-        }, rij, Diensten().GetRequiredService<IProblemDetailsService>());
+        }, rij);
 
         var eerste = toelating.InvokeAsync(Verzoek("/eerste", out _));
-        var tweedeVerzoek = Verzoek("/tweede", out var tweedeAntwoord);
-        var tweede = toelating.InvokeAsync(tweedeVerzoek);
+        var tweede = toelating.InvokeAsync(Verzoek("/tweede", out _));
         var derde = toelating.InvokeAsync(Verzoek("/derde", out _));
         var vierde = toelating.InvokeAsync(Verzoek("/vierde", out _));
-        await tweede;
+        var geweigerd = await Assert.ThrowsAsync<DomainException>(() => tweede);
         await toelating.InvokeAsync(Verzoek("/health/ready", out _));
 
         Assert.Equal(["/eerste", "/health/ready"], lopend);
         Assert.False(derde.IsCompleted);
         Assert.False(vierde.IsCompleted);
-        Assert.Equal(StatusCodes.Status503ServiceUnavailable, tweedeVerzoek.Response.StatusCode);
-        Assert.Equal("5", tweedeVerzoek.Response.Headers.RetryAfter.ToString());
-        tweedeAntwoord.Position = 0;
-        using var probleem = await JsonDocument.ParseAsync(tweedeAntwoord);
-        Assert.Equal("Platform:Unavailable", probleem.RootElement.GetProperty("code").GetString());
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, geweigerd.Status);
+        Assert.Equal(PlatformErrors.Unavailable, geweigerd.Code);
 
         vrij.SetResult();
         await Task.WhenAll(eerste, derde, vierde);
@@ -63,7 +62,7 @@ public sealed class ToelatingTests
             {
                 await vrij.Task;
             }
-        }, rij, Diensten().GetRequiredService<IProblemDetailsService>());
+        }, rij);
 
         var eerste = toelating.InvokeAsync(Verzoek("/eerste", out _));
         using var weg = new CancellationTokenSource();
@@ -78,6 +77,27 @@ public sealed class ToelatingTests
         vrij.SetResult();
         await Task.WhenAll(eerste, derde);
         Assert.Equal(2, gestart);
+    }
+
+    [Fact]
+    public async Task Every_503_the_exception_handler_writes_tells_the_client_when_to_come_back()
+    {
+        var diensten = Diensten();
+        var handler = new ProblemExceptionHandler(diensten.GetRequiredService<IProblemDetailsService>(),
+            diensten.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>(), NullLogger<ProblemExceptionHandler>.Instance);
+        var druk = Verzoek("/api/v1/dossiers", out var antwoord);
+        var fout = Verzoek("/api/v1/dossiers", out _);
+
+        Assert.True(await handler.TryHandleAsync(druk, new DomainException(PlatformErrors.Unavailable, "Te druk.", StatusCodes.Status503ServiceUnavailable), CancellationToken.None));
+        Assert.True(await handler.TryHandleAsync(fout, new DomainException("Dossiers:Conflict", "Gewijzigd.", StatusCodes.Status409Conflict), CancellationToken.None));
+
+        Assert.Equal(StatusCodes.Status503ServiceUnavailable, druk.Response.StatusCode);
+        Assert.Equal("5", druk.Response.Headers.RetryAfter.ToString());
+        antwoord.Position = 0;
+        using var probleem = await JsonDocument.ParseAsync(antwoord);
+        Assert.Equal(PlatformErrors.Unavailable, probleem.RootElement.GetProperty("code").GetString());
+        Assert.Equal(StatusCodes.Status409Conflict, fout.Response.StatusCode);
+        Assert.Empty(fout.Response.Headers.RetryAfter.ToString());
     }
 
     [Theory]
