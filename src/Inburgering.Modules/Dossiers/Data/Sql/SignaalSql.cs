@@ -48,7 +48,8 @@ internal static class SignaalSql
           d.voortgang->'Pvt'->>'Afgerond' IS NOT NULL AND coalesce((d.voortgang->'Pvt'->>'Uren')::numeric, 0) >= 12,
           d.voortgang->'Map'->>'Eindgesprek' IS NOT NULL AND coalesce((d.voortgang->'Map'->>'Uren')::numeric, 0) >= 40,
           CASE WHEN w.naar IS NOT NULL AND (p.laatste_dagtekening IS NULL OR w.besluit >= p.laatste_dagtekening) THEN w.naar ELSE p.leerroute END,
-          (d.brede_intake->>'LeerbaarheidstoetsDatum')::date, d.brede_intake->>'LeerbaarheidstoetsUitkomst'
+          (d.brede_intake->>'LeerbaarheidstoetsDatum')::date, d.brede_intake->>'LeerbaarheidstoetsUitkomst',
+          (SELECT coalesce(max(teller), 0) FROM dossiers.signaal_verwijderteller WHERE tenant_id = @tenant)
         FROM dossiers.dossiers d
         LEFT JOIN (
           SELECT dossier_id, (array_agg(dagtekening ORDER BY nummer))[1] AS eerste, (array_agg(leerroute ORDER BY nummer DESC))[1] AS leerroute,
@@ -68,7 +69,12 @@ internal static class SignaalSql
         ORDER BY d.id
         """;
 
-    public static async Task<List<DossierFeiten>> LeesFeitenAsync(NpgsqlDataSource source, Guid tenant, IReadOnlyCollection<Guid>? dossiers, CancellationToken ct)
+    /// <summary>
+    /// The facts of the gemeente's dossiers (all, or the given ones), and how many deletions of its dossiers had been
+    /// committed when they were read: the same snapshot, so a dossier deleted after this read shows as a higher count.
+    /// </summary>
+    public static async Task<(List<DossierFeiten> Feiten, long Verwijderingen)> LeesFeitenAsync(
+        NpgsqlDataSource source, Guid tenant, IReadOnlyCollection<Guid>? dossiers, CancellationToken ct)
     {
         var sql = TenantSql.Prefix(tenant) + (dossiers is null
             ? Feiten
@@ -82,9 +88,11 @@ internal static class SignaalSql
         }
 
         var feiten = new List<DossierFeiten>();
+        var verwijderingen = 0L;
         await using var r = await command.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
+            verwijderingen = r.GetInt64(39);
             feiten.Add(new DossierFeiten(
                 r.GetGuid(0), r.GetBoolean(1), Datum(r, 2)!.Value, Datum(r, 3)!.Value, r.GetBoolean(4),
                 r.IsDBNull(5) ? null : r.GetFieldValue<DateTimeOffset>(5), Datum(r, 6),
@@ -99,7 +107,7 @@ internal static class SignaalSql
                 r.IsDBNull(38) ? null : Enum.Parse<LeerbaarheidUitkomst>(r.GetString(38))));
         }
 
-        return feiten;
+        return (feiten, verwijderingen);
     }
 
     public static async Task<List<OpenSignaal>> LeesOpenAsync(NpgsqlDataSource source, Guid tenant, IReadOnlyCollection<Guid>? dossiers, CancellationToken ct)
@@ -131,23 +139,26 @@ internal static class SignaalSql
     /// Writes the batch in one transaction. Raising inserts plainly: another evaluation of the same dossier (the outbox's,
     /// a beheerder's) raising the same signal meanwhile is rare, and then the unique index of open signals refuses the
     /// batch and it is written again with <c>ON CONFLICT DO NOTHING</c>, which costs every row a speculative insertion.
+    /// <paramref name="verwijderingen"/> is the gemeente's deletion count read with the facts the batch follows from;
+    /// without it every dossier is looked up.
     /// </summary>
-    public static async Task SchrijfAsync(NpgsqlDataSource source, Guid tenant, SignaalWijzigingen w, DateTimeOffset nu, CancellationToken ct)
+    public static async Task SchrijfAsync(NpgsqlDataSource source, Guid tenant, SignaalWijzigingen w, DateTimeOffset nu, long? verwijderingen, CancellationToken ct)
     {
         var ids = TijdGuids.Maak(w.Nieuw.Count, nu);
         await using var connection = await source.OpenConnectionAsync(ct);
         try
         {
-            await SchrijfAsync(connection, tenant, w, ids, nu, naGelijktijdigeVerhoging: false, ct);
+            await SchrijfAsync(connection, tenant, w, ids, nu, verwijderingen, naGelijktijdigeVerhoging: false, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "ux_signalen_open")
         {
-            await SchrijfAsync(connection, tenant, w, ids, nu, naGelijktijdigeVerhoging: true, ct);
+            await SchrijfAsync(connection, tenant, w, ids, nu, verwijderingen, naGelijktijdigeVerhoging: true, ct);
         }
     }
 
     private static async Task SchrijfAsync(
-        NpgsqlConnection connection, Guid tenant, SignaalWijzigingen w, Guid[] ids, DateTimeOffset nu, bool naGelijktijdigeVerhoging, CancellationToken ct)
+        NpgsqlConnection connection, Guid tenant, SignaalWijzigingen w, Guid[] ids, DateTimeOffset nu, long? verwijderingen, bool naGelijktijdigeVerhoging,
+        CancellationToken ct)
     {
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -157,33 +168,20 @@ internal static class SignaalSql
         zet.Parameters.AddWithValue("tenant", tenant.ToString("D"));
         batch.BatchCommands.Add(zet);
 
+        NpgsqlBatchCommand? nieuw = null;
         if (w.Nieuw.Count > 0)
         {
             // Raising and resolving are recorded on the signal itself (verhoogd_op, opgelost_op): one row per signal. Only
             // dossiers that still exist get their signals. Deleting dossiers takes the gemeente's lock exclusively before
-            // it takes their signals (dossiers.signalen_met_dossier_weg): a deletion that began first is committed before
-            // the insert below looks, and one that begins later waits for this commit and then takes these signals too.
-            // One lock per batch instead of a row lock on each of its dossiers, which cost a sweep a second of PostgreSQL.
+            // it counts the deletion and takes their signals (dossiers.signalen_met_dossier_weg): a deletion that began
+            // first is committed before the insert below looks, and one that begins later waits for this commit and then
+            // takes these signals too. One lock per batch instead of a row lock on each of its dossiers, which cost a sweep
+            // a second of PostgreSQL. While the gemeente's deletion count is what it was when the facts were read, every
+            // dossier read still exists; otherwise (rare) the batch looks each one up.
             var vergrendel = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock_shared(hashtextextended('dossiers.signalen:' || @tenant, 0))");
             vergrendel.Parameters.AddWithValue("tenant", tenant.ToString("D"));
             batch.BatchCommands.Add(vergrendel);
-            var nieuw = new NpgsqlBatchCommand($"""
-                INSERT INTO dossiers.signalen (id, tenant_id, dossier_id, soort, cyclus, ernst, ernst_bij_verhoging, zichtbaar_vanaf, vervaldatum,
-                  datum, getal, norm, norm_waarde, norm_geldig_vanaf, norm_van_gemeente, verhoogd_op)
-                SELECT u.id, @tenant, u.dossier_id, u.soort, u.cyclus, u.ernst, u.ernst, u.zichtbaar, u.verval,
-                  u.datum, u.getal, u.norm, u.norm_waarde, u.norm_vanaf, u.norm_gemeente, @nu
-                FROM (SELECT unnest(@ids) AS id, unnest(@dossiers) AS dossier_id, unnest(@soorten) AS soort, unnest(@cycli) AS cyclus,
-                        unnest(@ernsten) AS ernst, unnest(@zichtbaar) AS zichtbaar, unnest(@verval) AS verval, unnest(@datums) AS datum,
-                        unnest(@getallen) AS getal, unnest(@normen) AS norm, unnest(@normwaarden) AS norm_waarde, unnest(@normvanaf) AS norm_vanaf,
-                        unnest(@normgemeente) AS norm_gemeente) u
-                JOIN dossiers.dossiers d ON d.id = u.dossier_id
-                {(naGelijktijdigeVerhoging ? "ON CONFLICT (tenant_id, dossier_id, soort, cyclus) WHERE opgelost_op IS NULL DO NOTHING" : "")}
-                """);
-            nieuw.Parameters.AddWithValue("tenant", tenant);
-            nieuw.Parameters.AddWithValue("nu", nu);
-            nieuw.Parameters.AddWithValue("ids", ids);
-            nieuw.Parameters.AddWithValue("dossiers", w.Nieuw.Select(n => n.DossierId).ToArray());
-            Velden(nieuw, w.Nieuw.Select(n => n.Signaal).ToList());
+            nieuw = Verhoog(tenant, w.Nieuw, ids, nu, verwijderingen, naGelijktijdigeVerhoging);
             batch.BatchCommands.Add(nieuw);
         }
 
@@ -219,7 +217,44 @@ internal static class SignaalSql
         }
 
         await batch.ExecuteNonQueryAsync(ct);
+        if (nieuw is { RecordsAffected: 0 } && verwijderingen is not null)
+        {
+            // A dossier of the gemeente was deleted since the facts were read (or, written again after a conflict, every
+            // signal was there already): look each dossier up.
+            await using var opnieuw = new NpgsqlBatch(connection, transaction) { BatchCommands = { Verhoog(tenant, w.Nieuw, ids, nu, null, naGelijktijdigeVerhoging) } };
+            await opnieuw.ExecuteNonQueryAsync(ct);
+        }
+
         await transaction.CommitAsync(ct);
+    }
+
+    private static NpgsqlBatchCommand Verhoog(Guid tenant, List<NieuwSignaal> nieuw, Guid[] ids, DateTimeOffset nu, long? verwijderingen, bool naGelijktijdigeVerhoging)
+    {
+        var command = new NpgsqlBatchCommand($"""
+            INSERT INTO dossiers.signalen (id, tenant_id, dossier_id, soort, cyclus, ernst, ernst_bij_verhoging, zichtbaar_vanaf, vervaldatum,
+              datum, getal, norm, norm_waarde, norm_geldig_vanaf, norm_van_gemeente, verhoogd_op)
+            SELECT u.id, @tenant, u.dossier_id, u.soort, u.cyclus, u.ernst, u.ernst, u.zichtbaar, u.verval,
+              u.datum, u.getal, u.norm, u.norm_waarde, u.norm_vanaf, u.norm_gemeente, @nu
+            FROM (SELECT unnest(@ids) AS id, unnest(@dossiers) AS dossier_id, unnest(@soorten) AS soort, unnest(@cycli) AS cyclus,
+                    unnest(@ernsten) AS ernst, unnest(@zichtbaar) AS zichtbaar, unnest(@verval) AS verval, unnest(@datums) AS datum,
+                    unnest(@getallen) AS getal, unnest(@normen) AS norm, unnest(@normwaarden) AS norm_waarde, unnest(@normvanaf) AS norm_vanaf,
+                    unnest(@normgemeente) AS norm_gemeente) u
+            {(verwijderingen is null
+                ? "WHERE EXISTS (SELECT 1 FROM dossiers.dossiers d WHERE d.id = u.dossier_id)"
+                : "WHERE (SELECT coalesce(max(teller), 0) FROM dossiers.signaal_verwijderteller WHERE tenant_id = @tenant) = @verwijderingen")}
+            {(naGelijktijdigeVerhoging ? "ON CONFLICT (tenant_id, dossier_id, soort, cyclus) WHERE opgelost_op IS NULL DO NOTHING" : "")}
+            """);
+        command.Parameters.AddWithValue("tenant", tenant);
+        command.Parameters.AddWithValue("nu", nu);
+        command.Parameters.AddWithValue("ids", ids);
+        command.Parameters.AddWithValue("dossiers", nieuw.Select(n => n.DossierId).ToArray());
+        if (verwijderingen is { } aantal)
+        {
+            command.Parameters.AddWithValue("verwijderingen", aantal);
+        }
+
+        Velden(command, nieuw.Select(n => n.Signaal).ToList());
+        return command;
     }
 
     public static async Task<(DateOnly Dag, string Vingerafdruk, DateTimeOffset GestartOp)?> LeesStandAsync(NpgsqlDataSource source, Guid tenant, CancellationToken ct)

@@ -77,7 +77,7 @@ internal sealed class SignaalEvaluatie(ICurrentTenant tenant, DatabaseConnection
         var beleid = await regels.VanGemeenteAsync(ct);
         var vandaag = Kalender.Vandaag(time);
         var nu = time.GetUtcNow();
-        var feiten = await SignaalSql.LeesFeitenAsync(source, gemeente, dossiers, ct);
+        var (feiten, verwijderingen) = await SignaalSql.LeesFeitenAsync(source, gemeente, dossiers, ct);
         var open = (await SignaalSql.LeesOpenAsync(source, gemeente, dossiers, ct)).GroupBy(s => s.DossierId).ToDictionary(g => g.Key, g => g.ToList());
         var batchgrootte = Math.Max(1, options.Value.Batchgrootte);
         var wijzigingen = Leeg();
@@ -121,7 +121,7 @@ internal sealed class SignaalEvaluatie(ICurrentTenant tenant, DatabaseConnection
                 return;
             }
 
-            await SignaalSql.SchrijfAsync(source, gemeente, wijzigingen, nu, ct);
+            await SignaalSql.SchrijfAsync(source, gemeente, wijzigingen, nu, verwijderingen, ct);
             verhoogd += wijzigingen.Nieuw.Count;
             gewijzigd += wijzigingen.Gewijzigd.Count;
             opgelost += wijzigingen.Opgelost.Count;
