@@ -33,7 +33,7 @@ public sealed class SignaalSweepFixture : AppFixture
     };
 }
 
-/// <summary>The sweep as the worker runs it: crash-safe batches, Hangfire fan-out per gemeente, and who may start or watch it.</summary>
+/// <summary>The sweep as the worker runs it: crash-safe batches, Hangfire fan-out in groups of gemeenten (a failing one on its own), and who may start or watch it.</summary>
 public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<SignaalSweepFixture>
 {
     private DateOnly Vandaag => Kalender.Vandaag(app.Clock);
