@@ -79,11 +79,7 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
     [Fact]
     public async Task The_platform_beheerder_starts_an_evaluation_that_Hangfire_fans_out_to_every_active_gemeente_with_ids_only()
     {
-        var inA = await NieuwAsync(AppFixture.TenantA);
-        var inB = await NieuwAsync(AppFixture.TenantB);
-        await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
-        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id = '{inA}'");
-        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantB, $"delete from dossiers.signalen where dossier_id = '{inB}'");
+        var (inA, inB) = await ZonderSignalenInAlmeloEnEnschedeAsync();
 
         var beheerder = await app.IntegrationAsync(AppFixture.TenantA, Roles.FunctioneelBeheerder);
         Assert.Equal(HttpStatusCode.Forbidden, (await beheerder.PostAsJsonAsync("/api/v1/beheer/signalen/evaluatie", new { })).StatusCode);
@@ -121,11 +117,7 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
     [Fact]
     public async Task A_gemeente_whose_evaluation_fails_gets_a_job_of_its_own_and_the_rest_of_its_group_is_still_evaluated()
     {
-        var inA = await NieuwAsync(AppFixture.TenantA);
-        var inB = await NieuwAsync(AppFixture.TenantB);
-        await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
-        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id = '{inA}'");
-        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantB, $"delete from dossiers.signalen where dossier_id = '{inB}'");
+        var (inA, inB) = await ZonderSignalenInAlmeloEnEnschedeAsync();
         var voor = await AppFixture.ScalarAsync<long>(app.Database.Admin, "select coalesce(max(id), 0) from hangfire.job");
 
         // Enschede's evaluation fails once, as a lost connection would; Almelo comes after it in the group.
@@ -305,6 +297,17 @@ public sealed class SignaalSweepTests(SignaalSweepFixture app) : IClassFixture<S
 
     private Task<string> MomentopnameAsync(string lijst) => DossierTabellen.AlsGemeenteAsync<string>(app, AppFixture.TenantA,
         $"select string_agg(dossier_id || ' ' || soort || ' ' || cyclus || ' ' || ernst || ' ' || vervaldatum || ' ' || (opgelost_op is null), ',' order by dossier_id, soort, cyclus) from dossiers.signalen where dossier_id in ({lijst})");
+
+    /// <summary>A new dossier in Almelo and one in Enschede, both without the signals the outbox raised for them.</summary>
+    private async Task<(Guid InA, Guid InB)> ZonderSignalenInAlmeloEnEnschedeAsync()
+    {
+        var inA = await NieuwAsync(AppFixture.TenantA);
+        var inB = await NieuwAsync(AppFixture.TenantB);
+        await DossierTabellen.WachtOpSignaalWachtrijAsync(app);
+        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantA, $"delete from dossiers.signalen where dossier_id = '{inA}'");
+        await DossierTabellen.VoerUitAlsGemeenteAsync(app, AppFixture.TenantB, $"delete from dossiers.signalen where dossier_id = '{inB}'");
+        return (inA, inB);
+    }
 
     private async Task<bool> WachtOpAsync(Guid gemeente, Guid dossier)
     {
