@@ -33,7 +33,10 @@ internal sealed record SignaalWijzigingen(List<NieuwSignaal> Nieuw, List<Signaal
 /// </summary>
 internal static class SignaalSql
 {
-    private const string Feiten = """
+    /// <summary>How many deletions of its dossiers the gemeente has had (counted by dossiers.signalen_met_dossier_weg).</summary>
+    private const string Verwijderingen = "(SELECT coalesce(max(teller), 0) FROM dossiers.signaal_verwijderteller WHERE tenant_id = @tenant)";
+
+    private const string Feiten = $"""
         SELECT d.id, d.afsluiting_reden IS NOT NULL, d.vergunningdatum, d.koppelingsdatum, d.overdracht IS NOT NULL,
           (d.kennismakingsgesprek->>'Gepland')::timestamptz, (d.kennismakingsgesprek->>'Gehouden')::date,
           (d.scenario->>'Scenario')::int, (d.scenario->>'Besluitdatum')::date, coalesce(jsonb_array_length(d.scenario->'TenzijRedenen'), 0),
@@ -49,7 +52,7 @@ internal static class SignaalSql
           d.voortgang->'Map'->>'Eindgesprek' IS NOT NULL AND coalesce((d.voortgang->'Map'->>'Uren')::numeric, 0) >= 40,
           CASE WHEN w.naar IS NOT NULL AND (p.laatste_dagtekening IS NULL OR w.besluit >= p.laatste_dagtekening) THEN w.naar ELSE p.leerroute END,
           (d.brede_intake->>'LeerbaarheidstoetsDatum')::date, d.brede_intake->>'LeerbaarheidstoetsUitkomst',
-          (SELECT coalesce(max(teller), 0) FROM dossiers.signaal_verwijderteller WHERE tenant_id = @tenant)
+          {Verwijderingen}
         FROM dossiers.dossiers d
         LEFT JOIN (
           SELECT dossier_id, (array_agg(dagtekening ORDER BY nummer))[1] AS eerste, (array_agg(leerroute ORDER BY nummer DESC))[1] AS leerroute,
@@ -241,7 +244,7 @@ internal static class SignaalSql
                     unnest(@normgemeente) AS norm_gemeente) u
             {(verwijderingen is null
                 ? "WHERE EXISTS (SELECT 1 FROM dossiers.dossiers d WHERE d.id = u.dossier_id)"
-                : "WHERE (SELECT coalesce(max(teller), 0) FROM dossiers.signaal_verwijderteller WHERE tenant_id = @tenant) = @verwijderingen")}
+                : $"WHERE {Verwijderingen} = @verwijderingen")}
             {(naGelijktijdigeVerhoging ? "ON CONFLICT (tenant_id, dossier_id, soort, cyclus) WHERE opgelost_op IS NULL DO NOTHING" : "")}
             """);
         command.Parameters.AddWithValue("tenant", tenant);
